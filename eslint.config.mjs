@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', '.salesplan', 'coverage', 'src/db/migrations'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // The dependency arrows of docs/ARCHITECTURE.md:
+      // domain <- schemas <- db, services <- http, cli; domain, schemas <- web.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/domain',
+              from: './src',
+              except: ['./domain'],
+              message: 'The domain core imports nothing outside src/domain.',
+            },
+            {
+              target: './src/schemas',
+              from: ['./src/db', './src/services', './src/http', './src/cli', './src/web'],
+              message: 'Schemas depend on the domain only.',
+            },
+            {
+              target: ['./src/db', './src/services'],
+              from: ['./src/http', './src/cli', './src/web'],
+              message: 'The DB layer and services never import the HTTP, CLI or web layers.',
+            },
+            {
+              target: './src/web',
+              from: ['./src/db', './src/services', './src/http', './src/cli', './src/config.ts'],
+              message: 'The web app talks to the server over HTTP only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.{js,mjs}', '*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

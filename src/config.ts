@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The environment, parsed once. Nothing else reads process.env.
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  SALESPLAN_DATA_DIR: z.string().min(1).default('.salesplan'),
+  SALESPLAN_DEMO: booleanFlag.default(true),
+  SALESPLAN_SECURE_COOKIES: booleanFlag.optional(),
+  SALESPLAN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  loadDemo: boolean;
+  secureCookies: boolean;
+  sessionDays: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SALESPLAN_DATA_DIR),
+    loadDemo: e.SALESPLAN_DEMO,
+    // Secure cookies need HTTPS; default to them in production only.
+    secureCookies: e.SALESPLAN_SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    sessionDays: e.SALESPLAN_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  createdAtColumn,
+  idColumn,
+  moneyColumn,
+  oneOf,
+  orgIdColumn,
+  updatedAtColumn,
+} from './columns';
+import { organisations } from './organisations';
+import { accountStatuses, segments } from './segments';
+import { territories } from './territories';
+import { users } from './users';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    orgId: orgIdColumn(),
+    id: idColumn(),
+    // The id in the CRM the account was imported from; imports upsert by it.
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    segmentId: uuid('segment_id'),
+    status: text('status', { enum: accountStatuses }).notNull().default('prospect'),
+    ownerId: uuid('owner_id'),
+    territoryId: uuid('territory_id'),
+    industry: text('industry'),
+    country: text('country'),
+    employees: integer('employees'),
+    annualRevenueMinor: moneyColumn('annual_revenue_minor'),
+    parentName: text('parent_name'),
+    website: text('website'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId], foreignColumns: [organisations.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'accounts_segment_fk',
+      columns: [t.orgId, t.segmentId],
+      foreignColumns: [segments.orgId, segments.id],
+    }),
+    foreignKey({
+      name: 'accounts_owner_fk',
+      columns: [t.orgId, t.ownerId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'accounts_territory_fk',
+      columns: [t.orgId, t.territoryId],
+      foreignColumns: [territories.orgId, territories.id],
+    }),
+    uniqueIndex('accounts_org_external_id_key').on(t.orgId, t.externalId),
+    index('accounts_org_owner_idx').on(t.orgId, t.ownerId),
+    index('accounts_org_name_idx').on(t.orgId, t.name),
+    check('accounts_status_valid', oneOf('status', accountStatuses)),
+    check('accounts_name_not_blank', sql`length(trim(${t.name})) > 0`),
+    check('accounts_employees_positive', sql`${t.employees} is null or ${t.employees} >= 0`),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: orgIdColumn(),
+    id: idColumn(),
+    externalId: text('external_id'),
+    accountId: uuid('account_id').notNull(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull(),
+    title: text('title'),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'contacts_account_fk',
+      columns: [t.orgId, t.accountId],
+      foreignColumns: [accounts.orgId, accounts.id],
+    }).onDelete('cascade'),
+    uniqueIndex('contacts_org_external_id_key').on(t.orgId, t.externalId),
+    index('contacts_org_account_idx').on(t.orgId, t.accountId),
+    check('contacts_last_name_not_blank', sql`length(trim(${t.lastName})) > 0`),
+  ],
+);

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, oneOf, orgIdColumn, updatedAtColumn } from './columns';
+import { accounts, contacts } from './accounts';
+import { opportunities } from './opportunities';
+import { activityTypes } from './segments';
+import { users } from './users';
+
+export const activityStatuses = ['planned', 'done'] as const;
+
+export const activities = pgTable(
+  'activities',
+  {
+    orgId: orgIdColumn(),
+    id: idColumn(),
+    externalId: text('external_id'),
+    type: text('type').notNull(),
+    status: text('status', { enum: activityStatuses }).notNull(),
+    // The day it is planned for, or the day it was done.
+    occursOn: date('occurs_on', { mode: 'string' }).notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    opportunityId: uuid('opportunity_id'),
+    contactId: uuid('contact_id'),
+    subject: text('subject').notNull().default(''),
+    outcome: text('outcome'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'activities_type_fk',
+      columns: [t.orgId, t.type],
+      foreignColumns: [activityTypes.orgId, activityTypes.key],
+    }),
+    foreignKey({
+      name: 'activities_owner_fk',
+      columns: [t.orgId, t.ownerId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'activities_account_fk',
+      columns: [t.orgId, t.accountId],
+      foreignColumns: [accounts.orgId, accounts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'activities_opportunity_fk',
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }),
+    foreignKey({
+      name: 'activities_contact_fk',
+      columns: [t.orgId, t.contactId],
+      foreignColumns: [contacts.orgId, contacts.id],
+    }),
+    uniqueIndex('activities_org_external_id_key').on(t.orgId, t.externalId),
+    index('activities_org_owner_occurs_idx').on(t.orgId, t.ownerId, t.occursOn),
+    index('activities_org_account_idx').on(t.orgId, t.accountId),
+    index('activities_org_opportunity_idx').on(t.orgId, t.opportunityId),
+    check('activities_status_valid', oneOf('status', activityStatuses)),
+  ],
+);

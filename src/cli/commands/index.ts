@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { registerDemoCommand } from './demo';
+import { registerMigrateCommand } from './migrate';
+import { registerServeCommand } from './serve';
+import { registerUserCommand } from './user';
+
+// Each command file exports one register function; this list is the CLI's table of contents.
+export function registerCommands(program: Command): void {
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerUserCommand(program);
+  registerDemoCommand(program);
+}

@@ -1,0 +1,112 @@
+import { and, count, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { accounts, opportunities, segments, users } from '../schema';
+import { orderBy, type Page, type SortOrder } from './paging';
+import { inOwnerScope, likePattern, type OwnerScope } from './scope';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type NewAccountRow = typeof accounts.$inferInsert;
+
+const accountView = {
+  account: accounts,
+  segmentName: segments.name,
+  ownerName: users.name,
+};
+
+// Accounts with no owner are the organisation's shared pool; otherwise an account is seen by
+// whoever sees its owner, or owns a deal in it.
+export function visibleAccounts(db: Executor, scope: OwnerScope): SQL | undefined {
+  if (scope === null) return undefined;
+  const ownsADealInIt = db
+    .select({ one: sql`1` })
+    .from(opportunities)
+    .where(
+      and(
+        eq(opportunities.orgId, accounts.orgId),
+        eq(opportunities.accountId, accounts.id),
+        inOwnerScope(opportunities.ownerId, scope),
+      ),
+    );
+  return or(isNull(accounts.ownerId), inOwnerScope(accounts.ownerId, scope), exists(ownsADealInIt));
+}
+
+export type AccountFilter = {
+  q?: string | undefined;
+  ownerId?: string | undefined;
+  segmentId?: string | undefined;
+  status?: AccountRow['status'] | undefined;
+  sort: 'name' | 'createdAt' | 'updatedAt' | 'status';
+  order: SortOrder;
+};
+
+function baseQuery(db: Executor) {
+  return db
+    .select(accountView)
+    .from(accounts)
+    .leftJoin(segments, and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)))
+    .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)));
+}
+
+export async function listAccounts(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: AccountFilter,
+  page: Page,
+) {
+  const where = and(
+    eq(accounts.orgId, orgId),
+    visibleAccounts(db, scope),
+    filter.q ? ilike(accounts.name, likePattern(filter.q)) : undefined,
+    filter.ownerId ? eq(accounts.ownerId, filter.ownerId) : undefined,
+    filter.segmentId ? eq(accounts.segmentId, filter.segmentId) : undefined,
+    filter.status ? eq(accounts.status, filter.status) : undefined,
+  );
+  const sortColumn = {
+    name: accounts.name,
+    createdAt: accounts.createdAt,
+    updatedAt: accounts.updatedAt,
+    status: accounts.status,
+  }[filter.sort];
+  const [items, [total]] = await Promise.all([
+    baseQuery(db)
+      .where(where)
+      .orderBy(...orderBy(sortColumn, filter.order, accounts.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ value: count() }).from(accounts).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}
+
+export async function getAccount(db: Executor, orgId: string, id: string, scope: OwnerScope) {
+  const [row] = await baseQuery(db).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, scope)));
+  return row;
+}
+
+export async function insertAccount(db: Executor, row: NewAccountRow) {
+  const [inserted] = await db.insert(accounts).values(row).returning();
+  if (!inserted) throw new Error('insert into accounts returned nothing');
+  return inserted;
+}
+
+export async function updateAccount(db: Executor, orgId: string, id: string, patch: Partial<NewAccountRow>) {
+  const [row] = await db
+    .update(accounts)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteAccount(db: Executor, orgId: string, id: string) {
+  await db.delete(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+}
+
+export async function countOpportunitiesOfAccount(db: Executor, orgId: string, accountId: string) {
+  const [row] = await db
+    .select({ value: count() })
+    .from(opportunities)
+    .where(and(eq(opportunities.orgId, orgId), eq(opportunities.accountId, accountId)));
+  return row?.value ?? 0;
+}

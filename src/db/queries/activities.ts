@@ -1,0 +1,116 @@
+import { and, count, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client';
+import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
+import { orderBy, type Page, type SortOrder } from './paging';
+import { inOwnerScope, likePattern, type OwnerScope } from './scope';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type NewActivityRow = typeof activities.$inferInsert;
+
+export type ActivityFilter = {
+  q?: string | undefined;
+  ownerId?: string | undefined;
+  accountId?: string | undefined;
+  opportunityId?: string | undefined;
+  type?: string | undefined;
+  status?: 'planned' | 'done' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: 'occursOn' | 'createdAt' | 'type';
+  order: SortOrder;
+};
+
+export type ActivityView = {
+  activity: ActivityRow;
+  typeLabel: string;
+  ownerName: string;
+  accountName: string;
+  opportunityName: string | null;
+  contactName: string | null;
+};
+
+const sameOrg = (t: { orgId: PgColumn }) => eq(t.orgId, activities.orgId);
+
+function fromActivities(db: Executor, fields: Parameters<Executor['select']>[0] & object) {
+  return db
+    .select(fields)
+    .from(activities)
+    .innerJoin(activityTypes, and(sameOrg(activityTypes), eq(activityTypes.key, activities.type)))
+    .innerJoin(users, and(sameOrg(users), eq(users.id, activities.ownerId)))
+    .innerJoin(accounts, and(sameOrg(accounts), eq(accounts.id, activities.accountId)))
+    .leftJoin(opportunities, and(sameOrg(opportunities), eq(opportunities.id, activities.opportunityId)))
+    .leftJoin(contacts, and(sameOrg(contacts), eq(contacts.id, activities.contactId)));
+}
+
+const activityView = {
+  activity: activities,
+  typeLabel: activityTypes.label,
+  ownerName: users.name,
+  accountName: accounts.name,
+  opportunityName: opportunities.name,
+  contactName: sql<string | null>`nullif(trim(${contacts.firstName} || ' ' || ${contacts.lastName}), '')`,
+};
+
+function conditions(orgId: string, scope: OwnerScope, filter: Partial<ActivityFilter>): SQL | undefined {
+  return and(
+    eq(activities.orgId, orgId),
+    inOwnerScope(activities.ownerId, scope),
+    filter.q ? ilike(activities.subject, likePattern(filter.q)) : undefined,
+    filter.ownerId ? eq(activities.ownerId, filter.ownerId) : undefined,
+    filter.accountId ? eq(activities.accountId, filter.accountId) : undefined,
+    filter.opportunityId ? eq(activities.opportunityId, filter.opportunityId) : undefined,
+    filter.type ? eq(activities.type, filter.type) : undefined,
+    filter.status ? eq(activities.status, filter.status) : undefined,
+    filter.from ? gte(activities.occursOn, filter.from) : undefined,
+    filter.to ? lte(activities.occursOn, filter.to) : undefined,
+  );
+}
+
+export async function listActivities(db: Executor, orgId: string, scope: OwnerScope, filter: ActivityFilter, page: Page) {
+  const where = conditions(orgId, scope, filter);
+  const sortColumn = { occursOn: activities.occursOn, createdAt: activities.createdAt, type: activities.type }[
+    filter.sort
+  ];
+  const [items, [total]] = await Promise.all([
+    fromActivities(db, activityView)
+      .where(where)
+      .orderBy(...orderBy(sortColumn, filter.order, activities.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ value: count() }).from(activities).where(where),
+  ]);
+  return { items: items as ActivityView[], total: total?.value ?? 0 };
+}
+
+export async function getActivity(db: Executor, orgId: string, id: string, scope: OwnerScope) {
+  const [row] = await fromActivities(db, activityView).where(and(conditions(orgId, scope, {}), eq(activities.id, id)));
+  return row as ActivityView | undefined;
+}
+
+export async function insertActivity(db: Executor, row: NewActivityRow) {
+  const [inserted] = await db.insert(activities).values(row).returning();
+  if (!inserted) throw new Error('insert into activities returned nothing');
+  return inserted;
+}
+
+export async function updateActivity(db: Executor, orgId: string, id: string, patch: Partial<NewActivityRow>) {
+  const [row] = await db
+    .update(activities)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(activities.orgId, orgId), eq(activities.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteActivity(db: Executor, orgId: string, id: string) {
+  await db.delete(activities).where(and(eq(activities.orgId, orgId), eq(activities.id, id)));
+}
+
+export async function activityTypeExists(db: Executor, orgId: string, key: string) {
+  const [row] = await db
+    .select({ key: activityTypes.key })
+    .from(activityTypes)
+    .where(and(eq(activityTypes.orgId, orgId), eq(activityTypes.key, key)));
+  return row !== undefined;
+}

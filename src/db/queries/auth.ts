@@ -1,0 +1,81 @@
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { apiTokens, sessions } from '../schema';
+
+export async function insertSession(db: Executor, row: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(row);
+}
+
+export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function touchSession(db: Executor, orgId: string, id: string, now: Date, expiresAt: Date) {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+}
+
+export async function deleteSessionByTokenHash(db: Executor, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOfUser(db: Executor, orgId: string, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+}
+
+export async function insertApiToken(db: Executor, row: typeof apiTokens.$inferInsert) {
+  const [inserted] = await db.insert(apiTokens).values(row).returning();
+  if (!inserted) throw new Error('insert into api_tokens returned nothing');
+  return inserted;
+}
+
+export async function findLiveApiToken(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row;
+}
+
+export async function markApiTokenUsed(db: Executor, orgId: string, id: string, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, id)));
+}
+
+export async function listApiTokensOfUser(db: Executor, orgId: string, userId: string) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeApiToken(db: Executor, orgId: string, userId: string, id: string, now: Date) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiTokens.orgId, orgId),
+        eq(apiTokens.userId, userId),
+        eq(apiTokens.id, id),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,82 @@
+import { and, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { accounts, contacts } from '../schema';
+import { visibleAccounts } from './accounts';
+import { orderBy, type Page, type SortOrder } from './paging';
+import { likePattern, type OwnerScope } from './scope';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContactRow = typeof contacts.$inferInsert;
+
+export type ContactFilter = {
+  q?: string | undefined;
+  accountId?: string | undefined;
+  sort: 'lastName' | 'createdAt';
+  order: SortOrder;
+};
+
+// A contact is seen by whoever sees its account.
+function baseQuery(db: Executor) {
+  return db
+    .select({ contact: contacts, accountName: accounts.name, accountOwnerId: accounts.ownerId })
+    .from(contacts)
+    .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)));
+}
+
+function where(db: Executor, orgId: string, scope: OwnerScope, ...more: (SQL | undefined)[]) {
+  return and(eq(contacts.orgId, orgId), visibleAccounts(db, scope), ...more);
+}
+
+export async function listContacts(db: Executor, orgId: string, scope: OwnerScope, filter: ContactFilter, page: Page) {
+  const condition = where(
+    db,
+    orgId,
+    scope,
+    filter.q
+      ? or(
+          ilike(contacts.lastName, likePattern(filter.q)),
+          ilike(contacts.firstName, likePattern(filter.q)),
+          ilike(contacts.email, likePattern(filter.q)),
+        )
+      : undefined,
+    filter.accountId ? eq(contacts.accountId, filter.accountId) : undefined,
+  );
+  const sortColumn = { lastName: contacts.lastName, createdAt: contacts.createdAt }[filter.sort];
+  const [items, [total]] = await Promise.all([
+    baseQuery(db)
+      .where(condition)
+      .orderBy(...orderBy(sortColumn, filter.order, contacts.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ value: count() })
+      .from(contacts)
+      .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+      .where(condition),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}
+
+export async function getContact(db: Executor, orgId: string, id: string, scope: OwnerScope) {
+  const [row] = await baseQuery(db).where(where(db, orgId, scope, eq(contacts.id, id)));
+  return row;
+}
+
+export async function insertContact(db: Executor, row: NewContactRow) {
+  const [inserted] = await db.insert(contacts).values(row).returning();
+  if (!inserted) throw new Error('insert into contacts returned nothing');
+  return inserted;
+}
+
+export async function updateContact(db: Executor, orgId: string, id: string, patch: Partial<NewContactRow>) {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteContact(db: Executor, orgId: string, id: string) {
+  await db.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+}

@@ -1,0 +1,14 @@
+import { asc, desc, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+export type Page = { limit: number; offset: number };
+export type SortOrder = 'asc' | 'desc';
+
+/** ORDER BY the chosen column, then by id so pages never overlap or skip rows. */
+export function orderBy(column: PgColumn | SQL, order: SortOrder, id: PgColumn): SQL[] {
+  return [order === 'asc' ? asc(column) : desc(column), asc(id)];
+}
+
+export function pageOf(query: { page: number; pageSize: number }): Page {
+  return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+}

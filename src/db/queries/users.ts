@@ -1,0 +1,97 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from '../client';
+import { organisations, users } from '../schema';
+import { inOwnerScope, likePattern, type OwnerScope } from './scope';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+export async function getUserWithOrganisation(db: Executor, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return row;
+}
+
+export async function getUser(db: Executor, orgId: string, userId: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  return row;
+}
+
+/** Everyone who reports to `managerId`, directly or through other managers. */
+export async function teamMemberIds(db: Executor, orgId: string, managerId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`
+    with recursive team(id, depth) as (
+      select id, 1 from users where org_id = ${orgId} and manager_id = ${managerId}
+      union
+      select u.id, t.depth + 1 from users u join team t on u.manager_id = t.id
+      where u.org_id = ${orgId} and t.depth < 50
+    )
+    select distinct id from team`);
+  return rows.map((r) => r.id);
+}
+
+export async function insertUser(db: Executor, row: NewUserRow): Promise<UserRow> {
+  const [inserted] = await db.insert(users).values(row).returning();
+  if (!inserted) throw new Error('insert into users returned nothing');
+  return inserted;
+}
+
+export async function updateUser(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  patch: Partial<NewUserRow>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set(patch)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .returning();
+  return row;
+}
+
+export type UserListFilter = {
+  q?: string | undefined;
+  role?: UserRow['role'] | undefined;
+  sort: 'name' | 'email' | 'role' | 'createdAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+const managers = alias(users, 'managers');
+
+export async function listUsers(db: Executor, orgId: string, scope: OwnerScope, filter: UserListFilter) {
+  const conditions: (SQL | undefined)[] = [eq(users.orgId, orgId), inOwnerScope(users.id, scope)];
+  if (filter.q) conditions.push(or(ilike(users.name, likePattern(filter.q)), ilike(users.email, likePattern(filter.q))));
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  const where = and(...conditions);
+  const sortColumn = { name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }[
+    filter.sort
+  ];
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ user: users, managerName: managers.name })
+      .from(users)
+      .leftJoin(managers, and(eq(managers.orgId, users.orgId), eq(managers.id, users.managerId)))
+      .where(where)
+      .orderBy(filter.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(users.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ value: count() }).from(users).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/client';
+import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import { User, UserInput, UserListQuery, UserPatch } from '../../schemas/users';
+import { createUser, listUsers, updateUser } from '../../services/users';
+import { actorOf } from '../authentication';
+
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+
+export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users you may see (yourself and your team; everyone for leaders and admins)',
+        querystring: UserListQuery,
+        response: { 200: ListResponse(User), 400: ErrorResponse },
+      },
+    },
+    async (request) => listUsers(db, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/users',
+    { schema: { tags: ['users'], summary: 'Create a user (admin)', body: UserInput, response: { 201: User, ...errors } } },
+    async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user: role, manager, password, deactivation (admin)',
+        params: IdParams,
+        body: UserPatch,
+        response: { 200: User, ...errors },
+      },
+    },
+    async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/client';
+import { authentication } from './authentication';
+import { handleError } from './errors';
+import { accountRoutes } from './routes/accounts';
+import { activityRoutes } from './routes/activities';
+import { contactRoutes } from './routes/contacts';
+import { opportunityRoutes } from './routes/opportunities';
+import { productRoutes } from './routes/products';
+import { referenceRoutes } from './routes/reference';
+import { sessionRoutes } from './routes/session';
+import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
+
+export type ServerOptions = {
+  database: DatabaseHandle;
+  sessionDays: number;
+  secureCookies: boolean;
+  logLevel: string;
+  prettyLogs?: boolean;
+  /** The built web app (vite build output); the API works without it. */
+  webDir?: string;
+};
+
+export const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      // Readable lines for a person at a terminal; JSON lines for log collectors.
+      ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+    },
+    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    // Ids in URLs are UUIDs; anything longer is not ours.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Salesplan API',
+        description:
+          'Deal plans, rep plans, key-account plans and the records under them. Sign in with ' +
+          '`POST /api/session` (cookie) or send a personal API token as `Authorization: Bearer <token>`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'salesplan_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+  const db = options.database.db;
+  await app.register(authentication, { db, sessionDays: options.sessionDays });
+
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(referenceRoutes, { db, engine: options.database.engine });
+  await app.register(sessionRoutes, { db, sessionDays: options.sessionDays, secureCookies: options.secureCookies });
+  await app.register(tokenRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(accountRoutes, { db });
+  await app.register(contactRoutes, { db });
+  await app.register(productRoutes, { db });
+  await app.register(opportunityRoutes, { db });
+  await app.register(activityRoutes, { db });
+
+  await serveWebApp(app, options.webDir ?? defaultWebDir);
+  return app;
+}
+
+// The single-page app: static files, and index.html for every other non-API path so deep links work.
+async function serveWebApp(app: FastifyInstance, webDir: string) {
+  const hasBuild = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+    }
+    if (!hasBuild) {
+      return reply
+        .type('text/html')
+        .send('<h1>Salesplan</h1><p>The web app is not built: run <code>npm run build:web</code>. The API is at /api/docs.</p>');
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AmountMinor, Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
+
+export const AccountStatus = z.enum(['prospect', 'customer']);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
+export const AccountInput = z.object({
+  name: NonBlank.max(300),
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  segmentId: Id.nullable().optional(),
+  status: AccountStatus.default('prospect'),
+  ownerId: Id.nullable().optional(),
+  territoryId: Id.nullable().optional(),
+  industry: OptionalText,
+  country: OptionalText,
+  employees: z.number().int().min(0).nullable().optional(),
+  annualRevenueMinor: AmountMinor.nullable().optional(),
+  parentName: OptionalText,
+  website: OptionalText,
+});
+export type AccountInput = z.infer<typeof AccountInput>;
+
+export const AccountPatch = AccountInput.partial();
+export type AccountPatch = z.infer<typeof AccountPatch>;
+
+export const Account = z.object({
+  id: Id,
+  name: z.string(),
+  externalId: z.string().nullable(),
+  segmentId: Id.nullable(),
+  segmentName: z.string().nullable(),
+  status: AccountStatus,
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  territoryId: Id.nullable(),
+  industry: z.string().nullable(),
+  country: z.string().nullable(),
+  employees: z.number().int().nullable(),
+  annualRevenueMinor: z.number().int().nullable(),
+  parentName: z.string().nullable(),
+  website: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Account = z.infer<typeof Account>;
+
+export const AccountListQuery = PageQuery.extend({
+  q: z.string().trim().optional(),
+  ownerId: Id.optional(),
+  segmentId: Id.optional(),
+  status: AccountStatus.optional(),
+  sort: z.enum(['name', 'createdAt', 'updatedAt', 'status']).default('name'),
+});
+export type AccountListQuery = z.infer<typeof AccountListQuery>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, OptionalText, PageQuery } from './common';
+
+export const ActivityStatus = z.enum(['planned', 'done']);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
+
+export const ActivityInput = z.object({
+  type: z.string().trim().min(1).max(40),
+  status: ActivityStatus,
+  occursOn: IsoDate,
+  // Defaults to the signed-in user.
+  ownerId: Id.optional(),
+  accountId: Id,
+  opportunityId: Id.nullable().optional(),
+  contactId: Id.nullable().optional(),
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  subject: z.string().trim().max(500).default(''),
+  outcome: OptionalText,
+});
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+export const ActivityPatch = ActivityInput.partial();
+export type ActivityPatch = z.infer<typeof ActivityPatch>;
+
+export const Activity = z.object({
+  id: Id,
+  type: z.string(),
+  typeLabel: z.string(),
+  status: ActivityStatus,
+  occursOn: IsoDate,
+  ownerId: Id,
+  ownerName: z.string(),
+  accountId: Id,
+  accountName: z.string(),
+  opportunityId: Id.nullable(),
+  opportunityName: z.string().nullable(),
+  contactId: Id.nullable(),
+  contactName: z.string().nullable(),
+  externalId: z.string().nullable(),
+  subject: z.string(),
+  outcome: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ActivityListQuery = PageQuery.extend({
+  q: z.string().trim().optional(),
+  ownerId: Id.optional(),
+  accountId: Id.optional(),
+  opportunityId: Id.optional(),
+  type: z.string().optional(),
+  status: ActivityStatus.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  sort: z.enum(['occursOn', 'createdAt', 'type']).default('occursOn'),
+});
+export type ActivityListQuery = z.infer<typeof ActivityListQuery>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code');
+/** Money in integer minor units (cents): never a float. */
+export const AmountMinor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const NonBlank = z.string().trim().min(1, 'must not be blank');
+export const OptionalText = z.string().trim().max(10_000).nullable().optional();
+export const IdParams = z.object({ id: Id });
+
+export const SortOrder = z.enum(['asc', 'desc']);
+
+/** Paging shared by every list endpoint: `?page=1&pageSize=50`. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  order: SortOrder.default('asc'),
+});
+
+/** Every list answers `{ items, total }`; `total` counts all matches, not just this page. */
+export function ListResponse<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0) });
+}
+
+export const FieldIssue = z.object({ field: z.string(), reason: z.string() });
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.enum([
+      'validation_failed',
+      'unprocessable',
+      'not_found',
+      'conflict',
+      'forbidden',
+      'unauthenticated',
+      'internal',
+    ]),
+    message: z.string(),
+    issues: z.array(FieldIssue).optional(),
+    current: z.unknown().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  AmountMinor,
+  Currency,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  NonBlank,
+  OptionalText,
+  PageQuery,
+} from './common';
+import { StageKind } from './reference';
+
+export const OpportunityInput = z.object({
+  name: NonBlank.max(300),
+  accountId: Id.nullable().optional(),
+  // Defaults to the signed-in user.
+  ownerId: Id.optional(),
+  productId: Id.nullable().optional(),
+  amountMinor: AmountMinor.default(0),
+  currency: Currency.optional(),
+  stageId: Id,
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  // Defaults to today.
+  createdOn: IsoDate.optional(),
+  expectedCloseOn: IsoDate.nullable().optional(),
+  // Set to today when the stage is won or lost and no date is given.
+  closedOn: IsoDate.nullable().optional(),
+  nextStep: OptionalText,
+});
+export type OpportunityInput = z.infer<typeof OpportunityInput>;
+
+export const OpportunityPatch = OpportunityInput.partial();
+export type OpportunityPatch = z.infer<typeof OpportunityPatch>;
+
+export const StageChange = z.object({
+  fromStageId: Id.nullable(),
+  fromStageName: z.string().nullable(),
+  toStageId: Id,
+  toStageName: z.string(),
+  changedOn: IsoDate,
+  changedByName: z.string().nullable(),
+});
+export type StageChange = z.infer<typeof StageChange>;
+
+export const Opportunity = z.object({
+  id: Id,
+  name: z.string(),
+  externalId: z.string().nullable(),
+  accountId: Id.nullable(),
+  accountName: z.string().nullable(),
+  ownerId: Id,
+  ownerName: z.string(),
+  productId: Id.nullable(),
+  productName: z.string().nullable(),
+  amountMinor: z.number().int(),
+  currency: Currency,
+  stageId: Id,
+  stageName: z.string(),
+  stageKind: StageKind,
+  probabilityPercent: z.number().int(),
+  createdOn: IsoDate,
+  expectedCloseOn: IsoDate.nullable(),
+  closedOn: IsoDate.nullable(),
+  nextStep: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const OpportunityDetail = Opportunity.extend({ stageHistory: z.array(StageChange) });
+export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
+
+export const OpportunityListQuery = PageQuery.extend({
+  q: z.string().trim().optional(),
+  ownerId: Id.optional(),
+  accountId: Id.optional(),
+  productId: Id.optional(),
+  stageId: Id.optional(),
+  status: StageKind.optional(),
+  closedFrom: IsoDate.optional(),
+  closedTo: IsoDate.optional(),
+  sort: z
+    .enum(['name', 'amountMinor', 'createdOn', 'expectedCloseOn', 'closedOn', 'updatedAt'])
+    .default('updatedAt'),
+});
+export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AmountMinor, Currency, Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
+
+export const ProductInput = z.object({
+  name: NonBlank.max(200),
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  series: OptionalText,
+  listPriceMinor: AmountMinor.nullable().optional(),
+  currency: Currency.optional(),
+  isActive: z.boolean().default(true),
+});
+export type ProductInput = z.infer<typeof ProductInput>;
+
+export const ProductPatch = ProductInput.partial();
+export type ProductPatch = z.infer<typeof ProductPatch>;
+
+export const Product = z.object({
+  id: Id,
+  name: z.string(),
+  externalId: z.string().nullable(),
+  series: z.string().nullable(),
+  listPriceMinor: z.number().int().nullable(),
+  currency: Currency,
+  isActive: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type Product = z.infer<typeof Product>;
+
+export const ProductListQuery = PageQuery.extend({
+  q: z.string().trim().optional(),
+  isActive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(['name', 'listPriceMinor', 'createdAt']).default('name'),
+});
+export type ProductListQuery = z.infer<typeof ProductListQuery>;

@@ -1,0 +1,194 @@
+import type { Database, Executor } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import {
+  deleteOpportunity as deleteOpportunityRow,
+  getOpportunity as getOpportunityRow,
+  getStage,
+  insertCloseDateChange,
+  insertOpportunity,
+  insertStageChange,
+  listOpportunities as listOpportunityRows,
+  listStageChanges,
+  type OpportunityRow,
+  type OpportunityView,
+  updateOpportunity as updateOpportunityRow,
+} from '../db/queries/opportunities';
+import { pageOf } from '../db/queries/paging';
+import { getUserWithOrganisation } from '../db/queries/users';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type {
+  Opportunity,
+  OpportunityDetail,
+  OpportunityInput,
+  OpportunityListQuery,
+  OpportunityPatch,
+} from '../schemas/opportunities';
+import { recordChanges } from './audit';
+import { type Actor, assertCanChange } from './authorization';
+import { todayIso } from './clock';
+import { checkAccount, checkOwner, checkProduct } from './references';
+
+function toOpportunity(view: OpportunityView): Opportunity {
+  const o = view.opportunity;
+  return {
+    id: o.id,
+    name: o.name,
+    externalId: o.externalId,
+    accountId: o.accountId,
+    accountName: view.accountName,
+    ownerId: o.ownerId,
+    ownerName: view.ownerName,
+    productId: o.productId,
+    productName: view.productName,
+    amountMinor: o.amountMinor,
+    currency: o.currency,
+    stageId: o.stageId,
+    stageName: view.stageName,
+    stageKind: view.stageKind,
+    probabilityPercent: view.probabilityPercent,
+    createdOn: o.createdOn,
+    expectedCloseOn: o.expectedCloseOn,
+    closedOn: o.closedOn,
+    nextStep: o.nextStep,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+function rethrowDuplicate(error: unknown): never {
+  if (isUniqueViolation(error)) throw new ConflictError('Another opportunity already has this external id');
+  throw error;
+}
+
+export async function listOpportunities(db: Executor, actor: Actor, query: OpportunityListQuery) {
+  const { items, total } = await listOpportunityRows(db, actor.orgId, actor.visibleOwnerIds, query, pageOf(query));
+  return { items: items.map(toOpportunity), total };
+}
+
+async function loadVisible(db: Executor, actor: Actor, id: string): Promise<OpportunityView> {
+  const view = await getOpportunityRow(db, actor.orgId, id, actor.visibleOwnerIds);
+  if (!view) throw new NotFoundError('Opportunity', id);
+  return view;
+}
+
+export async function getOpportunity(db: Executor, actor: Actor, id: string): Promise<OpportunityDetail> {
+  const view = await loadVisible(db, actor, id);
+  const history = await listStageChanges(db, actor.orgId, id);
+  return { ...toOpportunity(view), stageHistory: history };
+}
+
+async function checkReferences(db: Executor, actor: Actor, input: OpportunityPatch) {
+  if (input.ownerId) await checkOwner(db, actor, 'ownerId', input.ownerId);
+  if (input.accountId) await checkAccount(db, actor, 'accountId', input.accountId);
+  if (input.productId) await checkProduct(db, actor, 'productId', input.productId);
+}
+
+async function stageOf(db: Executor, actor: Actor, stageId: string) {
+  const stage = await getStage(db, actor.orgId, stageId);
+  if (!stage) throw new ValidationError({ field: 'stageId', reason: 'no such stage' });
+  return stage;
+}
+
+// A closed deal has a close date and an open one has none: moving to won or lost closes it today
+// unless a date is given; reopening clears it.
+function closedOnFor(kind: 'open' | 'won' | 'lost', requested: string | null | undefined, current: string | null, today: string) {
+  if (kind === 'open') {
+    if (requested) throw new ValidationError({ field: 'closedOn', reason: 'an open opportunity has no close date' });
+    return null;
+  }
+  return requested ?? current ?? today;
+}
+
+function checkDates(row: { createdOn: string; closedOn: string | null }) {
+  if (row.closedOn && row.closedOn < row.createdOn) {
+    throw new ValidationError({ field: 'closedOn', reason: 'must not be before the creation date' });
+  }
+}
+
+export async function createOpportunity(db: Database, actor: Actor, input: OpportunityInput): Promise<OpportunityDetail> {
+  const today = todayIso();
+  return db.transaction(async (tx) => {
+    const ownerId = input.ownerId ?? actor.userId;
+    await checkReferences(tx, actor, { ...input, ownerId });
+    const stage = await stageOf(tx, actor, input.stageId);
+    const currency =
+      input.currency ?? (await getUserWithOrganisation(tx, actor.orgId, actor.userId))?.organisation.currency ?? 'EUR';
+    const createdOn = input.createdOn ?? today;
+    const closedOn = closedOnFor(stage.kind, input.closedOn, null, today);
+    checkDates({ createdOn, closedOn });
+    const row = await insertOpportunity(tx, {
+      ...input,
+      orgId: actor.orgId,
+      ownerId,
+      currency,
+      createdOn,
+      closedOn,
+    }).catch(rethrowDuplicate);
+    await insertStageChange(tx, {
+      orgId: actor.orgId,
+      opportunityId: row.id,
+      fromStageId: null,
+      toStageId: row.stageId,
+      changedOn: createdOn,
+      changedBy: actor.userId,
+    });
+    await recordChanges(tx, actor, [{ entityType: 'opportunity', entityId: row.id, action: 'create', after: row }]);
+    return getOpportunity(tx, actor, row.id);
+  });
+}
+
+export async function updateOpportunity(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: OpportunityPatch,
+): Promise<OpportunityDetail> {
+  const today = todayIso();
+  return db.transaction(async (tx) => {
+    const before = await loadVisible(tx, actor, id);
+    const old: OpportunityRow = before.opportunity;
+    assertCanChange(actor, 'Opportunity', id, old.ownerId);
+    await checkReferences(tx, actor, patch);
+    const stage = patch.stageId ? await stageOf(tx, actor, patch.stageId) : { id: old.stageId, kind: before.stageKind };
+    const stageChanged = stage.id !== old.stageId;
+    const closedOn =
+      patch.closedOn === undefined && !stageChanged
+        ? old.closedOn
+        : closedOnFor(stage.kind, patch.closedOn, stageChanged ? null : old.closedOn, today);
+    checkDates({ createdOn: patch.createdOn ?? old.createdOn, closedOn });
+    const after = await updateOpportunityRow(tx, actor.orgId, id, { ...patch, closedOn }).catch(rethrowDuplicate);
+    if (stageChanged) {
+      await insertStageChange(tx, {
+        orgId: actor.orgId,
+        opportunityId: id,
+        fromStageId: old.stageId,
+        toStageId: stage.id,
+        changedOn: today,
+        changedBy: actor.userId,
+      });
+    }
+    if (patch.expectedCloseOn !== undefined && patch.expectedCloseOn !== old.expectedCloseOn) {
+      await insertCloseDateChange(tx, {
+        orgId: actor.orgId,
+        opportunityId: id,
+        fromDate: old.expectedCloseOn,
+        toDate: patch.expectedCloseOn,
+        changedOn: today,
+        changedBy: actor.userId,
+      });
+    }
+    await recordChanges(tx, actor, [{ entityType: 'opportunity', entityId: id, action: 'update', before: old, after }]);
+    return getOpportunity(tx, actor, id);
+  });
+}
+
+export async function deleteOpportunity(db: Database, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await loadVisible(tx, actor, id);
+    assertCanChange(actor, 'Opportunity', id, before.opportunity.ownerId);
+    await deleteOpportunityRow(tx, actor.orgId, id);
+    await recordChanges(tx, actor, [
+      { entityType: 'opportunity', entityId: id, action: 'delete', before: before.opportunity },
+    ]);
+  });
+}

@@ -17,7 +17,7 @@ const EnvSchema = z.object({
   SALESPLAN_DEMO: booleanFlag.default(true),
   SALESPLAN_SECURE_COOKIES: booleanFlag.optional(),
   SALESPLAN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('development'),
 });
 

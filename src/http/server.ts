@@ -44,7 +44,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       // Readable lines for a person at a terminal; JSON lines for log collectors.
       ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
     },
-    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 5 * 1024 * 1024,

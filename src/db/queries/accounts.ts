@@ -1,7 +1,7 @@
 import { and, count, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, opportunities, segments, users } from '../schema';
-import { orderBy, type Page, type SortOrder } from './paging';
+import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -63,7 +63,7 @@ export async function listAccounts(
     filter.status ? eq(accounts.status, filter.status) : undefined,
   );
   const sortColumn = {
-    name: accounts.name,
+    name: caseless(accounts.name),
     createdAt: accounts.createdAt,
     updatedAt: accounts.updatedAt,
     status: accounts.status,

@@ -2,7 +2,7 @@ import { and, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, contacts } from '../schema';
 import { visibleAccounts } from './accounts';
-import { orderBy, type Page, type SortOrder } from './paging';
+import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { likePattern, type OwnerScope } from './scope';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -41,7 +41,7 @@ export async function listContacts(db: Executor, orgId: string, scope: OwnerScop
       : undefined,
     filter.accountId ? eq(contacts.accountId, filter.accountId) : undefined,
   );
-  const sortColumn = { lastName: contacts.lastName, createdAt: contacts.createdAt }[filter.sort];
+  const sortColumn = { lastName: caseless(contacts.lastName), createdAt: contacts.createdAt }[filter.sort];
   const [items, [total]] = await Promise.all([
     baseQuery(db)
       .where(condition)

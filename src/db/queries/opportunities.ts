@@ -11,7 +11,7 @@ import {
   stages,
   users,
 } from '../schema';
-import { orderBy, type Page, type SortOrder } from './paging';
+import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
@@ -76,7 +76,7 @@ export async function listOpportunities(
 ) {
   const where = conditions(orgId, scope, filter);
   const sortColumn = {
-    name: opportunities.name,
+    name: caseless(opportunities.name),
     amountMinor: opportunities.amountMinor,
     createdOn: opportunities.createdOn,
     expectedCloseOn: opportunities.expectedCloseOn,

@@ -1,7 +1,7 @@
 import { and, count, eq, ilike } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { opportunities, products } from '../schema';
-import { orderBy, type Page, type SortOrder } from './paging';
+import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { likePattern } from './scope';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -20,7 +20,7 @@ export async function listProducts(db: Executor, orgId: string, filter: ProductF
     filter.q ? ilike(products.name, likePattern(filter.q)) : undefined,
     filter.isActive === undefined ? undefined : eq(products.isActive, filter.isActive),
   );
-  const sortColumn = { name: products.name, listPriceMinor: products.listPriceMinor, createdAt: products.createdAt }[
+  const sortColumn = { name: caseless(products.name), listPriceMinor: products.listPriceMinor, createdAt: products.createdAt }[
     filter.sort
   ];
   const [items, [total]] = await Promise.all([

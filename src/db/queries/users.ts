@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../client';
 import { organisations, users } from '../schema';
+import { caseless, orderBy } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
 export type UserRow = typeof users.$inferSelect;
@@ -79,7 +80,7 @@ export async function listUsers(db: Executor, orgId: string, scope: OwnerScope, 
   if (filter.q) conditions.push(or(ilike(users.name, likePattern(filter.q)), ilike(users.email, likePattern(filter.q))));
   if (filter.role) conditions.push(eq(users.role, filter.role));
   const where = and(...conditions);
-  const sortColumn = { name: users.name, email: users.email, role: users.role, createdAt: users.createdAt }[
+  const sortColumn = { name: caseless(users.name), email: users.email, role: users.role, createdAt: users.createdAt }[
     filter.sort
   ];
   const [items, [total]] = await Promise.all([
@@ -88,7 +89,7 @@ export async function listUsers(db: Executor, orgId: string, scope: OwnerScope, 
       .from(users)
       .leftJoin(managers, and(eq(managers.orgId, users.orgId), eq(managers.id, users.managerId)))
       .where(where)
-      .orderBy(filter.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(users.id))
+      .orderBy(...orderBy(sortColumn, filter.order, users.id))
       .limit(filter.limit)
       .offset(filter.offset),
     db.select({ value: count() }).from(users).where(where),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ValidationError } from './domain/errors';
 
 // The environment, parsed once. Nothing else reads process.env.
 const booleanFlag = z
@@ -33,10 +34,11 @@ export type Config = {
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (DATABASE_URL= in a shell or .env file) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
   }
   const e = parsed.data;
   return {

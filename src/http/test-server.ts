@@ -48,7 +48,7 @@ function client(baseUrl: string, cookie: string | null): Client {
   };
 }
 
-export async function startTestServer(engine: Engine): Promise<TestServer> {
+export async function startTestServer(engine: Engine, options: { webDir?: string } = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const db = database.db;
   const acme = await createOrganisation(db, { slug: 'acme', name: 'Acme' });
@@ -73,7 +73,13 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
   await add('rep3', acme.id, 'rep', 'manager2');
   await add('rep9', other.id, 'rep');
 
-  const app = await buildServer({ database, sessionDays: 14, secureCookies: false, logLevel: 'silent' });
+  const app = await buildServer({
+    database,
+    sessionDays: 14,
+    secureCookies: false,
+    logLevel: 'silent',
+    webDir: options.webDir ?? '/nonexistent',
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

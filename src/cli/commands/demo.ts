@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { IsoDate } from '../../schemas/common';
-import { todayIso } from '../../services/clock';
-import { DEMO_PASSWORD, demoSignIns, loadDemoData } from '../../services/demo/load';
 import { withDatabase } from '../database';
 import { parseOption } from '../options';
 
@@ -11,8 +9,10 @@ export function registerDemoCommand(program: Command) {
     .description('Load the demo organisation (deterministic: the same data for the same --today)')
     .option('--today <date>', 'the demo\'s "today", YYYY-MM-DD (default: today)')
     .action(async (options: { today?: string }) => {
+      const { todayIso } = await import('../../services/clock');
       const anchorDate = options.today ? parseOption('--today', IsoDate, options.today) : todayIso();
       await withDatabase('salesplan demo', async ({ db }) => {
+        const { DEMO_PASSWORD, demoSignIns, loadDemoData } = await import('../../services/demo/load');
         const summary = await loadDemoData(db, { anchorDate });
         const counts = Object.entries(summary.counts)
           .map(([table, n]) => `${table} ${n}`)

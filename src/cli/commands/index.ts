@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerCascadeCommand } from './cascade';
 import { registerDemoCommand } from './demo';
+import { registerFunnelCommand } from './funnel';
 import { registerMigrateCommand } from './migrate';
+import { registerSeasonalityCommand } from './seasonality';
 import { registerServeCommand } from './serve';
 import { registerUserCommand } from './user';
 
@@ -10,4 +13,7 @@ export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerUserCommand(program);
   registerDemoCommand(program);
+  registerFunnelCommand(program);
+  registerSeasonalityCommand(program);
+  registerCascadeCommand(program);
 }

@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { buildServer } from '../../http/server';
-import { todayIso } from '../../services/clock';
-import { prepareFirstRun } from '../../services/first-run';
-import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
 import { describeDatabase } from '../database';
 import { printSignIns } from './demo';
 
@@ -12,6 +7,13 @@ export function registerServeCommand(program: Command) {
     .command('serve')
     .description('Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO)')
     .action(async () => {
+      const [{ buildServer }, { todayIso }, { prepareFirstRun }, { loadConfig }, { openDatabase }] = await Promise.all([
+        import('../../http/server'),
+        import('../../services/clock'),
+        import('../../services/first-run'),
+        import('../../config'),
+        import('../../db/client'),
+      ]);
       const config = loadConfig();
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client';
-import { findUserByEmail } from '../../db/queries/users';
-import { organisations } from '../../db/schema';
 import { ValidationError } from '../../domain/errors';
 import { Role } from '../../schemas/session';
 import { Password, UserInput } from '../../schemas/users';
-import { createOrganisation, findOrganisationBySlug } from '../../services/organisations';
-import { addUser } from '../../services/users';
 import { withDatabase } from '../database';
 import { parseOption } from '../options';
 
@@ -25,6 +20,11 @@ type UserAddOptions = {
 };
 
 async function resolveOrganisation(db: Executor, options: UserAddOptions) {
+  const [{ count }, { organisations }, { createOrganisation, findOrganisationBySlug }] = await Promise.all([
+    import('drizzle-orm'),
+    import('../../db/schema'),
+    import('../../services/organisations'),
+  ]);
   if (options.org) {
     if (options.createOrg) {
       const slug = parseOption('--org', z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'), options.org);
@@ -60,6 +60,10 @@ export function registerUserCommand(program: Command) {
       const password = options.password ? parseOption('--password', Password, options.password) : undefined;
       const generated = password ?? randomBytes(12).toString('base64url');
       await withDatabase('salesplan user add', async ({ db }) => {
+        const [{ findUserByEmail }, { addUser }] = await Promise.all([
+          import('../../db/queries/users'),
+          import('../../services/users'),
+        ]);
         const created = await db.transaction(async (tx) => {
           const org = await resolveOrganisation(tx, options);
           let managerId: string | null = null;

@@ -18,9 +18,13 @@ describe.each(testEngines())('role rules on %s', (engine) => {
 
   beforeAll(async () => {
     server = await startTestServer(engine);
-    [rep1, rep2, manager1, manager2, leader, admin, outsider] = await Promise.all(
-      ['rep1', 'rep2', 'manager1', 'manager2', 'leader', 'admin'].map((u) => server.as(`${u}@acme.test`)).concat(server.as('rep9@other.test')),
-    ) as Client[];
+    rep1 = await server.as('rep1@acme.test');
+    rep2 = await server.as('rep2@acme.test');
+    manager1 = await server.as('manager1@acme.test');
+    manager2 = await server.as('manager2@acme.test');
+    leader = await server.as('leader@acme.test');
+    admin = await server.as('admin@acme.test');
+    outsider = await server.as('rep9@other.test');
     const reference = await rep1.request('GET', '/api/reference');
     stageId = reference.body.stages[0].id;
     for (const [key, client] of [['rep1', rep1], ['rep2', rep2], ['rep3', await server.as('rep3@acme.test')]] as const) {

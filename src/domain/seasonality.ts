@@ -1,0 +1,167 @@
+import { addMonthsToMonth, monthOf, monthRange, parseIsoDate, parseIsoMonth } from './calendar';
+import type { IsoDate, IsoMonth } from './calendar';
+import { ValidationError } from './errors';
+import { splitByLargestRemainder } from './money';
+
+// Seasonality (DOMAIN.md, seed 001): 12 monthly weights w ≥ 0 with Σw = 1, in fiscal order
+// (weights[0] is the fiscal year's first month). T_m = T·w_m, largest-remainder rounded.
+
+export type SeasonalitySource = 'flat' | 'entered' | 'history';
+
+export type Seasonality = {
+  /** 12 weights in fiscal order, summing to 1. */
+  weights: number[];
+  source: SeasonalitySource;
+  /** Full years of history averaged (history only). */
+  yearsUsed: number;
+  /** Why history fell back to flat, or which years were skipped. */
+  reason: string | null;
+};
+
+export type MonthlyRevenue = { month: IsoMonth; revenueMinor: number };
+
+/** 1/12 for every month. */
+export function flatWeights(): number[] {
+  return Array.from({ length: 12 }, () => 1 / 12);
+}
+
+/** Checks 12 entered weights (≥ 0, not all 0) and scales them to sum to 1. */
+export function enteredWeights(values: readonly number[]): number[] {
+  if (values.length !== 12) {
+    throw new ValidationError({
+      field: 'weights',
+      reason: `need 12 monthly weights, got ${values.length}`,
+    });
+  }
+  values.forEach((value, index) => {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new ValidationError({
+        field: `weights[${index}]`,
+        reason: `must be a number of at least 0, got ${value}`,
+      });
+    }
+  });
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (total === 0)
+    throw new ValidationError({ field: 'weights', reason: 'at least one weight must be above 0' });
+  return values.map((value) => value / total);
+}
+
+function validateHistory(rows: readonly MonthlyRevenue[]): void {
+  rows.forEach((row, index) => {
+    parseIsoMonth(row.month, `history[${index}].month`);
+    if (!Number.isSafeInteger(row.revenueMinor) || row.revenueMinor < 0) {
+      throw new ValidationError({
+        field: `history[${index}].revenueMinor`,
+        reason: 'must be a whole amount in minor units, at least 0',
+      });
+    }
+  });
+}
+
+/**
+ * Weights from won revenue by close month: the full years before today's month (each year the
+ * 12 months counted back from last month, at most `maxYears`), each normalised, then averaged.
+ * History starts at `historyStart` or the earliest row; under 12 months falls back to flat.
+ */
+export function weightsFromHistory(
+  rows: readonly MonthlyRevenue[],
+  options: {
+    today: IsoDate;
+    fiscalYearStartMonth?: number;
+    maxYears?: number;
+    historyStart?: IsoMonth;
+  },
+): Seasonality {
+  validateHistory(rows);
+  const startMonth = options.fiscalYearStartMonth ?? 1;
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
+    throw new ValidationError({
+      field: 'fiscalYearStartMonth',
+      reason: 'must be a month number 1 to 12',
+    });
+  }
+  const lastMonth = addMonthsToMonth(monthOf(parseIsoDate(options.today, 'today')), -1);
+  const months = rows.map((row) => row.month).filter((month) => month <= lastMonth);
+  const firstMonth = options.historyStart ?? [...months].sort()[0] ?? lastMonth;
+  const monthCount =
+    months.length === 0 && !options.historyStart ? 0 : monthsFrom(firstMonth, lastMonth);
+  const fullYears = Math.min(Math.floor(monthCount / 12), options.maxYears ?? 3);
+  if (fullYears === 0) {
+    const reason = `Only ${monthCount} month${monthCount === 1 ? '' : 's'} of history: at least 12 are needed, so the weights are flat.`;
+    return { weights: flatWeights(), source: 'flat', yearsUsed: 0, reason };
+  }
+  const revenue = new Map<IsoMonth, number>();
+  for (const row of rows) revenue.set(row.month, (revenue.get(row.month) ?? 0) + row.revenueMinor);
+  const sums = Array<number>(12).fill(0);
+  let yearsUsed = 0;
+  for (let year = 0; year < fullYears; year += 1) {
+    const yearMonths = Array.from({ length: 12 }, (_, i) =>
+      addMonthsToMonth(lastMonth, -(year * 12) - i),
+    );
+    const total = yearMonths.reduce((sum, month) => sum + (revenue.get(month) ?? 0), 0);
+    if (total === 0) continue;
+    yearsUsed += 1;
+    for (const month of yearMonths) {
+      const position = (Number(month.slice(5, 7)) - startMonth + 12) % 12;
+      sums[position] = (sums[position] ?? 0) + (revenue.get(month) ?? 0) / total;
+    }
+  }
+  if (yearsUsed === 0) {
+    return {
+      weights: flatWeights(),
+      source: 'flat',
+      yearsUsed: 0,
+      reason: 'No won revenue in the full years of history, so the weights are flat.',
+    };
+  }
+  const skipped = fullYears - yearsUsed;
+  const reason =
+    skipped === 0
+      ? null
+      : `${skipped} full year${skipped === 1 ? '' : 's'} without won revenue left out.`;
+  return { weights: sums.map((sum) => sum / yearsUsed), source: 'history', yearsUsed, reason };
+}
+
+function monthsFrom(first: IsoMonth, last: IsoMonth): number {
+  const index = (month: IsoMonth) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return Math.max(0, index(last) - index(first) + 1);
+}
+
+/** Monthly targets T·w_m (largest remainder, summing exactly to T) and quarters summing their months. */
+export function weightTargetBySeasonality(
+  targetMinor: number,
+  weights: readonly number[],
+): { months: number[]; quarters: number[] } {
+  if (weights.length !== 12) {
+    throw new ValidationError({
+      field: 'weights',
+      reason: `need 12 monthly weights, got ${weights.length}`,
+    });
+  }
+  const months = splitByLargestRemainder(targetMinor, weights);
+  const quarters = [0, 3, 6, 9].map((first) =>
+    months.slice(first, first + 3).reduce((sum, m) => sum + m, 0),
+  );
+  return { months, quarters };
+}
+
+/**
+ * The seasonal target due by a date (included): the months before it in full, plus its own
+ * month pro-rated by calendar days (day of month / days in month), rounded half up.
+ */
+export function seasonalTargetToDate(
+  monthlyTargets: readonly number[],
+  fiscalYearStart: IsoMonth,
+  date: IsoDate,
+): number {
+  const current = monthOf(parseIsoDate(date, 'date'));
+  let due = 0;
+  monthlyTargets.forEach((target, offset) => {
+    const month = addMonthsToMonth(parseIsoMonth(fiscalYearStart, 'fiscalYearStart'), offset);
+    if (month < current) due += target;
+    else if (month === current)
+      due += Math.round((target * Number(date.slice(8, 10))) / monthRange(month).days);
+  });
+  return due;
+}

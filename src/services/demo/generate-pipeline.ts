@@ -1,0 +1,171 @@
+import type { AccountProfile } from './generate-accounts';
+import type { ProductProfile, SegmentCode } from './generate-catalogue';
+import type { RepProfile } from './generate-people';
+import { createSeasonalDaySampler } from './demo-seasonality';
+import { lastWorkingDayBefore, quarterEnd, toIsoDate, toWorkingDay } from './day-numbers';
+import {
+  type OpportunityHistory,
+  type StageName,
+  generateOpportunityHistory,
+} from './generate-opportunity-history';
+import type { Random } from './random';
+
+export type DemoOpportunity = {
+  id: string;
+  externalId: string;
+  name: string;
+  accountId: string;
+  ownerId: string;
+  productId: string;
+  amountMinor: number;
+  currency: 'EUR';
+  stageName: StageName;
+  createdOn: string;
+  expectedCloseOn: string;
+  closedOn: string | null;
+  nextStep: string | null;
+};
+
+/** An opportunity with the facts the activity generator follows (not stored). */
+export type OpportunityTimeline = OpportunityHistory & {
+  opportunity: DemoOpportunity;
+  account: AccountProfile;
+  product: ProductProfile;
+  createdDay: number;
+};
+
+export const TARGET_OPPORTUNITIES = 3_000;
+// Share of opportunities past their planned close that are still open: the stale pipeline.
+const STALE_SHARE = 0.16;
+const segmentDealSize: Record<SegmentCode, number> = { A: 2.2, B: 1.4, C: 1, D: 0.6 };
+const segmentCycle: Record<SegmentCode, number> = { A: 1.3, B: 1.1, C: 1, D: 0.8 };
+const segmentOpportunityWeight: Record<SegmentCode, number> = { A: 3, B: 2, C: 1.2, D: 0.7 };
+const nextSteps: Partial<Record<StageName, readonly string[]>> = {
+  Prospecting: ['Qualify budget and timeline', 'Find the economic buyer', 'Book a discovery call'],
+  Qualification: ['Book a demo with the project team', 'Confirm requirements with IT'],
+  Proposal: ['Walk the CFO through the proposal', 'Send the revised proposal'],
+  Negotiation: ['Agree contract terms with procurement', 'Get the order signed'],
+};
+
+export type PipelineInput = {
+  firstDay: number;
+  anchorDay: number;
+  reps: readonly RepProfile[];
+  accounts: readonly AccountProfile[];
+  products: readonly ProductProfile[];
+};
+
+/** About 3,000 opportunities over the history window, oldest first. */
+export function generatePipeline(random: Random, input: PipelineInput): OpportunityTimeline[] {
+  const { reps, anchorDay } = input;
+  // Leave three weeks for the first meetings that lead to the earliest opportunities.
+  const sampleCreatedDay = createSeasonalDaySampler(input.firstDay + 21, anchorDay - 1, 0.4);
+  const totalActivity = reps.reduce((sum, rep) => sum + rep.activityFactor, 0);
+  const timelines: OpportunityTimeline[] = [];
+
+  for (const rep of reps) {
+    const accounts = input.accounts.filter((a) => a.account.ownerId === rep.userId);
+    const accountWeights = accounts.map(
+      (a) => segmentOpportunityWeight[a.segmentCode] * (a.account.status === 'customer' ? 1.2 : 1),
+    );
+    // Reps sell more of the products they are known for, good or bad.
+    const productWeights = input.products.map(
+      (p) => p.popularity * (rep.productWinFactors[p.key] === undefined ? 1 : 1.8),
+    );
+    const count = Math.round((TARGET_OPPORTUNITIES * rep.activityFactor) / totalActivity);
+    for (let i = 0; i < count; i++) {
+      const account = random.pickWeighted(accounts, accountWeights);
+      const product = random.pickWeighted(input.products, productWeights);
+      timelines.push(
+        generateOpportunity(random, { rep, account, product, anchorDay }, sampleCreatedDay(random)),
+      );
+    }
+  }
+  timelines.sort((a, b) => a.createdDay - b.createdDay);
+  timelines.forEach((timeline, i) => {
+    timeline.opportunity.externalId = `DEMO-OPP-${String(i + 1).padStart(5, '0')}`;
+  });
+  return timelines;
+}
+
+type OpportunityContext = {
+  rep: RepProfile;
+  account: AccountProfile;
+  product: ProductProfile;
+  anchorDay: number;
+};
+
+function generateOpportunity(
+  random: Random,
+  { rep, account, product, anchorDay }: OpportunityContext,
+  createdDay: number,
+): OpportunityTimeline {
+  const segment = account.segmentCode;
+  const noise = Math.exp(random.normal(0, 0.3));
+  const amountEuros =
+    (product.listPriceMinor / 100) * segmentDealSize[segment] * rep.dealSizeFactor;
+  const amountMinor = Math.max(1_000, Math.round((amountEuros * noise) / 100) * 100) * 100;
+  const cycleDays = clamp(
+    Math.round(product.cycleDays * segmentCycle[segment] * Math.exp(random.normal(0, 0.25))),
+    31,
+    149,
+  );
+  // 0.9 offsets the product and customer factors, which average a little above 1.
+  const winChance = clamp(
+    0.9 *
+      rep.closingRatio *
+      product.winFactor *
+      (rep.productWinFactors[product.key] ?? 1) *
+      (account.account.status === 'customer' ? 1.15 : 0.95),
+    0.02,
+    0.9,
+  );
+  const plannedCloseDay = createdDay + cycleDays;
+  // Three days' margin keeps the close, moved to a working day before today, 30+ days out.
+  const isClosed = plannedCloseDay < anchorDay - 3 && !random.chance(STALE_SHARE);
+  const closedDay = isClosed ? closingDay(random, createdDay, plannedCloseDay, anchorDay) : null;
+  const id = random.uuid();
+  const history = generateOpportunityHistory(random, {
+    opportunityId: id,
+    createdDay,
+    cycleDays,
+    closedDay,
+    outcome: closedDay === null ? null : random.chance(winChance) ? 'won' : 'lost',
+    anchorDay,
+    ownerId: rep.userId,
+  });
+  const stageSteps = nextSteps[history.stageName];
+  const opportunity: DemoOpportunity = {
+    id,
+    externalId: '',
+    name: `${account.account.name} – ${product.name}`,
+    accountId: account.account.id,
+    ownerId: rep.userId,
+    productId: product.productId,
+    amountMinor,
+    currency: 'EUR',
+    stageName: history.stageName,
+    createdOn: toIsoDate(createdDay),
+    expectedCloseOn: toIsoDate(history.expectedCloseDay),
+    closedOn: closedDay === null ? null : toIsoDate(closedDay),
+    nextStep: stageSteps ? random.pick(stageSteps) : null,
+  };
+  return { ...history, opportunity, account, product, createdDay };
+}
+
+// Deals bunch up at quarter ends: a third of the closings move into the quarter's last ten days
+// when that keeps the cycle realistic.
+function closingDay(random: Random, createdDay: number, plannedDay: number, anchorDay: number) {
+  const lastDay = lastWorkingDayBefore(anchorDay);
+  let day = Math.min(toWorkingDay(plannedDay), lastDay);
+  if (random.chance(0.35)) {
+    const candidate = toWorkingDay(quarterEnd(plannedDay) - random.int(0, 9));
+    const cycle = candidate - createdDay;
+    if (cycle >= 30 && cycle <= 150 && candidate <= lastDay) day = candidate;
+  }
+  return day;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

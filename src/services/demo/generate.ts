@@ -1,0 +1,93 @@
+import { parseIsoDate } from '../../domain/calendar';
+import { monthsBefore, toDayNumber } from './day-numbers';
+import { type DemoActivity, generateActivities } from './generate-activities';
+import { type DemoAccount, type DemoContact, generateAccounts } from './generate-accounts';
+import {
+  type DemoProduct,
+  type DemoSegment,
+  type DemoSegmentNorm,
+  generateCatalogue,
+} from './generate-catalogue';
+import type { DemoCloseDateChange, DemoStageChange } from './generate-opportunity-history';
+import { type DemoTerritory, type DemoUser, generatePeople } from './generate-people';
+import { type DemoOpportunity, generatePipeline } from './generate-pipeline';
+import { createRandom } from './random';
+
+export type { DemoActivity } from './generate-activities';
+export type { DemoAccount, DemoContact } from './generate-accounts';
+export type { DemoProduct, DemoSegment, DemoSegmentNorm } from './generate-catalogue';
+export type {
+  DemoCloseDateChange,
+  DemoStageChange,
+  StageName,
+} from './generate-opportunity-history';
+export type { DemoSignIn, DemoTerritory, DemoUser } from './generate-people';
+export type { DemoOpportunity } from './generate-pipeline';
+
+/** The demo organisation's rows, without org ids; stages are named, the loader maps them. */
+export type DemoDataset = {
+  territories: DemoTerritory[];
+  users: DemoUser[];
+  segments: DemoSegment[];
+  segmentNorms: DemoSegmentNorm[];
+  products: DemoProduct[];
+  accounts: DemoAccount[];
+  contacts: DemoContact[];
+  opportunities: DemoOpportunity[];
+  opportunityStageChanges: DemoStageChange[];
+  opportunityCloseDateChanges: DemoCloseDateChange[];
+  activities: DemoActivity[];
+};
+
+export type DemoOptions = {
+  /** The demo's "today", 'YYYY-MM-DD': history lies before it, planned activities after it. */
+  anchorDate: string;
+  seed?: number;
+};
+
+export const DEFAULT_DEMO_SEED = 20_261_125;
+/** Months of history before the anchor date. */
+export const HISTORY_MONTHS = 18;
+
+/** A realistic sales organisation; the same options always give the same rows. */
+export function generateDemoData(options: DemoOptions): DemoDataset {
+  const anchorDay = toDayNumber(parseIsoDate(options.anchorDate, 'anchorDate'));
+  const firstDay = monthsBefore(options.anchorDate, HISTORY_MONTHS);
+  const random = createRandom(options.seed ?? DEFAULT_DEMO_SEED);
+
+  const people = generatePeople(random.fork('people'));
+  const catalogue = generateCatalogue(random.fork('catalogue'));
+  const { accounts, contacts, profiles } = generateAccounts(
+    random.fork('accounts'),
+    people.reps,
+    people.territories,
+    catalogue.segments,
+  );
+  const timelines = generatePipeline(random.fork('pipeline'), {
+    firstDay,
+    anchorDay,
+    reps: people.reps,
+    accounts: profiles,
+    products: catalogue.productProfiles,
+  });
+  const activities = generateActivities(random.fork('activities'), {
+    firstDay,
+    anchorDay,
+    reps: people.reps,
+    accounts: profiles,
+    timelines,
+  });
+  return {
+    territories: people.territories,
+    users: people.users,
+    segments: catalogue.segments,
+    segmentNorms: catalogue.segmentNorms,
+    products: catalogue.products,
+    accounts,
+    contacts,
+    opportunities: timelines.map((t) => t.opportunity),
+    opportunityStageChanges: timelines.flatMap((t) => t.stageChanges),
+    opportunityCloseDateChanges: timelines.flatMap((t) => t.closeDateChanges),
+    activities,
+  };
+}

@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client';
+import {
+  accounts,
+  activities,
+  contacts,
+  opportunities,
+  opportunityCloseDateChanges,
+  opportunityStageChanges,
+  organisations,
+  products,
+  segmentNorms,
+  segments,
+  stages,
+  territories,
+  users,
+} from '../../db/schema';
+import { ConflictError } from '../../domain/errors';
+import { createOrganisation } from '../organisations';
+import { hashPassword } from '../passwords';
+import { insertRows } from './bulk-insert';
+import { type DemoDataset, type DemoSignIn, type StageName, generateDemoData } from './generate';
+import { demoSignIns } from './generate-people';
+
+export { demoSignIns };
+
+export const DEMO_PASSWORD = 'salesplan-demo';
+export const DEMO_ORGANISATION_SLUG = 'demo';
+
+export type DemoSummary = {
+  organisationId: string;
+  anchorDate: string;
+  /** Rows inserted per table. */
+  counts: Record<keyof DemoDataset, number>;
+  signIns: DemoSignIn[];
+};
+
+export type DemoLoadOptions = { anchorDate: string; password?: string; seed?: number };
+
+export async function hasDemoOrganisation(db: Executor): Promise<boolean> {
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, DEMO_ORGANISATION_SLUG));
+  return found.length > 0;
+}
+
+/** Creates the demo organisation with its history in one transaction: all of it or nothing. */
+export async function loadDemoData(db: Database, options: DemoLoadOptions): Promise<DemoSummary> {
+  // One hash per user, each with its own salt. Argon2 runs on worker threads, so the hashes are
+  // computed while the main thread generates the rows.
+  const password = options.password ?? DEMO_PASSWORD;
+  const hashing = Promise.all(demoSignIns.map(() => hashPassword(password)));
+  const dataset = generateDemoData(options);
+  const passwordHashes = await hashing;
+
+  const organisationId = await db.transaction(async (tx) => {
+    if (await hasDemoOrganisation(tx)) {
+      throw new ConflictError('The demo organisation already exists');
+    }
+    const organisation = await createOrganisation(tx, {
+      slug: DEMO_ORGANISATION_SLUG,
+      name: 'Demo Company',
+      currency: 'EUR',
+    });
+    const orgId = organisation.id;
+    const stageId = await stageIdsByName(tx, orgId);
+    const withOrg = <Row extends object>(rows: readonly Row[]) =>
+      rows.map((row) => ({ ...row, orgId }));
+
+    await insertRows(tx, territories, withOrg(dataset.territories));
+    await insertRows(
+      tx,
+      users,
+      dataset.users.map((user, i) => ({ ...user, orgId, passwordHash: passwordHashes[i] ?? null })),
+    );
+    await insertRows(tx, segments, withOrg(dataset.segments));
+    await insertRows(tx, segmentNorms, withOrg(dataset.segmentNorms));
+    await insertRows(tx, products, withOrg(dataset.products));
+    await insertRows(tx, accounts, withOrg(dataset.accounts));
+    await insertRows(tx, contacts, withOrg(dataset.contacts));
+    await insertRows(
+      tx,
+      opportunities,
+      dataset.opportunities.map(({ stageName, ...row }) => ({
+        ...row,
+        orgId,
+        stageId: stageId(stageName),
+      })),
+    );
+    await insertRows(
+      tx,
+      opportunityStageChanges,
+      dataset.opportunityStageChanges.map(({ fromStageName, toStageName, ...row }) => ({
+        ...row,
+        orgId,
+        fromStageId: fromStageName === null ? null : stageId(fromStageName),
+        toStageId: stageId(toStageName),
+      })),
+    );
+    await insertRows(tx, opportunityCloseDateChanges, withOrg(dataset.opportunityCloseDateChanges));
+    await insertRows(tx, activities, withOrg(dataset.activities));
+    return orgId;
+  });
+
+  const counts = Object.fromEntries(
+    Object.entries(dataset).map(([table, rows]) => [table, rows.length]),
+  ) as DemoSummary['counts'];
+  const signIns = dataset.users.map(({ email, name, role }) => ({ email, name, role }));
+  return { organisationId, anchorDate: options.anchorDate, counts, signIns };
+}
+
+async function stageIdsByName(tx: Executor, orgId: string): Promise<(name: StageName) => string> {
+  const rows = await tx
+    .select({ id: stages.id, name: stages.name })
+    .from(stages)
+    .where(eq(stages.orgId, orgId));
+  const ids = new Map(rows.map((row) => [row.name, row.id]));
+  return (name) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`the demo needs a stage named ${name}`);
+    return id;
+  };
+}

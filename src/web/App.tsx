@@ -1,0 +1,105 @@
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Navigate, Route, Routes } from 'react-router';
+import { ApiError } from './api/client';
+import { AppLayout } from './components/AppLayout';
+import { AccountDetailPage } from './features/accounts/AccountDetailPage';
+import { AccountFormPage } from './features/accounts/AccountFormPage';
+import { AccountListPage } from './features/accounts/AccountListPage';
+import { ActivityListPage } from './features/activities/ActivityListPage';
+import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
+import { OpportunityDetailPage } from './features/opportunities/OpportunityDetailPage';
+import { OpportunityFormPage } from './features/opportunities/OpportunityFormPage';
+import { OpportunityListPage } from './features/opportunities/OpportunityListPage';
+import { RequireSession } from './features/session/RequireSession';
+import { SignInPage } from './features/session/SignInPage';
+import { SESSION_KEY } from './features/session/useSession';
+import { ApiTokensPage } from './features/settings/ApiTokensPage';
+
+export const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '700' },
+});
+
+/** One client per app (or per test): a 401 anywhere means the session ended, so sign out. */
+export function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx never helps; retry network and 5xx failures once.
+        retry: (failureCount, error) =>
+          failureCount < 1 &&
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+    queryCache: new QueryCache({
+      onError: (error, query) => onUnauthenticated(error, query.queryKey),
+    }),
+    mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(error, []) }),
+  });
+  function onUnauthenticated(error: unknown, queryKey: readonly unknown[]) {
+    if (!(error instanceof ApiError) || error.status !== 401) return;
+    if (queryKey[0] === SESSION_KEY[0]) return;
+    // A failed sign-in is a 401 too, and is not a session that ended.
+    if (queryClient.getQueryData(SESSION_KEY)) queryClient.setQueryData(SESSION_KEY, null);
+  }
+  return queryClient;
+}
+
+export function AppProviders({
+  queryClient,
+  env,
+  children,
+}: {
+  queryClient: QueryClient;
+  env?: 'default' | 'test';
+  children: React.ReactNode;
+}) {
+  return (
+    <MantineProvider theme={theme} env={env}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
+/** Every URL of the SPA. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/opportunities" replace />} />
+        <Route path="opportunities" element={<OpportunityListPage />} />
+        <Route path="opportunities/new" element={<OpportunityFormPage />} />
+        <Route path="opportunities/:opportunityId" element={<OpportunityDetailPage />} />
+        <Route path="opportunities/:opportunityId/edit" element={<OpportunityFormPage />} />
+        <Route path="accounts" element={<AccountListPage />} />
+        <Route path="accounts/new" element={<AccountFormPage />} />
+        <Route path="accounts/:accountId" element={<AccountDetailPage />} />
+        <Route path="accounts/:accountId/edit" element={<AccountFormPage />} />
+        <Route path="activities" element={<ActivityListPage />} />
+        <Route path="my-plan" element={<ComingSoonPage area="my-plan" />} />
+        <Route path="team" element={<ComingSoonPage area="team" />} />
+        <Route path="key-accounts" element={<ComingSoonPage area="key-accounts" />} />
+        <Route path="dashboards" element={<ComingSoonPage area="dashboards" />} />
+        <Route path="import" element={<ComingSoonPage area="import" />} />
+        <Route path="settings" element={<Navigate to="/settings/api-tokens" replace />} />
+        <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,37 @@
+import { Group, Pagination, Text } from '@mantine/core';
+
+/** "26–50 of 120" and the page buttons, computed from the list's `total`. */
+export function ListPagination({
+  page,
+  pageSize,
+  total,
+  onPageChange,
+  noun = 'results',
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number) => void;
+  noun?: string;
+}) {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <Group justify="space-between" mt="md">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {total === 0 ? `No ${noun}` : `${first}–${last} of ${total} ${noun}`}
+      </Text>
+      {pageCount > 1 && (
+        <Pagination
+          total={pageCount}
+          value={Math.min(page, pageCount)}
+          onChange={onPageChange}
+          size="sm"
+          aria-label="Pages"
+          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        />
+      )}
+    </Group>
+  );
+}

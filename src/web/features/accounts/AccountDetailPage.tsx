@@ -1,0 +1,306 @@
+import { useState } from 'react';
+import {
+  Anchor,
+  Button,
+  Card,
+  DataList,
+  Grid,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Account } from '../../../schemas/accounts';
+import type { Activity } from '../../../schemas/activities';
+import { formatInstant } from '../../components/dates';
+import { DeleteButton } from '../../components/DeleteButton';
+import { PlusIcon } from '../../components/icons';
+import { formatMoney } from '../../components/money';
+import { DetailSkeleton, EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ActivityFormModal } from '../activities/ActivityFormModal';
+import { ActivityTable } from '../activities/ActivityTable';
+import { useActivityList } from '../activities/useActivities';
+import { AccountContacts } from '../contacts/AccountContacts';
+import { ExpectedClose } from '../opportunities/OpportunityListPage';
+import { StageBadge } from '../opportunities/StageBadge';
+import { useOpportunityList } from '../opportunities/useOpportunities';
+import { useSession } from '../session/useSession';
+import { AccountStatusBadge } from './AccountListPage';
+import { useAccount, useDeleteAccount } from './useAccounts';
+
+function AccountFacts({ account }: { account: Account }) {
+  const session = useSession();
+  const currency = session.data?.organisation.currency ?? 'EUR';
+  const website = account.website;
+  const websiteHref = website && (/^https?:\/\//.test(website) ? website : `https://${website}`);
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Details
+      </Title>
+      <DataList size="sm" labelWidth="140px">
+        {(
+          [
+            ['Segment', account.segmentName ?? '—'],
+            ['Owner', account.ownerName ?? 'Unassigned'],
+            ['Industry', account.industry ?? '—'],
+            ['Country', account.country ?? '—'],
+            ['Employees', account.employees?.toLocaleString() ?? '—'],
+            [
+              'Annual revenue',
+              account.annualRevenueMinor === null
+                ? '—'
+                : formatMoney(account.annualRevenueMinor, currency),
+            ],
+            ['Parent company', account.parentName ?? '—'],
+            [
+              'Website',
+              websiteHref ? (
+                <Anchor href={websiteHref} target="_blank" rel="noreferrer">
+                  {website}
+                </Anchor>
+              ) : (
+                '—'
+              ),
+            ],
+            ['External ID', account.externalId ?? '—'],
+            ['Updated', formatInstant(account.updatedAt)],
+          ] as const
+        ).map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+    </Card>
+  );
+}
+
+function AccountOpportunities({ account }: { account: Account }) {
+  const list = useOpportunityList({
+    accountId: account.id,
+    pageSize: 50,
+    sort: 'expectedCloseOn',
+    order: 'asc',
+  });
+  const newHref = `/opportunities/new?accountId=${account.id}&accountName=${encodeURIComponent(account.name)}`;
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Opportunities
+        </Title>
+        <Group gap="xs">
+          {list.data && list.data.total > list.data.items.length && (
+            <Anchor component={Link} to={`/opportunities?accountId=${account.id}`} size="sm">
+              All {list.data.total}
+            </Anchor>
+          )}
+          <Button
+            component={Link}
+            to={newHref}
+            size="xs"
+            variant="light"
+            leftSection={<PlusIcon size={14} />}
+          >
+            New opportunity
+          </Button>
+        </Group>
+      </Group>
+      {list.isPending ? (
+        <TableSkeleton columns={4} rows={3} />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyList
+          title="No opportunities"
+          description="No deal has been recorded with this account yet."
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table verticalSpacing="xs" aria-label="Opportunities of this account" tabularNums>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
+                <Table.Th>Expected close</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((opportunity) => (
+                <Table.Tr key={opportunity.id}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/opportunities/${opportunity.id}`}
+                      fw={600}
+                      size="sm"
+                    >
+                      {opportunity.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <StageBadge name={opportunity.stageName} kind={opportunity.stageKind} />
+                  </Table.Td>
+                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                    {formatMoney(opportunity.amountMinor, opportunity.currency)}
+                  </Table.Td>
+                  <Table.Td>
+                    <ExpectedClose opportunity={opportunity} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}
+
+function AccountActivities({ account }: { account: Account }) {
+  const [editing, setEditing] = useState<{ activity?: Activity } | null>(null);
+  const list = useActivityList({
+    accountId: account.id,
+    pageSize: 10,
+    sort: 'occursOn',
+    order: 'desc',
+  });
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Recent activities
+        </Title>
+        <Group gap="xs">
+          {list.data && list.data.total > list.data.items.length && (
+            <Text size="sm" c="dimmed">
+              Latest {list.data.items.length} of {list.data.total}
+            </Text>
+          )}
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<PlusIcon size={14} />}
+            onClick={() => setEditing({})}
+          >
+            New activity
+          </Button>
+        </Group>
+      </Group>
+      {list.isPending ? (
+        <TableSkeleton columns={6} rows={3} />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyList
+          title="No activities"
+          description="Plan the next call or meeting so this account gets the attention its segment calls for."
+        />
+      ) : (
+        <ActivityTable
+          activities={list.data.items}
+          onEdit={(activity) => setEditing({ activity })}
+          showAccount={false}
+        />
+      )}
+      <ActivityFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        activity={editing?.activity}
+        defaults={{ accountId: account.id, accountName: account.name }}
+      />
+    </Card>
+  );
+}
+
+export function AccountDetailPage() {
+  const { accountId } = useParams();
+  const navigate = useNavigate();
+  const account = useAccount(accountId);
+  const remove = useDeleteAccount();
+
+  if (account.isPending) return <DetailSkeleton />;
+  if (account.isError) {
+    return (
+      <Stack>
+        <Anchor component={Link} to="/accounts" size="sm">
+          ← Accounts
+        </Anchor>
+        <ErrorAlert
+          title="Could not load this account"
+          error={account.error}
+          onRetry={() => void account.refetch()}
+        />
+      </Stack>
+    );
+  }
+  const data = account.data;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/accounts" size="sm">
+        ← Accounts
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={1}>{data.name}</Title>
+            <AccountStatusBadge status={data.status} />
+          </Group>
+          <Text c="dimmed">
+            {[
+              data.segmentName &&
+                (/^segment\b/i.test(data.segmentName)
+                  ? data.segmentName
+                  : `Segment ${data.segmentName}`),
+              data.ownerName && `Owned by ${data.ownerName}`,
+            ]
+              .filter(Boolean)
+              .join(' · ') || 'No segment or owner yet'}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button component={Link} to={`/accounts/${data.id}/edit`} variant="default">
+            Edit
+          </Button>
+          <DeleteButton
+            label="Delete account"
+            title={`Delete ${data.name}?`}
+            description="This cannot be undone. An account that still has opportunities cannot be deleted: close or move them first."
+            isPending={remove.isPending}
+            error={remove.error}
+            onOpen={() => remove.reset()}
+            onConfirm={() =>
+              remove.mutate(data.id, {
+                onSuccess: () => {
+                  notifications.show({
+                    color: 'green',
+                    title: 'Account deleted',
+                    message: data.name,
+                  });
+                  navigate('/accounts', { replace: true });
+                },
+              })
+            }
+          />
+        </Group>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <AccountFacts account={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <AccountContacts accountId={data.id} />
+        </Grid.Col>
+      </Grid>
+      <AccountOpportunities account={data} />
+      <AccountActivities account={data} />
+    </Stack>
+  );
+}

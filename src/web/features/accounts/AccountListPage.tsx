@@ -1,0 +1,189 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { AccountStatus } from '../../../schemas/accounts';
+import { formatInstant } from '../../components/dates';
+import { PlusIcon } from '../../components/icons';
+import { ListPagination } from '../../components/ListPagination';
+import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { SearchInput } from '../../components/SearchInput';
+import { type SortOrder, SortableTh } from '../../components/SortableTh';
+import { useListParams } from '../../components/useListParams';
+import { OwnerSelect } from '../reference/OwnerSelect';
+import { useReference } from '../reference/useReference';
+import { ACCOUNT_STATUS_LABELS, useAccountList } from './useAccounts';
+
+const PAGE_SIZE = 25;
+type AccountSort = 'name' | 'status' | 'createdAt' | 'updatedAt';
+
+export function AccountStatusBadge({ status }: { status: AccountStatus }) {
+  return (
+    <Badge variant="light" color={status === 'customer' ? 'teal' : 'gray'}>
+      {ACCOUNT_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function AccountListPage() {
+  const navigate = useNavigate();
+  const reference = useReference();
+  const { values, page, setFilters, setPage } = useListParams({
+    q: '',
+    segmentId: '',
+    status: '',
+    ownerId: '',
+    sort: 'name',
+    order: 'asc',
+  });
+  const list = useAccountList({ ...values, page, pageSize: PAGE_SIZE });
+  const hasFilters = Boolean(values.q || values.segmentId || values.status || values.ownerId);
+  const onSort = (sort: AccountSort, order: SortOrder) => setFilters({ sort, order });
+  const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <div>
+          <Title order={1}>Accounts</Title>
+          <Text c="dimmed">Prospects and customers, with their segment and owner.</Text>
+        </div>
+        <Button component={Link} to="/accounts/new" leftSection={<PlusIcon size={16} />}>
+          New account
+        </Button>
+      </Group>
+
+      <Card withBorder radius="md" padding="md">
+        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+          <SearchInput
+            value={values.q}
+            onSearch={(q) => setFilters({ q })}
+            placeholder="Name, industry, country…"
+          />
+          <Select
+            label="Segment"
+            placeholder="All segments"
+            data={(reference.data?.segments ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={values.segmentId || null}
+            onChange={(segmentId) => setFilters({ segmentId })}
+            clearable
+          />
+          <Select
+            label="Status"
+            placeholder="All statuses"
+            data={[
+              { value: 'prospect', label: 'Prospect' },
+              { value: 'customer', label: 'Customer' },
+            ]}
+            value={values.status || null}
+            onChange={(status) => setFilters({ status })}
+            clearable
+          />
+          <OwnerSelect
+            value={values.ownerId || null}
+            onChange={(ownerId) => setFilters({ ownerId })}
+          />
+        </Group>
+
+        {list.isPending ? (
+          <TableSkeleton columns={6} />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.items.length === 0 ? (
+          hasFilters ? (
+            <EmptyList
+              title="No accounts match"
+              description="Try another search or clear the filters."
+              action={
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    setFilters({ q: null, segmentId: null, status: null, ownerId: null })
+                  }
+                >
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyList
+              title="No accounts yet"
+              description="Add the companies you sell to; their deals and activities hang off them."
+              action={
+                <Button component={Link} to="/accounts/new">
+                  New account
+                </Button>
+              }
+            />
+          )
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={760}>
+              <Table highlightOnHover verticalSpacing="sm" aria-label="Accounts">
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortableTh field="name" label="Name" {...sortProps} />
+                    <SortableTh field="status" label="Status" {...sortProps} />
+                    <Table.Th>Segment</Table.Th>
+                    <Table.Th>Owner</Table.Th>
+                    <Table.Th>Industry · Country</Table.Th>
+                    <SortableTh field="updatedAt" label="Updated" {...sortProps} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                  {list.data.items.map((account) => (
+                    <Table.Tr
+                      key={account.id}
+                      onClick={() => navigate(`/accounts/${account.id}`)}
+                      style={{ cursor: 'pointer' }}
+                    >
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/accounts/${account.id}`}
+                          fw={600}
+                          onClick={(event) => event.stopPropagation()}
+                        >
+                          {account.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <AccountStatusBadge status={account.status} />
+                      </Table.Td>
+                      <Table.Td>{account.segmentName ?? '—'}</Table.Td>
+                      <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
+                      <Table.Td>
+                        {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {formatInstant(account.updatedAt)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListPagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={setPage}
+              noun="accounts"
+            />
+          </>
+        )}
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,16 @@
+import { resourceHooks } from '../../api/resource-hooks';
+import type { Account, AccountInput, AccountPatch, AccountStatus } from '../../../schemas/accounts';
+
+const accounts = resourceHooks<Account, AccountInput, AccountPatch>('accounts');
+
+export const accountKeys = accounts.keys;
+export const useAccountList = accounts.useList;
+export const useAccount = accounts.useDetail;
+export const useCreateAccount = accounts.useCreate;
+export const useUpdateAccount = accounts.useUpdate;
+export const useDeleteAccount = accounts.useDelete;
+
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
+  prospect: 'Prospect',
+  customer: 'Customer',
+};

@@ -1,0 +1,289 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type Activity, ActivityInput, type ActivityStatus } from '../../../schemas/activities';
+import { DateField } from '../../components/DateField';
+import { todayIsoDate } from '../../components/dates';
+import {
+  blankToNull,
+  type FieldErrors,
+  serverFieldErrors,
+  zodFieldErrors,
+} from '../../components/form-errors';
+import { AccountPicker } from '../accounts/AccountPicker';
+import { contactName, useContactList } from '../contacts/useContacts';
+import { useOpportunityList } from '../opportunities/useOpportunities';
+import { OwnerSelect } from '../reference/OwnerSelect';
+import { useReference } from '../reference/useReference';
+import { ACTIVITY_STATUS_LABELS, useCreateActivity, useUpdateActivity } from './useActivities';
+
+type ActivityFormValues = {
+  type: string | null;
+  status: ActivityStatus;
+  occursOn: string | null;
+  ownerId: string | null;
+  accountId: string | null;
+  accountName: string | null;
+  opportunityId: string | null;
+  contactId: string | null;
+  subject: string;
+  outcome: string;
+};
+
+const FORM_FIELDS = [
+  'type',
+  'status',
+  'occursOn',
+  'ownerId',
+  'accountId',
+  'opportunityId',
+  'contactId',
+  'subject',
+  'outcome',
+] as const;
+
+/** What a new activity starts from, e.g. logged from an account or a deal. */
+export type ActivityDefaults = {
+  accountId?: string;
+  accountName?: string;
+  opportunityId?: string;
+  status?: ActivityStatus;
+};
+
+function initialValues(
+  activity: Activity | undefined,
+  defaults: ActivityDefaults,
+): ActivityFormValues {
+  return {
+    type: activity?.type ?? null,
+    status: activity?.status ?? defaults.status ?? 'planned',
+    occursOn: activity?.occursOn ?? todayIsoDate(),
+    ownerId: activity?.ownerId ?? null,
+    accountId: activity?.accountId ?? defaults.accountId ?? null,
+    accountName: activity?.accountName ?? defaults.accountName ?? null,
+    opportunityId: activity?.opportunityId ?? defaults.opportunityId ?? null,
+    contactId: activity?.contactId ?? null,
+    subject: activity?.subject ?? '',
+    outcome: activity?.outcome ?? '',
+  };
+}
+
+/** Plans or logs an activity; edits one when `activity` is given. */
+export function ActivityForm({
+  activity,
+  defaults = {},
+  onSaved,
+  onCancel,
+}: {
+  activity?: Activity;
+  defaults?: ActivityDefaults;
+  onSaved: (activity: Activity) => void;
+  onCancel?: () => void;
+}) {
+  const reference = useReference();
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const [values, setValues] = useState(() => initialValues(activity, defaults));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const isSaving = create.isPending || update.isPending;
+  const isAccountFixed = Boolean(defaults.accountId) && !activity;
+
+  const byAccount = { accountId: values.accountId ?? '', pageSize: 200, order: 'asc' };
+  const hasAccount = Boolean(values.accountId);
+  const opportunities = useOpportunityList({ ...byAccount, sort: 'name' }, { enabled: hasAccount });
+  const contacts = useContactList({ ...byAccount, sort: 'lastName' }, { enabled: hasAccount });
+
+  function set<Field extends keyof ActivityFormValues>(
+    field: Field,
+    value: ActivityFormValues[Field],
+  ) {
+    setValues((previous) => ({ ...previous, [field]: value }));
+  }
+
+  function handleSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = ActivityInput.safeParse({
+      type: values.type ?? '',
+      status: values.status,
+      occursOn: values.occursOn ?? '',
+      ownerId: values.ownerId ?? undefined,
+      accountId: values.accountId ?? '',
+      opportunityId: values.opportunityId,
+      contactId: values.contactId,
+      subject: values.subject,
+      outcome: blankToNull(values.outcome),
+    });
+    if (!parsed.success) {
+      const schemaErrors = zodFieldErrors(parsed.error);
+      // Blank pickers fail as "invalid UUID"; say what to do instead.
+      if (!values.type) schemaErrors.type = 'Pick a type';
+      if (!values.accountId) schemaErrors.accountId = 'Pick an account';
+      if (!values.occursOn) schemaErrors.occursOn = 'Pick a date';
+      setErrors(schemaErrors);
+      return;
+    }
+    setErrors({});
+    const callbacks = {
+      onSuccess: (saved: Activity) => {
+        notifications.show({
+          color: 'green',
+          title: activity
+            ? 'Activity saved'
+            : saved.status === 'done'
+              ? 'Activity logged'
+              : 'Activity planned',
+          message: `${saved.typeLabel} · ${saved.accountName}`,
+        });
+        onSaved(saved);
+      },
+      onError: (error: Error) => setErrors(serverFieldErrors(error, FORM_FIELDS)),
+    };
+    if (activity) update.mutate({ id: activity.id, patch: parsed.data }, callbacks);
+    else create.mutate(parsed.data, callbacks);
+  }
+
+  return (
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      aria-label={activity ? 'Edit activity' : 'New activity'}
+    >
+      <Stack gap="md">
+        {errors._form && (
+          <Alert color="red" variant="light" title="The activity was not saved" role="alert">
+            {errors._form}
+          </Alert>
+        )}
+        <div>
+          <Text size="sm" fw={500} mb={4} id="activity-status-label">
+            Status
+          </Text>
+          <SegmentedControl
+            aria-labelledby="activity-status-label"
+            value={values.status}
+            onChange={(status) => set('status', status as ActivityStatus)}
+            data={(['planned', 'done'] as const).map((status) => ({
+              value: status,
+              label: ACTIVITY_STATUS_LABELS[status],
+            }))}
+          />
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Type"
+            required
+            placeholder="Call, meeting…"
+            data={(reference.data?.activityTypes ?? []).map((type) => ({
+              value: type.key,
+              label: type.label,
+            }))}
+            value={values.type}
+            onChange={(type) => set('type', type)}
+            error={errors.type}
+            data-autofocus
+          />
+          <DateField
+            label={values.status === 'done' ? 'Happened on' : 'Planned for'}
+            required
+            clearable={false}
+            value={values.occursOn}
+            onChange={(occursOn) => set('occursOn', occursOn)}
+            error={errors.occursOn}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Subject"
+          placeholder="e.g. First meeting with the CFO"
+          value={values.subject}
+          onChange={(event) => set('subject', event.currentTarget.value)}
+          error={errors.subject}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <AccountPicker
+            required
+            clearable={false}
+            disabled={isAccountFixed}
+            value={values.accountId}
+            selectedName={values.accountName}
+            onChange={(accountId, accountName) =>
+              setValues((previous) => ({
+                ...previous,
+                accountId,
+                accountName,
+                // A deal or contact of another account no longer fits.
+                opportunityId: null,
+                contactId: null,
+              }))
+            }
+            error={errors.accountId}
+          />
+          <OwnerSelect
+            value={values.ownerId}
+            onChange={(ownerId) => set('ownerId', ownerId)}
+            placeholder="Me"
+            clearable={!activity}
+            error={errors.ownerId}
+          />
+          <Select
+            label="Opportunity"
+            placeholder={hasAccount ? 'None' : 'Pick an account first'}
+            disabled={!hasAccount}
+            data={(opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            value={values.opportunityId}
+            onChange={(opportunityId) => set('opportunityId', opportunityId)}
+            clearable
+            searchable
+            error={errors.opportunityId}
+          />
+          <Select
+            label="Contact"
+            placeholder={hasAccount ? 'None' : 'Pick an account first'}
+            disabled={!hasAccount}
+            data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: contactName(c) }))}
+            value={values.contactId}
+            onChange={(contactId) => set('contactId', contactId)}
+            clearable
+            searchable
+            error={errors.contactId}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Outcome"
+          description={
+            values.status === 'done' ? 'What came out of it, and what happens next' : undefined
+          }
+          autosize
+          minRows={2}
+          value={values.outcome}
+          onChange={(event) => set('outcome', event.currentTarget.value)}
+          error={errors.outcome}
+        />
+        <Group justify="flex-end">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel} disabled={isSaving}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" loading={isSaving}>
+            {activity
+              ? 'Save activity'
+              : values.status === 'done'
+                ? 'Log activity'
+                : 'Plan activity'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

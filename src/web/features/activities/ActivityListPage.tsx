@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import type { Activity } from '../../../schemas/activities';
+import { PlusIcon } from '../../components/icons';
+import { ListPagination } from '../../components/ListPagination';
+import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { SearchInput } from '../../components/SearchInput';
+import { useListParams } from '../../components/useListParams';
+import { OwnerSelect } from '../reference/OwnerSelect';
+import { useReference } from '../reference/useReference';
+import { ActivityFormModal } from './ActivityFormModal';
+import { ActivityTable } from './ActivityTable';
+import { useActivityList } from './useActivities';
+
+const PAGE_SIZE = 25;
+
+type Editing = { activity?: Activity } | null;
+
+export function ActivityListPage() {
+  const reference = useReference();
+  const [editing, setEditing] = useState<Editing>(null);
+  const { values, page, setFilters, setPage } = useListParams({
+    q: '',
+    type: '',
+    status: '',
+    ownerId: '',
+    from: '',
+    to: '',
+    sort: 'occursOn',
+    order: 'desc',
+  });
+  const list = useActivityList({ ...values, page, pageSize: PAGE_SIZE });
+  const hasFilters = Boolean(
+    values.q || values.type || values.status || values.ownerId || values.from || values.to,
+  );
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <div>
+          <Title order={1}>Activities</Title>
+          <Text c="dimmed">Calls, meetings, demos and proposals: planned and done.</Text>
+        </div>
+        <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({})}>
+          New activity
+        </Button>
+      </Group>
+
+      <Card withBorder radius="md" padding="md">
+        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+          <SearchInput
+            value={values.q}
+            onSearch={(q) => setFilters({ q })}
+            placeholder="Subject, outcome…"
+          />
+          <Select
+            label="Type"
+            placeholder="Any type"
+            data={(reference.data?.activityTypes ?? []).map((t) => ({
+              value: t.key,
+              label: t.label,
+            }))}
+            value={values.type || null}
+            onChange={(type) => setFilters({ type })}
+            clearable
+            w={160}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={[
+              { value: 'planned', label: 'Planned' },
+              { value: 'done', label: 'Done' },
+            ]}
+            value={values.status || null}
+            onChange={(status) => setFilters({ status })}
+            clearable
+            w={140}
+          />
+          <OwnerSelect
+            value={values.ownerId || null}
+            onChange={(ownerId) => setFilters({ ownerId })}
+          />
+          <DatePickerInput
+            type="range"
+            label="Dates"
+            placeholder="Any date"
+            valueFormat="YYYY-MM-DD"
+            allowSingleDateInRange
+            clearable
+            firstDayOfWeek={1}
+            miw={220}
+            value={[values.from || null, values.to || null]}
+            onChange={([from, to]) => {
+              // Filter once the range is complete, or when it is cleared.
+              if ((from && to) || (!from && !to)) setFilters({ from, to });
+            }}
+          />
+        </Group>
+
+        {list.isPending ? (
+          <TableSkeleton columns={7} />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.items.length === 0 ? (
+          hasFilters ? (
+            <EmptyList
+              title="No activities match"
+              description="Try another search, type or date range."
+              action={
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    setFilters({
+                      q: null,
+                      type: null,
+                      status: null,
+                      ownerId: null,
+                      from: null,
+                      to: null,
+                    })
+                  }
+                >
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyList
+              title="No activities yet"
+              description="Plan your calls and meetings here; log them as done when they happen."
+              action={<Button onClick={() => setEditing({})}>New activity</Button>}
+            />
+          )
+        ) : (
+          <>
+            <ActivityTable
+              activities={list.data.items}
+              onEdit={(activity) => setEditing({ activity })}
+              isDimmed={list.isPlaceholderData}
+            />
+            <ListPagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={setPage}
+              noun="activities"
+            />
+          </>
+        )}
+      </Card>
+
+      <ActivityFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        activity={editing?.activity}
+      />
+    </Stack>
+  );
+}

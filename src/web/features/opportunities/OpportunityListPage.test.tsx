@@ -1,0 +1,107 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../components/money';
+import { commonHandlers, makeOpportunity, mockApi, renderWithProviders } from '../../test-utils';
+import { OpportunityListPage } from './OpportunityListPage';
+
+const first = makeOpportunity();
+const second = makeOpportunity({
+  id: '00000000-0000-4000-8000-000000000101',
+  name: 'Warehouse scanners',
+  accountName: 'Contoso',
+  amountMinor: 99_999,
+  stageName: 'Won',
+  stageKind: 'won',
+  expectedCloseOn: null,
+});
+
+function renderList(route = '/opportunities') {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/opportunities" element={<OpportunityListPage />} />
+    </Routes>,
+    { route },
+  );
+}
+
+describe('OpportunityListPage', () => {
+  it('shows one row per opportunity with account, owner, stage and formatted amount', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': () => ({ body: { items: [first, second], total: 2 } }),
+    });
+    renderList();
+
+    expect(screen.getByRole('heading', { name: 'Opportunities', level: 1 })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Opportunities' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      [
+        'Fleet renewal 2027',
+        'Northwind Logistics',
+        'Rita Rep',
+        'Proposal · 50%',
+        formatMoney(1_250_000, 'EUR'),
+        expect.stringContaining('2026'),
+      ],
+      ['Warehouse scanners', 'Contoso', 'Rita Rep', 'Won', formatMoney(99_999, 'EUR'), '—'],
+    ]);
+    expect(screen.getByText('1–2 of 2 opportunities')).toBeTruthy();
+  });
+
+  it('pages with `total`: 60 results make 3 pages and page 2 asks the server for page=2', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': (call) => ({
+        body: {
+          items: call.search.get('page') === '2' ? [second] : [first],
+          total: 60,
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderList();
+
+    expect(await screen.findByText('1–25 of 60 opportunities')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '3' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '4' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '2' }));
+
+    expect(await screen.findByRole('link', { name: 'Warehouse scanners' })).toBeTruthy();
+    expect(screen.getByText('26–50 of 60 opportunities')).toBeTruthy();
+    const listCalls = api.calls.filter((call) => call.path === '/api/opportunities');
+    expect(listCalls.map((call) => [call.search.get('page'), call.search.get('pageSize')])).toEqual(
+      [
+        ['1', '25'],
+        ['2', '25'],
+      ],
+    );
+  });
+
+  it('sends the filters from the URL to the server', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': () => ({ body: { items: [], total: 0 } }),
+    });
+    renderList('/opportunities?status=won&sort=amountMinor&order=asc');
+
+    expect(await screen.findByText('No opportunities match')).toBeTruthy();
+    const call = api.calls.find((c) => c.path === '/api/opportunities');
+    expect(Object.fromEntries(call?.search ?? [])).toEqual({
+      status: 'won',
+      sort: 'amountMinor',
+      order: 'asc',
+      page: '1',
+      pageSize: '25',
+    });
+  });
+});

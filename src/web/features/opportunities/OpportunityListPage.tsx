@@ -1,0 +1,224 @@
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useNavigate } from 'react-router';
+import type { Opportunity } from '../../../schemas/opportunities';
+import { formatDay, isBeforeToday } from '../../components/dates';
+import { PlusIcon } from '../../components/icons';
+import { ListPagination } from '../../components/ListPagination';
+import { formatMoney } from '../../components/money';
+import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { SearchInput } from '../../components/SearchInput';
+import { type SortOrder, SortableTh } from '../../components/SortableTh';
+import { useListParams } from '../../components/useListParams';
+import { OwnerSelect } from '../reference/OwnerSelect';
+import { useReference } from '../reference/useReference';
+import { StageBadge } from './StageBadge';
+import { useOpportunityList, useProductOptions } from './useOpportunities';
+
+const PAGE_SIZE = 25;
+type OpportunitySort =
+  'name' | 'amountMinor' | 'createdOn' | 'expectedCloseOn' | 'closedOn' | 'updatedAt';
+
+const STATUS_OPTIONS = [
+  { value: 'open', label: 'Open' },
+  { value: 'won', label: 'Won' },
+  { value: 'lost', label: 'Lost' },
+];
+
+/** Expected close in red when an open deal is past it: the deal is slipping. */
+export function ExpectedClose({ opportunity }: { opportunity: Opportunity }) {
+  const isOverdue = opportunity.stageKind === 'open' && isBeforeToday(opportunity.expectedCloseOn);
+  return (
+    <Text size="sm" c={isOverdue ? 'red' : undefined} fw={isOverdue ? 600 : undefined}>
+      {formatDay(opportunity.expectedCloseOn)}
+      {isOverdue && (
+        <Text span size="xs" ml={4}>
+          (overdue)
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+export function OpportunityListPage() {
+  const navigate = useNavigate();
+  const reference = useReference();
+  const products = useProductOptions();
+  const { values, page, setFilters, setPage } = useListParams({
+    q: '',
+    status: '',
+    stageId: '',
+    ownerId: '',
+    productId: '',
+    accountId: '',
+    sort: 'updatedAt',
+    order: 'desc',
+  });
+  const list = useOpportunityList({ ...values, page, pageSize: PAGE_SIZE });
+  const hasFilters = Boolean(
+    values.q ||
+    values.status ||
+    values.stageId ||
+    values.ownerId ||
+    values.productId ||
+    values.accountId,
+  );
+  const onSort = (sort: OpportunitySort, order: SortOrder) => setFilters({ sort, order });
+  const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
+  const stages = [...(reference.data?.stages ?? [])]
+    .filter((stage) => !values.status || stage.kind === values.status)
+    .sort((a, b) => a.position - b.position)
+    .map((stage) => ({ value: stage.id, label: stage.name }));
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <div>
+          <Title order={1}>Opportunities</Title>
+          <Text c="dimmed">Your deals: what is open, what was won and what was lost.</Text>
+        </div>
+        <Button component={Link} to="/opportunities/new" leftSection={<PlusIcon size={16} />}>
+          New opportunity
+        </Button>
+      </Group>
+
+      <Card withBorder radius="md" padding="md">
+        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+          <SearchInput
+            value={values.q}
+            onSearch={(q) => setFilters({ q })}
+            placeholder="Deal or account…"
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={STATUS_OPTIONS}
+            value={values.status || null}
+            onChange={(status) => setFilters({ status, stageId: null })}
+            clearable
+            w={140}
+          />
+          <Select
+            label="Stage"
+            placeholder="Any stage"
+            data={stages}
+            value={values.stageId || null}
+            onChange={(stageId) => setFilters({ stageId })}
+            clearable
+          />
+          <OwnerSelect
+            value={values.ownerId || null}
+            onChange={(ownerId) => setFilters({ ownerId })}
+          />
+          <Select
+            label="Product"
+            placeholder="Any product"
+            data={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={values.productId || null}
+            onChange={(productId) => setFilters({ productId })}
+            searchable
+            clearable
+          />
+        </Group>
+
+        {list.isPending ? (
+          <TableSkeleton columns={6} />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.items.length === 0 ? (
+          hasFilters ? (
+            <EmptyList
+              title="No opportunities match"
+              description="Try another search or clear the filters."
+              action={
+                <Button
+                  variant="default"
+                  onClick={() =>
+                    setFilters({
+                      q: null,
+                      status: null,
+                      stageId: null,
+                      ownerId: null,
+                      productId: null,
+                      accountId: null,
+                    })
+                  }
+                >
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyList
+              title="No opportunities yet"
+              description="Record a deal as soon as an account shows a real need: the funnel counts it."
+              action={
+                <Button component={Link} to="/opportunities/new">
+                  New opportunity
+                </Button>
+              }
+            />
+          )
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={860}>
+              <Table highlightOnHover verticalSpacing="sm" aria-label="Opportunities" tabularNums>
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortableTh field="name" label="Name" {...sortProps} />
+                    <Table.Th>Account</Table.Th>
+                    <Table.Th>Owner</Table.Th>
+                    <Table.Th>Stage</Table.Th>
+                    <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
+                    <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                  {list.data.items.map((opportunity) => (
+                    <Table.Tr
+                      key={opportunity.id}
+                      onClick={() => navigate(`/opportunities/${opportunity.id}`)}
+                      style={{ cursor: 'pointer' }}
+                    >
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/opportunities/${opportunity.id}`}
+                          fw={600}
+                          onClick={(event) => event.stopPropagation()}
+                        >
+                          {opportunity.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
+                      <Table.Td>{opportunity.ownerName}</Table.Td>
+                      <Table.Td>
+                        <StageBadge
+                          name={opportunity.stageName}
+                          kind={opportunity.stageKind}
+                          probabilityPercent={opportunity.probabilityPercent}
+                        />
+                      </Table.Td>
+                      <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                        {formatMoney(opportunity.amountMinor, opportunity.currency)}
+                      </Table.Td>
+                      <Table.Td>
+                        <ExpectedClose opportunity={opportunity} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListPagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={setPage}
+              noun="opportunities"
+            />
+          </>
+        )}
+      </Card>
+    </Stack>
+  );
+}

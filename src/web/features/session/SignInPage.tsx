@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { Navigate, useLocation } from 'react-router';
+import { SignInInput } from '../../../schemas/session';
+import { errorMessage } from '../../api/client';
+import { type FieldErrors, zodFieldErrors } from '../../components/form-errors';
+import { AlertIcon } from '../../components/icons';
+import { useSession, useSignIn } from './useSession';
+
+const HOME = '/opportunities';
+
+// Only same-app paths: a `from` of '//evil.example' or 'https://…' must not become a redirect.
+function safeReturnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//')) return HOME;
+  if (from.startsWith('/sign-in')) return HOME;
+  return from;
+}
+
+export function SignInPage() {
+  const location = useLocation();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const returnTo = safeReturnPath(location.state);
+
+  // Signed in already, or just now: go where the user was going.
+  if (session.data) return <Navigate to={returnTo} replace />;
+
+  function handleSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = SignInInput.safeParse({ email, password });
+    if (!parsed.success) {
+      setFieldErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    setFieldErrors({});
+    signIn.mutate(parsed.data);
+  }
+
+  return (
+    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={400}>
+        <form onSubmit={handleSubmit} noValidate>
+          <Stack gap="md">
+            <div>
+              <Text fw={700} c="blue.7" size="sm" tt="uppercase" lts={1}>
+                Salesplan
+              </Text>
+              <Title order={1} size="h2">
+                Sign in
+              </Title>
+              <Text c="dimmed" size="sm">
+                Your deals, accounts and activity plan in one place.
+              </Text>
+            </div>
+            {signIn.isError && (
+              <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+                {errorMessage(signIn.error)}
+              </Alert>
+            )}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              withAsterisk={false}
+              autoFocus
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={fieldErrors.email}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              withAsterisk={false}
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              error={fieldErrors.password}
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              Sign in
+            </Button>
+            <Text size="xs" c="dimmed" ta="center">
+              Forgot your password? Ask your Salesplan admin to reset it.
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

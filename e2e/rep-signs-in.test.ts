@@ -19,7 +19,11 @@ describe.runIf(canRun)('a rep signs in and sees their opportunities (real browse
     const rep1 = await server.as('rep1@acme.test');
     const rep2 = await server.as('rep2@acme.test');
     const stageId = (await rep1.request('GET', '/api/reference')).body.stages[0].id;
-    await rep1.request('POST', '/api/opportunities', { name: 'Globex expansion', stageId, amountMinor: 4_200_000 });
+    await rep1.request('POST', '/api/opportunities', {
+      name: 'Globex expansion',
+      stageId,
+      amountMinor: 4_200_000,
+    });
     await rep2.request('POST', '/api/opportunities', { name: 'Someone else’s deal', stageId });
     browser = await launchBrowser();
   }, 180_000);

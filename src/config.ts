@@ -38,7 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })));
+    throw new ValidationError(
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })),
+    );
   }
   const e = parsed.data;
   return {

@@ -8,9 +8,16 @@ export async function withDatabase<T>(
   purpose: string,
   work: (handle: DatabaseHandle, config: Config) => Promise<T>,
 ): Promise<T> {
-  const [{ loadConfig }, { openDatabase }] = await Promise.all([import('../config'), import('../db/client')]);
+  const [{ loadConfig }, { openDatabase }] = await Promise.all([
+    import('../config'),
+    import('../db/client'),
+  ]);
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    purpose,
+  });
   try {
     await handle.migrate();
     return await work(handle, config);

@@ -9,7 +9,8 @@ import {
 
 // The one place the CLI turns an error kind into a message and an exit code.
 export function exitCodeFor(error: unknown): { code: number; message: string } {
-  if (error instanceof ValidationError) return { code: 2, message: `Invalid input: ${error.message}` };
+  if (error instanceof ValidationError)
+    return { code: 2, message: `Invalid input: ${error.message}` };
   if (error instanceof NotFoundError) return { code: 3, message: error.message };
   if (error instanceof ConflictError) return { code: 4, message: error.message };
   if (error instanceof ForbiddenError || error instanceof UnauthenticatedError)

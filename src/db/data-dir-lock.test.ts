@@ -17,7 +17,9 @@ describe('data folder lock', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DataDirLockedError);
-    expect((error as Error).message).toContain(`in use by process ${process.pid} ("salesplan serve"`);
+    expect((error as Error).message).toContain(
+      `in use by process ${process.pid} ("salesplan serve"`,
+    );
     release();
     expect(fs.existsSync(path.join(dir, 'salesplan.lock'))).toBe(false);
     lockDataDir(dir, 'salesplan migrate')();
@@ -25,10 +27,17 @@ describe('data folder lock', () => {
 
   it('takes over a lock left by a process that died', () => {
     const dir = tempDir();
-    const dead = { pid: 2 ** 22 + 12345, command: 'salesplan serve', hostname: os.hostname(), startedAt: 'earlier' };
+    const dead = {
+      pid: 2 ** 22 + 12345,
+      command: 'salesplan serve',
+      hostname: os.hostname(),
+      startedAt: 'earlier',
+    };
     fs.writeFileSync(path.join(dir, 'salesplan.lock'), JSON.stringify(dead));
     const release = lockDataDir(dir, 'salesplan serve');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'salesplan.lock'), 'utf8')).pid).toBe(process.pid);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'salesplan.lock'), 'utf8')).pid).toBe(
+      process.pid,
+    );
     release();
   });
 });

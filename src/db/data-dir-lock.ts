@@ -64,7 +64,8 @@ export function lockDataDir(dataDir: string, command: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
       const sameHost = holder?.hostname === os.hostname();
-      if (holder && (!sameHost || isAlive(holder.pid))) throw new DataDirLockedError(dataDir, holder);
+      if (holder && (!sameHost || isAlive(holder.pid)))
+        throw new DataDirLockedError(dataDir, holder);
       // The holder died without releasing (kill -9, power loss): the lock is stale.
       fs.rmSync(lockPath, { force: true });
     }

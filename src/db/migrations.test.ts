@@ -6,7 +6,9 @@ import { adminQuery, withDatabase } from '../test-setup/database-templates';
 
 // The same committed migrations, applied from empty, give the same tables on both engines.
 async function tablesWithOrgIdInKey(db: Executor) {
-  return queryRows<{ table_name: string; has_org_key: boolean }>(db, sql`
+  return queryRows<{ table_name: string; has_org_key: boolean }>(
+    db,
+    sql`
     select c.relname as table_name,
            exists (
              select 1 from pg_constraint k
@@ -15,7 +17,8 @@ async function tablesWithOrgIdInKey(db: Executor) {
            ) as has_org_key
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r'
-    order by 1`);
+    order by 1`,
+  );
 }
 
 describe('migrations from empty', () => {

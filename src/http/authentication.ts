@@ -31,22 +31,33 @@ export function meOf(request: FastifyRequest): Me {
 }
 
 // Every /api route needs a session cookie or a bearer token, unless it is marked public.
-export const authentication = fp(async (app: FastifyInstance, options: { db: Database; sessionDays: number }) => {
-  app.decorateRequest('identity', null);
-  app.addHook('preHandler', async (request) => {
-    const route = request.routeOptions.url ?? '';
-    // The interactive API reference is public; what it calls is not.
-    if (!route.startsWith('/api/') || route.startsWith('/api/docs') || request.routeOptions.config.isPublic) return;
-    const now = new Date();
-    const header = request.headers.authorization;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-      request.identity = await authenticateApiToken(options.db, match[1], now);
-      return;
-    }
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw new UnauthenticatedError('Sign in first');
-    request.identity = await authenticateSession(options.db, token, { sessionDays: options.sessionDays, now });
-  });
-});
+export const authentication = fp(
+  async (app: FastifyInstance, options: { db: Database; sessionDays: number }) => {
+    app.decorateRequest('identity', null);
+    app.addHook('preHandler', async (request) => {
+      const route = request.routeOptions.url ?? '';
+      // The interactive API reference is public; what it calls is not.
+      if (
+        !route.startsWith('/api/') ||
+        route.startsWith('/api/docs') ||
+        request.routeOptions.config.isPublic
+      )
+        return;
+      const now = new Date();
+      const header = request.headers.authorization;
+      if (header) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match?.[1])
+          throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+        request.identity = await authenticateApiToken(options.db, match[1], now);
+        return;
+      }
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) throw new UnauthenticatedError('Sign in first');
+      request.identity = await authenticateSession(options.db, token, {
+        sessionDays: options.sessionDays,
+        now,
+      });
+    });
+  },
+);

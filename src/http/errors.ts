@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import {
   ConflictError,
   ForbiddenError,
@@ -17,10 +20,16 @@ type Body = ErrorResponse['error'];
 function toHttp(error: unknown): { status: number; body: Body } {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    const prefix = context === 'body' || context === undefined ? '' : `${context === 'querystring' ? 'query' : context}.`;
+    const prefix =
+      context === 'body' || context === undefined
+        ? ''
+        : `${context === 'querystring' ? 'query' : context}.`;
     const issues = error.validation.map((v) => {
       const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return { field: `${prefix}${path}` || (context ?? 'body'), reason: v.message ?? 'is invalid' };
+      return {
+        field: `${prefix}${path}` || (context ?? 'body'),
+        reason: v.message ?? 'is invalid',
+      };
     });
     return {
       status: 400,
@@ -32,9 +41,13 @@ function toHttp(error: unknown): { status: number; body: Body } {
     };
   }
   if (error instanceof ValidationError) {
-    return { status: 422, body: { code: 'unprocessable', message: error.message, issues: error.issues } };
+    return {
+      status: 422,
+      body: { code: 'unprocessable', message: error.message, issues: error.issues },
+    };
   }
-  if (error instanceof NotFoundError) return { status: 404, body: { code: 'not_found', message: error.message } };
+  if (error instanceof NotFoundError)
+    return { status: 404, body: { code: 'not_found', message: error.message } };
   if (error instanceof ConflictError) {
     return {
       status: 409,
@@ -45,7 +58,8 @@ function toHttp(error: unknown): { status: number; body: Body } {
       },
     };
   }
-  if (error instanceof ForbiddenError) return { status: 403, body: { code: 'forbidden', message: error.message } };
+  if (error instanceof ForbiddenError)
+    return { status: 403, body: { code: 'forbidden', message: error.message } };
   if (error instanceof UnauthenticatedError) {
     return { status: 401, body: { code: 'unauthenticated', message: error.message } };
   }
@@ -54,10 +68,17 @@ function toHttp(error: unknown): { status: number; body: Body } {
     // Fastify's own 4xx: malformed JSON, a body too large, a wrong content type.
     return {
       status: statusCode,
-      body: { code: 'validation_failed', message: (error as Error).message, issues: [{ field: 'body', reason: (error as Error).message }] },
+      body: {
+        code: 'validation_failed',
+        message: (error as Error).message,
+        issues: [{ field: 'body', reason: (error as Error).message }],
+      },
     };
   }
-  return { status: 500, body: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } };
+  return {
+    status: 500,
+    body: { code: 'internal', message: 'Something went wrong on our side; it has been logged' },
+  };
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {

@@ -42,7 +42,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: {
       level: options.logLevel,
       // Readable lines for a person at a terminal; JSON lines for log collectors.
-      ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+      ...(options.prettyLogs
+        ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+        : {}),
     },
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
@@ -77,9 +79,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const db = options.database.db;
   await app.register(authentication, { db, sessionDays: options.sessionDays });
 
-  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(referenceRoutes, { db, engine: options.database.engine });
-  await app.register(sessionRoutes, { db, sessionDays: options.sessionDays, secureCookies: options.secureCookies });
+  await app.register(sessionRoutes, {
+    db,
+    sessionDays: options.sessionDays,
+    secureCookies: options.secureCookies,
+  });
   await app.register(tokenRoutes, { db });
   await app.register(userRoutes, { db });
   await app.register(accountRoutes, { db });
@@ -98,12 +106,18 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
   if (hasBuild) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+      return reply
+        .status(404)
+        .send({
+          error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
+        });
     }
     if (!hasBuild) {
       return reply
         .type('text/html')
-        .send('<h1>Salesplan</h1><p>The web app is not built: run <code>npm run build:web</code>. The API is at /api/docs.</p>');
+        .send(
+          '<h1>Salesplan</h1><p>The web app is not built: run <code>npm run build:web</code>. The API is at /api/docs.</p>',
+        );
     }
     return reply.sendFile('index.html');
   });

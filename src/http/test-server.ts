@@ -26,7 +26,14 @@ export type Response<T = unknown> = { status: number; body: T; headers: Headers 
 
 export type Client = {
   cookie: string | null;
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // Tests read deep into JSON answers; `any` keeps them short.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response<T>>;
 };
 
 function client(baseUrl: string, cookie: string | null): Client {
@@ -43,18 +50,30 @@ function client(baseUrl: string, cookie: string | null): Client {
         body: body === undefined ? null : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: response.headers,
+      };
     },
   };
 }
 
-export async function startTestServer(engine: Engine, options: { webDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { webDir?: string } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const db = database.db;
   const acme = await createOrganisation(db, { slug: 'acme', name: 'Acme' });
   const other = await createOrganisation(db, { slug: 'other', name: 'Other Co' });
   const ids: Record<string, string> = {};
-  const add = async (key: string, orgId: string, role: 'rep' | 'manager' | 'leader' | 'admin', manager?: string) => {
+  const add = async (
+    key: string,
+    orgId: string,
+    role: 'rep' | 'manager' | 'leader' | 'admin',
+    manager?: string,
+  ) => {
     const user = await addUser(db, orgId, {
       email: `${key}@${orgId === acme.id ? 'acme' : 'other'}.test`,
       name: key,
@@ -92,8 +111,12 @@ export async function startTestServer(engine: Engine, options: { webDir?: string
     orgIds: { acme: acme.id, other: other.id },
     anonymous: client(baseUrl, null),
     async as(email) {
-      const response = await client(baseUrl, null).request('POST', '/api/session', { email, password: PASSWORD });
-      if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+      const response = await client(baseUrl, null).request('POST', '/api/session', {
+        email,
+        password: PASSWORD,
+      });
+      if (response.status !== 200)
+        throw new Error(`sign-in as ${email} failed: ${response.status}`);
       const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? null;
       return client(baseUrl, cookie);
     },

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AmountMinor, Currency, Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
+import {
+  AmountMinor,
+  Currency,
+  Id,
+  IsoDateTime,
+  NonBlank,
+  OptionalText,
+  PageQuery,
+} from './common';
 
 export const ProductInput = z.object({
   name: NonBlank.max(200),

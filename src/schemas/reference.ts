@@ -14,7 +14,12 @@ export const Stage = z.object({
 });
 export type Stage = z.infer<typeof Stage>;
 
-export const Segment = z.object({ id: Id, code: z.string(), name: z.string(), description: z.string() });
+export const Segment = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+});
 export type Segment = z.infer<typeof Segment>;
 
 export const ActivityType = z.object({

@@ -40,7 +40,13 @@ function toAccount({ account, segmentName, ownerName }: AccountView): Account {
 }
 
 export async function listAccounts(db: Executor, actor: Actor, query: AccountListQuery) {
-  const { items, total } = await listAccountRows(db, actor.orgId, actor.visibleOwnerIds, query, pageOf(query));
+  const { items, total } = await listAccountRows(
+    db,
+    actor.orgId,
+    actor.visibleOwnerIds,
+    query,
+    pageOf(query),
+  );
   return { items: items.map(toAccount), total };
 }
 
@@ -63,21 +69,32 @@ function rethrowDuplicateExternalId(error: unknown, externalId: string | null | 
   throw error;
 }
 
-export async function createAccount(db: Database, actor: Actor, input: AccountInput): Promise<Account> {
+export async function createAccount(
+  db: Database,
+  actor: Actor,
+  input: AccountInput,
+): Promise<Account> {
   return db.transaction(async (tx) => {
     // Reps own what they create; others may create an unowned (shared) account or assign one.
     const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
     await checkReferences(tx, actor, { ...input, ownerId });
     if (ownerId === null) assertCanChange(actor, 'Account', 'new', null);
-    const row = await insertAccount(tx, { ...input, ownerId, orgId: actor.orgId }).catch((e: unknown) =>
-      rethrowDuplicateExternalId(e, input.externalId),
+    const row = await insertAccount(tx, { ...input, ownerId, orgId: actor.orgId }).catch(
+      (e: unknown) => rethrowDuplicateExternalId(e, input.externalId),
     );
-    await recordChanges(tx, actor, [{ entityType: 'account', entityId: row.id, action: 'create', after: row }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'account', entityId: row.id, action: 'create', after: row },
+    ]);
     return getAccount(tx, actor, row.id);
   });
 }
 
-export async function updateAccount(db: Database, actor: Actor, id: string, patch: AccountPatch): Promise<Account> {
+export async function updateAccount(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: AccountPatch,
+): Promise<Account> {
   return db.transaction(async (tx) => {
     const before = await getAccountRow(tx, actor.orgId, id, actor.visibleOwnerIds);
     if (!before) throw new NotFoundError('Account', id);
@@ -99,8 +116,13 @@ export async function deleteAccount(db: Database, actor: Actor, id: string): Pro
     if (!before) throw new NotFoundError('Account', id);
     assertCanChange(actor, 'Account', id, before.account.ownerId);
     const deals = await countOpportunitiesOfAccount(tx, actor.orgId, id);
-    if (deals > 0) throw new ConflictError(`This account still has ${deals} opportunities: move or delete them first`);
+    if (deals > 0)
+      throw new ConflictError(
+        `This account still has ${deals} opportunities: move or delete them first`,
+      );
     await deleteAccountRow(tx, actor.orgId, id);
-    await recordChanges(tx, actor, [{ entityType: 'account', entityId: id, action: 'delete', before: before.account }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'account', entityId: id, action: 'delete', before: before.account },
+    ]);
   });
 }

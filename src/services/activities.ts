@@ -12,7 +12,12 @@ import {
 import { getOpportunity } from '../db/queries/opportunities';
 import { pageOf } from '../db/queries/paging';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import type { Activity, ActivityInput, ActivityListQuery, ActivityPatch } from '../schemas/activities';
+import type {
+  Activity,
+  ActivityInput,
+  ActivityListQuery,
+  ActivityPatch,
+} from '../schemas/activities';
 import { recordChanges } from './audit';
 import { type Actor, assertCanChange } from './authorization';
 import { checkAccount, checkContactOfAccount, checkOwner } from './references';
@@ -42,12 +47,19 @@ function toActivity(view: ActivityView): Activity {
 }
 
 function rethrowDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ConflictError('Another activity already has this external id');
+  if (isUniqueViolation(error))
+    throw new ConflictError('Another activity already has this external id');
   throw error;
 }
 
 export async function listActivities(db: Executor, actor: Actor, query: ActivityListQuery) {
-  const { items, total } = await listActivityRows(db, actor.orgId, actor.visibleOwnerIds, query, pageOf(query));
+  const { items, total } = await listActivityRows(
+    db,
+    actor.orgId,
+    actor.visibleOwnerIds,
+    query,
+    pageOf(query),
+  );
   return { items: items.map(toActivity), total };
 }
 
@@ -66,11 +78,20 @@ export async function getActivity(db: Executor, actor: Actor, id: string): Promi
 async function checkReferences(
   db: Executor,
   actor: Actor,
-  next: { type: string; ownerId: string; accountId: string; opportunityId: string | null; contactId: string | null },
+  next: {
+    type: string;
+    ownerId: string;
+    accountId: string;
+    opportunityId: string | null;
+    contactId: string | null;
+  },
   changed: ActivityPatch,
 ) {
   if (changed.type && !(await activityTypeExists(db, actor.orgId, next.type))) {
-    throw new ValidationError({ field: 'type', reason: `no activity type "${next.type}" in this organisation` });
+    throw new ValidationError({
+      field: 'type',
+      reason: `no activity type "${next.type}" in this organisation`,
+    });
   }
   if (changed.ownerId) await checkOwner(db, actor, 'ownerId', next.ownerId);
   if (changed.accountId) await checkAccount(db, actor, 'accountId', next.accountId);
@@ -78,7 +99,10 @@ async function checkReferences(
     const deal = await getOpportunity(db, actor.orgId, next.opportunityId, actor.visibleOwnerIds);
     if (!deal) throw new ValidationError({ field: 'opportunityId', reason: 'no such opportunity' });
     if (deal.opportunity.accountId !== next.accountId) {
-      throw new ValidationError({ field: 'opportunityId', reason: 'the opportunity belongs to another account' });
+      throw new ValidationError({
+        field: 'opportunityId',
+        reason: 'the opportunity belongs to another account',
+      });
     }
   }
   if (next.contactId && (changed.contactId || changed.accountId)) {
@@ -86,7 +110,11 @@ async function checkReferences(
   }
 }
 
-export async function createActivity(db: Database, actor: Actor, input: ActivityInput): Promise<Activity> {
+export async function createActivity(
+  db: Database,
+  actor: Actor,
+  input: ActivityInput,
+): Promise<Activity> {
   return db.transaction(async (tx) => {
     const next = {
       ...input,
@@ -96,19 +124,28 @@ export async function createActivity(db: Database, actor: Actor, input: Activity
     };
     await checkReferences(tx, actor, next, next);
     const row = await insertActivity(tx, { ...next, orgId: actor.orgId }).catch(rethrowDuplicate);
-    await recordChanges(tx, actor, [{ entityType: 'activity', entityId: row.id, action: 'create', after: row }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'activity', entityId: row.id, action: 'create', after: row },
+    ]);
     return getActivity(tx, actor, row.id);
   });
 }
 
-export async function updateActivity(db: Database, actor: Actor, id: string, patch: ActivityPatch): Promise<Activity> {
+export async function updateActivity(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: ActivityPatch,
+): Promise<Activity> {
   return db.transaction(async (tx) => {
     const before = (await loadVisible(tx, actor, id)).activity;
     assertCanChange(actor, 'Activity', id, before.ownerId);
     const next = { ...before, ...patch } as typeof before;
     await checkReferences(tx, actor, next, patch);
     const after = await updateActivityRow(tx, actor.orgId, id, patch).catch(rethrowDuplicate);
-    await recordChanges(tx, actor, [{ entityType: 'activity', entityId: id, action: 'update', before, after }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'activity', entityId: id, action: 'update', before, after },
+    ]);
     return getActivity(tx, actor, id);
   });
 }
@@ -118,6 +155,8 @@ export async function deleteActivity(db: Database, actor: Actor, id: string): Pr
     const before = (await loadVisible(tx, actor, id)).activity;
     assertCanChange(actor, 'Activity', id, before.ownerId);
     await deleteActivityRow(tx, actor.orgId, id);
-    await recordChanges(tx, actor, [{ entityType: 'activity', entityId: id, action: 'delete', before }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'activity', entityId: id, action: 'delete', before },
+    ]);
   });
 }

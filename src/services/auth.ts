@@ -94,14 +94,25 @@ export async function authenticateApiToken(
   return loadIdentity(db, row.orgId, row.userId);
 }
 
-async function loadIdentity(db: Executor, orgId: string, userId: string): Promise<{ me: Me; actor: Actor }> {
+async function loadIdentity(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<{ me: Me; actor: Actor }> {
   const found = await getUserWithOrganisation(db, orgId, userId);
-  if (!found || !found.user.isActive) throw new UnauthenticatedError('This user can no longer sign in');
+  if (!found || !found.user.isActive)
+    throw new UnauthenticatedError('This user can no longer sign in');
   const { user, organisation } = found;
   const team = user.role === 'manager' ? await teamMemberIds(db, orgId, userId) : [];
   return {
     me: {
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, managerId: user.managerId },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        managerId: user.managerId,
+      },
       organisation: {
         id: organisation.id,
         slug: organisation.slug,
@@ -109,7 +120,13 @@ async function loadIdentity(db: Executor, orgId: string, userId: string): Promis
         currency: organisation.currency,
       },
     },
-    actor: { orgId, userId, role: user.role, name: user.name, ...actorScopes(user.role, userId, team) },
+    actor: {
+      orgId,
+      userId,
+      role: user.role,
+      name: user.name,
+      ...actorScopes(user.role, userId, team),
+    },
   };
 }
 
@@ -147,6 +164,12 @@ export async function listApiTokens(db: Executor, actor: Actor): Promise<ApiToke
   return (await listApiTokensOfUser(db, actor.orgId, actor.userId)).map(toApiToken);
 }
 
-export async function revokeApiToken(db: Executor, actor: Actor, id: string, now: Date): Promise<void> {
-  if (!(await revokeApiTokenRow(db, actor.orgId, actor.userId, id, now))) throw new NotFoundError('API token', id);
+export async function revokeApiToken(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  now: Date,
+): Promise<void> {
+  if (!(await revokeApiTokenRow(db, actor.orgId, actor.userId, id, now)))
+    throw new NotFoundError('API token', id);
 }

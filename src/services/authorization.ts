@@ -31,7 +31,10 @@ export function actorScopes(
     case 'leader':
       return { visibleOwnerIds: null, editableOwnerIds: [userId] };
     case 'manager':
-      return { visibleOwnerIds: [userId, ...teamMemberIds], editableOwnerIds: [userId, ...teamMemberIds] };
+      return {
+        visibleOwnerIds: [userId, ...teamMemberIds],
+        editableOwnerIds: [userId, ...teamMemberIds],
+      };
     case 'rep':
       return { visibleOwnerIds: [userId], editableOwnerIds: [userId] };
   }
@@ -53,7 +56,8 @@ export function canChange(actor: Actor, ownerId: string | null): boolean {
  */
 export function assertCanChange(actor: Actor, entity: string, id: string, ownerId: string | null) {
   if (!canRead(actor, ownerId)) throw new NotFoundError(entity, id);
-  if (!canChange(actor, ownerId)) throw new ForbiddenError(`You may read this ${entity.toLowerCase()} but not change it`);
+  if (!canChange(actor, ownerId))
+    throw new ForbiddenError(`You may read this ${entity.toLowerCase()} but not change it`);
 }
 
 /** Organisation settings and reference lists (products, stages, users): admins only. */

@@ -33,12 +33,19 @@ function toContact({ contact, accountName }: ContactView): Contact {
 }
 
 function rethrowDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ConflictError('Another contact already has this external id');
+  if (isUniqueViolation(error))
+    throw new ConflictError('Another contact already has this external id');
   throw error;
 }
 
 export async function listContacts(db: Executor, actor: Actor, query: ContactListQuery) {
-  const { items, total } = await listContactRows(db, actor.orgId, actor.visibleOwnerIds, query, pageOf(query));
+  const { items, total } = await listContactRows(
+    db,
+    actor.orgId,
+    actor.visibleOwnerIds,
+    query,
+    pageOf(query),
+  );
   return { items: items.map(toContact), total };
 }
 
@@ -57,24 +64,48 @@ async function loadForChange(db: Executor, actor: Actor, id: string) {
   return row;
 }
 
-export async function createContact(db: Database, actor: Actor, input: ContactInput): Promise<Contact> {
+export async function createContact(
+  db: Database,
+  actor: Actor,
+  input: ContactInput,
+): Promise<Contact> {
   return db.transaction(async (tx) => {
     await checkAccount(tx, actor, 'accountId', input.accountId);
     const row = await insertContact(tx, { ...input, orgId: actor.orgId }).catch(rethrowDuplicate);
     await recordChanges(tx, actor, [
-      { entityType: 'contact', entityId: row.id, action: 'create', after: row, scopeType: 'account', scopeId: row.accountId },
+      {
+        entityType: 'contact',
+        entityId: row.id,
+        action: 'create',
+        after: row,
+        scopeType: 'account',
+        scopeId: row.accountId,
+      },
     ]);
     return getContact(tx, actor, row.id);
   });
 }
 
-export async function updateContact(db: Database, actor: Actor, id: string, patch: ContactPatch): Promise<Contact> {
+export async function updateContact(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: ContactPatch,
+): Promise<Contact> {
   return db.transaction(async (tx) => {
     const before = await loadForChange(tx, actor, id);
     if (patch.accountId) await checkAccount(tx, actor, 'accountId', patch.accountId);
     const after = await updateContactRow(tx, actor.orgId, id, patch).catch(rethrowDuplicate);
     await recordChanges(tx, actor, [
-      { entityType: 'contact', entityId: id, action: 'update', before: before.contact, after, scopeType: 'account', scopeId: before.contact.accountId },
+      {
+        entityType: 'contact',
+        entityId: id,
+        action: 'update',
+        before: before.contact,
+        after,
+        scopeType: 'account',
+        scopeId: before.contact.accountId,
+      },
     ]);
     return getContact(tx, actor, id);
   });
@@ -85,7 +116,14 @@ export async function deleteContact(db: Database, actor: Actor, id: string): Pro
     const before = await loadForChange(tx, actor, id);
     await deleteContactRow(tx, actor.orgId, id);
     await recordChanges(tx, actor, [
-      { entityType: 'contact', entityId: id, action: 'delete', before: before.contact, scopeType: 'account', scopeId: before.contact.accountId },
+      {
+        entityType: 'contact',
+        entityId: id,
+        action: 'delete',
+        before: before.contact,
+        scopeType: 'account',
+        scopeId: before.contact.accountId,
+      },
     ]);
   });
 }

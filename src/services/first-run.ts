@@ -8,7 +8,12 @@ import { addUser } from './users';
 
 export type FirstRun =
   | { kind: 'existing' }
-  | { kind: 'demo'; password: string; signIns: readonly { email: string; role: string }[]; seconds: number }
+  | {
+      kind: 'demo';
+      password: string;
+      signIns: readonly { email: string; role: string }[];
+      seconds: number;
+    }
   | { kind: 'admin'; email: string; password: string };
 
 export const FIRST_ADMIN_EMAIL = 'admin@salesplan.local';
@@ -17,13 +22,21 @@ export const FIRST_ADMIN_EMAIL = 'admin@salesplan.local';
  * On an empty database: the demo organisation, or (with demo data off) an empty organisation with
  * one admin whose generated password is returned to be shown once. Otherwise nothing.
  */
-export async function prepareFirstRun(db: Database, options: { loadDemo: boolean; today: string }): Promise<FirstRun> {
+export async function prepareFirstRun(
+  db: Database,
+  options: { loadDemo: boolean; today: string },
+): Promise<FirstRun> {
   const [row] = await db.select({ value: count() }).from(organisations);
   if ((row?.value ?? 0) > 0) return { kind: 'existing' };
   if (options.loadDemo) {
     const started = Date.now();
     await loadDemoData(db, { anchorDate: options.today });
-    return { kind: 'demo', password: DEMO_PASSWORD, signIns: demoSignIns, seconds: (Date.now() - started) / 1000 };
+    return {
+      kind: 'demo',
+      password: DEMO_PASSWORD,
+      signIns: demoSignIns,
+      seconds: (Date.now() - started) / 1000,
+    };
   }
   const password = randomBytes(12).toString('base64url');
   await db.transaction(async (tx) => {

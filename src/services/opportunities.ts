@@ -56,12 +56,19 @@ function toOpportunity(view: OpportunityView): Opportunity {
 }
 
 function rethrowDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ConflictError('Another opportunity already has this external id');
+  if (isUniqueViolation(error))
+    throw new ConflictError('Another opportunity already has this external id');
   throw error;
 }
 
 export async function listOpportunities(db: Executor, actor: Actor, query: OpportunityListQuery) {
-  const { items, total } = await listOpportunityRows(db, actor.orgId, actor.visibleOwnerIds, query, pageOf(query));
+  const { items, total } = await listOpportunityRows(
+    db,
+    actor.orgId,
+    actor.visibleOwnerIds,
+    query,
+    pageOf(query),
+  );
   return { items: items.map(toOpportunity), total };
 }
 
@@ -71,7 +78,11 @@ async function loadVisible(db: Executor, actor: Actor, id: string): Promise<Oppo
   return view;
 }
 
-export async function getOpportunity(db: Executor, actor: Actor, id: string): Promise<OpportunityDetail> {
+export async function getOpportunity(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<OpportunityDetail> {
   const view = await loadVisible(db, actor, id);
   const history = await listStageChanges(db, actor.orgId, id);
   return { ...toOpportunity(view), stageHistory: history };
@@ -91,9 +102,18 @@ async function stageOf(db: Executor, actor: Actor, stageId: string) {
 
 // A closed deal has a close date and an open one has none: moving to won or lost closes it today
 // unless a date is given; reopening clears it.
-function closedOnFor(kind: 'open' | 'won' | 'lost', requested: string | null | undefined, current: string | null, today: string) {
+function closedOnFor(
+  kind: 'open' | 'won' | 'lost',
+  requested: string | null | undefined,
+  current: string | null,
+  today: string,
+) {
   if (kind === 'open') {
-    if (requested) throw new ValidationError({ field: 'closedOn', reason: 'an open opportunity has no close date' });
+    if (requested)
+      throw new ValidationError({
+        field: 'closedOn',
+        reason: 'an open opportunity has no close date',
+      });
     return null;
   }
   return requested ?? current ?? today;
@@ -101,18 +121,27 @@ function closedOnFor(kind: 'open' | 'won' | 'lost', requested: string | null | u
 
 function checkDates(row: { createdOn: string; closedOn: string | null }) {
   if (row.closedOn && row.closedOn < row.createdOn) {
-    throw new ValidationError({ field: 'closedOn', reason: 'must not be before the creation date' });
+    throw new ValidationError({
+      field: 'closedOn',
+      reason: 'must not be before the creation date',
+    });
   }
 }
 
-export async function createOpportunity(db: Database, actor: Actor, input: OpportunityInput): Promise<OpportunityDetail> {
+export async function createOpportunity(
+  db: Database,
+  actor: Actor,
+  input: OpportunityInput,
+): Promise<OpportunityDetail> {
   const today = todayIso();
   return db.transaction(async (tx) => {
     const ownerId = input.ownerId ?? actor.userId;
     await checkReferences(tx, actor, { ...input, ownerId });
     const stage = await stageOf(tx, actor, input.stageId);
     const currency =
-      input.currency ?? (await getUserWithOrganisation(tx, actor.orgId, actor.userId))?.organisation.currency ?? 'EUR';
+      input.currency ??
+      (await getUserWithOrganisation(tx, actor.orgId, actor.userId))?.organisation.currency ??
+      'EUR';
     const createdOn = input.createdOn ?? today;
     const closedOn = closedOnFor(stage.kind, input.closedOn, null, today);
     checkDates({ createdOn, closedOn });
@@ -132,7 +161,9 @@ export async function createOpportunity(db: Database, actor: Actor, input: Oppor
       changedOn: createdOn,
       changedBy: actor.userId,
     });
-    await recordChanges(tx, actor, [{ entityType: 'opportunity', entityId: row.id, action: 'create', after: row }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'opportunity', entityId: row.id, action: 'create', after: row },
+    ]);
     return getOpportunity(tx, actor, row.id);
   });
 }
@@ -149,14 +180,18 @@ export async function updateOpportunity(
     const old: OpportunityRow = before.opportunity;
     assertCanChange(actor, 'Opportunity', id, old.ownerId);
     await checkReferences(tx, actor, patch);
-    const stage = patch.stageId ? await stageOf(tx, actor, patch.stageId) : { id: old.stageId, kind: before.stageKind };
+    const stage = patch.stageId
+      ? await stageOf(tx, actor, patch.stageId)
+      : { id: old.stageId, kind: before.stageKind };
     const stageChanged = stage.id !== old.stageId;
     const closedOn =
       patch.closedOn === undefined && !stageChanged
         ? old.closedOn
         : closedOnFor(stage.kind, patch.closedOn, stageChanged ? null : old.closedOn, today);
     checkDates({ createdOn: patch.createdOn ?? old.createdOn, closedOn });
-    const after = await updateOpportunityRow(tx, actor.orgId, id, { ...patch, closedOn }).catch(rethrowDuplicate);
+    const after = await updateOpportunityRow(tx, actor.orgId, id, { ...patch, closedOn }).catch(
+      rethrowDuplicate,
+    );
     if (stageChanged) {
       await insertStageChange(tx, {
         orgId: actor.orgId,
@@ -177,7 +212,9 @@ export async function updateOpportunity(
         changedBy: actor.userId,
       });
     }
-    await recordChanges(tx, actor, [{ entityType: 'opportunity', entityId: id, action: 'update', before: old, after }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'opportunity', entityId: id, action: 'update', before: old, after },
+    ]);
     return getOpportunity(tx, actor, id);
   });
 }

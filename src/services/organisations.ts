@@ -30,10 +30,18 @@ export type NewOrganisation = {
   name: string;
   currency?: string;
   fiscalYearStartMonth?: number;
-  stages?: readonly { name: string; position: number; probabilityPercent: number; kind: 'open' | 'won' | 'lost' }[];
+  stages?: readonly {
+    name: string;
+    position: number;
+    probabilityPercent: number;
+    kind: 'open' | 'won' | 'lost';
+  }[];
 };
 
-export async function createOrganisation(db: Executor, input: NewOrganisation): Promise<Organisation> {
+export async function createOrganisation(
+  db: Executor,
+  input: NewOrganisation,
+): Promise<Organisation> {
   const [org] = await db
     .insert(organisations)
     .values({
@@ -44,7 +52,9 @@ export async function createOrganisation(db: Executor, input: NewOrganisation): 
     })
     .returning();
   if (!org) throw new Error('insert into organisations returned nothing');
-  await db.insert(stages).values((input.stages ?? defaultStages).map((s) => ({ ...s, orgId: org.id })));
+  await db
+    .insert(stages)
+    .values((input.stages ?? defaultStages).map((s) => ({ ...s, orgId: org.id })));
   await db
     .insert(activityTypes)
     .values(defaultActivityTypes.map((t, position) => ({ ...t, position, orgId: org.id })));

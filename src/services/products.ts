@@ -32,7 +32,8 @@ function toProduct(row: ProductRow): Product {
 }
 
 function rethrowDuplicate(error: unknown): never {
-  if (isUniqueViolation(error)) throw new ConflictError('Another product already has this name or external id');
+  if (isUniqueViolation(error))
+    throw new ConflictError('Another product already has this name or external id');
   throw error;
 }
 
@@ -47,24 +48,42 @@ export async function getProduct(db: Executor, actor: Actor, id: string): Promis
   return toProduct(row);
 }
 
-export async function createProduct(db: Database, actor: Actor, input: ProductInput): Promise<Product> {
+export async function createProduct(
+  db: Database,
+  actor: Actor,
+  input: ProductInput,
+): Promise<Product> {
   assertIsAdmin(actor);
   return db.transaction(async (tx) => {
-    const currency = input.currency ?? (await getUserWithOrganisation(tx, actor.orgId, actor.userId))?.organisation.currency ?? 'EUR';
-    const row = await insertProduct(tx, { ...input, currency, orgId: actor.orgId }).catch(rethrowDuplicate);
-    await recordChanges(tx, actor, [{ entityType: 'product', entityId: row.id, action: 'create', after: row }]);
+    const currency =
+      input.currency ??
+      (await getUserWithOrganisation(tx, actor.orgId, actor.userId))?.organisation.currency ??
+      'EUR';
+    const row = await insertProduct(tx, { ...input, currency, orgId: actor.orgId }).catch(
+      rethrowDuplicate,
+    );
+    await recordChanges(tx, actor, [
+      { entityType: 'product', entityId: row.id, action: 'create', after: row },
+    ]);
     return toProduct(row);
   });
 }
 
-export async function updateProduct(db: Database, actor: Actor, id: string, patch: ProductPatch): Promise<Product> {
+export async function updateProduct(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: ProductPatch,
+): Promise<Product> {
   assertIsAdmin(actor);
   return db.transaction(async (tx) => {
     const before = await getProductRow(tx, actor.orgId, id);
     if (!before) throw new NotFoundError('Product', id);
     const after = await updateProductRow(tx, actor.orgId, id, patch).catch(rethrowDuplicate);
     if (!after) throw new NotFoundError('Product', id);
-    await recordChanges(tx, actor, [{ entityType: 'product', entityId: id, action: 'update', before, after }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'product', entityId: id, action: 'update', before, after },
+    ]);
     return toProduct(after);
   });
 }
@@ -75,8 +94,11 @@ export async function deleteProduct(db: Database, actor: Actor, id: string): Pro
     const before = await getProductRow(tx, actor.orgId, id);
     if (!before) throw new NotFoundError('Product', id);
     const deals = await countOpportunitiesOfProduct(tx, actor.orgId, id);
-    if (deals > 0) throw new ConflictError(`${deals} opportunities use this product: deactivate it instead`);
+    if (deals > 0)
+      throw new ConflictError(`${deals} opportunities use this product: deactivate it instead`);
     await deleteProductRow(tx, actor.orgId, id);
-    await recordChanges(tx, actor, [{ entityType: 'product', entityId: id, action: 'delete', before }]);
+    await recordChanges(tx, actor, [
+      { entityType: 'product', entityId: id, action: 'delete', before },
+    ]);
   });
 }

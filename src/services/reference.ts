@@ -1,5 +1,10 @@
 import type { Executor } from '../db/client';
-import { listActivityTypes, listSegments, listStages, listTerritories } from '../db/queries/reference';
+import {
+  listActivityTypes,
+  listSegments,
+  listStages,
+  listTerritories,
+} from '../db/queries/reference';
 import type { ReferenceData } from '../schemas/reference';
 import type { Actor } from './authorization';
 
@@ -12,9 +17,20 @@ export async function getReferenceData(db: Executor, actor: Actor): Promise<Refe
     listTerritories(db, actor.orgId),
   ]);
   return {
-    stages: stages.map(({ id, name, position, probabilityPercent, kind }) => ({ id, name, position, probabilityPercent, kind })),
+    stages: stages.map(({ id, name, position, probabilityPercent, kind }) => ({
+      id,
+      name,
+      position,
+      probabilityPercent,
+      kind,
+    })),
     segments: segments.map(({ id, code, name, description }) => ({ id, code, name, description })),
-    activityTypes: activityTypes.map(({ key, label, hours, isSystem }) => ({ key, label, hours, isSystem })),
+    activityTypes: activityTypes.map(({ key, label, hours, isSystem }) => ({
+      key,
+      label,
+      hours,
+      isSystem,
+    })),
     territories: territories.map(({ id, name }) => ({ id, name })),
   };
 }

@@ -29,7 +29,10 @@ async function mustExist(found: Promise<unknown[]>, field: string, what: string)
 
 export function checkSegment(db: Executor, actor: Actor, field: string, id: string) {
   return mustExist(
-    db.select({ id: segments.id }).from(segments).where(and(eq(segments.orgId, actor.orgId), eq(segments.id, id))),
+    db
+      .select({ id: segments.id })
+      .from(segments)
+      .where(and(eq(segments.orgId, actor.orgId), eq(segments.id, id))),
     field,
     'segment',
   );
@@ -48,7 +51,10 @@ export function checkTerritory(db: Executor, actor: Actor, field: string, id: st
 
 export function checkProduct(db: Executor, actor: Actor, field: string, id: string) {
   return mustExist(
-    db.select({ id: products.id }).from(products).where(and(eq(products.orgId, actor.orgId), eq(products.id, id))),
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.orgId, actor.orgId), eq(products.id, id))),
     field,
     'product',
   );
@@ -66,5 +72,6 @@ export async function checkContactOfAccount(
     .from(contacts)
     .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, contactId)));
   if (!row) throw new ValidationError({ field, reason: 'no such contact' });
-  if (row.accountId !== accountId) throw new ValidationError({ field, reason: 'the contact belongs to another account' });
+  if (row.accountId !== accountId)
+    throw new ValidationError({ field, reason: 'the contact belongs to another account' });
 }

@@ -37,12 +37,15 @@ function withoutSecrets(row: UserRow) {
 /** A manager must be someone in the organisation who can manage: not a rep, and not below the user. */
 async function checkManager(db: Executor, orgId: string, userId: string | null, managerId: string) {
   const manager = await getUser(db, orgId, managerId);
-  if (!manager) throw new ValidationError({ field: 'managerId', reason: 'no such user in this organisation' });
-  if (manager.role === 'rep') throw new ValidationError({ field: 'managerId', reason: 'a rep cannot be a manager' });
+  if (!manager)
+    throw new ValidationError({ field: 'managerId', reason: 'no such user in this organisation' });
+  if (manager.role === 'rep')
+    throw new ValidationError({ field: 'managerId', reason: 'a rep cannot be a manager' });
   // Walk up from the new manager: reaching the user would make a reporting loop.
   let current: UserRow | undefined = manager;
   for (let depth = 0; current && depth < 50; depth++) {
-    if (current.id === userId) throw new ValidationError({ field: 'managerId', reason: 'would make a reporting loop' });
+    if (current.id === userId)
+      throw new ValidationError({ field: 'managerId', reason: 'would make a reporting loop' });
     current = current.managerId ? await getUser(db, orgId, current.managerId) : undefined;
   }
 }
@@ -94,7 +97,12 @@ export async function listUsers(db: Executor, actor: Actor, query: UserListQuery
   return { items: items.map((r) => toUser(r.user, r.managerName)), total };
 }
 
-export async function updateUser(db: Database, actor: Actor, userId: string, patch: UserPatch): Promise<User> {
+export async function updateUser(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  patch: UserPatch,
+): Promise<User> {
   assertIsAdmin(actor);
   return db.transaction(async (tx) => {
     const before = await getUser(tx, actor.orgId, userId);
@@ -106,13 +114,21 @@ export async function updateUser(db: Database, actor: Actor, userId: string, pat
     const { password, ...fields } = patch;
     const after = await updateUserRow(tx, actor.orgId, userId, {
       ...fields,
-      ...(password ? { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } : {}),
+      ...(password
+        ? { passwordHash: await hashPassword(password), passwordChangedAt: new Date() }
+        : {}),
     });
     if (!after) throw new NotFoundError('User', userId);
     // A new password or a deactivation ends the user's open sessions.
     if (password || patch.isActive === false) await deleteSessionsOfUser(tx, actor.orgId, userId);
     await recordChanges(tx, actor, [
-      { entityType: 'user', entityId: userId, action: 'update', before: withoutSecrets(before), after: withoutSecrets(after) },
+      {
+        entityType: 'user',
+        entityId: userId,
+        action: 'update',
+        before: withoutSecrets(before),
+        after: withoutSecrets(after),
+      },
     ]);
     const manager = after.managerId ? await getUser(tx, actor.orgId, after.managerId) : undefined;
     return toUser(after, manager?.name ?? null);

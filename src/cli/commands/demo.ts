@@ -10,9 +10,12 @@ export function registerDemoCommand(program: Command) {
     .option('--today <date>', 'the demo\'s "today", YYYY-MM-DD (default: today)')
     .action(async (options: { today?: string }) => {
       const { todayIso } = await import('../../services/clock');
-      const anchorDate = options.today ? parseOption('--today', IsoDate, options.today) : todayIso();
+      const anchorDate = options.today
+        ? parseOption('--today', IsoDate, options.today)
+        : todayIso();
       await withDatabase('salesplan demo', async ({ db }) => {
-        const { DEMO_PASSWORD, demoSignIns, loadDemoData } = await import('../../services/demo/load');
+        const { DEMO_PASSWORD, demoSignIns, loadDemoData } =
+          await import('../../services/demo/load');
         const summary = await loadDemoData(db, { anchorDate });
         const counts = Object.entries(summary.counts)
           .map(([table, n]) => `${table} ${n}`)
@@ -23,7 +26,10 @@ export function registerDemoCommand(program: Command) {
     });
 }
 
-export function printSignIns(signIns: readonly { email: string; role: string }[], password: string): string {
+export function printSignIns(
+  signIns: readonly { email: string; role: string }[],
+  password: string,
+): string {
   const lines = signIns.map((s) => `  ${s.email.padEnd(32)} ${s.role}`);
   return `Sign in with any of these (password: ${password}):\n${lines.join('\n')}\n`;
 }

@@ -5,15 +5,18 @@ import { printSignIns } from './demo';
 export function registerServeCommand(program: Command) {
   program
     .command('serve')
-    .description('Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO)')
+    .description(
+      'Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO)',
+    )
     .action(async () => {
-      const [{ buildServer }, { todayIso }, { prepareFirstRun }, { loadConfig }, { openDatabase }] = await Promise.all([
-        import('../../http/server'),
-        import('../../services/clock'),
-        import('../../services/first-run'),
-        import('../../config'),
-        import('../../db/client'),
-      ]);
+      const [{ buildServer }, { todayIso }, { prepareFirstRun }, { loadConfig }, { openDatabase }] =
+        await Promise.all([
+          import('../../http/server'),
+          import('../../services/clock'),
+          import('../../services/first-run'),
+          import('../../config'),
+          import('../../db/client'),
+        ]);
       const config = loadConfig();
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,
@@ -21,7 +24,10 @@ export function registerServeCommand(program: Command) {
         purpose: 'salesplan serve',
       });
       await database.migrate();
-      const firstRun = await prepareFirstRun(database.db, { loadDemo: config.loadDemo, today: todayIso() });
+      const firstRun = await prepareFirstRun(database.db, {
+        loadDemo: config.loadDemo,
+        today: todayIso(),
+      });
       const app = await buildServer({
         database,
         sessionDays: config.sessionDays,
@@ -40,12 +46,21 @@ export function registerServeCommand(program: Command) {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
-      const out: string[] = [`\nSalesplan is running at ${url}  (database: ${describeDatabase(config)})`];
+      const out: string[] = [
+        `\nSalesplan is running at ${url}  (database: ${describeDatabase(config)})`,
+      ];
       if (firstRun.kind === 'demo') {
-        out.push(`Demo data loaded in ${firstRun.seconds.toFixed(1)} s.`, printSignIns(firstRun.signIns, firstRun.password));
+        out.push(
+          `Demo data loaded in ${firstRun.seconds.toFixed(1)} s.`,
+          printSignIns(firstRun.signIns, firstRun.password),
+        );
       } else if (firstRun.kind === 'admin') {
-        out.push(`First run: sign in as ${firstRun.email} with the one-time password ${firstRun.password}`);
-        out.push('(shown only now: change it after signing in, or create users with `salesplan user add`).');
+        out.push(
+          `First run: sign in as ${firstRun.email} with the one-time password ${firstRun.password}`,
+        );
+        out.push(
+          '(shown only now: change it after signing in, or create users with `salesplan user add`).',
+        );
       }
       out.push(`API reference: ${url}api/docs\n`);
       process.stdout.write(out.join('\n') + '\n');

@@ -26,31 +26,75 @@ describe('salesplan user add / migrate (CLI, embedded database)', () => {
 
   it('creates an organisation and an admin, printing the generated password once', async () => {
     const result = await salesplan(
-      ['user', 'add', '--org', 'maven', '--create-org', '--email', 'Boss@Maven.test', '--name', 'Boss', '--role', 'admin'],
+      [
+        'user',
+        'add',
+        '--org',
+        'maven',
+        '--create-org',
+        '--email',
+        'Boss@Maven.test',
+        '--name',
+        'Boss',
+        '--role',
+        'admin',
+      ],
       dataDir,
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Created admin boss@maven\.test in maven\.\nPassword \(shown once\): [\w-]{16}\n$/);
+    expect(result.stdout).toMatch(
+      /^Created admin boss@maven\.test in maven\.\nPassword \(shown once\): [\w-]{16}\n$/,
+    );
   });
 
   it('adds a rep under a manager, defaulting to the only organisation', async () => {
     const result = await salesplan(
-      ['user', 'add', '--email', 'rep@maven.test', '--name', 'Rep', '--role', 'rep', '--manager', 'boss@maven.test', '--password', 'a long password'],
+      [
+        'user',
+        'add',
+        '--email',
+        'rep@maven.test',
+        '--name',
+        'Rep',
+        '--role',
+        'rep',
+        '--manager',
+        'boss@maven.test',
+        '--password',
+        'a long password',
+      ],
       dataDir,
     );
     expect(result).toMatchObject({ code: 0, stdout: 'Created rep rep@maven.test in maven.\n' });
   });
 
   it('refuses a duplicate email, a bad role and a short password with a message and a non-zero exit', async () => {
-    const duplicate = await salesplan(['user', 'add', '--email', 'rep@maven.test', '--name', 'R', '--role', 'rep'], dataDir);
+    const duplicate = await salesplan(
+      ['user', 'add', '--email', 'rep@maven.test', '--name', 'R', '--role', 'rep'],
+      dataDir,
+    );
     expect(duplicate.code).not.toBe(0);
     expect(duplicate.stderr).toContain('already exists');
-    const role = await salesplan(['user', 'add', '--email', 'x@maven.test', '--name', 'X', '--role', 'boss'], dataDir);
+    const role = await salesplan(
+      ['user', 'add', '--email', 'x@maven.test', '--name', 'X', '--role', 'boss'],
+      dataDir,
+    );
     expect(role.code).not.toBe(0);
     expect(role.stderr).toContain('--role');
     const password = await salesplan(
-      ['user', 'add', '--email', 'y@maven.test', '--name', 'Y', '--role', 'rep', '--password', 'short'],
+      [
+        'user',
+        'add',
+        '--email',
+        'y@maven.test',
+        '--name',
+        'Y',
+        '--role',
+        'rep',
+        '--password',
+        'short',
+      ],
       dataDir,
     );
     expect(password.code).not.toBe(0);

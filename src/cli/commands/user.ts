@@ -20,14 +20,19 @@ type UserAddOptions = {
 };
 
 async function resolveOrganisation(db: Executor, options: UserAddOptions) {
-  const [{ count }, { organisations }, { createOrganisation, findOrganisationBySlug }] = await Promise.all([
-    import('drizzle-orm'),
-    import('../../db/schema'),
-    import('../../services/organisations'),
-  ]);
+  const [{ count }, { organisations }, { createOrganisation, findOrganisationBySlug }] =
+    await Promise.all([
+      import('drizzle-orm'),
+      import('../../db/schema'),
+      import('../../services/organisations'),
+    ]);
   if (options.org) {
     if (options.createOrg) {
-      const slug = parseOption('--org', z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'), options.org);
+      const slug = parseOption(
+        '--org',
+        z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+        options.org,
+      );
       return createOrganisation(db, { slug, name: options.orgName ?? slug });
     }
     return findOrganisationBySlug(db, options.org);
@@ -38,7 +43,9 @@ async function resolveOrganisation(db: Executor, options: UserAddOptions) {
   const [row] = await db.select({ value: count() }).from(organisations);
   throw new ValidationError({
     field: '--org',
-    reason: row?.value ? 'there are several organisations: say which one' : 'there is no organisation yet: add --create-org',
+    reason: row?.value
+      ? 'there are several organisations: say which one'
+      : 'there is no organisation yet: add --create-org',
   });
 }
 
@@ -57,7 +64,9 @@ export function registerUserCommand(program: Command) {
     .option('--password <password>', 'initial password (at least 10 characters)')
     .action(async (options: UserAddOptions) => {
       const role = parseOption('--role', Role, options.role);
-      const password = options.password ? parseOption('--password', Password, options.password) : undefined;
+      const password = options.password
+        ? parseOption('--password', Password, options.password)
+        : undefined;
       const generated = password ?? randomBytes(12).toString('base64url');
       await withDatabase('salesplan user add', async ({ db }) => {
         const [{ findUserByEmail }, { addUser }] = await Promise.all([
@@ -70,7 +79,10 @@ export function registerUserCommand(program: Command) {
           if (options.manager) {
             const manager = await findUserByEmail(tx, options.manager);
             if (!manager || manager.user.orgId !== org.id) {
-              throw new ValidationError({ field: '--manager', reason: `no user ${options.manager} in ${org.slug}` });
+              throw new ValidationError({
+                field: '--manager',
+                reason: `no user ${options.manager} in ${org.slug}`,
+              });
             }
             managerId = manager.user.id;
           }
@@ -83,7 +95,9 @@ export function registerUserCommand(program: Command) {
           });
           return { user: await addUser(tx, org.id, input), org };
         });
-        process.stdout.write(`Created ${created.user.role} ${created.user.email} in ${created.org.slug}.\n`);
+        process.stdout.write(
+          `Created ${created.user.role} ${created.user.email} in ${created.org.slug}.\n`,
+        );
         if (!password) process.stdout.write(`Password (shown once): ${generated}\n`);
       });
     });

@@ -43,7 +43,10 @@ function baseQuery(db: Executor) {
   return db
     .select(accountView)
     .from(accounts)
-    .leftJoin(segments, and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)))
+    .leftJoin(
+      segments,
+      and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)),
+    )
     .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)));
 }
 
@@ -80,7 +83,9 @@ export async function listAccounts(
 }
 
 export async function getAccount(db: Executor, orgId: string, id: string, scope: OwnerScope) {
-  const [row] = await baseQuery(db).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, scope)));
+  const [row] = await baseQuery(db).where(
+    and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, scope)),
+  );
   return row;
 }
 
@@ -90,7 +95,12 @@ export async function insertAccount(db: Executor, row: NewAccountRow) {
   return inserted;
 }
 
-export async function updateAccount(db: Executor, orgId: string, id: string, patch: Partial<NewAccountRow>) {
+export async function updateAccount(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<NewAccountRow>,
+) {
   const [row] = await db
     .update(accounts)
     .set({ ...patch, updatedAt: new Date() })

@@ -39,7 +39,10 @@ function fromActivities(db: Executor, fields: Parameters<Executor['select']>[0] 
     .innerJoin(activityTypes, and(sameOrg(activityTypes), eq(activityTypes.key, activities.type)))
     .innerJoin(users, and(sameOrg(users), eq(users.id, activities.ownerId)))
     .innerJoin(accounts, and(sameOrg(accounts), eq(accounts.id, activities.accountId)))
-    .leftJoin(opportunities, and(sameOrg(opportunities), eq(opportunities.id, activities.opportunityId)))
+    .leftJoin(
+      opportunities,
+      and(sameOrg(opportunities), eq(opportunities.id, activities.opportunityId)),
+    )
     .leftJoin(contacts, and(sameOrg(contacts), eq(contacts.id, activities.contactId)));
 }
 
@@ -49,10 +52,16 @@ const activityView = {
   ownerName: users.name,
   accountName: accounts.name,
   opportunityName: opportunities.name,
-  contactName: sql<string | null>`nullif(trim(${contacts.firstName} || ' ' || ${contacts.lastName}), '')`,
+  contactName: sql<
+    string | null
+  >`nullif(trim(${contacts.firstName} || ' ' || ${contacts.lastName}), '')`,
 };
 
-function conditions(orgId: string, scope: OwnerScope, filter: Partial<ActivityFilter>): SQL | undefined {
+function conditions(
+  orgId: string,
+  scope: OwnerScope,
+  filter: Partial<ActivityFilter>,
+): SQL | undefined {
   return and(
     eq(activities.orgId, orgId),
     inOwnerScope(activities.ownerId, scope),
@@ -67,11 +76,19 @@ function conditions(orgId: string, scope: OwnerScope, filter: Partial<ActivityFi
   );
 }
 
-export async function listActivities(db: Executor, orgId: string, scope: OwnerScope, filter: ActivityFilter, page: Page) {
+export async function listActivities(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: ActivityFilter,
+  page: Page,
+) {
   const where = conditions(orgId, scope, filter);
-  const sortColumn = { occursOn: activities.occursOn, createdAt: activities.createdAt, type: activities.type }[
-    filter.sort
-  ];
+  const sortColumn = {
+    occursOn: activities.occursOn,
+    createdAt: activities.createdAt,
+    type: activities.type,
+  }[filter.sort];
   const [items, [total]] = await Promise.all([
     fromActivities(db, activityView)
       .where(where)
@@ -84,7 +101,9 @@ export async function listActivities(db: Executor, orgId: string, scope: OwnerSc
 }
 
 export async function getActivity(db: Executor, orgId: string, id: string, scope: OwnerScope) {
-  const [row] = await fromActivities(db, activityView).where(and(conditions(orgId, scope, {}), eq(activities.id, id)));
+  const [row] = await fromActivities(db, activityView).where(
+    and(conditions(orgId, scope, {}), eq(activities.id, id)),
+  );
   return row as ActivityView | undefined;
 }
 
@@ -94,7 +113,12 @@ export async function insertActivity(db: Executor, row: NewActivityRow) {
   return inserted;
 }
 
-export async function updateActivity(db: Executor, orgId: string, id: string, patch: Partial<NewActivityRow>) {
+export async function updateActivity(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<NewActivityRow>,
+) {
   const [row] = await db
     .update(activities)
     .set({ ...patch, updatedAt: new Date() })

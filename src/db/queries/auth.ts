@@ -14,7 +14,13 @@ export async function findLiveSession(db: Executor, tokenHash: string, now: Date
   return row;
 }
 
-export async function touchSession(db: Executor, orgId: string, id: string, now: Date, expiresAt: Date) {
+export async function touchSession(
+  db: Executor,
+  orgId: string,
+  id: string,
+  now: Date,
+  expiresAt: Date,
+) {
   await db
     .update(sessions)
     .set({ lastSeenAt: now, expiresAt })
@@ -60,11 +66,19 @@ export async function listApiTokensOfUser(db: Executor, orgId: string, userId: s
   return db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(db: Executor, orgId: string, userId: string, id: string, now: Date) {
+export async function revokeApiToken(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  id: string,
+  now: Date,
+) {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: now })

@@ -20,14 +20,23 @@ function baseQuery(db: Executor) {
   return db
     .select({ contact: contacts, accountName: accounts.name, accountOwnerId: accounts.ownerId })
     .from(contacts)
-    .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)));
+    .innerJoin(
+      accounts,
+      and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
+    );
 }
 
 function where(db: Executor, orgId: string, scope: OwnerScope, ...more: (SQL | undefined)[]) {
   return and(eq(contacts.orgId, orgId), visibleAccounts(db, scope), ...more);
 }
 
-export async function listContacts(db: Executor, orgId: string, scope: OwnerScope, filter: ContactFilter, page: Page) {
+export async function listContacts(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: ContactFilter,
+  page: Page,
+) {
   const condition = where(
     db,
     orgId,
@@ -41,7 +50,9 @@ export async function listContacts(db: Executor, orgId: string, scope: OwnerScop
       : undefined,
     filter.accountId ? eq(contacts.accountId, filter.accountId) : undefined,
   );
-  const sortColumn = { lastName: caseless(contacts.lastName), createdAt: contacts.createdAt }[filter.sort];
+  const sortColumn = { lastName: caseless(contacts.lastName), createdAt: contacts.createdAt }[
+    filter.sort
+  ];
   const [items, [total]] = await Promise.all([
     baseQuery(db)
       .where(condition)
@@ -51,7 +62,10 @@ export async function listContacts(db: Executor, orgId: string, scope: OwnerScop
     db
       .select({ value: count() })
       .from(contacts)
-      .innerJoin(accounts, and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)))
+      .innerJoin(
+        accounts,
+        and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
+      )
       .where(condition),
   ]);
   return { items, total: total?.value ?? 0 };
@@ -68,7 +82,12 @@ export async function insertContact(db: Executor, row: NewContactRow) {
   return inserted;
 }
 
-export async function updateContact(db: Executor, orgId: string, id: string, patch: Partial<NewContactRow>) {
+export async function updateContact(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<NewContactRow>,
+) {
   const [row] = await db
     .update(contacts)
     .set({ ...patch, updatedAt: new Date() })

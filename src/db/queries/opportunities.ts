@@ -52,7 +52,11 @@ const opportunityView = {
   productName: products.name,
 };
 
-function conditions(orgId: string, scope: OwnerScope, filter: Partial<OpportunityFilter>): SQL | undefined {
+function conditions(
+  orgId: string,
+  scope: OwnerScope,
+  filter: Partial<OpportunityFilter>,
+): SQL | undefined {
   return and(
     eq(opportunities.orgId, orgId),
     inOwnerScope(opportunities.ownerId, scope),
@@ -91,7 +95,10 @@ export async function listOpportunities(
       .offset(page.offset),
     fromOpportunities(db, { value: count() }).where(where),
   ]);
-  return { items: items as OpportunityView[], total: Number((total as { value: number } | undefined)?.value ?? 0) };
+  return {
+    items: items as OpportunityView[],
+    total: Number((total as { value: number } | undefined)?.value ?? 0),
+  };
 }
 
 export type OpportunityView = {
@@ -137,19 +144,30 @@ export async function deleteOpportunity(db: Executor, orgId: string, id: string)
     .update(activities)
     .set({ opportunityId: null })
     .where(and(eq(activities.orgId, orgId), eq(activities.opportunityId, id)));
-  await db.delete(opportunities).where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
+  await db
+    .delete(opportunities)
+    .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
 }
 
-export async function insertStageChange(db: Executor, row: typeof opportunityStageChanges.$inferInsert) {
+export async function insertStageChange(
+  db: Executor,
+  row: typeof opportunityStageChanges.$inferInsert,
+) {
   await db.insert(opportunityStageChanges).values(row);
 }
 
-export async function insertCloseDateChange(db: Executor, row: typeof opportunityCloseDateChanges.$inferInsert) {
+export async function insertCloseDateChange(
+  db: Executor,
+  row: typeof opportunityCloseDateChanges.$inferInsert,
+) {
   await db.insert(opportunityCloseDateChanges).values(row);
 }
 
 export async function getStage(db: Executor, orgId: string, id: string) {
-  const [row] = await db.select().from(stages).where(and(eq(stages.orgId, orgId), eq(stages.id, id)));
+  const [row] = await db
+    .select()
+    .from(stages)
+    .where(and(eq(stages.orgId, orgId), eq(stages.id, id)));
   return row;
 }
 
@@ -169,13 +187,30 @@ export async function listStageChanges(db: Executor, orgId: string, opportunityI
     .from(opportunityStageChanges)
     .innerJoin(
       toStages,
-      and(eq(toStages.orgId, opportunityStageChanges.orgId), eq(toStages.id, opportunityStageChanges.toStageId)),
+      and(
+        eq(toStages.orgId, opportunityStageChanges.orgId),
+        eq(toStages.id, opportunityStageChanges.toStageId),
+      ),
     )
     .leftJoin(
       fromStages,
-      and(eq(fromStages.orgId, opportunityStageChanges.orgId), eq(fromStages.id, opportunityStageChanges.fromStageId)),
+      and(
+        eq(fromStages.orgId, opportunityStageChanges.orgId),
+        eq(fromStages.id, opportunityStageChanges.fromStageId),
+      ),
     )
-    .leftJoin(users, and(eq(users.orgId, opportunityStageChanges.orgId), eq(users.id, opportunityStageChanges.changedBy)))
-    .where(and(eq(opportunityStageChanges.orgId, orgId), eq(opportunityStageChanges.opportunityId, opportunityId)))
+    .leftJoin(
+      users,
+      and(
+        eq(users.orgId, opportunityStageChanges.orgId),
+        eq(users.id, opportunityStageChanges.changedBy),
+      ),
+    )
+    .where(
+      and(
+        eq(opportunityStageChanges.orgId, orgId),
+        eq(opportunityStageChanges.opportunityId, opportunityId),
+      ),
+    )
     .orderBy(asc(opportunityStageChanges.changedOn), asc(opportunityStageChanges.createdAt));
 }

@@ -20,9 +20,11 @@ export async function listProducts(db: Executor, orgId: string, filter: ProductF
     filter.q ? ilike(products.name, likePattern(filter.q)) : undefined,
     filter.isActive === undefined ? undefined : eq(products.isActive, filter.isActive),
   );
-  const sortColumn = { name: caseless(products.name), listPriceMinor: products.listPriceMinor, createdAt: products.createdAt }[
-    filter.sort
-  ];
+  const sortColumn = {
+    name: caseless(products.name),
+    listPriceMinor: products.listPriceMinor,
+    createdAt: products.createdAt,
+  }[filter.sort];
   const [items, [total]] = await Promise.all([
     db
       .select()
@@ -37,7 +39,10 @@ export async function listProducts(db: Executor, orgId: string, filter: ProductF
 }
 
 export async function getProduct(db: Executor, orgId: string, id: string) {
-  const [row] = await db.select().from(products).where(and(eq(products.orgId, orgId), eq(products.id, id)));
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.orgId, orgId), eq(products.id, id)));
   return row;
 }
 
@@ -47,7 +52,12 @@ export async function insertProduct(db: Executor, row: NewProductRow) {
   return inserted;
 }
 
-export async function updateProduct(db: Executor, orgId: string, id: string, patch: Partial<NewProductRow>) {
+export async function updateProduct(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<NewProductRow>,
+) {
   const [row] = await db
     .update(products)
     .set(patch)

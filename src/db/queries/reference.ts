@@ -19,5 +19,9 @@ export async function listActivityTypes(db: Executor, orgId: string) {
 }
 
 export async function listTerritories(db: Executor, orgId: string) {
-  return db.select().from(territories).where(eq(territories.orgId, orgId)).orderBy(asc(territories.name));
+  return db
+    .select()
+    .from(territories)
+    .where(eq(territories.orgId, orgId))
+    .orderBy(asc(territories.name));
 }

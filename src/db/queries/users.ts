@@ -27,20 +27,30 @@ export async function getUserWithOrganisation(db: Executor, orgId: string, userI
 }
 
 export async function getUser(db: Executor, orgId: string, userId: string) {
-  const [row] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
   return row;
 }
 
 /** Everyone who reports to `managerId`, directly or through other managers. */
-export async function teamMemberIds(db: Executor, orgId: string, managerId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`
+export async function teamMemberIds(
+  db: Executor,
+  orgId: string,
+  managerId: string,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with recursive team(id, depth) as (
       select id, 1 from users where org_id = ${orgId} and manager_id = ${managerId}
       union
       select u.id, t.depth + 1 from users u join team t on u.manager_id = t.id
       where u.org_id = ${orgId} and t.depth < 50
     )
-    select distinct id from team`);
+    select distinct id from team`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -75,14 +85,25 @@ export type UserListFilter = {
 
 const managers = alias(users, 'managers');
 
-export async function listUsers(db: Executor, orgId: string, scope: OwnerScope, filter: UserListFilter) {
+export async function listUsers(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: UserListFilter,
+) {
   const conditions: (SQL | undefined)[] = [eq(users.orgId, orgId), inOwnerScope(users.id, scope)];
-  if (filter.q) conditions.push(or(ilike(users.name, likePattern(filter.q)), ilike(users.email, likePattern(filter.q))));
+  if (filter.q)
+    conditions.push(
+      or(ilike(users.name, likePattern(filter.q)), ilike(users.email, likePattern(filter.q))),
+    );
   if (filter.role) conditions.push(eq(users.role, filter.role));
   const where = and(...conditions);
-  const sortColumn = { name: caseless(users.name), email: users.email, role: users.role, createdAt: users.createdAt }[
-    filter.sort
-  ];
+  const sortColumn = {
+    name: caseless(users.name),
+    email: users.email,
+    role: users.role,
+    createdAt: users.createdAt,
+  }[filter.sort];
   const [items, [total]] = await Promise.all([
     db
       .select({ user: users, managerName: managers.name })

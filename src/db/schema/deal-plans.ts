@@ -29,7 +29,12 @@ export const objectiveStatuses = ['open', 'achieved', 'abandoned'] as const;
 export const buyingRoles = ['economic', 'user', 'technical', 'coach'] as const;
 export const influenceLevels = ['high', 'medium', 'low'] as const;
 export const responseModes = ['growth', 'trouble', 'even_keel', 'overconfident'] as const;
-export const competitorKinds = ['competitor', 'do_nothing', 'in_house', 'budget_elsewhere'] as const;
+export const competitorKinds = [
+  'competitor',
+  'do_nothing',
+  'in_house',
+  'budget_elsewhere',
+] as const;
 export const actionStepStatuses = ['open', 'done', 'cancelled'] as const;
 
 // One strategic action plan per opportunity; the win-win lives on it. `version` guards
@@ -56,10 +61,7 @@ export const dealPlans = pgTable(
   ],
 );
 
-const dealPlanFk = (
-  name: string,
-  t: { orgId: PgColumn; opportunityId: PgColumn },
-) =>
+const dealPlanFk = (name: string, t: { orgId: PgColumn; opportunityId: PgColumn }) =>
   foreignKey({
     name,
     columns: [t.orgId, t.opportunityId],
@@ -168,10 +170,7 @@ export const competitors = pgTable(
     dealPlanFk('competitors_plan_fk', t),
     index('competitors_plan_idx').on(t.orgId, t.opportunityId),
     check('competitors_kind_valid', oneOf('kind', competitorKinds)),
-    check(
-      'competitors_named',
-      sql`${t.kind} <> 'competitor' or length(trim(${t.name})) > 0`,
-    ),
+    check('competitors_named', sql`${t.kind} <> 'competitor' or length(trim(${t.name})) > 0`),
   ],
 );
 
@@ -233,7 +232,13 @@ export const actionSteps = pgTable(
     index('action_steps_plan_idx').on(t.orgId, t.opportunityId, t.position),
     index('action_steps_owner_due_idx').on(t.orgId, t.ownerId, t.dueOn),
     check('action_steps_status_valid', oneOf('status', actionStepStatuses)),
-    check('action_steps_confidence_range', sql`${t.confidence} is null or ${t.confidence} between 1 and 5`),
-    check('action_steps_not_own_dependency', sql`${t.dependsOnStepId} is null or ${t.dependsOnStepId} <> ${t.id}`),
+    check(
+      'action_steps_confidence_range',
+      sql`${t.confidence} is null or ${t.confidence} between 1 and 5`,
+    ),
+    check(
+      'action_steps_not_own_dependency',
+      sql`${t.dependsOnStepId} is null or ${t.dependsOnStepId} <> ${t.id}`,
+    ),
   ],
 );

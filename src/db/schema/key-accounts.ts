@@ -82,7 +82,9 @@ export const keyAccounts = pgTable(
     fiscalYear: integer('fiscal_year').notNull(),
     score: numeric('score', { mode: 'number' }).notNull(),
     confirmedBy: uuid('confirmed_by').notNull(),
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.fiscalYear, t.accountId] }),
@@ -110,7 +112,10 @@ export const keyAccountPlans = pgTable(
     ownerId: uuid('owner_id').notNull(),
     commitment: text('commitment').notNull().default(''),
     repSignedAt: timestamp('rep_signed_at', { withTimezone: true, mode: 'date' }),
-    managerAcknowledgedAt: timestamp('manager_acknowledged_at', { withTimezone: true, mode: 'date' }),
+    managerAcknowledgedAt: timestamp('manager_acknowledged_at', {
+      withTimezone: true,
+      mode: 'date',
+    }),
     version: versionColumn(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
@@ -131,10 +136,7 @@ export const keyAccountPlans = pgTable(
   ],
 );
 
-const keyAccountPlanFk = (
-  name: string,
-  t: { orgId: PgColumn; keyAccountPlanId: PgColumn },
-) =>
+const keyAccountPlanFk = (name: string, t: { orgId: PgColumn; keyAccountPlanId: PgColumn }) =>
   foreignKey({
     name,
     columns: [t.orgId, t.keyAccountPlanId],
@@ -222,5 +224,8 @@ export const keyAccountBenchmarks = pgTable(
     dueOn: date('due_on', { mode: 'string' }),
     actual: numeric('actual', { mode: 'number' }),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), keyAccountPlanFk('key_account_benchmarks_plan_fk', t)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    keyAccountPlanFk('key_account_benchmarks_plan_fk', t),
+  ],
 );

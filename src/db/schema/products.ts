@@ -29,7 +29,10 @@ export const products = pgTable(
     foreignKey({ columns: [t.orgId], foreignColumns: [organisations.id] }).onDelete('cascade'),
     uniqueIndex('products_org_name_key').on(t.orgId, t.name),
     uniqueIndex('products_org_external_id_key').on(t.orgId, t.externalId),
-    check('products_list_price_positive', sql`${t.listPriceMinor} is null or ${t.listPriceMinor} >= 0`),
+    check(
+      'products_list_price_positive',
+      sql`${t.listPriceMinor} is null or ${t.listPriceMinor} >= 0`,
+    ),
     check('products_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );

@@ -65,9 +65,10 @@ export const segmentNorms = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.segmentId, t.accountStatus, t.activityType] }),
-    foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.orgId, t.segmentId],
+      foreignColumns: [segments.orgId, segments.id],
+    }).onDelete('cascade'),
     foreignKey({
       columns: [t.orgId, t.activityType],
       foreignColumns: [activityTypes.orgId, activityTypes.key],

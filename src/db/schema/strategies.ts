@@ -11,7 +11,14 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { idColumn, moneyColumn, oneOf, orgIdColumn, updatedAtColumn, versionColumn } from './columns';
+import {
+  idColumn,
+  moneyColumn,
+  oneOf,
+  orgIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from './columns';
 import { organisations } from './organisations';
 import { segments } from './segments';
 import { users } from './users';
@@ -112,4 +119,3 @@ export const strategyAssignments = pgTable(
     check('strategy_assignments_weight_positive', sql`${t.weight} > 0`),
   ],
 );
-

@@ -33,7 +33,9 @@ export const users = pgTable(
     // Null until someone sets a password: imported users cannot sign in by default.
     passwordHash: text('password_hash'),
     isActive: boolean('is_active').notNull().default(true),
-    sellingHoursPerWeek: numeric('selling_hours_per_week', { mode: 'number' }).notNull().default(25),
+    sellingHoursPerWeek: numeric('selling_hours_per_week', { mode: 'number' })
+      .notNull()
+      .default(25),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAtColumn(),
   },

@@ -11,7 +11,10 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     server = await startTestServer(engine);
     [rep1, rep2] = await Promise.all([server.as('rep1@acme.test'), server.as('rep2@acme.test')]);
     for (const name of ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo']) {
-      const created = await rep1.request('POST', '/api/accounts', { name, status: name === 'Echo' ? 'customer' : 'prospect' });
+      const created = await rep1.request('POST', '/api/accounts', {
+        name,
+        status: name === 'Echo' ? 'customer' : 'prospect',
+      });
       expect(created.status).toBe(201);
     }
   });
@@ -53,10 +56,18 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
   });
 
   it('rejects bad input with 400, the field path and the reason, and stores nothing', async () => {
-    const response = await rep1.request('POST', '/api/accounts', { name: '   ', status: 'friend', employees: 1.5 });
+    const response = await rep1.request('POST', '/api/accounts', {
+      name: '   ',
+      status: 'friend',
+      employees: 1.5,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
-    expect(response.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['employees', 'name', 'status']);
+    expect(response.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'employees',
+      'name',
+      'status',
+    ]);
     expect((await rep1.request('GET', '/api/accounts')).body.total).toBe(5);
   });
 
@@ -68,7 +79,10 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
   });
 
   it('answers 409 for a duplicate external id and 422 for a segment that does not exist', async () => {
-    const duplicate = await rep1.request('POST', '/api/accounts', { name: 'Copy', externalId: 'SF-001' });
+    const duplicate = await rep1.request('POST', '/api/accounts', {
+      name: 'Copy',
+      externalId: 'SF-001',
+    });
     expect(duplicate.status).toBe(409);
     const dangling = await rep1.request('POST', '/api/accounts', {
       name: 'Nowhere',
@@ -82,7 +96,11 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     const mine = await rep2.request('POST', '/api/accounts', { name: 'Hooli' });
     expect((await rep1.request('GET', `/api/accounts/${mine.body.id}`)).status).toBe(404);
     const stageId = (await rep2.request('GET', '/api/reference')).body.stages[0].id;
-    await rep2.request('POST', '/api/opportunities', { name: 'Hooli deal', stageId, accountId: mine.body.id });
+    await rep2.request('POST', '/api/opportunities', {
+      name: 'Hooli deal',
+      stageId,
+      accountId: mine.body.id,
+    });
     const refused = await rep2.request('DELETE', `/api/accounts/${mine.body.id}`);
     expect(refused.status).toBe(409);
     expect((await rep2.request('GET', `/api/accounts/${mine.body.id}`)).status).toBe(200);
@@ -90,13 +108,23 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
 
   it('updates and deletes an account, keeping both changes in the audit log', async () => {
     const created = await rep1.request('POST', '/api/accounts', { name: 'Temp' });
-    const patched = await rep1.request('PATCH', `/api/accounts/${created.body.id}`, { name: 'Temp 2', status: 'customer' });
+    const patched = await rep1.request('PATCH', `/api/accounts/${created.body.id}`, {
+      name: 'Temp 2',
+      status: 'customer',
+    });
     expect(patched.body).toMatchObject({ name: 'Temp 2', status: 'customer' });
     expect((await rep1.request('DELETE', `/api/accounts/${created.body.id}`)).status).toBe(204);
     expect((await rep1.request('GET', `/api/accounts/${created.body.id}`)).status).toBe(404);
     const { listAuditEntries } = await import('../../db/queries/audit-log');
-    const entries = await listAuditEntries(server.database.db, server.orgIds.acme, 'account', created.body.id);
-    expect(entries.map((e) => [e.action, (e.after as { name?: string } | null)?.name ?? null])).toEqual([
+    const entries = await listAuditEntries(
+      server.database.db,
+      server.orgIds.acme,
+      'account',
+      created.body.id,
+    );
+    expect(
+      entries.map((e) => [e.action, (e.after as { name?: string } | null)?.name ?? null]),
+    ).toEqual([
       ['create', 'Temp'],
       ['update', 'Temp 2'],
       ['delete', null],
@@ -118,7 +146,11 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     const list = await rep1.request('GET', `/api/contacts?accountId=${account.body.id}`);
     expect(list.body.total).toBe(1);
     expect((await rep2.request('GET', `/api/contacts/${contact.body.id}`)).status).toBe(404);
-    const bad = await rep1.request('POST', '/api/contacts', { accountId: account.body.id, lastName: 'X', email: 'nope' });
+    const bad = await rep1.request('POST', '/api/contacts', {
+      accountId: account.body.id,
+      lastName: 'X',
+      email: 'nope',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].field).toBe('email');
   });

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client';
-import { Activity, ActivityInput, ActivityListQuery, ActivityPatch } from '../../schemas/activities';
+import {
+  Activity,
+  ActivityInput,
+  ActivityListQuery,
+  ActivityPatch,
+} from '../../schemas/activities';
 import {
   createActivity,
   deleteActivity,
@@ -14,7 +19,19 @@ export async function activityRoutes(app: FastifyInstance, { db }: { db: Databas
   registerCrudRoutes(app, db, {
     path: '/api/activities',
     noun: 'activity',
-    schemas: { listQuery: ActivityListQuery, input: ActivityInput, patch: ActivityPatch, item: Activity, detail: Activity },
-    service: { list: listActivities, get: getActivity, create: createActivity, update: updateActivity, remove: deleteActivity },
+    schemas: {
+      listQuery: ActivityListQuery,
+      input: ActivityInput,
+      patch: ActivityPatch,
+      item: Activity,
+      detail: Activity,
+    },
+    service: {
+      list: listActivities,
+      get: getActivity,
+      create: createActivity,
+      update: updateActivity,
+      remove: deleteActivity,
+    },
   });
 }

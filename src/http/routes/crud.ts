@@ -69,13 +69,20 @@ export function registerCrudRoutes<
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.create(db, actorOf(request), request.body as z.output<I>)),
+      reply
+        .status(201)
+        .send(await service.create(db, actorOf(request), request.body as z.output<I>)),
   );
 
   app.get(
     `${path}/:id`,
     {
-      schema: { tags, summary: `Read a ${noun}`, params: IdParams, response: { 200: schemas.detail, ...errors } },
+      schema: {
+        tags,
+        summary: `Read a ${noun}`,
+        params: IdParams,
+        response: { 200: schemas.detail, ...errors },
+      },
     },
     async (request) => service.get(db, actorOf(request), idOf(request.params)),
   );
@@ -91,7 +98,8 @@ export function registerCrudRoutes<
         response: { 200: schemas.detail, ...errors, 409: ErrorResponse, 422: ErrorResponse },
       },
     },
-    async (request) => service.update(db, actorOf(request), idOf(request.params), request.body as z.output<P>),
+    async (request) =>
+      service.update(db, actorOf(request), idOf(request.params), request.body as z.output<P>),
   );
 
   app.delete(

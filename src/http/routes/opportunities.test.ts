@@ -14,7 +14,9 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
     server = await startTestServer(engine);
     rep1 = await server.as('rep1@acme.test');
     const reference = await rep1.request('GET', '/api/reference');
-    stages = Object.fromEntries(reference.body.stages.map((s: { name: string; id: string }) => [s.name, s.id]));
+    stages = Object.fromEntries(
+      reference.body.stages.map((s: { name: string; id: string }) => [s.name, s.id]),
+    );
     accountId = (await rep1.request('POST', '/api/accounts', { name: 'Globex' })).body.id;
     otherAccountId = (await rep1.request('POST', '/api/accounts', { name: 'Soylent' })).body.id;
   });
@@ -40,16 +42,30 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
       closedOn: null,
     });
     expect(created.body.stageHistory).toEqual([
-      expect.objectContaining({ fromStageId: null, toStageName: 'Prospecting', changedOn: '2026-01-15', changedByName: 'rep1' }),
+      expect.objectContaining({
+        fromStageId: null,
+        toStageName: 'Prospecting',
+        changedOn: '2026-01-15',
+        changedByName: 'rep1',
+      }),
     ]);
   });
 
   it('records every stage change, closes a won deal today and reopens it without a close date', async () => {
-    const deal = (await rep1.request('POST', '/api/opportunities', { name: 'Move me', stageId: stages.Prospecting })).body;
+    const deal = (
+      await rep1.request('POST', '/api/opportunities', {
+        name: 'Move me',
+        stageId: stages.Prospecting,
+      })
+    ).body;
     await rep1.request('PATCH', `/api/opportunities/${deal.id}`, { stageId: stages.Proposal });
-    const won = await rep1.request('PATCH', `/api/opportunities/${deal.id}`, { stageId: stages.Won });
+    const won = await rep1.request('PATCH', `/api/opportunities/${deal.id}`, {
+      stageId: stages.Won,
+    });
     expect(won.body).toMatchObject({ stageKind: 'won', closedOn: todayIso() });
-    const reopened = await rep1.request('PATCH', `/api/opportunities/${deal.id}`, { stageId: stages.Negotiation });
+    const reopened = await rep1.request('PATCH', `/api/opportunities/${deal.id}`, {
+      stageId: stages.Negotiation,
+    });
     expect(reopened.body.closedOn).toBeNull();
     expect(reopened.body.stageHistory.map((c: { toStageName: string }) => c.toStageName)).toEqual([
       'Prospecting',
@@ -77,10 +93,17 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
   });
 
   it('filters by status and sorts by amount', async () => {
-    await rep1.request('POST', '/api/opportunities', { name: 'Small', stageId: stages.Lost, amountMinor: 1 });
+    await rep1.request('POST', '/api/opportunities', {
+      name: 'Small',
+      stageId: stages.Lost,
+      amountMinor: 1,
+    });
     const lost = await rep1.request('GET', '/api/opportunities?status=lost');
     expect(lost.body.items.map((o: { name: string }) => o.name)).toEqual(['Small']);
-    const byAmount = await rep1.request('GET', '/api/opportunities?sort=amountMinor&order=desc&pageSize=1');
+    const byAmount = await rep1.request(
+      'GET',
+      '/api/opportunities?sort=amountMinor&order=desc&pageSize=1',
+    );
     expect(byAmount.body.items[0].name).toBe('Globex renewal');
     const bad = await rep1.request('GET', '/api/opportunities?sort=colour');
     expect(bad.status).toBe(400);
@@ -98,7 +121,11 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
       subject: 'Discovery with the CFO',
     });
     expect(done.status).toBe(201);
-    expect(done.body).toMatchObject({ typeLabel: 'First meeting', accountName: 'Globex', opportunityName: 'Globex renewal' });
+    expect(done.body).toMatchObject({
+      typeLabel: 'First meeting',
+      accountName: 'Globex',
+      opportunityName: 'Globex renewal',
+    });
 
     const wrong = await rep1.request('POST', '/api/activities', {
       type: 'call',
@@ -108,7 +135,9 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
       opportunityId: deal.id,
     });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.error.issues).toEqual([{ field: 'opportunityId', reason: 'the opportunity belongs to another account' }]);
+    expect(wrong.body.error.issues).toEqual([
+      { field: 'opportunityId', reason: 'the opportunity belongs to another account' },
+    ]);
 
     const unknownType = await rep1.request('POST', '/api/activities', {
       type: 'carrier_pigeon',
@@ -118,14 +147,25 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
     });
     expect(unknownType.status).toBe(422);
 
-    const listed = await rep1.request('GET', `/api/activities?opportunityId=${deal.id}&status=done`);
+    const listed = await rep1.request(
+      'GET',
+      `/api/activities?opportunityId=${deal.id}&status=done`,
+    );
     expect(listed.body.total).toBe(1);
-    const marked = await rep1.request('PATCH', `/api/activities/${done.body.id}`, { outcome: 'Budget confirmed' });
+    const marked = await rep1.request('PATCH', `/api/activities/${done.body.id}`, {
+      outcome: 'Budget confirmed',
+    });
     expect(marked.body.outcome).toBe('Budget confirmed');
   });
 
   it('deletes a deal and keeps its activities, detached', async () => {
-    const deal = (await rep1.request('POST', '/api/opportunities', { name: 'Doomed', stageId: stages.Prospecting, accountId })).body;
+    const deal = (
+      await rep1.request('POST', '/api/opportunities', {
+        name: 'Doomed',
+        stageId: stages.Prospecting,
+        accountId,
+      })
+    ).body;
     const activity = (
       await rep1.request('POST', '/api/activities', {
         type: 'call',
@@ -136,6 +176,8 @@ describe.each(testEngines())('opportunities and activities API on %s', (engine) 
       })
     ).body;
     expect((await rep1.request('DELETE', `/api/opportunities/${deal.id}`)).status).toBe(204);
-    expect((await rep1.request('GET', `/api/activities/${activity.id}`)).body.opportunityId).toBeNull();
+    expect(
+      (await rep1.request('GET', `/api/activities/${activity.id}`)).body.opportunityId,
+    ).toBeNull();
   });
 });

@@ -5,7 +5,10 @@ import { ReferenceData } from '../../schemas/reference';
 import { getReferenceData } from '../../services/reference';
 import { actorOf } from '../authentication';
 
-export const referenceRoutes: FastifyPluginAsyncZod<{ db: Database; engine: string }> = async (app, { db, engine }) => {
+export const referenceRoutes: FastifyPluginAsyncZod<{ db: Database; engine: string }> = async (
+  app,
+  { db, engine },
+) => {
   app.get(
     '/api/health',
     {

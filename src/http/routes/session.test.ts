@@ -30,23 +30,39 @@ describe.each(testEngines())('sign-in, sessions and API tokens on %s', (engine) 
   it('stores only a hash of the session token', async () => {
     const rep = await server.as('rep2@acme.test');
     const token = rep.cookie?.split('=')[1] ?? '';
-    const rows = await server.database.db.select().from(sessions).where(eq(sessions.userId, server.ids.rep2 ?? ''));
+    const rows = await server.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, server.ids.rep2 ?? ''));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.tokenHash)).not.toContain(token);
   });
 
   it('answers 401 for a wrong password or an unknown email, with the same message', async () => {
-    const wrong = await server.anonymous.request('POST', '/api/session', { email: 'rep1@acme.test', password: 'nope' });
-    const unknown = await server.anonymous.request('POST', '/api/session', { email: 'nobody@acme.test', password: 'x' });
+    const wrong = await server.anonymous.request('POST', '/api/session', {
+      email: 'rep1@acme.test',
+      password: 'nope',
+    });
+    const unknown = await server.anonymous.request('POST', '/api/session', {
+      email: 'nobody@acme.test',
+      password: 'x',
+    });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body).toEqual({ error: { code: 'unauthenticated', message: 'Wrong email or password' } });
+    expect(wrong.body).toEqual({
+      error: { code: 'unauthenticated', message: 'Wrong email or password' },
+    });
   });
 
   it('answers 400 naming the field when the sign-in body is malformed', async () => {
-    const response = await server.anonymous.request('POST', '/api/session', { email: 'not-an-email' });
+    const response = await server.anonymous.request('POST', '/api/session', {
+      email: 'not-an-email',
+    });
     expect(response.status).toBe(400);
-    expect(response.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['email', 'password']);
+    expect(response.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it('says who is signed in, and nobody after sign-out', async () => {
@@ -60,7 +76,9 @@ describe.each(testEngines())('sign-in, sessions and API tokens on %s', (engine) 
   });
 
   it('rejects a forged session cookie', async () => {
-    const response = await server.anonymous.request('GET', '/api/me', undefined, { cookie: 'salesplan_session=forged' });
+    const response = await server.anonymous.request('GET', '/api/me', undefined, {
+      cookie: 'salesplan_session=forged',
+    });
     expect(response.status).toBe(401);
   });
 
@@ -76,7 +94,10 @@ describe.each(testEngines())('sign-in, sessions and API tokens on %s', (engine) 
     expect(me.status).toBe(200);
     expect(me.body.user.email).toBe('rep1@acme.test');
 
-    const stored = await server.database.db.select().from(apiTokens).where(eq(apiTokens.id, created.body.id));
+    const stored = await server.database.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.id, created.body.id));
     expect(stored[0]?.tokenHash).toHaveLength(64);
     expect(stored[0]?.tokenHash).not.toBe(token);
 
@@ -89,16 +110,27 @@ describe.each(testEngines())('sign-in, sessions and API tokens on %s', (engine) 
   });
 
   it('rejects a malformed Authorization header', async () => {
-    const response = await server.anonymous.request('GET', '/api/me', undefined, { authorization: 'Basic abc' });
+    const response = await server.anonymous.request('GET', '/api/me', undefined, {
+      authorization: 'Basic abc',
+    });
     expect(response.status).toBe(401);
   });
 
   it('serves health, the OpenAPI document and its reference page without signing in', async () => {
-    expect((await server.anonymous.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: engine });
+    expect((await server.anonymous.request('GET', '/api/health')).body).toEqual({
+      status: 'ok',
+      database: engine,
+    });
     const openapi = await server.anonymous.request('GET', '/api/openapi.json');
     expect(openapi.body.openapi).toBe('3.0.3');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/session', '/api/me', '/api/accounts', '/api/opportunities/{id}', '/api/activities']),
+      expect.arrayContaining([
+        '/api/session',
+        '/api/me',
+        '/api/accounts',
+        '/api/opportunities/{id}',
+        '/api/activities',
+      ]),
     );
     const docs = await fetch(`${server.baseUrl}/api/docs/`);
     expect(docs.status).toBe(200);

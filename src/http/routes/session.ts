@@ -8,7 +8,10 @@ import { meOf, SESSION_COOKIE } from '../authentication';
 
 export type SessionRouteOptions = { db: Database; sessionDays: number; secureCookies: boolean };
 
-export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (app, { db, sessionDays, secureCookies }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
+  app,
+  { db, sessionDays, secureCookies },
+) => {
   app.post(
     '/api/session',
     {
@@ -21,7 +24,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, me } = await signIn(db, request.body, { sessionDays, now: new Date() });
+      const { token, expiresAt, me } = await signIn(db, request.body, {
+        sessionDays,
+        now: new Date(),
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
@@ -50,7 +56,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app.get(
     '/api/me',
     {
-      schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: Me, 401: ErrorResponse } },
+      schema: {
+        tags: ['session'],
+        summary: 'Who is signed in',
+        response: { 200: Me, 401: ErrorResponse },
+      },
     },
     async (request) => meOf(request),
   );

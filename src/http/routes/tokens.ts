@@ -9,7 +9,13 @@ import { actorOf } from '../authentication';
 export const tokenRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
     '/api/tokens',
-    { schema: { tags: ['tokens'], summary: 'Your personal API tokens', response: { 200: ListResponse(ApiToken) } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Your personal API tokens',
+        response: { 200: ListResponse(ApiToken) },
+      },
+    },
     async (request) => {
       const items = await listApiTokens(db, actorOf(request));
       return { items, total: items.length };
@@ -26,7 +32,8 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         response: { 201: CreatedApiToken, 400: ErrorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(db, actorOf(request), request.body, new Date())),
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(db, actorOf(request), request.body, new Date())),
   );
 
   app.delete(

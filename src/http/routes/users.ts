@@ -5,7 +5,13 @@ import { User, UserInput, UserListQuery, UserPatch } from '../../schemas/users';
 import { createUser, listUsers, updateUser } from '../../services/users';
 import { actorOf } from '../authentication';
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
 
 export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -23,8 +29,16 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
 
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Create a user (admin)', body: UserInput, response: { 201: User, ...errors } } },
-    async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user (admin)',
+        body: UserInput,
+        response: { 201: User, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, actorOf(request), request.body)),
   );
 
   app.patch(

@@ -36,7 +36,7 @@ export type OpportunityTimeline = OpportunityHistory & {
 
 export const TARGET_OPPORTUNITIES = 3_000;
 // Share of opportunities past their planned close that are still open: the stale pipeline.
-const STALE_SHARE = 0.16;
+const STALE_SHARE = 0.18;
 const segmentDealSize: Record<SegmentCode, number> = { A: 2.2, B: 1.4, C: 1, D: 0.6 };
 const segmentCycle: Record<SegmentCode, number> = { A: 1.3, B: 1.1, C: 1, D: 0.8 };
 const segmentOpportunityWeight: Record<SegmentCode, number> = { A: 3, B: 2, C: 1.2, D: 0.7 };

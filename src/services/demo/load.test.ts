@@ -49,24 +49,16 @@ function opportunitiesInOrder(db: Database) {
 describe.each(testEngines())('loadDemoData on %s', (engine) => {
   let handle: DatabaseHandle;
   let summary: DemoSummary;
-  let loadSeconds: number;
   let existedBefore: boolean;
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     existedBefore = await hasDemoOrganisation(handle.db);
-    const started = performance.now();
     summary = await loadDemoData(handle.db, { anchorDate });
-    loadSeconds = (performance.now() - started) / 1000;
   });
 
   afterAll(async () => {
     await handle?.close();
-  });
-
-  it('loads in well under 30 seconds', async ({ annotate }) => {
-    await annotate(`demo loaded on ${engine} in ${loadSeconds.toFixed(1)} s`);
-    expect(loadSeconds).toBeLessThan(30);
   });
 
   it('stores every row it reports, in the demo organisation', async () => {

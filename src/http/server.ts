@@ -106,11 +106,9 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
   if (hasBuild) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply
-        .status(404)
-        .send({
-          error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
-        });
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
+      });
     }
     if (!hasBuild) {
       return reply

@@ -18,6 +18,8 @@ describe.each(testEngines())('first run on %s', (engine) => {
     const admin = await findUserByEmail(handle.db, FIRST_ADMIN_EMAIL);
     expect(admin?.user.role).toBe('admin');
     expect(await verifyPassword(admin?.user.passwordHash ?? '', first.password)).toBe(true);
-    expect(await prepareFirstRun(handle.db, { loadDemo: false, today: '2026-11-25' })).toEqual({ kind: 'existing' });
+    expect(await prepareFirstRun(handle.db, { loadDemo: false, today: '2026-11-25' })).toEqual({
+      kind: 'existing',
+    });
   });
 });

@@ -257,4 +257,56 @@ describe('reverseFunnel', () => {
       ),
     );
   });
+
+  const ratio = fc.integer({ min: 1, max: 1000 }).map((n) => n / 1000);
+
+  it('never asks for fewer meetings when the goal grows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 1, max: 1e8 }),
+        ratio,
+        ratio,
+        (goalA, goalB, averageDealMinor, closingRatio, meetingToOpportunityRatio) => {
+          const [smaller, larger] = goalA <= goalB ? [goalA, goalB] : [goalB, goalA];
+          const plan = (goalMinor: number) =>
+            reverseFunnel({
+              ...mark,
+              wonMinor: 0,
+              goalMinor,
+              averageDealMinor,
+              closingRatio,
+              meetingToOpportunityRatio,
+            });
+          const [low, high] = [plan(smaller), plan(larger)];
+          expect(high.firstMeetingsNeeded ?? 0).toBeGreaterThanOrEqual(
+            low.firstMeetingsNeeded ?? 0,
+          );
+          expect(high.meetingsPerWeek?.rounded ?? 0).toBeGreaterThanOrEqual(
+            low.meetingsPerWeek?.rounded ?? 0,
+          );
+        },
+      ),
+    );
+  });
+
+  it('never asks for more opportunities when the closing ratio is higher', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 1, max: 1e8 }),
+        ratio,
+        ratio,
+        (goalMinor, averageDealMinor, c1, c2) => {
+          const [lower, higher] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const plan = (closingRatio: number) =>
+            reverseFunnel({ ...mark, wonMinor: 0, goalMinor, averageDealMinor, closingRatio });
+          expect(plan(higher).opportunitiesNeeded ?? 0).toBeLessThanOrEqual(
+            plan(lower).opportunitiesNeeded ?? 0,
+          );
+        },
+      ),
+    );
+  });
 });

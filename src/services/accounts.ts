@@ -9,10 +9,10 @@ import {
   updateAccount as updateAccountRow,
 } from '../db/queries/accounts';
 import { pageOf } from '../db/queries/paging';
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../schemas/accounts';
 import { recordChanges } from './audit';
-import { type Actor, assertCanChange } from './authorization';
+import { type Actor, assertCanChange, canChange } from './authorization';
 import { checkOwner, checkSegment, checkTerritory } from './references';
 
 type AccountView = NonNullable<Awaited<ReturnType<typeof getAccountRow>>>;
@@ -78,7 +78,12 @@ export async function createAccount(
     // Reps own what they create; others may create an unowned (shared) account or assign one.
     const ownerId = input.ownerId === undefined ? actor.userId : input.ownerId;
     await checkReferences(tx, actor, { ...input, ownerId });
-    if (ownerId === null) assertCanChange(actor, 'Account', 'new', null);
+    if (ownerId === null && !canChange(actor, null)) {
+      throw new ValidationError({
+        field: 'ownerId',
+        reason: 'only an admin can create an account without an owner',
+      });
+    }
     const row = await insertAccount(tx, { ...input, ownerId, orgId: actor.orgId }).catch(
       (e: unknown) => rethrowDuplicateExternalId(e, input.externalId),
     );

@@ -71,6 +71,20 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     expect((await rep1.request('GET', '/api/accounts')).body.total).toBe(5);
   });
 
+  it('lets only an admin create an account without an owner', async () => {
+    const shared = await rep1.request('POST', '/api/accounts', { name: 'Shared', ownerId: null });
+    expect(shared.status).toBe(422);
+    expect(shared.body.error.issues).toEqual([
+      { field: 'ownerId', reason: 'only an admin can create an account without an owner' },
+    ]);
+    const admin = await server.as('admin@acme.test');
+    const created = await admin.request('POST', '/api/accounts', { name: 'Shared', ownerId: null });
+    expect(created.status).toBe(201);
+    // The shared pool is visible to everyone in the organisation.
+    expect((await rep2.request('GET', `/api/accounts/${created.body.id}`)).status).toBe(200);
+    expect((await admin.request('DELETE', `/api/accounts/${created.body.id}`)).status).toBe(204);
+  });
+
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
     expect((await rep1.request('GET', '/api/accounts/not-a-uuid')).status).toBe(400);
     const unknown = await rep1.request('GET', '/api/accounts/00000000-0000-4000-8000-000000000000');

@@ -6,7 +6,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.salesplan', 'coverage', 'src/db/migrations'] },
+  { ignores: ['node_modules', 'dist', '.salesplan', '.tmp', 'coverage', 'src/db/migrations'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

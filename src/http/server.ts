@@ -18,10 +18,17 @@ import { handleError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { activityRoutes } from './routes/activities';
 import { contactRoutes } from './routes/contacts';
+import { importRoutes } from './routes/import';
+import { dealPlanRoutes } from './routes/deal-plans';
 import { opportunityRoutes } from './routes/opportunities';
 import { productRoutes } from './routes/products';
 import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
+import { strategyRoutes } from './routes/strategies';
+import { repPlanRoutes } from './routes/rep-plans';
+import { checkInRoutes } from './routes/check-ins';
+import { teamPlanRoutes } from './routes/team-plans';
+import { planningCalendarRoutes } from './routes/planning-calendar';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
 
@@ -95,6 +102,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(productRoutes, { db });
   await app.register(opportunityRoutes, { db });
   await app.register(activityRoutes, { db });
+  await app.register(importRoutes, { db });
+  await app.register(dealPlanRoutes, { db });
+  await app.register(strategyRoutes, { db });
+  await app.register(repPlanRoutes, { db });
+  await app.register(checkInRoutes, { db });
+  await app.register(teamPlanRoutes, { db });
+  await app.register(planningCalendarRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

@@ -9,9 +9,13 @@ import { AccountFormPage } from './features/accounts/AccountFormPage';
 import { AccountListPage } from './features/accounts/AccountListPage';
 import { ActivityListPage } from './features/activities/ActivityListPage';
 import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
+import { DealPlanPage } from './features/deal-plans/DealPlanPage';
+import { ImportPage } from './features/import/ImportPage';
 import { OpportunityDetailPage } from './features/opportunities/OpportunityDetailPage';
 import { OpportunityFormPage } from './features/opportunities/OpportunityFormPage';
 import { OpportunityListPage } from './features/opportunities/OpportunityListPage';
+import { MyPlanPage } from './features/rep-plans/MyPlanPage';
+import { TeamPage } from './features/rep-plans/TeamPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SignInPage } from './features/session/SignInPage';
 import { SESSION_KEY } from './features/session/useSession';
@@ -86,16 +90,17 @@ export function AppRoutes() {
         <Route path="opportunities/new" element={<OpportunityFormPage />} />
         <Route path="opportunities/:opportunityId" element={<OpportunityDetailPage />} />
         <Route path="opportunities/:opportunityId/edit" element={<OpportunityFormPage />} />
+        <Route path="opportunities/:opportunityId/plan" element={<DealPlanPage />} />
         <Route path="accounts" element={<AccountListPage />} />
         <Route path="accounts/new" element={<AccountFormPage />} />
         <Route path="accounts/:accountId" element={<AccountDetailPage />} />
         <Route path="accounts/:accountId/edit" element={<AccountFormPage />} />
         <Route path="activities" element={<ActivityListPage />} />
-        <Route path="my-plan" element={<ComingSoonPage area="my-plan" />} />
-        <Route path="team" element={<ComingSoonPage area="team" />} />
+        <Route path="my-plan" element={<MyPlanPage />} />
+        <Route path="team" element={<TeamPage />} />
         <Route path="key-accounts" element={<ComingSoonPage area="key-accounts" />} />
         <Route path="dashboards" element={<ComingSoonPage area="dashboards" />} />
-        <Route path="import" element={<ComingSoonPage area="import" />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="settings" element={<Navigate to="/settings/api-tokens" replace />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="*" element={<NotFoundPage />} />

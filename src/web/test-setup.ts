@@ -29,6 +29,12 @@ window.ResizeObserver = ResizeObserverStub;
 // Mantine's Combobox scrolls the selected option into view; jsdom has no layout to scroll.
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
 
+// Mantine's autosizing Textarea listens to document.fonts.
+Object.defineProperty(document, 'fonts', {
+  configurable: true,
+  value: { addEventListener: () => {}, removeEventListener: () => {} },
+});
+
 const { getComputedStyle } = window;
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
 

@@ -17,6 +17,8 @@ import {
 } from '../../db/schema';
 import { ConflictError } from '../../domain/errors';
 import { createOrganisation } from '../organisations';
+import { loadDemoDealPlans } from './deal-plans';
+import { type DemoRepPlanSummary, loadDemoRepPlans } from './rep-plans';
 import { hashPassword } from '../passwords';
 import { insertRows } from './bulk-insert';
 import { type DemoDataset, type DemoSignIn, type StageName, generateDemoData } from './generate';
@@ -30,9 +32,13 @@ export const DEMO_ORGANISATION_SLUG = 'demo';
 export type DemoSummary = {
   organisationId: string;
   anchorDate: string;
-  /** Rows inserted per table. */
+  /** Rows generated per table (deal plans add a few contacts on top). */
   counts: Record<keyof DemoDataset, number>;
   signIns: DemoSignIn[];
+  /** The opportunities that got a full deal plan. */
+  dealPlanOpportunityIds: string[];
+  /** The strategy, team plans, rep plans and check-ins of the fiscal year. */
+  repPlans: DemoRepPlanSummary;
 };
 
 export type DemoLoadOptions = { anchorDate: string; password?: string; seed?: number };
@@ -54,7 +60,11 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
   const dataset = generateDemoData(options);
   const passwordHashes = await hashing;
 
-  const organisationId = await db.transaction(async (tx) => {
+  const {
+    orgId: organisationId,
+    planned,
+    repPlans,
+  } = await db.transaction(async (tx) => {
     if (await hasDemoOrganisation(tx)) {
       throw new ConflictError('The demo organisation already exists');
     }
@@ -100,14 +110,23 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
     );
     await insertRows(tx, opportunityCloseDateChanges, withOrg(dataset.opportunityCloseDateChanges));
     await insertRows(tx, activities, withOrg(dataset.activities));
-    return orgId;
+    const planned = await loadDemoDealPlans(tx, orgId, options.anchorDate);
+    const repPlans = await loadDemoRepPlans(tx, orgId, options.anchorDate);
+    return { orgId, planned, repPlans };
   });
 
   const counts = Object.fromEntries(
     Object.entries(dataset).map(([table, rows]) => [table, rows.length]),
   ) as DemoSummary['counts'];
   const signIns = dataset.users.map(({ email, name, role }) => ({ email, name, role }));
-  return { organisationId, anchorDate: options.anchorDate, counts, signIns };
+  return {
+    organisationId,
+    anchorDate: options.anchorDate,
+    counts,
+    signIns,
+    dealPlanOpportunityIds: planned,
+    repPlans,
+  };
 }
 
 async function stageIdsByName(tx: Executor, orgId: string): Promise<(name: StageName) => string> {

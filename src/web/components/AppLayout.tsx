@@ -42,8 +42,8 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Plan',
     items: [
-      { label: 'My plan', to: '/my-plan', icon: <PlanIcon />, isComingSoon: true },
-      { label: 'Team', to: '/team', icon: <TeamIcon />, isComingSoon: true },
+      { label: 'My plan', to: '/my-plan', icon: <PlanIcon /> },
+      { label: 'Team', to: '/team', icon: <TeamIcon /> },
       { label: 'Key accounts', to: '/key-accounts', icon: <KeyAccountsIcon />, isComingSoon: true },
     ],
   },
@@ -51,7 +51,7 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     title: 'Review',
     items: [
       { label: 'Dashboards', to: '/dashboards', icon: <DashboardsIcon />, isComingSoon: true },
-      { label: 'Import', to: '/import', icon: <ImportIcon />, isComingSoon: true },
+      { label: 'Import', to: '/import', icon: <ImportIcon /> },
     ],
   },
 ];

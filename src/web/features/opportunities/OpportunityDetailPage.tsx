@@ -260,6 +260,9 @@ export function OpportunityDetailPage() {
         </div>
         <Group gap="xs">
           <MoveStage opportunity={data} />
+          <Button component={Link} to={`/opportunities/${data.id}/plan`} variant="filled">
+            Deal plan
+          </Button>
           <Button component={Link} to={`/opportunities/${data.id}/edit`} variant="default">
             Edit
           </Button>

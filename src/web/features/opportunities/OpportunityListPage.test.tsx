@@ -51,8 +51,9 @@ describe('OpportunityListPage', () => {
         'Proposal · 50%',
         formatMoney(1_250_000, 'EUR'),
         expect.stringContaining('2026'),
+        '—',
       ],
-      ['Warehouse scanners', 'Contoso', 'Rita Rep', 'Won', formatMoney(99_999, 'EUR'), '—'],
+      ['Warehouse scanners', 'Contoso', 'Rita Rep', 'Won', formatMoney(99_999, 'EUR'), '—', '—'],
     ]);
     expect(screen.getByText('1–2 of 2 opportunities')).toBeTruthy();
   });

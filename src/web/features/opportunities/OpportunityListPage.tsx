@@ -9,6 +9,7 @@ import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageState
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { useListParams } from '../../components/useListParams';
+import { PlanHealthCell } from '../deal-plans/PlanHealthCell';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
 import { StageBadge } from './StageBadge';
@@ -170,6 +171,7 @@ export function OpportunityListPage() {
                     <Table.Th>Stage</Table.Th>
                     <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
                     <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
+                    <Table.Th>Plan</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
@@ -203,6 +205,12 @@ export function OpportunityListPage() {
                       </Table.Td>
                       <Table.Td>
                         <ExpectedClose opportunity={opportunity} />
+                      </Table.Td>
+                      <Table.Td>
+                        <PlanHealthCell
+                          opportunityId={opportunity.id}
+                          pageIds={list.data.items.map((o) => o.id)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}

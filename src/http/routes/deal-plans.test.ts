@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../test-setup/test-database';
+import { addDays } from '../../domain/calendar';
+import { todayIso } from '../../services/clock';
+import { startTestServer, type Client, type TestServer } from '../test-server';
+
+describe.each(testEngines())('deal plans API on %s', (engine) => {
+  let server: TestServer;
+  let rep1: Client;
+  let accountId: string;
+  let contacts: Record<string, string>;
+  let stageId: string;
+  const today = todayIso();
+
+  const newDeal = async (name: string) =>
+    (
+      await rep1.request('POST', '/api/opportunities', {
+        name,
+        accountId,
+        stageId,
+        expectedCloseOn: addDays(today, 90),
+      })
+    ).body.id as string;
+  const write = (
+    client: Client,
+    method: string,
+    path: string,
+    version: number | string | null,
+    body?: unknown,
+  ) => client.request(method, path, body, version === null ? {} : { 'if-match': String(version) });
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    rep1 = await server.as('rep1@acme.test');
+    stageId = (await rep1.request('GET', '/api/reference')).body.stages.find(
+      (s: { kind: string }) => s.kind === 'open',
+    ).id;
+    accountId = (await rep1.request('POST', '/api/accounts', { name: 'Globex' })).body.id;
+    contacts = {};
+    for (const [key, lastName, title] of [
+      ['cfo', 'Ortiz', 'CFO'],
+      ['it', 'Kim', 'IT lead'],
+    ] as const) {
+      contacts[key] = (
+        await rep1.request('POST', '/api/contacts', {
+          accountId,
+          firstName: 'Dana',
+          lastName,
+          title,
+        })
+      ).body.id;
+    }
+  });
+  afterAll(() => server.close());
+
+  it('documents the plan routes, their schemas and the If-Match header in OpenAPI', async () => {
+    const doc = (await server.anonymous.request('GET', '/api/openapi.json')).body;
+    const steps = doc.paths['/api/opportunities/{id}/plan/steps'].post;
+    expect(steps.tags).toEqual(['deal-plans']);
+    expect(steps.parameters).toContainEqual(
+      expect.objectContaining({ in: 'header', name: 'if-match', required: true }),
+    );
+    expect(steps.description).toContain('409');
+    expect(Object.keys(steps.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '404', '409', '422']),
+    );
+    expect(doc.paths['/api/opportunities/{id}/plan'].get.responses['200']).toBeDefined();
+    expect(doc.paths['/api/deal-plans/health'].get).toBeDefined();
+  });
+
+  it('reads a plan never saved as version 0 with empty parts and its findings', async () => {
+    const id = await newDeal('Empty plan');
+    const plan = await rep1.request('GET', `/api/opportunities/${id}/plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body).toMatchObject({
+      version: 0,
+      canEdit: true,
+      objectives: [],
+      influences: [],
+      winWin: { buyerResult: '', buyerPersonalWin: '', ourWin: '' },
+      competition: [],
+      steps: [],
+      history: [],
+    });
+    expect(plan.body.findings).toContainEqual({
+      check: 'coverage',
+      severity: 'error',
+      code: 'role_missing',
+      message: 'No economic buyer is named on this deal.',
+      field: 'influences',
+    });
+    expect(plan.body.health.error).toBeGreaterThan(0);
+  });
+
+  it('builds a full plan piece by piece, each write bumping the version', async () => {
+    const id = await newDeal('Full plan');
+    const path = `/api/opportunities/${id}/plan`;
+    let version = 0;
+    const step = async (method: string, sub: string, body?: unknown) => {
+      const res = await write(rep1, method, `${path}${sub}`, version, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.version).toBe(version + 1);
+      version = res.body.version;
+      return res.body;
+    };
+    const cfo = (
+      await step('POST', '/influences', {
+        contactId: contacts.cfo,
+        role: 'economic',
+        influence: 'high',
+        responseMode: 'even_keel',
+      })
+    ).influences[0];
+    expect(cfo).toMatchObject({
+      contactName: 'Dana Ortiz',
+      contactTitle: 'CFO',
+      modeHistory: [{ mode: 'even_keel', recordedOn: today, recordedByName: 'rep1' }],
+    });
+    const coach = (
+      await step('POST', '/influences', {
+        newContact: { firstName: 'Sam', lastName: 'Lee', title: 'Ops manager' },
+        role: 'coach',
+        responseMode: 'growth',
+      })
+    ).influences[1];
+    expect(coach.contactName).toBe('Sam Lee');
+    const objective = (
+      await step('POST', '/objectives', {
+        title: 'Budget confirmed',
+        who: [cfo.id],
+        whereWhen: 'CFO office, next week',
+        informationToCollect: 'Budget line and approval path',
+        how: 'Business case review',
+        desiredOutcome: 'CFO confirms budget of 120k',
+        dueOn: addDays(today, 20),
+      })
+    ).objectives[0];
+    const alternative = (
+      await step('POST', '/competition', { kind: 'do_nothing', differentiators: 'Cost of delay' })
+    ).competition[0];
+    await step('POST', '/competition', { kind: 'competitor', name: 'Initech' });
+    const plan = await step('POST', '/steps', {
+      what: 'Send business case',
+      dueOn: addDays(today, 10),
+      objectiveId: objective.id,
+      influenceId: cfo.id,
+      confidence: 4,
+    });
+    expect(plan.steps[0]).toMatchObject({
+      position: 1,
+      ownerId: server.ids.rep1,
+      ownerName: 'rep1',
+      status: 'open',
+      competitorId: null,
+    });
+    const winWin = {
+      buyerResult: 'Cut costs 10%',
+      buyerPersonalWin: 'Promotion',
+      ourWin: 'Reference',
+    };
+    const final = await step('PUT', '/win-win', winWin);
+    expect(final.winWin).toEqual(winWin);
+    expect(final.competition.map((c: { id: string }) => c.id)).toContain(alternative.id);
+    expect(final.history).toHaveLength(7);
+    const read = await rep1.request('GET', path);
+    expect(read.body.version).toBe(7);
+    expect(read.body.findings.every((f: object) => Object.keys(f).length === 5)).toBe(true);
+  });
+
+  it('rejects bad input with 400 naming the field, and dangling links with 422', async () => {
+    const id = await newDeal('Bad input');
+    const path = `/api/opportunities/${id}/plan`;
+    const missing = await write(rep1, 'POST', `${path}/steps`, null, { what: 'x' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.issues[0].field).toBe('headers.if-match');
+    const malformed = await write(rep1, 'POST', `${path}/steps`, 'abc', { what: 'x' });
+    expect(malformed.status).toBe(400);
+    const confidence = await write(rep1, 'POST', `${path}/steps`, 0, { what: 'x', confidence: 7 });
+    expect(confidence.status).toBe(400);
+    expect(confidence.body.error.issues[0].field).toBe('confidence');
+    const blank = await write(rep1, 'POST', `${path}/competition`, 0, { kind: 'competitor' });
+    expect(blank.status).toBe(400);
+    const badId = await rep1.request('GET', '/api/opportunities/nope/plan');
+    expect(badId.status).toBe(400);
+    const dangling = await write(rep1, 'POST', `${path}/steps`, '"0"', {
+      what: 'x',
+      objectiveId: server.ids.rep1,
+    });
+    expect(dangling.status).toBe(422);
+    expect(dangling.body.error.issues).toEqual([
+      { field: 'objectiveId', reason: 'is not part of this plan' },
+    ]);
+    expect((await rep1.request('GET', path)).body.version).toBe(0);
+  });
+
+  it('answers a stale write with 409 and the current plan, overwriting nothing', async () => {
+    const id = await newDeal('Concurrent');
+    const path = `/api/opportunities/${id}/plan`;
+    const first = await write(rep1, 'POST', `${path}/steps`, 0, { what: 'First' });
+    expect(first.body.version).toBe(1);
+    const stale = await write(rep1, 'POST', `${path}/steps`, 0, { what: 'Second' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.error.current).toMatchObject({ version: 1, steps: [{ what: 'First' }] });
+    const stepId = first.body.steps[0].id;
+    const staleEdit = await write(rep1, 'PATCH', `${path}/steps/${stepId}`, '"0"', {
+      what: 'Lost',
+    });
+    expect(staleEdit.status).toBe(409);
+    const read = await rep1.request('GET', path);
+    expect(read.body.steps.map((s: { what: string }) => s.what)).toEqual(['First']);
+    const racing = await Promise.all(
+      ['X', 'Y'].map((what) => write(rep1, 'POST', `${path}/steps`, 1, { what })),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+    const otherPlan = await newDeal('Other plan');
+    const foreign = await write(
+      rep1,
+      'PATCH',
+      `/api/opportunities/${otherPlan}/plan/steps/${stepId}`,
+      0,
+      {
+        what: 'Hijack',
+      },
+    );
+    expect(foreign.status).toBe(404);
+  });
+
+  it('lets the owner and their managers edit, leaders read, and hides the plan from everyone else', async () => {
+    const id = await newDeal('Roles');
+    const path = `/api/opportunities/${id}/plan`;
+    for (const email of [
+      'rep2@acme.test',
+      'rep3@acme.test',
+      'manager2@acme.test',
+      'rep9@other.test',
+    ]) {
+      const client = await server.as(email);
+      expect((await client.request('GET', path)).status, email).toBe(404);
+      expect((await write(client, 'POST', `${path}/steps`, 0, { what: 'x' })).status, email).toBe(
+        404,
+      );
+    }
+    const manager = await server.as('manager1@acme.test');
+    const byManager = await write(manager, 'POST', `${path}/steps`, 0, { what: 'Coach call' });
+    expect(byManager.status).toBe(200);
+    const leader = await server.as('leader@acme.test');
+    const read = await leader.request('GET', path);
+    expect(read.body).toMatchObject({ version: 1, canEdit: false });
+    expect((await write(leader, 'POST', `${path}/steps`, 1, { what: 'x' })).status).toBe(403);
+  });
+
+  it('keeps every change in a timeline with who, when, before and after', async () => {
+    const id = await newDeal('History');
+    const path = `/api/opportunities/${id}/plan`;
+    let plan = (
+      await write(rep1, 'POST', `${path}/influences`, 0, {
+        contactId: contacts.cfo,
+        role: 'economic',
+        responseMode: 'even_keel',
+      })
+    ).body;
+    plan = (await write(rep1, 'POST', `${path}/objectives`, plan.version, { title: 'Meet CFO' }))
+      .body;
+    plan = (
+      await write(rep1, 'POST', `${path}/steps`, plan.version, {
+        what: 'Call',
+        dueOn: '2026-12-01',
+      })
+    ).body;
+    const [cfo, objective, step] = [plan.influences[0], plan.objectives[0], plan.steps[0]];
+    plan = (
+      await write(rep1, 'PATCH', `${path}/influences/${cfo.id}`, plan.version, {
+        responseMode: 'trouble',
+      })
+    ).body;
+    plan = (
+      await write(rep1, 'PATCH', `${path}/steps/${step.id}`, plan.version, { dueOn: '2026-12-08' })
+    ).body;
+    plan = (
+      await write(rep1, 'PATCH', `${path}/objectives/${objective.id}`, plan.version, {
+        status: 'achieved',
+      })
+    ).body;
+    const edits = plan.history.filter((entry: { action: string }) => entry.action === 'update');
+    expect(edits.map((e: { summary: string }) => e.summary)).toEqual([
+      'Objective 1 achieved',
+      'Step 1 due date moved from 2026-12-01 to 2026-12-08',
+      'Dana Ortiz (CFO) moved from even keel to trouble',
+    ]);
+    expect(edits.map((e: { changes: unknown[] }) => e.changes)).toEqual([
+      [{ field: 'status', before: 'open', after: 'achieved' }],
+      [{ field: 'dueOn', before: '2026-12-01', after: '2026-12-08' }],
+      [{ field: 'responseMode', before: 'even_keel', after: 'trouble' }],
+    ]);
+    expect(edits[0]).toMatchObject({ userName: 'rep1', entityType: 'single_sales_objective' });
+    expect(Date.parse(edits[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(plan.influences[0].modeHistory.map((m: { mode: string }) => m.mode)).toEqual([
+      'even_keel',
+      'trouble',
+    ]);
+  });
+
+  it('completes, reorders and removes steps, and reports plan health for a list', async () => {
+    const id = await newDeal('Steps');
+    const path = `/api/opportunities/${id}/plan`;
+    let plan = (await write(rep1, 'POST', `${path}/steps`, 0, { what: 'A' })).body;
+    plan = (await write(rep1, 'POST', `${path}/steps`, plan.version, { what: 'B' })).body;
+    plan = (await write(rep1, 'POST', `${path}/steps`, plan.version, { what: 'C' })).body;
+    const [a, b, c] = plan.steps.map((s: { id: string }) => s.id);
+    plan = (await write(rep1, 'PUT', `${path}/steps/order`, plan.version, { stepIds: [c, a, b] }))
+      .body;
+    expect(plan.steps.map((s: { what: string }) => s.what)).toEqual(['C', 'A', 'B']);
+    const partial = await write(rep1, 'PUT', `${path}/steps/order`, plan.version, { stepIds: [a] });
+    expect(partial.status).toBe(422);
+    plan = (await write(rep1, 'PATCH', `${path}/steps/${a}`, plan.version, { status: 'done' }))
+      .body;
+    expect(plan.steps[1]).toMatchObject({ status: 'done', completedOn: today });
+    plan = (await write(rep1, 'DELETE', `${path}/steps/${c}`, plan.version)).body;
+    expect(plan.steps.map((s: { what: string; position: number }) => [s.what, s.position])).toEqual(
+      [
+        ['A', 1],
+        ['B', 2],
+      ],
+    );
+    expect(plan.history[0].summary).toBe('Step 1 removed');
+    const empty = await newDeal('No plan');
+    const health = await rep1.request('GET', `/api/deal-plans/health?ids=${id},${empty}`);
+    expect(health.status).toBe(200);
+    expect(health.body.items).toEqual([
+      { opportunityId: id, hasPlan: true, ...plan.health },
+      expect.objectContaining({ opportunityId: empty, hasPlan: false }),
+    ]);
+    const rep9 = await server.as('rep9@other.test');
+    expect((await rep9.request('GET', `/api/deal-plans/health?ids=${id}`)).body.items).toEqual([]);
+  });
+});

@@ -1,0 +1,218 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Database } from '../../db/client';
+import { ErrorResponse } from '../../schemas/common';
+import {
+  ActionStepInput,
+  ActionStepOrder,
+  ActionStepPatch,
+  BuyingInfluenceInput,
+  BuyingInfluencePatch,
+  CompetitorInput,
+  CompetitorPatch,
+  DealPlanView,
+  IfMatchHeaders,
+  PlanHealthList,
+  PlanHealthQuery,
+  PlanItemParams,
+  PlanParams,
+  SingleSalesObjectiveInput,
+  SingleSalesObjectivePatch,
+  WinWin,
+} from '../../schemas/deal-plans';
+import type { Actor } from '../../services/authorization';
+import {
+  addCompetitor,
+  addInfluence,
+  addObjective,
+  deleteCompetitor,
+  deleteInfluence,
+  deleteObjective,
+  updateCompetitor,
+  updateInfluence,
+  updateObjective,
+} from '../../services/deal-plan-parts';
+import {
+  addActionStep,
+  deleteActionStep,
+  reorderActionSteps,
+  updateActionStep,
+} from '../../services/deal-plan-steps';
+import { getDealPlan, listPlanHealth, setWinWin } from '../../services/deal-plans';
+import { actorOf } from '../authentication';
+
+// The deal plan of an opportunity: one GET for the whole plan, then one route per piece. Every
+// write answers the whole plan (new version, findings, history).
+
+const tags = ['deal-plans'];
+const WRITE_NOTE =
+  'Send the plan `version` you read as `If-Match: <version>` (quotes optional; 0 for a plan never ' +
+  'saved). A missing or malformed If-Match is 400 (field `headers.if-match`); a stale one is 409 ' +
+  'with the current plan in `error.current` and nothing saved. Answers the whole plan.';
+const readErrors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse };
+const writeErrors = { ...readErrors, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+
+type PlanParamsOut = z.output<typeof PlanParams>;
+type Headers = z.output<typeof IfMatchHeaders>;
+const write = (db: Database, actor: Actor, params: PlanParamsOut, headers: Headers) => ({
+  db,
+  actor,
+  opportunityId: params.id,
+  version: headers['if-match'],
+});
+
+export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  const base = '/api/opportunities/:id/plan';
+  const itemSchema = (summary: string, body?: z.ZodType) => ({
+    schema: {
+      tags,
+      summary,
+      description: WRITE_NOTE,
+      params: PlanItemParams,
+      headers: IfMatchHeaders,
+      ...(body ? { body } : {}),
+      response: { 200: DealPlanView, ...writeErrors },
+    },
+  });
+  const createSchema = (summary: string, body: z.ZodType) => ({
+    schema: {
+      tags,
+      summary,
+      description: WRITE_NOTE,
+      params: PlanParams,
+      headers: IfMatchHeaders,
+      body,
+      response: { 200: DealPlanView, ...writeErrors },
+    },
+  });
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary:
+          'Read the whole deal plan with its findings and history (version 0 if never saved)',
+        params: PlanParams,
+        response: { 200: DealPlanView, ...readErrors },
+      },
+    },
+    async (request) => getDealPlan(db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/deal-plans/health',
+    {
+      schema: {
+        tags,
+        summary: 'Plan health (finding counts by severity) of the deals among `ids` you can see',
+        querystring: PlanHealthQuery,
+        response: { 200: PlanHealthList, ...readErrors },
+      },
+    },
+    async (request) => listPlanHealth(db, actorOf(request), request.query.ids),
+  );
+
+  app.put(
+    `${base}/win-win`,
+    { schema: { ...createSchema('Set the win-win', WinWin).schema } },
+    async (request) =>
+      setWinWin(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.headers['if-match'],
+        request.body as WinWin,
+      ),
+  );
+
+  app.post(
+    `${base}/objectives`,
+    createSchema('Add a single sales objective', SingleSalesObjectiveInput),
+    async (r) =>
+      addObjective(write(db, actorOf(r), r.params, r.headers), r.body as SingleSalesObjectiveInput),
+  );
+  app.patch(
+    `${base}/objectives/:itemId`,
+    itemSchema('Change a single sales objective', SingleSalesObjectivePatch),
+    async (r) =>
+      updateObjective(
+        write(db, actorOf(r), r.params, r.headers),
+        r.params.itemId,
+        r.body as SingleSalesObjectivePatch,
+      ),
+  );
+  app.delete(
+    `${base}/objectives/:itemId`,
+    itemSchema('Remove a single sales objective'),
+    async (r) => deleteObjective(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
+  );
+
+  app.post(
+    `${base}/influences`,
+    createSchema('Add a buying influence (an account contact, or a new one)', BuyingInfluenceInput),
+    async (r) =>
+      addInfluence(write(db, actorOf(r), r.params, r.headers), r.body as BuyingInfluenceInput),
+  );
+  app.patch(
+    `${base}/influences/:itemId`,
+    itemSchema(
+      "Change a buying influence; a new response mode is recorded with today's date",
+      BuyingInfluencePatch,
+    ),
+    async (r) =>
+      updateInfluence(
+        write(db, actorOf(r), r.params, r.headers),
+        r.params.itemId,
+        r.body as BuyingInfluencePatch,
+      ),
+  );
+  app.delete(`${base}/influences/:itemId`, itemSchema('Remove a buying influence'), async (r) =>
+    deleteInfluence(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
+  );
+
+  app.post(
+    `${base}/competition`,
+    createSchema('Add a competitor or an in-account alternative', CompetitorInput),
+    async (r) =>
+      addCompetitor(write(db, actorOf(r), r.params, r.headers), r.body as CompetitorInput),
+  );
+  app.patch(
+    `${base}/competition/:itemId`,
+    itemSchema('Change a competitor or alternative', CompetitorPatch),
+    async (r) =>
+      updateCompetitor(
+        write(db, actorOf(r), r.params, r.headers),
+        r.params.itemId,
+        r.body as CompetitorPatch,
+      ),
+  );
+  app.delete(
+    `${base}/competition/:itemId`,
+    itemSchema('Remove a competitor or alternative'),
+    async (r) => deleteCompetitor(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
+  );
+
+  app.post(`${base}/steps`, createSchema('Add an action step', ActionStepInput), async (r) =>
+    addActionStep(write(db, actorOf(r), r.params, r.headers), r.body as ActionStepInput),
+  );
+  app.put(
+    `${base}/steps/order`,
+    createSchema('Reorder the action steps (every step id, once)', ActionStepOrder),
+    async (r) =>
+      reorderActionSteps(write(db, actorOf(r), r.params, r.headers), r.body as ActionStepOrder),
+  );
+  app.patch(
+    `${base}/steps/:itemId`,
+    itemSchema('Change an action step (status done completes it today)', ActionStepPatch),
+    async (r) =>
+      updateActionStep(
+        write(db, actorOf(r), r.params, r.headers),
+        r.params.itemId,
+        r.body as ActionStepPatch,
+      ),
+  );
+  app.delete(`${base}/steps/:itemId`, itemSchema('Remove an action step'), async (r) =>
+    deleteActionStep(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
+  );
+};

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, NonBlank } from './common';
+
+// The deal plan (DOMAIN.md, "Deal plan") as the API reads and writes it. Read shapes carry ids and
+// names; inputs carry only what a rep types. Field rules live here, once, for API and web.
+
+const Text = z.string().trim().max(5_000);
+const optionalText = Text.default('');
+
+export const ObjectiveStatus = z.enum(['open', 'achieved', 'abandoned']);
+export const BuyingInfluenceRole = z.enum(['economic', 'user', 'technical', 'coach']);
+export const InfluenceLevel = z.enum(['high', 'medium', 'low']);
+export const ResponseMode = z.enum(['growth', 'trouble', 'even_keel', 'overconfident']);
+export const CompetitorKind = z.enum(['competitor', 'do_nothing', 'in_house', 'budget_elsewhere']);
+export const ActionStepStatus = z.enum(['open', 'done', 'cancelled']);
+export const Confidence = z.number().int().min(1).max(5);
+export const CheckFamily = z.enum(['logical', 'significant', 'realistic', 'valid', 'coverage']);
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+const ObjectiveFields = z.object({
+  title: Text.max(300),
+  /** Buying influence ids: who this objective is about. */
+  who: z.array(Id).max(50),
+  whereWhen: Text,
+  informationToCollect: Text,
+  how: Text,
+  /** Measurable. */
+  desiredOutcome: Text,
+  dueOn: IsoDate.nullable(),
+  status: ObjectiveStatus,
+});
+export const SingleSalesObjectiveInput = ObjectiveFields.extend({
+  title: Text.max(300).default(''),
+  who: z.array(Id).max(50).default([]),
+  whereWhen: optionalText,
+  informationToCollect: optionalText,
+  how: optionalText,
+  desiredOutcome: optionalText,
+  dueOn: IsoDate.nullable().default(null),
+  status: ObjectiveStatus.default('open'),
+});
+export type SingleSalesObjectiveInput = z.infer<typeof SingleSalesObjectiveInput>;
+// No defaults in a patch: a field left out stays as it is.
+export const SingleSalesObjectivePatch = ObjectiveFields.partial();
+export type SingleSalesObjectivePatch = z.infer<typeof SingleSalesObjectivePatch>;
+export const SingleSalesObjective = ObjectiveFields.extend({
+  id: Id,
+  position: z.number().int(),
+});
+export type SingleSalesObjective = z.infer<typeof SingleSalesObjective>;
+
+export const BuyingInfluenceInput = z.object({
+  /** An existing contact of the deal's account... */
+  contactId: Id.optional(),
+  /** ...or a new one, created on the account. */
+  newContact: z
+    .object({ firstName: Text.max(200).default(''), lastName: NonBlank.max(200), title: Text })
+    .optional(),
+  role: BuyingInfluenceRole,
+  influence: InfluenceLevel.default('medium'),
+  responseMode: ResponseMode.nullable().default(null),
+  notes: optionalText,
+});
+export type BuyingInfluenceInput = z.infer<typeof BuyingInfluenceInput>;
+export const BuyingInfluencePatch = z
+  .object({
+    role: BuyingInfluenceRole,
+    influence: InfluenceLevel,
+    // A change is recorded with today's date, never overwritten.
+    responseMode: ResponseMode,
+    notes: Text,
+  })
+  .partial();
+export type BuyingInfluencePatch = z.infer<typeof BuyingInfluencePatch>;
+export const ResponseModeChange = z.object({
+  mode: ResponseMode,
+  recordedOn: IsoDate,
+  recordedByName: z.string().nullable(),
+});
+export const BuyingInfluence = z.object({
+  id: Id,
+  contactId: Id,
+  contactName: z.string(),
+  contactTitle: z.string().nullable(),
+  role: BuyingInfluenceRole,
+  influence: InfluenceLevel,
+  responseMode: ResponseMode.nullable(),
+  modeHistory: z.array(ResponseModeChange),
+  notes: z.string(),
+});
+export type BuyingInfluence = z.infer<typeof BuyingInfluence>;
+
+export const WinWin = z.object({
+  buyerResult: Text,
+  buyerPersonalWin: Text,
+  ourWin: Text,
+});
+export type WinWin = z.infer<typeof WinWin>;
+
+export const CompetitorInput = z
+  .object({
+    kind: CompetitorKind,
+    name: Text.max(300).default(''),
+    differentiators: optionalText,
+  })
+  .refine((c) => c.kind !== 'competitor' || c.name.length > 0, {
+    path: ['name'],
+    message: 'a named competitor needs a name',
+  });
+export type CompetitorInput = z.infer<typeof CompetitorInput>;
+export const CompetitorPatch = z
+  .object({ kind: CompetitorKind, name: Text.max(300), differentiators: Text })
+  .partial();
+export type CompetitorPatch = z.infer<typeof CompetitorPatch>;
+export const Competitor = z.object({
+  id: Id,
+  kind: CompetitorKind,
+  name: z.string(),
+  differentiators: z.string(),
+});
+export type Competitor = z.infer<typeof Competitor>;
+
+export const ActionStepInput = z.object({
+  what: NonBlank.max(1_000),
+  /** Defaults to the deal's owner. */
+  ownerId: Id.optional(),
+  dueOn: IsoDate.nullable().default(null),
+  status: ActionStepStatus.default('open'),
+  objectiveId: Id.nullable().default(null),
+  influenceId: Id.nullable().default(null),
+  competitorId: Id.nullable().default(null),
+  dependsOnStepId: Id.nullable().default(null),
+  confidence: Confidence.nullable().default(null),
+});
+export type ActionStepInput = z.infer<typeof ActionStepInput>;
+export const ActionStepPatch = z
+  .object({
+    what: NonBlank.max(1_000),
+    ownerId: Id,
+    dueOn: IsoDate.nullable(),
+    status: ActionStepStatus,
+    objectiveId: Id.nullable(),
+    influenceId: Id.nullable(),
+    competitorId: Id.nullable(),
+    dependsOnStepId: Id.nullable(),
+    confidence: Confidence.nullable(),
+    /** The activity a completed step produced. */
+    activityId: Id.nullable(),
+  })
+  .partial();
+export type ActionStepPatch = z.infer<typeof ActionStepPatch>;
+export const ActionStep = z.object({
+  id: Id,
+  position: z.number().int(),
+  what: z.string(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  dueOn: IsoDate.nullable(),
+  status: ActionStepStatus,
+  objectiveId: Id.nullable(),
+  influenceId: Id.nullable(),
+  competitorId: Id.nullable(),
+  dependsOnStepId: Id.nullable(),
+  confidence: Confidence.nullable(),
+  completedOn: IsoDate.nullable(),
+  activityId: Id.nullable(),
+});
+export type ActionStep = z.infer<typeof ActionStep>;
+
+/** The new order of the plan's steps: every step id, once. */
+export const ActionStepOrder = z.object({ stepIds: z.array(Id).min(1).max(500) });
+export type ActionStepOrder = z.infer<typeof ActionStepOrder>;
+
+export const DealPlanFinding = z.object({
+  check: CheckFamily,
+  severity: Severity,
+  code: z.string(),
+  message: z.string(),
+  /** The field to fix, as `steps[2].dueOn`: indexes are positions in this plan's arrays. */
+  field: z.string(),
+});
+export type DealPlanFinding = z.infer<typeof DealPlanFinding>;
+
+export const PlanHealth = z.object({
+  error: z.number().int(),
+  warning: z.number().int(),
+  info: z.number().int(),
+  total: z.number().int(),
+  health: z.enum(['healthy', 'needs_attention', 'at_risk']),
+});
+export type PlanHealth = z.infer<typeof PlanHealth>;
+
+export const PlanChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const PlanTimelineEntry = z.object({
+  id: Id,
+  at: IsoDateTime,
+  userName: z.string().nullable(),
+  /** What happened, as a sentence: "Objective 2 achieved". */
+  summary: z.string(),
+  entityType: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  changes: z.array(PlanChange),
+});
+export type PlanTimelineEntry = z.infer<typeof PlanTimelineEntry>;
+
+export const DealPlanView = z.object({
+  opportunityId: Id,
+  opportunityName: z.string(),
+  accountId: Id.nullable(),
+  accountName: z.string().nullable(),
+  ownerId: Id,
+  ownerName: z.string(),
+  isOpen: z.boolean(),
+  expectedCloseOn: IsoDate.nullable(),
+  /** 0 until the first write; send it back in If-Match. */
+  version: z.number().int().min(0),
+  canEdit: z.boolean(),
+  objectives: z.array(SingleSalesObjective),
+  influences: z.array(BuyingInfluence),
+  winWin: WinWin,
+  competition: z.array(Competitor),
+  steps: z.array(ActionStep),
+  findings: z.array(DealPlanFinding),
+  health: PlanHealth,
+  /** What the checks ran with, so the web can re-run them live on a draft. */
+  checkOptions: z.object({
+    openStepsPerWeekCapacity: z.number().int(),
+    /** The owner's open steps per ISO week on their other deals. */
+    repOpenStepsByWeek: z.record(z.string(), z.number().int()),
+    repId: Id,
+  }),
+  history: z.array(PlanTimelineEntry),
+});
+export type DealPlanView = z.infer<typeof DealPlanView>;
+
+export const PlanParams = z.object({ id: Id });
+export const PlanItemParams = z.object({ id: Id, itemId: Id });
+export const PlanHealthQuery = z.object({
+  ids: z
+    .string()
+    .transform((text) => text.split(',').filter(Boolean))
+    .pipe(z.array(Id).max(500)),
+});
+export const PlanHealthList = z.object({
+  items: z.array(PlanHealth.extend({ opportunityId: Id, hasPlan: z.boolean() })),
+});
+export type PlanHealthList = z.infer<typeof PlanHealthList>;
+
+/** `If-Match: 3` (quotes optional): the plan version the write is based on. */
+export const IfMatchHeaders = z.object({
+  'if-match': z
+    .string({ error: 'is required: send the plan version you read, e.g. If-Match: 3' })
+    .regex(/^\s*(W\/)?"?\d+"?\s*$/, 'must be the plan version you read, e.g. 3')
+    .transform((text) => Number(text.replace(/\D/g, ''))),
+});

@@ -1,0 +1,157 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
+import { makePlan, makeStep, planIds } from './deal-plan-fixture';
+import { moveStep } from './ActionStepList';
+import { DealPlanPage } from './DealPlanPage';
+
+const planPath = `/api/opportunities/${planIds.opportunity}/plan`;
+
+function renderPlan() {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/opportunities/:opportunityId/plan" element={<DealPlanPage />} />
+    </Routes>,
+    { route: `/opportunities/${planIds.opportunity}/plan` },
+  );
+}
+
+const ifMatchOf = (init: unknown) =>
+  new Headers((init as RequestInit | undefined)?.headers).get('If-Match');
+
+describe('DealPlanPage', () => {
+  it('shows the relationship map by role, coloured by response mode, and the checks by family', async () => {
+    mockApi({ ...commonHandlers, [`GET ${planPath}`]: () => ({ body: makePlan() }) });
+    renderPlan();
+    const map = await screen.findByRole('region', { name: 'Buying influences' });
+    const cfo = within(map).getByLabelText('Dana Ortiz, Economic buyer');
+    expect(cfo.getAttribute('data-response-mode')).toBe('trouble');
+    expect(within(map).getByText('No coach named.')).toBeTruthy();
+    const checks = screen.getByRole('region', { name: 'Plan checks' });
+    const coverage = checks.querySelector('[data-check="coverage"]') as HTMLElement;
+    expect(within(coverage).getByText('No coach is named on this deal.')).toBeTruthy();
+    expect(within(coverage).getByText('The win-win does not state our win.')).toBeTruthy();
+  });
+
+  it('takes the rep from a finding to the field to fix', async () => {
+    mockApi({ ...commonHandlers, [`GET ${planPath}`]: () => ({ body: makePlan() }) });
+    renderPlan();
+    await userEvent.click(await screen.findByText('The win-win does not state our win.'));
+    expect(document.activeElement?.id).toBe('plan-winWin');
+  });
+
+  it('updates the checks while the rep types, before anything is saved', async () => {
+    mockApi({ ...commonHandlers, [`GET ${planPath}`]: () => ({ body: makePlan() }) });
+    renderPlan();
+    const ourWin = await screen.findByLabelText('Our win');
+    expect(screen.getByText('The win-win does not state our win.')).toBeTruthy();
+    await userEvent.type(ourWin, 'A reference customer');
+    await waitFor(() =>
+      expect(screen.queryByText('The win-win does not state our win.')).toBeNull(),
+    );
+    expect(screen.getByText('Including what you are typing (not saved yet).')).toBeTruthy();
+  });
+
+  it('saves a new step with the version it read in If-Match and shows the plan the server returns', async () => {
+    const saved = makePlan({ version: 4 });
+    saved.steps = [
+      ...saved.steps,
+      makeStep({ id: planIds.stepB.replace('402', '403'), position: 3, what: 'Call the CFO' }),
+    ];
+    const { calls, fetchMock } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`POST ${planPath}/steps`]: () => ({ body: saved }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('button', { name: 'Add step' }));
+    await userEvent.type(screen.getByRole('textbox', { name: /What/ }), 'Call the CFO');
+    await userEvent.click(screen.getByRole('button', { name: 'Add step' }));
+    expect(await screen.findByText('Call the CFO')).toBeTruthy();
+    const post = calls.findIndex((c) => c.method === 'POST');
+    expect(calls[post]?.body).toMatchObject({
+      what: 'Call the CFO',
+      objectiveId: planIds.objective,
+    });
+    expect(ifMatchOf(fetchMock.mock.calls[post]?.[1])).toBe('3');
+  });
+
+  it('adds a buying influence as a new contact of the account', async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      'GET /api/contacts': () => ({ body: { items: [], total: 0 } }),
+      [`POST ${planPath}/influences`]: () => ({ body: makePlan({ version: 4 }) }),
+    });
+    renderPlan();
+    const map = await screen.findByRole('region', { name: 'Buying influences' });
+    await userEvent.click(
+      within(map).getAllByRole('button', { name: 'Name one' })[2] as HTMLElement,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByText('New contact'));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Last name/ }), 'Lee');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Job title' }), 'Ops manager');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add to the map' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      role: 'coach',
+      influence: 'medium',
+      responseMode: null,
+      notes: '',
+      newContact: { firstName: '', lastName: 'Lee', title: 'Ops manager' },
+    });
+  });
+
+  it('completes a step with one click', async () => {
+    const done = makePlan({ version: 4 });
+    done.steps = done.steps.map((s, i) => (i === 0 ? { ...s, status: 'done' as const } : s));
+    const { calls } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`PATCH ${planPath}/steps/${planIds.stepA}`]: () => ({ body: done }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Complete step 1' }));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ status: 'done' });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Log activity' })).toBeTruthy());
+  });
+
+  it('offers to start the next objective when one is achieved', async () => {
+    const achieved = makePlan({ version: 4 });
+    achieved.objectives = achieved.objectives.map((o) => ({ ...o, status: 'achieved' as const }));
+    mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`PATCH ${planPath}/objectives/${planIds.objective}`]: () => ({ body: achieved }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark achieved' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the next objective' }));
+    expect(screen.getByRole('button', { name: 'Add objective' })).toBeTruthy();
+  });
+
+  it('after a stale write shows the current plan and says nothing was saved', async () => {
+    const current = makePlan({ version: 5 });
+    current.steps = current.steps.slice(1);
+    mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`PATCH ${planPath}/steps/${planIds.stepA}`]: () => ({
+        status: 409,
+        body: { error: { code: 'conflict', message: 'stale', current } },
+      }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Complete step 1' }));
+    expect(await screen.findByText('The plan changed')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Step A')).toBeNull());
+  });
+
+  it('reorders steps by moving one id', () => {
+    expect(moveStep(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
+    expect(moveStep(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
+  });
+});

@@ -1,0 +1,136 @@
+import { useMemo } from 'react';
+import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { checkDealPlanDraft } from '../../../schemas/deal-plan-preview';
+import type { DealPlanView } from '../../../schemas/deal-plans';
+import { formatDay, formatInstant, todayIsoDate } from '../../components/dates';
+import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { ActionStepList } from './ActionStepList';
+import { CompetitionList } from './CompetitionList';
+import { FindingsPanel, HealthBadges } from './FindingsPanel';
+import { ObjectiveList } from './ObjectiveList';
+import { PlanDraftContext, usePlanDrafts } from './plan-draft';
+import { PlanTimeline } from './PlanTimeline';
+import { RelationshipMap } from './RelationshipMap';
+import { useDealPlan } from './useDealPlan';
+import { WinWinForm } from './WinWinForm';
+import './deal-plan-print.css';
+
+// The strategic action plan of one opportunity: build it piece by piece while the checks beside
+// it say what is weak, print it for a deal review, and see how it evolved.
+
+function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView['health'] }) {
+  return (
+    <Stack gap={4} id="plan-top" tabIndex={-1}>
+      <Anchor
+        component={Link}
+        to={`/opportunities/${plan.opportunityId}`}
+        size="sm"
+        className="no-print"
+      >
+        ← {plan.opportunityName}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2">
+            Deal plan: {plan.opportunityName}
+          </Title>
+          <Text size="sm" c="dimmed" id="plan-expectedClose">
+            {plan.accountName ?? 'No account'} · {plan.ownerName} · expected close{' '}
+            {formatDay(plan.expectedCloseOn)}
+            {plan.isOpen ? '' : ' · closed deal'}
+          </Text>
+        </div>
+        <Group>
+          <HealthBadges health={health} />
+          <Button variant="default" size="xs" onClick={() => window.print()} className="no-print">
+            Print plan
+          </Button>
+        </Group>
+      </Group>
+      <Text className="deal-plan-print-only" size="xs">
+        Printed {formatInstant(new Date().toISOString())} · plan version {plan.version}
+      </Text>
+    </Stack>
+  );
+}
+
+export function DealPlanScreen({ plan }: { plan: DealPlanView }) {
+  const { applyDrafts, setDraft, hasDrafts } = usePlanDrafts();
+  // While the rep types, the checks run here on the plan with their unsaved edits; the domain
+  // core is the same one the server runs.
+  const live = useMemo(
+    () =>
+      hasDrafts
+        ? checkDealPlanDraft(applyDrafts(plan), todayIsoDate(), plan.checkOptions)
+        : { findings: plan.findings, health: plan.health },
+    [plan, applyDrafts, hasDrafts],
+  );
+  return (
+    <PlanDraftContext value={setDraft}>
+      <Stack className="deal-plan" gap="md">
+        <PlanHeader plan={plan} health={live.health} />
+        {!plan.canEdit && (
+          <Alert color="gray" variant="light" className="no-print">
+            You can read this plan; only the deal owner and their managers change it.
+          </Alert>
+        )}
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              <RelationshipMap
+                opportunityId={plan.opportunityId}
+                accountId={plan.accountId}
+                influences={plan.influences}
+                canEdit={plan.canEdit}
+              />
+              <ObjectiveList
+                opportunityId={plan.opportunityId}
+                objectives={plan.objectives}
+                influences={plan.influences}
+                canEdit={plan.canEdit}
+              />
+              <ActionStepList plan={plan} canEdit={plan.canEdit} />
+              <WinWinForm
+                opportunityId={plan.opportunityId}
+                winWin={plan.winWin}
+                canEdit={plan.canEdit}
+              />
+              <CompetitionList
+                opportunityId={plan.opportunityId}
+                competition={plan.competition}
+                canEdit={plan.canEdit}
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md" className="deal-plan-aside" style={{ position: 'sticky', top: 76 }}>
+              <FindingsPanel findings={live.findings} health={live.health} isDraft={hasDrafts} />
+              <PlanTimeline history={plan.history} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </PlanDraftContext>
+  );
+}
+
+export function DealPlanPage() {
+  const { opportunityId } = useParams();
+  const plan = useDealPlan(opportunityId);
+  if (plan.isPending) return <DetailSkeleton />;
+  if (plan.isError)
+    return (
+      <Stack>
+        <Anchor component={Link} to="/opportunities" size="sm">
+          ← Opportunities
+        </Anchor>
+        <ErrorAlert
+          title="Could not load this deal plan"
+          error={plan.error}
+          onRetry={() => void plan.refetch()}
+        />
+      </Stack>
+    );
+  return <DealPlanScreen plan={plan.data} />;
+}

@@ -1,0 +1,119 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { DealPlanFinding, PlanHealth } from '../../../schemas/deal-plans';
+import { anchorOf, SEVERITY_COLOURS } from './plan-labels';
+
+// The plan's checks, grouped by family, each linking to the field to fix.
+
+const CHECKS: { check: DealPlanFinding['check']; label: string; hint: string }[] = [
+  { check: 'logical', label: 'Logical', hint: 'steps in a sensible order' },
+  { check: 'significant', label: 'Significant', hint: 'every step serves an objective' },
+  { check: 'realistic', label: 'Realistic', hint: 'dates and workload that can happen' },
+  { check: 'valid', label: 'Valid', hint: 'confidence stated and credible' },
+  { check: 'coverage', label: 'Coverage', hint: 'the right people, the win-win, the competition' },
+];
+
+/** Scrolls to the element showing `field` and puts focus there. */
+export function jumpToField(field: string) {
+  // A draft item has no element yet: fall back to its section, then to the top of the plan.
+  const anchor = anchorOf(field);
+  const element =
+    document.getElementById(anchor) ??
+    document.getElementById(anchor.replace(/-\d+$/, '')) ??
+    document.getElementById('plan-top');
+  element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  element?.focus({ preventScroll: true });
+}
+
+export function HealthBadges({ health }: { health: PlanHealth }) {
+  if (health.total === 0)
+    return (
+      <Badge color="green" variant="light">
+        No findings
+      </Badge>
+    );
+  return (
+    <Group gap={6}>
+      {(['error', 'warning', 'info'] as const).map((severity) =>
+        health[severity] > 0 ? (
+          <Badge key={severity} color={SEVERITY_COLOURS[severity]} variant="light">
+            {health[severity]}{' '}
+            {severity === 'info' ? 'info' : `${severity}${health[severity] > 1 ? 's' : ''}`}
+          </Badge>
+        ) : null,
+      )}
+    </Group>
+  );
+}
+
+export function FindingsPanel({
+  findings,
+  health,
+  isDraft,
+}: {
+  findings: readonly DealPlanFinding[];
+  health: PlanHealth;
+  isDraft: boolean;
+}) {
+  return (
+    <Card withBorder radius="md" padding="md" aria-label="Plan checks" component="section">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          Checks
+        </Title>
+        <HealthBadges health={health} />
+      </Group>
+      {isDraft && (
+        <Text size="xs" c="dimmed" mb="xs">
+          Including what you are typing (not saved yet).
+        </Text>
+      )}
+      <Stack gap="sm">
+        {CHECKS.map(({ check, label, hint }) => {
+          const mine = findings.filter((f) => f.check === check);
+          return (
+            <div key={check} data-check={check}>
+              <Group gap={6}>
+                <Text fw={600} size="sm">
+                  {label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {mine.length === 0 ? '✓ nothing to fix' : hint}
+                </Text>
+              </Group>
+              <Stack gap={4} mt={4}>
+                {mine.map((finding, index) => (
+                  <Group
+                    key={`${finding.code}-${finding.field}-${index}`}
+                    gap={6}
+                    wrap="nowrap"
+                    align="flex-start"
+                  >
+                    <Badge
+                      size="xs"
+                      color={SEVERITY_COLOURS[finding.severity]}
+                      mt={3}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {finding.severity}
+                    </Badge>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      ta="left"
+                      c="inherit"
+                      onClick={() => jumpToField(finding.field)}
+                      title="Go to the field to fix"
+                    >
+                      {finding.message}
+                    </Anchor>
+                  </Group>
+                ))}
+              </Stack>
+            </div>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerCascadeCommand } from './cascade';
 import { registerDemoCommand } from './demo';
 import { registerFunnelCommand } from './funnel';
+import { registerImportCommand } from './import';
+import { registerReportCommand } from './report';
 import { registerMigrateCommand } from './migrate';
 import { registerSeasonalityCommand } from './seasonality';
 import { registerServeCommand } from './serve';
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerFunnelCommand(program);
   registerSeasonalityCommand(program);
   registerCascadeCommand(program);
+  registerImportCommand(program);
+  registerReportCommand(program);
 }

@@ -1,0 +1,257 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { type Executor, queryRows } from '../client';
+
+// Bulk upserts for the CSV import, one statement per batch: the rows travel as one array per
+// column (`unnest`), so a batch of 5,000 costs a handful of parameters. A row whose fields are
+// all the same as the stored ones is not written (`where … is distinct from …`), so importing the
+// same files twice changes nothing and counts them "unchanged".
+
+export type UpsertColumn = { name: string; type: 'text' | 'uuid' | 'int' | 'bigint' | 'date' };
+
+export type UpsertTable = {
+  table: 'users' | 'accounts' | 'contacts' | 'products' | 'opportunities' | 'activities';
+  /** Written on insert and on update, compared to decide whether a row changed. */
+  columns: readonly UpsertColumn[];
+  /** Written on insert only (a user's placeholder email: an admin may change it later). */
+  insertOnly?: readonly UpsertColumn[];
+  hasUpdatedAt: boolean;
+  /** Also answer the external ids inserted and updated (for small tables: users). */
+  returnsIds?: boolean;
+  /** Record a stage change when a new row arrives or an update moves its stage. */
+  recordsStageChanges?: boolean;
+};
+
+/** One batch; its external ids must be distinct (see `withoutRepeats`). */
+export type UpsertBatch = {
+  externalIds: string[];
+  lines: number[];
+  /** Column name → one value per row (null for none). */
+  values: Record<string, unknown[]>;
+};
+
+export type UpsertResult = {
+  inserted: number;
+  updated: number;
+  insertedIds: string[];
+  updatedIds: string[];
+  /** Rows whose external id came in an earlier batch of this import: not written. */
+  duplicates: { line: number; firstLine: number; externalId: string }[];
+};
+
+/** Remembers the external ids seen in this import, so a repeated one is reported, not applied. */
+export async function prepareImportSession(db: Executor): Promise<void> {
+  await db.execute(sql`
+    create temporary table if not exists import_seen (
+      entity text not null, external_id text not null, line int not null,
+      primary key (entity, external_id)
+    ) on commit drop`);
+}
+
+function arrayLiteral(values: readonly unknown[]): string {
+  const elements = values.map((value) =>
+    value === null || value === undefined
+      ? 'NULL'
+      : `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${elements.join(',')}}`;
+}
+
+const name = (column: string) => sql.identifier(column);
+const list = (columns: readonly UpsertColumn[], prefix = '') =>
+  sql.raw(columns.map((c) => `${prefix}"${c.name}"`).join(', '));
+
+// Stage history the import knows for sure: a new closed deal entered its won or lost stage on its
+// closed date (an open deal's path through the stages is unknown, so nothing is invented), and an
+// update that moves a deal's stage is a change, dated its closed date or the import's day. The
+// stage before the statement is read per row through the unique index, and only when the
+// organisation had deals before this import (see `hasRowsBeforeImport`).
+function stageChangeSql(orgId: string, today: string, hasExistingRows: boolean): SQL {
+  const previous = hasExistingRows
+    ? sql`left join lateral (select o.stage_id from opportunities o
+          where o.org_id = ${orgId} and o.external_id = u.external_id) p on true`
+    : sql`left join (select null::uuid as stage_id) p on true`;
+  return sql`,
+    changes as (
+      insert into opportunity_stage_changes (org_id, opportunity_id, from_stage_id, to_stage_id, changed_on)
+      select ${orgId}, u.id, p.stage_id, u.stage_id, coalesce(u.closed_on, ${today}::date)
+      from upserted u ${previous}
+      where p.stage_id is distinct from u.stage_id and (not u.inserted or u.closed_on is not null)
+      returning 1
+    )`;
+}
+
+/** Inserts new rows and updates changed ones of one batch, by (org_id, external_id). */
+export async function upsertBatch(
+  db: Executor,
+  spec: UpsertTable,
+  orgId: string,
+  batch: UpsertBatch,
+  options: { today: string; hasExistingRows: boolean },
+): Promise<UpsertResult> {
+  const all = [...spec.columns, ...(spec.insertOnly ?? [])];
+  const arrays = all.map(
+    (column) => sql`${arrayLiteral(batch.values[column.name] ?? [])}::${sql.raw(column.type)}[]`,
+  );
+  const assignments = spec.columns.map((c) => sql`${name(c.name)} = excluded.${name(c.name)}`);
+  if (spec.hasUpdatedAt) assignments.push(sql`updated_at = now()`);
+  const returning = spec.recordsStageChanges
+    ? sql`t.id, t.external_id, t.stage_id, t.closed_on, (t.xmax = 0) as inserted`
+    : sql`t.external_id, (t.xmax = 0) as inserted`;
+  const ids = spec.returnsIds
+    ? sql`, (select coalesce(array_agg(external_id) filter (where inserted), '{}') from upserted) as inserted_ids,
+        (select coalesce(array_agg(external_id) filter (where not inserted), '{}') from upserted) as updated_ids`
+    : sql``;
+  const [counts] = await queryRows<{
+    fresh: number;
+    inserted: number;
+    updated: number;
+    inserted_ids?: string[];
+    updated_ids?: string[];
+  }>(
+    db,
+    sql`
+    with input as (
+      select * from unnest(${arrayLiteral(batch.externalIds)}::text[], ${arrayLiteral(batch.lines)}::int[], ${sql.join(arrays, sql`, `)})
+        as u(external_id, line, ${list(all)})
+    ),
+    fresh as (
+      insert into import_seen (entity, external_id, line)
+      select ${spec.table}, external_id, line from input
+      on conflict do nothing
+      returning external_id
+    ),
+    upserted as (
+      insert into ${sql.identifier(spec.table)} as t (org_id, external_id, ${list(all)})
+      select ${orgId}, i.external_id, ${list(all, 'i.')} from input i
+      where i.external_id in (select external_id from fresh)
+      on conflict (org_id, external_id) do update set ${sql.join(assignments, sql`, `)}
+      where (${list(spec.columns, 't.')}) is distinct from (${list(spec.columns, 'excluded.')})
+      returning ${returning}
+    )${spec.recordsStageChanges ? stageChangeSql(orgId, options.today, options.hasExistingRows) : sql``}
+    select (select count(*) from fresh)::int as fresh,
+      (select count(*) from upserted where inserted)::int as inserted,
+      (select count(*) from upserted where not inserted)::int as updated${ids}`,
+  );
+  const fresh = Number(counts?.fresh ?? 0);
+  const duplicates =
+    fresh === batch.externalIds.length ? [] : await findDuplicates(db, spec.table, batch);
+  return {
+    inserted: Number(counts?.inserted ?? 0),
+    updated: Number(counts?.updated ?? 0),
+    insertedIds: counts?.inserted_ids ?? [],
+    updatedIds: counts?.updated_ids ?? [],
+    duplicates,
+  };
+}
+
+async function findDuplicates(db: Executor, entity: string, batch: UpsertBatch) {
+  const rows = await queryRows<{ external_id: string; line: number; first_line: number }>(
+    db,
+    sql`select u.external_id, u.line, s.line as first_line
+      from unnest(${arrayLiteral(batch.externalIds)}::text[], ${arrayLiteral(batch.lines)}::int[]) as u(external_id, line)
+      join import_seen s on s.entity = ${entity} and s.external_id = u.external_id
+      where s.line <> u.line order by u.line`,
+  );
+  return rows.map((row) => ({
+    externalId: row.external_id,
+    line: Number(row.line),
+    firstLine: Number(row.first_line),
+  }));
+}
+
+/**
+ * Whether the organisation has rows in the table already; if so, refreshes the table's planner
+ * statistics, so lookups by external id take the unique index (PGlite never analyses by itself).
+ */
+export async function hasRowsBeforeImport(
+  db: Executor,
+  table: UpsertTable['table'],
+  orgId: string,
+): Promise<boolean> {
+  const rows = await queryRows<{ found: number }>(
+    db,
+    sql`select 1 as found from ${sql.identifier(table)} where org_id = ${orgId} limit 1`,
+  );
+  if (rows.length > 0) await db.execute(sql`analyze ${sql.identifier(table)}`);
+  return rows.length > 0;
+}
+
+/** External id → id of an organisation's rows of one table. */
+export async function loadExternalIds(
+  db: Executor,
+  table: UpsertTable['table'],
+  orgId: string,
+  externalIds?: readonly string[],
+): Promise<Map<string, string>> {
+  const filter = externalIds
+    ? sql`and external_id = any(${arrayLiteral(externalIds)}::text[])`
+    : sql`and external_id is not null`;
+  const rows = await queryRows<{ external_id: string; id: string }>(
+    db,
+    sql`select external_id, id from ${sql.identifier(table)} where org_id = ${orgId} ${filter}`,
+  );
+  return new Map(rows.map((row) => [row.external_id, row.id]));
+}
+
+/** Creates the territories that do not exist yet; returns name → id for all of them. */
+export async function upsertTerritories(
+  db: Executor,
+  orgId: string,
+  names: readonly string[],
+): Promise<{ ids: Map<string, string>; inserted: number }> {
+  const inserted = await queryRows<{ id: string }>(
+    db,
+    sql`insert into territories (org_id, name)
+      select ${orgId}, unnest(${arrayLiteral(names)}::text[])
+      on conflict (org_id, name) do nothing returning id`,
+  );
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select id, name from territories where org_id = ${orgId}`,
+  );
+  return { ids: new Map(rows.map((row) => [row.name, row.id])), inserted: inserted.length };
+}
+
+/** Sets managers by external id; returns the external ids of the users whose manager changed. */
+export async function updateManagers(
+  db: Executor,
+  orgId: string,
+  pairs: readonly { externalId: string; managerId: string | null }[],
+): Promise<string[]> {
+  if (pairs.length === 0) return [];
+  const rows = await queryRows<{ external_id: string }>(
+    db,
+    sql`update users u set manager_id = p.manager_id
+      from unnest(${arrayLiteral(pairs.map((p) => p.externalId))}::text[],
+                  ${arrayLiteral(pairs.map((p) => p.managerId))}::uuid[]) as p(external_id, manager_id)
+      where u.org_id = ${orgId} and u.external_id = p.external_id
+        and u.manager_id is distinct from p.manager_id
+      returning u.external_id`,
+  );
+  return rows.map((row) => row.external_id);
+}
+
+/** Who holds each of these emails already (emails are unique across organisations). */
+export async function findTakenEmails(
+  db: Executor,
+  emails: readonly string[],
+): Promise<Map<string, { orgId: string; externalId: string | null }>> {
+  const rows = await queryRows<{ email: string; org_id: string; external_id: string | null }>(
+    db,
+    sql`select email, org_id, external_id from users where email = any(${arrayLiteral(emails)}::text[])`,
+  );
+  return new Map(
+    rows.map((row) => [row.email, { orgId: row.org_id, externalId: row.external_id }]),
+  );
+}
+
+/** The organisation's opportunities per stage, in stage order. */
+export async function countOpportunitiesByStage(db: Executor, orgId: string) {
+  const rows = await queryRows<{ stage: string; count: number }>(
+    db,
+    sql`select s.name as stage, count(o.id)::int as count
+      from stages s left join opportunities o on o.org_id = s.org_id and o.stage_id = s.id
+      where s.org_id = ${orgId} group by s.name, s.position order by s.position`,
+  );
+  return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { ValidationError } from '../../domain/errors';
+import type { ColumnMap, ImportProblem } from '../../schemas/import';
+
+// Streams a CSV file record by record (csv-parse): memory stays flat whatever the file's size.
+
+/** A CSV file to read, from disk or from an upload; `open` may be called more than once. */
+export type CsvSource = { name: string; open(): Readable };
+
+export function fileSource(name: string, filePath: string): CsvSource {
+  return { name, open: () => fs.createReadStream(filePath) };
+}
+
+export function textSource(name: string, content: string): CsvSource {
+  return { name, open: () => Readable.from([content]) };
+}
+
+/** One CSV record, its cells keyed by the Salesplan field they map to. */
+export type SourceRecord = {
+  file: string;
+  /** The line the record starts on (the header is line 1). */
+  line: number;
+  /** Field → the cell's text, trimmed; blank cells are absent. */
+  values: Partial<Record<string, string>>;
+  /** Field → the header it came from, for problem reports. */
+  columns: Readonly<Record<string, string>>;
+};
+
+export type SourceItem = { record: SourceRecord } | { problem: ImportProblem };
+
+function parser() {
+  return parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
+}
+
+type ParsedRecord = { record: string[]; info: { lines: number; empty_lines: number } };
+
+/** The header row and up to `limit` records as they are, for the web page's preview. */
+export async function previewCsv(
+  source: CsvSource,
+  limit: number,
+): Promise<{ headers: string[]; rows: string[][] }> {
+  const rows: string[][] = [];
+  const stream = source.open().pipe(parser());
+  for await (const { record } of stream as AsyncIterable<ParsedRecord>) {
+    rows.push(record);
+    if (rows.length > limit) break;
+  }
+  stream.destroy();
+  const [headers = [], ...rest] = rows;
+  return { headers: headers.map((header) => header.trim()), rows: rest };
+}
+
+/**
+ * Reads the file's records mapped to fields by `columns` (field → header). A header named in the
+ * map but missing from the file is a ValidationError; a record with the wrong number of cells is
+ * a problem on its line.
+ */
+export async function* readMappedCsv(
+  source: CsvSource,
+  columns: ColumnMap,
+): AsyncGenerator<SourceItem> {
+  const stream = source.open().pipe(parser());
+  let indexes: [string, number][] | null = null;
+  let headerCount = 0;
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  for await (const { record, info } of stream as AsyncIterable<ParsedRecord>) {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
+    if (indexes === null) {
+      const headers = record.map((header) => header.trim());
+      headerCount = headers.length;
+      indexes = resolveHeaders(source.name, headers, columns);
+      continue;
+    }
+    if (record.length !== headerCount) {
+      yield {
+        problem: {
+          file: source.name,
+          line,
+          column: '',
+          reason: `has ${record.length} cells, the header has ${headerCount}`,
+        },
+      };
+      continue;
+    }
+    const values: Record<string, string> = {};
+    for (const [field, index] of indexes) {
+      const cell = (record[index] ?? '').trim();
+      if (cell !== '') values[field] = cell;
+    }
+    yield { record: { file: source.name, line, values, columns } };
+  }
+  if (indexes === null) {
+    throw new ValidationError({ field: source.name, reason: 'the file is empty (no header row)' });
+  }
+}
+
+function resolveHeaders(file: string, headers: string[], columns: ColumnMap): [string, number][] {
+  const missing: string[] = [];
+  const indexes: [string, number][] = [];
+  for (const [field, header] of Object.entries(columns)) {
+    const index = headers.findIndex((name) => name.toLowerCase() === header.toLowerCase());
+    if (index === -1) missing.push(header);
+    else indexes.push([field, index]);
+  }
+  if (missing.length > 0) {
+    throw new ValidationError(
+      missing.map((header) => ({
+        field: `${file}: ${header}`,
+        reason: `no such column (the file has ${headers.join(', ')})`,
+      })),
+    );
+  }
+  return indexes;
+}

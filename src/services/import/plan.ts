@@ -1,0 +1,48 @@
+import type { ImportEntity, MappingFile, ValueFormat } from '../../schemas/import';
+import type { NewOrganisation } from '../organisations';
+import type { SourceItem } from './csv-reader';
+import type { ImportLog } from './report';
+
+// A preset turns what the user points at (a folder, a file, uploaded texts) into an import plan:
+// the steps in order, how values are written, and the organisation to create if there is none.
+
+export type ImportStep = { entity: ImportEntity; read(): AsyncIterable<SourceItem> };
+
+export type ImportPlan = {
+  organisation: {
+    /** Used when no --org is given and there is no organisation yet. */
+    defaultSlug?: string;
+    name?: string;
+    currency: string;
+    stages?: NewOrganisation['stages'];
+  };
+  format: ValueFormat;
+  /** The preset's own stage names → the organisation's (the user's stage map comes first). */
+  stageAliases: Record<string, string>;
+  steps: ImportStep[];
+};
+
+export type PresetInput = {
+  /** A folder of CSV files, or one CSV file. */
+  path: string;
+  mapping?: MappingFile | undefined;
+  /** Overrides of the preset's value format (CLI flags). */
+  format: Partial<ValueFormat>;
+  log: ImportLog;
+};
+
+export type Preset = (input: PresetInput) => Promise<ImportPlan>;
+
+const entityOrder: readonly ImportEntity[] = [
+  'users',
+  'accounts',
+  'contacts',
+  'products',
+  'opportunities',
+  'activities',
+];
+
+/** Steps in dependency order: users before accounts before contacts… */
+export function inEntityOrder(steps: ImportStep[]): ImportStep[] {
+  return [...steps].sort((a, b) => entityOrder.indexOf(a.entity) - entityOrder.indexOf(b.entity));
+}

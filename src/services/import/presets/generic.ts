@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ValidationError } from '../../../domain/errors';
+import type { ImportEntity, UploadedFile, ValueFormat } from '../../../schemas/import';
+import { fileSource, readMappedCsv, textSource } from '../csv-reader';
+import type { ImportPlan, ImportStep, Preset } from '../plan';
+
+// The user says which file holds which entity and which column is which field: a JSON mapping
+// file in the CLI (docs/IMPORT.md, "generic"), the column mapping form on the web Import page.
+
+function formatOf(format: Partial<ValueFormat>): ValueFormat {
+  return { dateOrder: format.dateOrder ?? null, decimalSeparator: format.decimalSeparator ?? '.' };
+}
+
+export const genericPreset: Preset = async ({ path: target, mapping, format }) => {
+  if (!mapping) {
+    throw new ValidationError({
+      field: '--mapping',
+      reason: 'the generic preset needs a mapping file',
+    });
+  }
+  const folder = fs.statSync(target).isDirectory() ? target : path.dirname(target);
+  const steps: ImportStep[] = Object.entries(mapping.entities).map(([entity, mapped]) => {
+    const file = path.join(folder, mapped.file);
+    if (!fs.existsSync(file)) {
+      throw new ValidationError({ field: `entities.${entity}.file`, reason: `no file ${file}` });
+    }
+    return {
+      entity: entity as ImportEntity,
+      read: () => readMappedCsv(fileSource(mapped.file, file), mapped.columns),
+    };
+  });
+  return {
+    organisation: { currency: 'EUR' },
+    format: formatOf({
+      dateOrder: format.dateOrder ?? mapping.dateOrder ?? null,
+      decimalSeparator: format.decimalSeparator ?? mapping.decimalSeparator ?? '.',
+    }),
+    stageAliases: {},
+    steps,
+  };
+};
+
+/** The web Import page's uploads: each file's text, its entity and its column map. */
+export function planFromUploads(files: readonly UploadedFile[], format: ValueFormat): ImportPlan {
+  const entities = new Set<string>();
+  for (const file of files) {
+    if (entities.has(file.entity)) {
+      throw new ValidationError({ field: 'files', reason: `two files hold ${file.entity}` });
+    }
+    entities.add(file.entity);
+  }
+  return {
+    organisation: { currency: 'EUR' },
+    format,
+    stageAliases: {},
+    steps: files.map((file) => ({
+      entity: file.entity,
+      read: () => readMappedCsv(textSource(file.name, file.content), file.columns),
+    })),
+  };
+}

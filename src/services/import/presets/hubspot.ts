@@ -1,0 +1,40 @@
+import type { Preset } from '../plan';
+import { planOpportunityExport } from './opportunity-export';
+
+// A HubSpot deals export (CSV); headers in docs/IMPORT.md. HubSpot writes dates as
+// 2026-03-31 or 2026-03-31 14:05, which need no day order.
+export const hubspotPreset: Preset = async ({ path, format }) =>
+  planOpportunityExport(
+    path,
+    {
+      required: {
+        externalId: 'Record ID',
+        name: 'Deal Name',
+        ownerExternalId: 'Deal owner',
+        stage: 'Deal Stage',
+        createdOn: 'Create Date',
+      },
+      optional: {
+        closeDate: 'Close Date',
+        accountExternalId: 'Associated Company IDs',
+        accountName: 'Associated Company',
+        amount: 'Amount',
+        nextStep: 'Next step',
+      },
+      alternatives: {
+        'Associated Company': 'accountExternalId',
+        'Associated Company (Primary)': 'accountExternalId',
+      },
+      stageAliases: {
+        'Appointment Scheduled': 'Prospecting',
+        'Qualified To Buy': 'Qualification',
+        'Presentation Scheduled': 'Proposal',
+        'Decision Maker Bought-In': 'Negotiation',
+        'Contract Sent': 'Negotiation',
+        'Closed Won': 'Won',
+        'Closed Lost': 'Lost',
+      },
+      dateOrder: null,
+    },
+    format,
+  );

@@ -1,0 +1,40 @@
+import type { Preset } from '../plan';
+import { planOpportunityExport } from './opportunity-export';
+
+// A Salesforce opportunity report exported as CSV ("Details only"); headers in docs/IMPORT.md.
+// US-locale exports write dates month/day/year; --date-order dmy reads the others.
+export const salesforcePreset: Preset = async ({ path, format }) =>
+  planOpportunityExport(
+    path,
+    {
+      required: {
+        externalId: 'Opportunity ID',
+        name: 'Opportunity Name',
+        ownerExternalId: 'Opportunity Owner',
+        stage: 'Stage',
+        createdOn: 'Created Date',
+        closeDate: 'Close Date',
+      },
+      optional: {
+        accountExternalId: 'Account ID',
+        accountName: 'Account Name',
+        amount: 'Amount',
+        productExternalId: 'Product Name',
+        nextStep: 'Next Step',
+      },
+      // Without an Account ID column, the account name is its id.
+      alternatives: { 'Account Name': 'accountExternalId' },
+      stageAliases: {
+        'Needs Analysis': 'Qualification',
+        'Value Proposition': 'Proposal',
+        'Id. Decision Makers': 'Proposal',
+        'Perception Analysis': 'Proposal',
+        'Proposal/Price Quote': 'Proposal',
+        'Negotiation/Review': 'Negotiation',
+        'Closed Won': 'Won',
+        'Closed Lost': 'Lost',
+      },
+      dateOrder: 'mdy',
+    },
+    format,
+  );

@@ -1,0 +1,207 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from '../client';
+import {
+  accounts,
+  repPlanComments,
+  repPlans,
+  repPlanTargetAccounts,
+  repPlanVersions,
+  users,
+} from '../schema';
+import { inOwnerScope, type OwnerScope } from './scope';
+
+export type RepPlanRow = typeof repPlans.$inferSelect;
+export type NewRepPlanRow = typeof repPlans.$inferInsert;
+export type RepPlanVersionRow = typeof repPlanVersions.$inferSelect;
+
+const managers = alias(users, 'managers');
+
+function selectPlans(db: Executor) {
+  return db
+    .select({ plan: repPlans, repName: users.name, managerName: managers.name })
+    .from(repPlans)
+    .innerJoin(users, and(eq(users.orgId, repPlans.orgId), eq(users.id, repPlans.repId)))
+    .leftJoin(
+      managers,
+      and(eq(managers.orgId, repPlans.orgId), eq(managers.id, repPlans.managerId)),
+    );
+}
+
+export type RepPlanView = Awaited<ReturnType<typeof getRepPlan>>;
+
+export async function getRepPlan(db: Executor, orgId: string, id: string) {
+  const [row] = await selectPlans(db).where(and(eq(repPlans.orgId, orgId), eq(repPlans.id, id)));
+  return row;
+}
+
+export async function findRepPlan(db: Executor, orgId: string, repId: string, year: number) {
+  const [row] = await db
+    .select({ id: repPlans.id })
+    .from(repPlans)
+    .where(
+      and(eq(repPlans.orgId, orgId), eq(repPlans.repId, repId), eq(repPlans.fiscalYear, year)),
+    );
+  return row;
+}
+
+export async function listRepPlans(db: Executor, orgId: string, scope: OwnerScope, year: number) {
+  return selectPlans(db)
+    .where(
+      and(
+        eq(repPlans.orgId, orgId),
+        eq(repPlans.fiscalYear, year),
+        inOwnerScope(repPlans.repId, scope),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+export async function insertRepPlan(db: Executor, row: NewRepPlanRow) {
+  const [inserted] = await db.insert(repPlans).values(row).returning();
+  if (!inserted) throw new Error('insert into rep_plans returned nothing');
+  return inserted;
+}
+
+/** Updates only at `expectedVersion` and bumps it; undefined when someone saved in between. */
+export async function updateRepPlan(
+  db: Executor,
+  orgId: string,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<NewRepPlanRow>,
+) {
+  const [updated] = await db
+    .update(repPlans)
+    .set({ ...patch, version: sql`${repPlans.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(eq(repPlans.orgId, orgId), eq(repPlans.id, id), eq(repPlans.version, expectedVersion)),
+    )
+    .returning();
+  return updated;
+}
+
+export async function listTargetAccounts(db: Executor, orgId: string, repPlanId: string) {
+  return db
+    .select({
+      accountId: accounts.id,
+      name: accounts.name,
+      segmentId: accounts.segmentId,
+      status: accounts.status,
+    })
+    .from(repPlanTargetAccounts)
+    .innerJoin(
+      accounts,
+      and(
+        eq(accounts.orgId, repPlanTargetAccounts.orgId),
+        eq(accounts.id, repPlanTargetAccounts.accountId),
+      ),
+    )
+    .where(
+      and(eq(repPlanTargetAccounts.orgId, orgId), eq(repPlanTargetAccounts.repPlanId, repPlanId)),
+    )
+    .orderBy(asc(accounts.name));
+}
+
+export async function replaceTargetAccounts(
+  db: Executor,
+  orgId: string,
+  repPlanId: string,
+  accountIds: readonly string[],
+) {
+  await db
+    .delete(repPlanTargetAccounts)
+    .where(
+      and(eq(repPlanTargetAccounts.orgId, orgId), eq(repPlanTargetAccounts.repPlanId, repPlanId)),
+    );
+  if (accountIds.length > 0)
+    await db
+      .insert(repPlanTargetAccounts)
+      .values([...new Set(accountIds)].map((accountId) => ({ orgId, repPlanId, accountId })));
+}
+
+export async function insertRepPlanVersion(db: Executor, row: typeof repPlanVersions.$inferInsert) {
+  await db.insert(repPlanVersions).values(row);
+}
+
+export async function listRepPlanVersions(db: Executor, orgId: string, repPlanId: string) {
+  return db
+    .select()
+    .from(repPlanVersions)
+    .where(and(eq(repPlanVersions.orgId, orgId), eq(repPlanVersions.repPlanId, repPlanId)))
+    .orderBy(asc(repPlanVersions.versionNumber));
+}
+
+export async function insertRepPlanComment(db: Executor, row: typeof repPlanComments.$inferInsert) {
+  const [inserted] = await db.insert(repPlanComments).values(row).returning();
+  if (!inserted) throw new Error('insert into rep_plan_comments returned nothing');
+  return inserted;
+}
+
+export async function listRepPlanComments(db: Executor, orgId: string, repPlanId: string) {
+  return db
+    .select({ comment: repPlanComments, authorName: users.name })
+    .from(repPlanComments)
+    .innerJoin(
+      users,
+      and(eq(users.orgId, repPlanComments.orgId), eq(users.id, repPlanComments.authorId)),
+    )
+    .where(and(eq(repPlanComments.orgId, orgId), eq(repPlanComments.repPlanId, repPlanId)))
+    .orderBy(asc(repPlanComments.createdAt));
+}
+
+export type RepOpportunity = {
+  createdOn: string;
+  closedOn: string | null;
+  outcome: 'won' | 'lost' | null;
+  amountMinor: number;
+  segmentId: string | null;
+};
+
+/** The rep's opportunities as the funnel and attainment read them: outcome from the stage kind. */
+export async function listRepOpportunities(
+  db: Executor,
+  orgId: string,
+  repId: string,
+): Promise<RepOpportunity[]> {
+  const rows = await queryRows<{
+    created_on: string;
+    closed_on: string | null;
+    kind: string;
+    amount_minor: string | number;
+    segment_id: string | null;
+  }>(
+    db,
+    sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
+               to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor,
+               a.segment_id
+        from opportunities o
+        join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        left join accounts a on a.org_id = o.org_id and a.id = o.account_id
+        where o.org_id = ${orgId} and o.owner_id = ${repId}`,
+  );
+  return rows.map((r) => ({
+    createdOn: r.created_on,
+    closedOn: r.closed_on,
+    outcome: r.kind === 'won' || r.kind === 'lost' ? r.kind : null,
+    amountMinor: Number(r.amount_minor),
+    segmentId: r.segment_id,
+  }));
+}
+
+/** Days of the activities the rep has done, with their type (optionally one type only). */
+export async function listDoneActivities(
+  db: Executor,
+  orgId: string,
+  repId: string,
+  range: { from: string; to: string } | null = null,
+): Promise<{ activityType: string; doneOn: string }[]> {
+  const rows = await queryRows<{ type: string; occurs_on: string }>(
+    db,
+    sql`select type, to_char(occurs_on, 'YYYY-MM-DD') as occurs_on from activities
+        where org_id = ${orgId} and owner_id = ${repId} and status = 'done'
+        ${range ? sql`and occurs_on between ${range.from} and ${range.to}` : sql``}
+        order by occurs_on`,
+  );
+  return rows.map((r) => ({ activityType: r.type, doneOn: r.occurs_on }));
+}

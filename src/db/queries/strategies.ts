@@ -1,0 +1,157 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../client';
+import {
+  activityTypes,
+  segmentNorms,
+  segments,
+  strategies,
+  strategyAssignments,
+  strategySegmentShares,
+  users,
+} from '../schema';
+
+export type StrategyRow = typeof strategies.$inferSelect;
+export type NewStrategyRow = typeof strategies.$inferInsert;
+export type SegmentNormRow = typeof segmentNorms.$inferSelect;
+
+export async function getStrategy(db: Executor, orgId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(strategies)
+    .where(and(eq(strategies.orgId, orgId), eq(strategies.fiscalYear, year)));
+  return row;
+}
+
+export async function listSegmentShares(db: Executor, orgId: string, year: number) {
+  return db
+    .select({
+      segmentId: strategySegmentShares.segmentId,
+      shareBasisPoints: strategySegmentShares.shareBasisPoints,
+      code: segments.code,
+      name: segments.name,
+    })
+    .from(strategySegmentShares)
+    .innerJoin(
+      segments,
+      and(
+        eq(segments.orgId, strategySegmentShares.orgId),
+        eq(segments.id, strategySegmentShares.segmentId),
+      ),
+    )
+    .where(and(eq(strategySegmentShares.orgId, orgId), eq(strategySegmentShares.fiscalYear, year)))
+    .orderBy(asc(segments.code));
+}
+
+export async function listAssignments(db: Executor, orgId: string, year: number) {
+  return db
+    .select({
+      repId: strategyAssignments.repId,
+      segmentId: strategyAssignments.segmentId,
+      weight: strategyAssignments.weight,
+      repName: users.name,
+    })
+    .from(strategyAssignments)
+    .innerJoin(
+      users,
+      and(eq(users.orgId, strategyAssignments.orgId), eq(users.id, strategyAssignments.repId)),
+    )
+    .where(and(eq(strategyAssignments.orgId, orgId), eq(strategyAssignments.fiscalYear, year)))
+    .orderBy(asc(users.name), asc(strategyAssignments.segmentId));
+}
+
+export async function listSegmentNorms(db: Executor, orgId: string) {
+  return db
+    .select()
+    .from(segmentNorms)
+    .where(eq(segmentNorms.orgId, orgId))
+    .orderBy(asc(segmentNorms.segmentId), asc(segmentNorms.accountStatus));
+}
+
+export async function listActivityTypeHours(db: Executor, orgId: string) {
+  return db
+    .select({ key: activityTypes.key, hours: activityTypes.hours })
+    .from(activityTypes)
+    .where(eq(activityTypes.orgId, orgId));
+}
+
+export async function insertStrategy(db: Executor, row: NewStrategyRow) {
+  const [inserted] = await db.insert(strategies).values(row).returning();
+  if (!inserted) throw new Error('insert into strategies returned nothing');
+  return inserted;
+}
+
+/** Updates only when the stored version is `expectedVersion`; undefined when it is not. */
+export async function updateStrategy(
+  db: Executor,
+  orgId: string,
+  year: number,
+  expectedVersion: number,
+  patch: Partial<NewStrategyRow>,
+) {
+  const [updated] = await db
+    .update(strategies)
+    .set({ ...patch, version: sql`${strategies.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(strategies.orgId, orgId),
+        eq(strategies.fiscalYear, year),
+        eq(strategies.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return updated;
+}
+
+export async function replaceSegmentShares(
+  db: Executor,
+  orgId: string,
+  year: number,
+  shares: { segmentId: string; shareBasisPoints: number }[],
+) {
+  await db
+    .delete(strategySegmentShares)
+    .where(and(eq(strategySegmentShares.orgId, orgId), eq(strategySegmentShares.fiscalYear, year)));
+  if (shares.length > 0)
+    await db
+      .insert(strategySegmentShares)
+      .values(shares.map((s) => ({ ...s, orgId, fiscalYear: year })));
+}
+
+export async function replaceAssignments(
+  db: Executor,
+  orgId: string,
+  year: number,
+  rows: { repId: string; segmentId: string | null; weight: number }[],
+) {
+  await db
+    .delete(strategyAssignments)
+    .where(and(eq(strategyAssignments.orgId, orgId), eq(strategyAssignments.fiscalYear, year)));
+  if (rows.length > 0)
+    await db
+      .insert(strategyAssignments)
+      .values(rows.map((r) => ({ ...r, orgId, fiscalYear: year })));
+}
+
+export async function replaceSegmentNorms(
+  db: Executor,
+  orgId: string,
+  rows: Omit<SegmentNormRow, 'orgId'>[],
+) {
+  await db.delete(segmentNorms).where(eq(segmentNorms.orgId, orgId));
+  if (rows.length > 0) await db.insert(segmentNorms).values(rows.map((r) => ({ ...r, orgId })));
+}
+
+/** Won revenue per close month ('YYYY-MM'), for seasonality from history; owners optional. */
+export async function wonRevenueByMonth(
+  db: Executor,
+  orgId: string,
+): Promise<{ month: string; revenueMinor: number }[]> {
+  const rows = await queryRows<{ month: string; revenue_minor: string | number }>(
+    db,
+    sql`select to_char(o.closed_on, 'YYYY-MM') as month, sum(o.amount_minor) as revenue_minor
+        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        where o.org_id = ${orgId} and s.kind = 'won' and o.closed_on is not null
+        group by 1 order by 1`,
+  );
+  return rows.map((r) => ({ month: r.month, revenueMinor: Number(r.revenue_minor) }));
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../test-setup/test-database';
+import type { Client, TestServer } from '../test-server';
+import { agreedPlanOf, type RepPlanWorld, startRepPlanWorld, today } from './rep-plan-test-world';
+
+// Check-ins on an agreed rep plan: the form pre-filled from the activities in the DB, an agreed
+// adjustment that revises the plan, and the due and overdue list by role.
+
+describe.each(testEngines())('check-ins API on %s', (engine) => {
+  let server: TestServer;
+  let leader: Client;
+  let manager1: Client;
+  let rep1: Client;
+  let seg: RepPlanWorld['seg'];
+  let accounts: RepPlanWorld['accounts'];
+  let planId: string;
+
+  beforeAll(async () => {
+    ({ server, leader, manager1, rep1, seg, accounts } = await startRepPlanWorld(engine));
+    planId = await agreedPlanOf({ server, leader, manager1, rep1, seg, accounts });
+  });
+  afterAll(() => server.close());
+
+  it('pre-fills the current check-in with the done activities in the DB, and an adjustment revises the plan', async () => {
+    const plan = (await rep1.request('GET', `/api/rep-plans/${planId}`)).body;
+    const current = plan.checkIns.find(
+      (c: { periodStart: string; periodEnd: string }) =>
+        c.periodStart <= today && today <= c.periodEnd,
+    );
+    const periodStart = current.periodStart as string;
+    for (const type of ['call', 'call', 'meeting']) {
+      await rep1.request('POST', '/api/activities', {
+        type,
+        status: 'done',
+        occursOn: periodStart,
+        accountId: accounts.A1,
+      });
+    }
+    await rep1.request('POST', '/api/activities', {
+      type: 'call',
+      status: 'planned',
+      occursOn: periodStart,
+      accountId: accounts.A1,
+    });
+    const form = await manager1.request('GET', `/api/rep-plans/${planId}/check-ins/${current.id}`);
+    expect(form.status).toBe(200);
+    const counted = await server.database.db.execute(
+      `select type, count(*)::int as done from activities where org_id = '${server.orgIds.acme}' and owner_id = '${server.ids.rep1}' and status = 'done' and occurs_on between '${periodStart}' and '${today}' group by type`,
+    );
+    const inDb = Object.fromEntries(
+      (counted as unknown as { rows: { type: string; done: number }[] }).rows.map((r) => [
+        r.type,
+        r.done,
+      ]),
+    );
+    const shown = form.body.planVsActual.activities as { activityType: string; done: number }[];
+    for (const row of shown) expect(row.done).toBe(inDb[row.activityType] ?? 0);
+    expect(Object.keys(inDb).every((type) => shown.some((row) => row.activityType === type))).toBe(
+      true,
+    );
+    expect(inDb).toMatchObject({ call: 2, meeting: 1 });
+    expect(form.body.planVsActual.targets[0]).toMatchObject({
+      key: 'total',
+      wonToDateMinor: 60_000_00,
+    });
+
+    const byRep = await rep1.request('POST', `/api/rep-plans/${planId}/check-ins/${current.id}`, {
+      adjustments: 'Drop Beta',
+      planChanges: { targetAccountIds: [accounts.A1] },
+    });
+    expect(byRep.status).toBe(403);
+    const held = await manager1.request(
+      'POST',
+      `/api/rep-plans/${planId}/check-ins/${current.id}`,
+      {
+        discrepancies: 'Calls behind plan',
+        difficulties: 'Beta is in a budget freeze',
+        adjustments: 'Drop Beta until Q1',
+        planChanges: { targetAccountIds: [accounts.A1] },
+      },
+    );
+    expect(held.status).toBe(200);
+    expect(held.body).toMatchObject({
+      status: 'held',
+      resultingVersionNumber: 2,
+      difficulties: 'Beta is in a budget freeze',
+    });
+    expect(
+      (await manager1.request('POST', `/api/rep-plans/${planId}/check-ins/${current.id}`, {}))
+        .status,
+    ).toBe(409);
+    const revised = (await rep1.request('GET', `/api/rep-plans/${planId}`)).body;
+    expect(revised.state).toBe('revised');
+    const diff = await rep1.request('GET', `/api/rep-plans/${planId}/versions/compare?from=1&to=2`);
+    expect(diff.body.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'activityPlan.meeting', before: 10, after: 4 },
+        { path: 'targetAccounts', before: ['Alpha', 'Beta'], after: ['Alpha'] },
+      ]),
+    );
+  });
+
+  it('lists due and overdue check-ins to the rep and manager only', async () => {
+    const mine = await rep1.request('GET', '/api/check-ins/due');
+    expect(mine.status).toBe(200);
+    expect(
+      mine.body.items.every((c: { rep: { id: string } }) => c.rep.id === server.ids.rep1),
+    ).toBe(true);
+    expect(mine.body.items.some((c: { isOverdue: boolean }) => c.isOverdue)).toBe(
+      today.slice(5) > '01-31',
+    );
+    const managers = await manager1.request('GET', '/api/check-ins/due');
+    expect(managers.body.total).toBe(mine.body.total);
+    const rep3 = await server.as('rep3@acme.test');
+    expect((await rep3.request('GET', '/api/check-ins/due')).body.total).toBe(0);
+  });
+});

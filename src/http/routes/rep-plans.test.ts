@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { funnelJson } from '../../cli/commands/funnel';
+import { planActivities } from '../../domain/activity-plan';
+import { reverseFunnel } from '../../domain/funnel';
+import { ratiosFromHistory } from '../../domain/funnel-ratios';
+import { flatWeights, weightTargetBySeasonality } from '../../domain/seasonality';
+import { splitTargetBySegmentMix } from '../../domain/segment-mix';
+import { testEngines } from '../../test-setup/test-database';
+import type { Client, TestServer } from '../test-server';
+import { daysAgo, type RepPlanWorld, startRepPlanWorld, today, year } from './rep-plan-test-world';
+
+// Co-built rep plans end to end over HTTP: the cascade and funnel the API shows are the domain's
+// results on the same inputs, the state machine refuses with reasons, nothing bad is written.
+
+describe.each(testEngines())('rep plans API on %s', (engine) => {
+  let server: TestServer;
+  let leader: Client;
+  let manager1: Client;
+  let rep1: Client;
+  let seg: RepPlanWorld['seg'];
+  let accounts: RepPlanWorld['accounts'];
+  let planId: string;
+
+  beforeAll(async () => {
+    ({ server, leader, manager1, rep1, seg, accounts } = await startRepPlanWorld(engine));
+  });
+  afterAll(() => server.close());
+
+  it('creates a draft whose targets and funnel are the domain results on the same inputs', async () => {
+    const created = await rep1.request('POST', '/api/rep-plans', {
+      year: year,
+      cadence: 'monthly',
+    });
+    expect(created.status).toBe(201);
+    planId = created.body.id;
+    expect(created.body).toMatchObject({
+      state: 'draft',
+      version: 1,
+      year: year,
+      rep: { id: server.ids.rep1 },
+    });
+    expect(created.body.manager).toEqual({ id: server.ids.manager1, name: 'manager1' });
+
+    const cascade = splitTargetBySegmentMix({
+      targetMinor: 3_000_000_00,
+      model: 'territory',
+      territorySplit: 'potential',
+      mix: [
+        { segmentId: seg.A, share: 0.6 },
+        { segmentId: seg.B, share: 0.2 },
+      ],
+      reps: [
+        { repId: server.ids.rep1 ?? '', potential: 2 },
+        { repId: server.ids.rep2 ?? '', potential: 1 },
+      ],
+    });
+    const mine = cascade.reps.find((r) => r.repId === server.ids.rep1);
+    const { targets, funnel } = created.body;
+    expect(targets.totalMinor).toBe(mine?.targetMinor);
+    expect(targets.totalMinor).toBe(2_000_000_00);
+    expect(targets.segments.map((s: { targetMinor: number }) => s.targetMinor)).toEqual(
+      mine?.segments.map((s) => s.targetMinor),
+    );
+    expect(targets.months.map((m: { targetMinor: number }) => m.targetMinor)).toEqual(
+      weightTargetBySeasonality(2_000_000_00, flatWeights()).months,
+    );
+
+    const history = ratiosFromHistory({
+      opportunities: [10_000_00, 20_000_00, 30_000_00]
+        .map((amountMinor) => ({
+          amountMinor,
+          createdOn: daysAgo(60),
+          closedOn: daysAgo(20),
+          outcome: 'won' as 'won' | 'lost',
+        }))
+        .concat(
+          [5_000_00, 7_000_00].map((amountMinor) => ({
+            amountMinor,
+            createdOn: daysAgo(90),
+            closedOn: daysAgo(40),
+            outcome: 'lost' as 'won' | 'lost',
+          })),
+        ),
+      firstMeetingsHeldOn: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 400].map((d) => daysAgo(d * 7)),
+      today,
+    });
+    expect(funnel.sources.closingRatio).toEqual({
+      source: 'history',
+      value: 0.6,
+      reason: null,
+      counts: { won: 3, lost: 2 },
+    });
+    expect(funnel.sources.meetingToOpportunityRatio).toEqual({
+      source: 'history',
+      value: history.meetingToOpportunityRatio.ratio,
+      reason: null,
+      counts: { opportunities: 5, firstMeetings: 10 },
+    });
+    expect(funnel.inputs).toMatchObject({
+      goalMinor: 2_000_000_00,
+      wonMinor: 60_000_00,
+      averageDealMinor: 20_000_00,
+      closingRatio: 0.6,
+      closingSample: { won: 3, lost: 2 },
+      meetingSample: { opportunities: 5, firstMeetings: 10 },
+      salesCycleDays: history.medianCycleDays.days,
+      today,
+    });
+    expect(funnel.result).toEqual(funnelJson(reverseFunnel(funnel.inputs)));
+    expect(created.body.weekly.firstMeetings).toBe(funnel.result.meetingsPerWeek?.rounded ?? null);
+  });
+
+  it('edits a draft with If-Match, and rejects stale, missing and bad edits with nothing written', async () => {
+    const patch = {
+      targetAccountIds: [accounts.A1, accounts.B1],
+      funnelInputs: {
+        closingRatio: { value: 0.5, reason: 'New product line' },
+        callsPerMeeting: 4,
+      },
+    };
+    expect((await rep1.request('PATCH', `/api/rep-plans/${planId}`, patch)).status).toBe(409);
+    expect(
+      (
+        await rep1.request(
+          'PATCH',
+          `/api/rep-plans/${planId}`,
+          { targetAccountIds: [accounts.X] },
+          { 'if-match': '"1"' },
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await rep1.request(
+          'PATCH',
+          `/api/rep-plans/${planId}`,
+          { funnelInputs: { closingRatio: { value: 1.5, reason: 'x' } } },
+          { 'if-match': '"1"' },
+        )
+      ).status,
+    ).toBe(400);
+    const edited = await rep1.request('PATCH', `/api/rep-plans/${planId}`, patch, {
+      'if-match': '"1"',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.headers.get('etag')).toBe('"2"');
+    const expected = planActivities({
+      norms: [
+        { segmentId: seg.A, status: 'prospect', activityType: 'call', countPerYear: 12 },
+        { segmentId: seg.A, status: 'prospect', activityType: 'meeting', countPerYear: 4 },
+        { segmentId: seg.B, status: 'customer', activityType: 'meeting', countPerYear: 6 },
+      ],
+      accounts: [
+        { accountId: accounts.A1, segmentId: seg.A, status: 'prospect' },
+        { accountId: accounts.B1, segmentId: seg.B, status: 'customer' },
+      ],
+      fiscalYearStart: `${year}-01`,
+    });
+    expect(edited.body.activityPlan.yearly).toEqual({ call: 12, meeting: 10 });
+    expect(edited.body.activityPlan.monthly).toEqual(expected.monthly);
+    expect(edited.body.funnel.sources.closingRatio).toMatchObject({
+      source: 'override',
+      value: 0.5,
+      reason: 'New product line',
+    });
+    expect(edited.body.funnel.inputs).not.toHaveProperty('closingSample');
+    expect(edited.body.funnel.result).toEqual(funnelJson(reverseFunnel(edited.body.funnel.inputs)));
+    const stale = await rep1.request(
+      'PATCH',
+      `/api/rep-plans/${planId}`,
+      { targetAccountIds: [] },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.status).toBe(409);
+    const after = await rep1.request('GET', `/api/rep-plans/${planId}`);
+    expect(after.body.version).toBe(2);
+    expect(after.body.targetAccounts.map((a: { name: string }) => a.name)).toEqual([
+      'Alpha',
+      'Beta',
+    ]);
+  });
+
+  it('moves through draft → proposed → agreed only when allowed, with the reason when not', async () => {
+    const move = (client: Client, to: string) =>
+      client.request('POST', `/api/rep-plans/${planId}/transitions`, { to });
+    const sign = (client: Client, as: string) =>
+      client.request('POST', `/api/rep-plans/${planId}/signatures`, { as });
+    const early = await move(rep1, 'agreed');
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('The plan is draft: it cannot become agreed.');
+    expect((await move(manager1, 'proposed')).status).toBe(403);
+    expect((await move(rep1, 'proposed')).body.state).toBe('proposed');
+    expect(
+      (
+        await rep1.request(
+          'PATCH',
+          `/api/rep-plans/${planId}`,
+          { cadence: 'quarterly' },
+          { 'if-match': '"3"' },
+        )
+      ).status,
+    ).toBe(409);
+    const asManager = await sign(rep1, 'manager');
+    expect(asManager.status).toBe(403);
+    expect(asManager.body.error.message).toBe('Only the rep’s manager can countersign the plan.');
+    const unsigned = await move(manager1, 'agreed');
+    expect(unsigned.status).toBe(409);
+    expect(unsigned.body.error.message).toBe(
+      'The plan is agreed once both sign: the rep and the manager have not signed yet.',
+    );
+    expect((await sign(rep1, 'rep')).body.signatures.repSignedAt).toEqual(expect.any(String));
+    expect((await sign(leader, 'manager')).status).toBe(403);
+    const countersigned = await sign(manager1, 'manager');
+    expect(countersigned.body.allowedTransitions).toEqual(['draft', 'agreed']);
+    const agreed = await move(manager1, 'agreed');
+    expect(agreed.status).toBe(200);
+    expect(agreed.body.state).toBe('agreed');
+    expect(agreed.body.checkIns).toHaveLength(12);
+    expect((await move(manager1, 'revised')).body.error.message).toBe(
+      'A plan is revised by an agreed adjustment recorded at a check-in.',
+    );
+    const versions = await rep1.request('GET', `/api/rep-plans/${planId}/versions`);
+    expect(versions.body.map((v: { versionNumber: number }) => v.versionNumber)).toEqual([1]);
+  });
+
+  it('shows plans by role: leaders all, another team or organisation nothing', async () => {
+    expect((await leader.request('GET', `/api/rep-plans?year=${year}`)).body.total).toBe(1);
+    expect((await manager1.request('GET', `/api/rep-plans?year=${year}`)).body.items[0].id).toBe(
+      planId,
+    );
+    const manager2 = await server.as('manager2@acme.test');
+    expect((await manager2.request('GET', `/api/rep-plans?year=${year}`)).body.total).toBe(0);
+    expect((await manager2.request('GET', `/api/rep-plans/${planId}`)).status).toBe(404);
+    const rep9 = await server.as('rep9@other.test');
+    expect((await rep9.request('GET', `/api/rep-plans/${planId}`)).status).toBe(404);
+  });
+
+  it('keeps comments from both sides, refuses others and blank ones', async () => {
+    await rep1.request('POST', `/api/rep-plans/${planId}/comments`, { body: 'Can we lower Q1?' });
+    await manager1.request('POST', `/api/rep-plans/${planId}/comments`, {
+      body: 'Yes, at the next check-in.',
+    });
+    expect(
+      (await leader.request('POST', `/api/rep-plans/${planId}/comments`, { body: 'Hi' })).status,
+    ).toBe(403);
+    expect(
+      (await rep1.request('POST', `/api/rep-plans/${planId}/comments`, { body: '  ' })).status,
+    ).toBe(400);
+    const comments = await leader.request('GET', `/api/rep-plans/${planId}/comments`);
+    expect(
+      comments.body.map((c: { author: { name: string }; body: string }) => [c.author.name, c.body]),
+    ).toEqual([
+      ['rep1', 'Can we lower Q1?'],
+      ['manager1', 'Yes, at the next check-in.'],
+    ]);
+  });
+
+  it('refuses a second plan for the year and a year whose planning has not opened', async () => {
+    expect((await rep1.request('POST', '/api/rep-plans', { year: year })).status).toBe(409);
+    const tooEarly = await rep1.request('POST', '/api/rep-plans', { year: year + 2 });
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.error.issues[0]).toEqual({
+      field: 'year',
+      reason: `planning for ${year + 2} opens on ${year + 1}-10-01`,
+    });
+    expect((await leader.request('GET', `/api/rep-plans?year=${year + 2}`)).body.total).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import {
+  CommentInput,
+  CompareQuery,
+  RepPlan,
+  RepPlanComment,
+  RepPlanInput,
+  RepPlanListItem,
+  RepPlanListQuery,
+  RepPlanPatch,
+  RepPlanVersion,
+  SignatureInput,
+  TransitionInput,
+  VersionComparison,
+} from '../../schemas/rep-plans';
+import {
+  addComment,
+  compareRepPlanVersions,
+  listComments,
+  listVersions,
+  signRepPlan,
+  transitionRepPlan,
+} from '../../services/rep-plan-agreement';
+import { createRepPlan, getRepPlan, listRepPlans, updateRepPlan } from '../../services/rep-plans';
+import { actorOf } from '../authentication';
+import { etag, IfMatchHeaders, versionOf } from './strategies';
+
+const tags = ['rep-plans'];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const writeErrors = { ...errors, 409: ErrorResponse, 422: ErrorResponse };
+
+export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/rep-plans',
+    {
+      schema: {
+        tags,
+        summary: 'The rep plans of a fiscal year that you may see',
+        querystring: RepPlanListQuery,
+        response: { 200: ListResponse(RepPlanListItem), ...errors },
+      },
+    },
+    async (request) => listRepPlans(db, actorOf(request), request.query.year),
+  );
+
+  app.post(
+    '/api/rep-plans',
+    {
+      schema: {
+        tags,
+        summary: 'Start a rep plan (a draft) for a rep and fiscal year',
+        body: RepPlanInput,
+        response: { 201: RepPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await createRepPlan(db, actorOf(request), request.body);
+      return reply.status(201).header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.get(
+    '/api/rep-plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A rep plan with its targets, activity plan, funnel, weekly plan and check-ins',
+        params: IdParams,
+        response: { 200: RepPlan, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await getRepPlan(db, actorOf(request), request.params.id);
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.patch(
+    '/api/rep-plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft plan (rep or manager); If-Match is required',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: RepPlanPatch,
+        response: { 200: RepPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await updateRepPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        versionOf(request.headers['if-match']),
+      );
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.post(
+    '/api/rep-plans/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move the plan to another state, or 409 with the reason it cannot',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: TransitionInput,
+        response: { 200: RepPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await transitionRepPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body.to,
+        versionOf(request.headers['if-match']),
+      );
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.post(
+    '/api/rep-plans/:id/signatures',
+    {
+      schema: {
+        tags,
+        summary: 'Sign a proposed plan as its rep, or countersign as their manager',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: SignatureInput,
+        response: { 200: RepPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await signRepPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body.as,
+        versionOf(request.headers['if-match']),
+      );
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.get(
+    '/api/rep-plans/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Every agreed version of the plan, frozen with both signatures',
+        params: IdParams,
+        response: { 200: z.array(RepPlanVersion), ...errors },
+      },
+    },
+    async (request) => listVersions(db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/rep-plans/:id/versions/compare',
+    {
+      schema: {
+        tags,
+        summary: 'What changed between two agreed versions',
+        params: IdParams,
+        querystring: CompareQuery,
+        response: { 200: VersionComparison, ...errors },
+      },
+    },
+    async (request) =>
+      compareRepPlanVersions(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+  );
+
+  app.get(
+    '/api/rep-plans/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comments from the rep and the manager, oldest first',
+        params: IdParams,
+        response: { 200: z.array(RepPlanComment), ...errors },
+      },
+    },
+    async (request) => listComments(db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/rep-plans/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comment on the plan (rep or manager)',
+        params: IdParams,
+        body: CommentInput,
+        response: { 201: RepPlanComment, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addComment(db, actorOf(request), request.params.id, request.body.body)),
+  );
+};

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/calendar';
+import { todayIso } from '../../services/clock';
+import { testEngines } from '../../test-setup/test-database';
+import { startTestServer, type Client, type TestServer } from '../test-server';
+
+describe.each(testEngines())('team plans and planning calendar API on %s', (engine) => {
+  let server: TestServer;
+  let manager1: Client;
+  let rep1: Client;
+  let planId: string;
+  const today = todayIso();
+  const year = Number(today.slice(0, 4));
+
+  const content = (first: { metricSource?: string; ownerId?: string } = {}) => ({
+    answers: {
+      whoIsOurCustomer: 'Mid-size logistics firms',
+      whatDoesTheCustomerValue: 'Uptime',
+      whatIsOurMission: 'Keep fleets moving',
+      whatIsOurPlan: 'Win segment A',
+      whatAreOurDesiredResults: '+20% revenue',
+    },
+    objectives: [
+      {
+        title: 'Grow segment A by 20%',
+        goals: [
+          {
+            area: 'sales',
+            title: 'More first meetings',
+            activities: [
+              {
+                title: 'Rep1 calls',
+                ownerId: server.ids.rep1,
+                startsOn: addDays(today, -30),
+                endsOn: addDays(today, 30),
+                metric: 'calls done',
+                metricSource: 'activities:call',
+                targetValue: 10,
+                ...first,
+              },
+              { title: 'Team calls', metricSource: 'activities:call', targetValue: null },
+              { title: 'Trade show', metric: 'booth visitors' },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    manager1 = await server.as('manager1@acme.test');
+    rep1 = await server.as('rep1@acme.test');
+    const accountId = (await rep1.request('POST', '/api/accounts', { name: 'Alpha' })).body.id;
+    for (const days of [1, 2, 3]) {
+      await rep1.request('POST', '/api/activities', {
+        type: 'call',
+        status: 'done',
+        occursOn: addDays(today, -days),
+        accountId,
+      });
+    }
+    await manager1.request('POST', '/api/activities', {
+      type: 'call',
+      status: 'done',
+      occursOn: today,
+      accountId,
+    });
+  });
+  afterAll(() => server.close());
+
+  it('lets a manager start their team plan, not a rep', async () => {
+    expect((await rep1.request('POST', '/api/team-plans', { year })).status).toBe(422);
+    const created = await manager1.request('POST', '/api/team-plans', { year });
+    expect(created.status).toBe(201);
+    planId = created.body.id;
+    expect(created.body).toMatchObject({
+      version: 1,
+      objectives: [],
+      manager: { name: 'manager1' },
+    });
+    expect((await manager1.request('POST', '/api/team-plans', { year })).status).toBe(409);
+  });
+
+  it('saves the five answers and the tree, with progress counted from the activities', async () => {
+    const saved = await manager1.request('PUT', `/api/team-plans/${planId}`, content(), {
+      'if-match': '"1"',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.answers.whatIsOurPlan).toBe('Win segment A');
+    const [mine, team, show] = saved.body.objectives[0].goals[0].activities;
+    expect(mine.progress).toEqual({ actual: 3, ratio: 0.3 });
+    expect(team.progress).toEqual({ actual: 4, ratio: null });
+    expect(show.progress).toBeNull();
+  });
+
+  it('rejects stale versions and bad input with nothing written', async () => {
+    const before = await manager1.request('GET', `/api/team-plans/${planId}`);
+    const stale = await manager1.request(
+      'PUT',
+      `/api/team-plans/${planId}`,
+      { ...content(), objectives: [] },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.status).toBe(409);
+    const badSource = content({ metricSource: 'vibes' });
+    expect(
+      (await manager1.request('PUT', `/api/team-plans/${planId}`, badSource, { 'if-match': '"2"' }))
+        .status,
+    ).toBe(400);
+    const badOwner = content({ ownerId: server.ids.rep9 });
+    const unknown = await manager1.request('PUT', `/api/team-plans/${planId}`, badOwner, {
+      'if-match': '"2"',
+    });
+    expect(unknown.status).toBe(422);
+    expect((await manager1.request('GET', `/api/team-plans/${planId}`)).body).toEqual(before.body);
+  });
+
+  it('shows the plan to the leader read-only and hides it from another team', async () => {
+    const leader = await server.as('leader@acme.test');
+    expect((await leader.request('GET', `/api/team-plans/${planId}`)).status).toBe(200);
+    expect(
+      (await leader.request('PUT', `/api/team-plans/${planId}`, content(), { 'if-match': '"2"' }))
+        .status,
+    ).toBe(403);
+    const manager2 = await server.as('manager2@acme.test');
+    expect((await manager2.request('GET', `/api/team-plans/${planId}`)).status).toBe(404);
+    expect((await manager2.request('GET', `/api/team-plans?year=${year}`)).body.total).toBe(0);
+  });
+
+  it('opens next year’s planning three months ahead, with quarterly inspections', async () => {
+    const calendar = await manager1.request('GET', `/api/planning-calendar?year=${year + 1}`);
+    expect(calendar.status).toBe(200);
+    expect(calendar.body).toMatchObject({
+      year: year + 1,
+      fiscalYearStart: `${year + 1}-01`,
+      planningOpensOn: `${year}-10-01`,
+      isPlanningOpen: today >= `${year}-10-01`,
+    });
+    expect(calendar.body.tasks.map((t: { kind: string }) => t.kind)).toEqual([
+      'rep_plan',
+      'team_plan',
+      'inspection',
+      'inspection',
+      'inspection',
+      'inspection',
+    ]);
+    expect(calendar.body.tasks[5]).toMatchObject({ dueOn: `${year + 1}-12-31` });
+    const repCalendar = await rep1.request('GET', `/api/planning-calendar?year=${year}`);
+    expect(repCalendar.body.tasks[0]).toMatchObject({ kind: 'rep_plan', isDone: false });
+  });
+});

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Database } from '../../db/client';
+import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import {
+  TeamPlan,
+  TeamPlanContent,
+  TeamPlanInput,
+  TeamPlanListItem,
+  TeamPlanListQuery,
+} from '../../schemas/team-plans';
+import {
+  createTeamPlan,
+  getTeamPlan,
+  listTeamPlans,
+  saveTeamPlan,
+} from '../../services/team-plans';
+import { actorOf } from '../authentication';
+import { etag, IfMatchHeaders, versionOf } from './strategies';
+
+const tags = ['team-plans'];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const writeErrors = { ...errors, 409: ErrorResponse, 422: ErrorResponse };
+
+export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/team-plans',
+    {
+      schema: {
+        tags,
+        summary: 'The team sales & marketing plans of a year that you may see',
+        querystring: TeamPlanListQuery,
+        response: { 200: ListResponse(TeamPlanListItem), ...errors },
+      },
+    },
+    async (request) => listTeamPlans(db, actorOf(request), request.query.year),
+  );
+
+  app.post(
+    '/api/team-plans',
+    {
+      schema: {
+        tags,
+        summary: 'Start a team plan for a manager and year',
+        body: TeamPlanInput,
+        response: { 201: TeamPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await createTeamPlan(db, actorOf(request), request.body);
+      return reply.status(201).header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.get(
+    '/api/team-plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A team plan: the five answers and objectives → goals → activities with progress',
+        params: IdParams,
+        response: { 200: TeamPlan, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await getTeamPlan(db, actorOf(request), request.params.id);
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+
+  app.put(
+    '/api/team-plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the answers and the objective tree (the manager); If-Match is required',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: TeamPlanContent,
+        response: { 200: TeamPlan, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const plan = await saveTeamPlan(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        versionOf(request.headers['if-match']),
+      );
+      return reply.header('etag', etag(plan.version)).send(plan);
+    },
+  );
+};

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { AmountMinor, Id, IsoDate, NonBlank } from './common';
+
+// The rep plan (DOMAIN.md, "Rep plan"): what the rep and manager write (cadence, target accounts,
+// funnel overrides with their reason, the qualitative part) and what the API computes from the
+// cascade, the norms and the rep's own history.
+
+export const RepPlanState = z.enum(['draft', 'proposed', 'agreed', 'revised']);
+export const CheckInCadence = z.enum(['monthly', 'quarterly']);
+
+const Override = <T extends z.ZodType>(value: T) =>
+  z
+    .object({ value, reason: NonBlank.max(1000) })
+    .nullable()
+    .optional();
+
+/** Ratios and figures entered instead of the rep's history, each with the reason why. */
+export const FunnelOverrides = z.object({
+  closingRatio: Override(z.number().min(0).max(1)),
+  meetingToOpportunityRatio: Override(z.number().min(0).max(1)),
+  averageDealMinor: Override(AmountMinor),
+  salesCycleDays: Override(z.number().min(0).max(3650)),
+  callsPerMeeting: z.number().min(0).max(1000).nullable().optional(),
+  lookBackMonths: z.number().int().min(1).max(60).optional(),
+});
+export type FunnelOverrides = z.infer<typeof FunnelOverrides>;
+
+export const Qualitative = z.object({
+  stages: z
+    .array(
+      z.object({
+        stage: NonBlank.max(200),
+        salesMethods: z.string().max(5000).default(''),
+        expectedResults: z.string().max(5000).default(''),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type Qualitative = z.infer<typeof Qualitative>;
+
+export const RepPlanInput = z.object({
+  /** Defaults to the signed-in user. */
+  repId: Id.optional(),
+  year: z.number().int().min(2000).max(2100),
+  cadence: CheckInCadence.default('monthly'),
+});
+export type RepPlanInput = z.infer<typeof RepPlanInput>;
+
+export const RepPlanPatch = z.object({
+  cadence: CheckInCadence.optional(),
+  targetAccountIds: z.array(Id).max(2000).optional(),
+  funnelInputs: FunnelOverrides.optional(),
+  qualitative: Qualitative.optional(),
+});
+export type RepPlanPatch = z.infer<typeof RepPlanPatch>;
+
+export const RepPlanListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const TransitionInput = z.object({ to: RepPlanState });
+export const SignatureInput = z.object({ as: z.enum(['rep', 'manager']) });
+export const CommentInput = z.object({ body: NonBlank.max(10_000) });
+export const CompareQuery = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});
+
+const Person = z.object({ id: z.string(), name: z.string() });
+const Counts = z.record(z.string(), z.number());
+
+export const RepPlanTargets = z.object({
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  fiscalYearStart: z.string(),
+  segments: z.array(
+    z.object({
+      segmentId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      targetMinor: z.number().int(),
+    }),
+  ),
+  months: z.array(z.object({ month: z.string(), targetMinor: z.number().int() })),
+  quarters: z.array(z.object({ quarter: z.number().int(), targetMinor: z.number().int() })),
+});
+
+const Finding = z.object({ code: z.string(), severity: z.string(), message: z.string() });
+
+export const RepPlanFunnel = z.object({
+  /** The domain funnel's inputs exactly as computed; `salesplan funnel` prints the same result. */
+  inputs: z.looseObject({ goalMinor: z.number(), wonMinor: z.number() }),
+  /** Where each ratio came from, with the history counts behind it. */
+  sources: z.record(
+    z.string(),
+    z.object({
+      source: z.enum(['history', 'override', 'missing']),
+      value: z.number().nullable(),
+      reason: z.string().nullable(),
+      counts: Counts,
+    }),
+  ),
+  lookBack: z.object({ from: z.string(), to: z.string() }),
+  result: z.looseObject({
+    dealsToWin: z.number().nullable(),
+    firstMeetingsNeeded: z.number().nullable(),
+    findings: z.array(Finding),
+  }),
+});
+
+export const CheckInSummary = z.object({
+  id: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueOn: z.string(),
+  status: z.enum(['due', 'held']),
+  isOverdue: z.boolean(),
+  heldOn: z.string().nullable(),
+  resultingVersionNumber: z.number().int().nullable(),
+});
+
+export const RepPlan = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  state: RepPlanState,
+  year: z.number().int(),
+  cadence: CheckInCadence,
+  rep: Person,
+  manager: Person.nullable(),
+  targets: RepPlanTargets.nullable(),
+  targetAccounts: z.array(
+    z.object({
+      accountId: z.string(),
+      name: z.string(),
+      segmentId: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+  activityPlan: z.object({
+    yearly: Counts,
+    monthly: z.array(z.object({ month: z.string(), counts: Counts })),
+    accountsWithoutNorms: z.array(z.string()),
+    capacity: z.object({
+      hoursPerYear: z.number(),
+      sellingHoursPerYear: z.number(),
+      findings: z.array(Finding),
+    }),
+  }),
+  funnel: RepPlanFunnel,
+  weekly: z.object({
+    week: z.string(),
+    firstMeetings: z.number().nullable(),
+    calls: z.number().nullable(),
+    activities: Counts,
+  }),
+  funnelInputs: FunnelOverrides,
+  qualitative: Qualitative,
+  signatures: z.object({
+    repSignedAt: z.string().nullable(),
+    managerSignedAt: z.string().nullable(),
+  }),
+  allowedTransitions: z.array(RepPlanState),
+  canEdit: z.boolean(),
+  checkIns: z.array(CheckInSummary),
+});
+export type RepPlan = z.infer<typeof RepPlan>;
+
+export const RepPlanListItem = RepPlan.pick({
+  id: true,
+  version: true,
+  state: true,
+  year: true,
+  cadence: true,
+  rep: true,
+  manager: true,
+});
+export type RepPlanListItem = z.infer<typeof RepPlanListItem>;
+
+export const RepPlanVersion = z.object({
+  versionNumber: z.number().int(),
+  reason: z.string(),
+  repSignedAt: z.string(),
+  managerSignedAt: z.string(),
+  createdAt: z.string(),
+  content: z.record(z.string(), z.unknown()),
+});
+
+export const VersionComparison = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+
+export const RepPlanComment = z.object({
+  id: z.string(),
+  author: Person,
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const CheckInRecordInput = z.object({
+  heldOn: IsoDate.optional(),
+  discrepancies: z.string().max(10_000).default(''),
+  difficulties: z.string().max(10_000).default(''),
+  adjustments: z.string().max(10_000).default(''),
+  /** An agreed adjustment: changes to the plan, frozen as a revised version. */
+  planChanges: RepPlanPatch.omit({ cadence: true }).optional(),
+});
+export type CheckInRecordInput = z.infer<typeof CheckInRecordInput>;

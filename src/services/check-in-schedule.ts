@@ -1,0 +1,39 @@
+import type { Executor } from '../db/client';
+import { insertCheckIns } from '../db/queries/check-ins';
+import type { RepPlanRow } from '../db/queries/rep-plans';
+import { fiscalYearMonths } from '../domain/calendar';
+import type { IsoDate, IsoMonth } from '../domain/calendar';
+
+// Check-ins follow the plan's cadence (DOMAIN.md, "Rep plan"): one per fiscal month or quarter,
+// due on the period's last day. Quarters are also the seed's minimum inspection (seed 002).
+
+export function checkInPeriods(
+  fiscalYearStart: IsoMonth,
+  cadence: 'monthly' | 'quarterly',
+): { periodStart: IsoDate; periodEnd: IsoDate; dueOn: IsoDate }[] {
+  const months = fiscalYearMonths(fiscalYearStart);
+  const size = cadence === 'monthly' ? 1 : 3;
+  const periods = [];
+  for (let first = 0; first < 12; first += size) {
+    const start = months[first]?.start ?? '';
+    const end = months[first + size - 1]?.end ?? '';
+    periods.push({ periodStart: start, periodEnd: end, dueOn: end });
+  }
+  return periods;
+}
+
+/** Adds the year's check-ins the plan does not have yet (an agreed plan keeps those it had). */
+export async function scheduleCheckIns(
+  db: Executor,
+  plan: RepPlanRow,
+  fiscalYearStart: IsoMonth,
+): Promise<void> {
+  await insertCheckIns(
+    db,
+    checkInPeriods(fiscalYearStart, plan.cadence).map((period) => ({
+      orgId: plan.orgId,
+      repPlanId: plan.id,
+      ...period,
+    })),
+  );
+}

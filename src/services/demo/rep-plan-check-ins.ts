@@ -1,0 +1,96 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { listCheckInsOfPlan, updateCheckIn } from '../../db/queries/check-ins';
+import { replaceTargetAccounts, type RepPlanRow, updateRepPlan } from '../../db/queries/rep-plans';
+import { accounts } from '../../db/schema';
+import { addDays } from '../../domain/calendar';
+import { planVsActualOf } from '../check-ins';
+import { computeRepPlanFigures } from '../rep-plan-figures';
+import { freezeVersion } from '../rep-plan-versions';
+
+// The demo's past check-ins: held three days after each period, the last two with plan vs actual
+// and the discrepancies written from it; optionally one left overdue, or the last one revising
+// the plan (fewer target accounts) as an agreed adjustment.
+
+const at = (date: string, hour: number) =>
+  new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+function discrepanciesOf(planVsActual: Awaited<ReturnType<typeof planVsActualOf>>): string {
+  const behind = planVsActual.activities.filter((a) => a.isBehind);
+  const lines = behind.map(
+    (a) => `${a.activityType.replace('_', ' ')}: ${a.done} done of ${a.planned} planned`,
+  );
+  const total = planVsActual.targets.find((t) => t.key === 'total');
+  if (total?.isBehind) lines.push('Won revenue is behind the seasonal target to date.');
+  return lines.join('\n');
+}
+
+export async function holdCheckIns(
+  db: Executor,
+  plan: RepPlanRow,
+  anchorDate: string,
+  managerId: string,
+  options: { leaveLastOverdue: boolean; revise: boolean },
+) {
+  const past = (await listCheckInsOfPlan(db, plan.orgId, plan.id)).filter(
+    (c) => c.dueOn < anchorDate,
+  );
+  const held = options.leaveLastOverdue ? past.slice(0, -1) : past;
+  let revisedPlans = 0;
+  for (const [index, checkIn] of held.entries()) {
+    const isRecent = index >= held.length - 2;
+    const heldOn = addDays(checkIn.periodEnd, 3);
+    const planVsActual = isRecent
+      ? await planVsActualOf(db, plan, checkIn, checkIn.periodEnd)
+      : null;
+    const isRevision = options.revise && index === held.length - 1;
+    let resultingVersionNumber: number | null = null;
+    if (isRevision) {
+      const current = (
+        await db
+          .select({ accountId: accounts.id })
+          .from(accounts)
+          .where(
+            and(
+              eq(accounts.orgId, plan.orgId),
+              eq(accounts.ownerId, plan.repId),
+              isNotNull(accounts.segmentId),
+            ),
+          )
+          .orderBy(asc(accounts.name))
+      ).slice(0, 8);
+      await replaceTargetAccounts(
+        db,
+        plan.orgId,
+        plan.id,
+        current.map((a) => a.accountId),
+      );
+      const signed = at(heldOn, 11);
+      const after = await updateRepPlan(db, plan.orgId, plan.id, plan.version, {
+        state: 'revised',
+        repSignedAt: signed,
+        managerSignedAt: signed,
+      });
+      if (!after) throw new Error('demo rep plan changed while loading');
+      resultingVersionNumber = await freezeVersion(
+        db,
+        after,
+        await computeRepPlanFigures(db, after, anchorDate),
+        { repSignedAt: signed, managerSignedAt: signed },
+        'Fewer target accounts so each gets its full call and meeting norm',
+      );
+      revisedPlans += 1;
+    }
+    await updateCheckIn(db, plan.orgId, checkIn.id, {
+      status: 'held',
+      heldOn,
+      heldBy: managerId,
+      planVsActual,
+      discrepancies: planVsActual ? discrepanciesOf(planVsActual) : '',
+      difficulties: isRecent ? 'Prospects postpone first meetings until budgets are set.' : '',
+      adjustments: isRevision ? 'Focus on eight target accounts; keep the first-meeting pace.' : '',
+      resultingVersionNumber,
+    });
+  }
+  return { held: held.length, revisedPlans };
+}

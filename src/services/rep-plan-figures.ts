@@ -1,0 +1,210 @@
+import type { Executor } from '../db/client';
+import { listSegments } from '../db/queries/reference';
+import {
+  listDoneActivities,
+  listRepOpportunities,
+  listTargetAccounts,
+  type RepOpportunity,
+  type RepPlanRow,
+} from '../db/queries/rep-plans';
+import { listActivityTypeHours, listSegmentNorms } from '../db/queries/strategies';
+import { getUserWithOrganisation } from '../db/queries/users';
+import { checkActivityCapacity } from '../domain/activity-capacity';
+import { planActivities } from '../domain/activity-plan';
+import type { ActivityPlan } from '../domain/activity-plan';
+import { attainmentToDate } from '../domain/attainment';
+import {
+  fiscalYearMonths,
+  isoWeekOf,
+  maxDate,
+  minDate,
+  workingWeeksInRange,
+} from '../domain/calendar';
+import type { IsoDate, IsoMonth } from '../domain/calendar';
+import { reverseFunnel } from '../domain/funnel';
+import type { FunnelInput } from '../domain/funnel';
+import { ratiosFromHistory } from '../domain/funnel-ratios';
+import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
+import { FunnelOverrides, type RepPlan } from '../schemas/rep-plans';
+import { fiscalYearPeriod, fiscalYearStartOf, loadComputedStrategy } from './strategy-cascade';
+
+// Everything a rep plan shows that is computed: targets from the cascade weighted by seasonality,
+// the activity plan from the norms with its capacity check, the funnel from the rep's own
+// history (or overrides), and the week that follows. Every number comes from a domain function.
+
+export type RepPlanFigures = Pick<RepPlan, 'targets' | 'activityPlan' | 'funnel' | 'weekly'> & {
+  fiscalYearStart: IsoMonth;
+  weights: number[];
+  monthlyTargets: number[];
+  activityPlanFull: ActivityPlan;
+  opportunities: RepOpportunity[];
+};
+
+type Override = { value: number; reason: string } | null | undefined;
+
+function pick(override: Override, history: number | null, counts: Record<string, number>) {
+  if (override)
+    return { source: 'override' as const, value: override.value, reason: override.reason, counts };
+  return {
+    source: history === null ? ('missing' as const) : ('history' as const),
+    value: history,
+    reason: null,
+    counts,
+  };
+}
+
+export async function computeRepPlanFigures(
+  db: Executor,
+  plan: RepPlanRow,
+  today: IsoDate,
+): Promise<RepPlanFigures> {
+  const { orgId, repId } = plan;
+  const rep = await getUserWithOrganisation(db, orgId, repId);
+  if (!rep) throw new Error(`rep ${repId} of plan ${plan.id} is missing`);
+  const strategy = await loadComputedStrategy(db, orgId, plan.fiscalYear, today);
+  const fiscalYearStart = fiscalYearStartOf(
+    plan.fiscalYear,
+    strategy?.row.startMonth ?? rep.organisation.fiscalYearStartMonth,
+  );
+  const period = fiscalYearPeriod(fiscalYearStart);
+  const weights = strategy?.seasonality.weights ?? flatWeights();
+  const cascadeRep = strategy?.cascade.reps.find((r) => r.repId === repId);
+  const totalMinor = cascadeRep?.targetMinor ?? 0;
+  const { months, quarters } = weightTargetBySeasonality(totalMinor, weights);
+  const segments = await listSegments(db, orgId);
+  const monthNames = fiscalYearMonths(fiscalYearStart).map((m) => m.month);
+  const targets = strategy
+    ? {
+        totalMinor,
+        currency: strategy.row.currency,
+        fiscalYearStart,
+        segments: (cascadeRep?.segments ?? [])
+          .filter((s) => s.targetMinor > 0)
+          .map((s) => {
+            const segment = segments.find((x) => x.id === s.segmentId);
+            return { ...s, code: segment?.code ?? s.segmentId, name: segment?.name ?? 'Other' };
+          }),
+        months: months.map((targetMinor, m) => ({ month: monthNames[m] ?? '', targetMinor })),
+        quarters: quarters.map((targetMinor, q) => ({ quarter: q + 1, targetMinor })),
+      }
+    : null;
+
+  const accounts = await listTargetAccounts(db, orgId, plan.id);
+  const norms = await listSegmentNorms(db, orgId);
+  const activityPlanFull = planActivities({
+    norms: norms.map((n) => ({ ...n, status: n.accountStatus })),
+    accounts: accounts.map((a) => ({
+      accountId: a.accountId,
+      segmentId: a.segmentId ?? '',
+      status: a.status,
+    })),
+    fiscalYearStart,
+    weights,
+  });
+  const hours = await listActivityTypeHours(db, orgId);
+  const sellingHoursPerYear =
+    rep.user.sellingHoursPerWeek * workingWeeksInRange(period.from, period.to).length;
+  const capacity = checkActivityCapacity(activityPlanFull, {
+    hoursPerActivity: Object.fromEntries(hours.map((h) => [h.key, h.hours])),
+    sellingHoursPerYear,
+    sellingHoursPerWeek: rep.user.sellingHoursPerWeek,
+  });
+
+  const overrides = FunnelOverrides.safeParse(plan.funnelInputs).data ?? {};
+  const opportunities = await listRepOpportunities(db, orgId, repId);
+  const firstMeetings = (await listDoneActivities(db, orgId, repId))
+    .filter((a) => a.activityType === 'first_meeting')
+    .map((a) => a.doneOn);
+  const ratios = ratiosFromHistory({
+    opportunities,
+    firstMeetingsHeldOn: firstMeetings,
+    today,
+    lookBackMonths: overrides.lookBackMonths,
+  });
+  const sources = {
+    closingRatio: pick(overrides.closingRatio, ratios.closingRatio.ratio, {
+      won: ratios.closingRatio.won,
+      lost: ratios.closingRatio.lost,
+    }),
+    meetingToOpportunityRatio: pick(
+      overrides.meetingToOpportunityRatio,
+      ratios.meetingToOpportunityRatio.ratio,
+      {
+        opportunities: ratios.meetingToOpportunityRatio.opportunities,
+        firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
+      },
+    ),
+    averageDealMinor: pick(overrides.averageDealMinor, ratios.averageWonDeal.amountMinor, {
+      wonDeals: ratios.averageWonDeal.wonDeals,
+    }),
+    salesCycleDays: pick(overrides.salesCycleDays, ratios.medianCycleDays.days, {
+      wonDeals: ratios.medianCycleDays.wonDeals,
+    }),
+  };
+  const won = attainmentToDate({
+    rows: opportunities,
+    monthlyTargets: months,
+    fiscalYearStart,
+    today: minDate(maxDate(today, period.from), period.to),
+  });
+  const inputs: FunnelInput = {
+    goalMinor: totalMinor,
+    wonMinor: today < period.from ? 0 : won.wonToDateMinor,
+    averageDealMinor: sources.averageDealMinor.value,
+    closingRatio: sources.closingRatio.value,
+    ...(sources.closingRatio.source === 'history'
+      ? { closingSample: { won: ratios.closingRatio.won, lost: ratios.closingRatio.lost } }
+      : {}),
+    meetingToOpportunityRatio: sources.meetingToOpportunityRatio.value,
+    ...(sources.meetingToOpportunityRatio.source === 'history'
+      ? {
+          meetingSample: {
+            opportunities: ratios.meetingToOpportunityRatio.opportunities,
+            firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
+          },
+        }
+      : {}),
+    salesCycleDays: sources.salesCycleDays.value ?? 0,
+    periodStart: period.from,
+    periodEnd: period.to,
+    today,
+    callsPerMeeting: overrides.callsPerMeeting ?? null,
+  };
+  const { findings, ...numbers } = reverseFunnel(inputs);
+  const result = {
+    ...numbers,
+    findings: findings.map(({ code, severity, message }) => ({ code, severity, message })),
+  };
+
+  const week = isoWeekOf(minDate(maxDate(today, period.from), period.to));
+  const activities = activityPlanFull.weekly.find((w) => w.week === week)?.counts ?? {};
+  return {
+    targets,
+    activityPlan: {
+      yearly: activityPlanFull.yearly,
+      monthly: activityPlanFull.monthly,
+      accountsWithoutNorms: activityPlanFull.accountsWithoutNorms,
+      capacity: {
+        hoursPerYear: capacity.hoursPerYear,
+        sellingHoursPerYear,
+        findings: capacity.findings.map(({ code, severity, message }) => ({
+          code,
+          severity,
+          message,
+        })),
+      },
+    },
+    funnel: { inputs, sources, lookBack: ratios.lookBack, result },
+    weekly: {
+      week,
+      firstMeetings: result.meetingsPerWeek?.rounded ?? null,
+      calls: result.callsPerWeek?.rounded ?? activities.call ?? null,
+      activities,
+    },
+    fiscalYearStart,
+    weights,
+    monthlyTargets: months,
+    activityPlanFull,
+    opportunities,
+  };
+}

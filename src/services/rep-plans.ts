@@ -1,0 +1,218 @@
+import type { Database, Executor } from '../db/client';
+import { getAccount } from '../db/queries/accounts';
+import { listCheckInsOfPlan } from '../db/queries/check-ins';
+import {
+  findRepPlan,
+  getRepPlan as getRepPlanRow,
+  insertRepPlan,
+  listRepPlans as listRepPlanRows,
+  listTargetAccounts,
+  replaceTargetAccounts,
+  type RepPlanRow,
+  updateRepPlan as updateRepPlanRow,
+} from '../db/queries/rep-plans';
+import { getUserWithOrganisation } from '../db/queries/users';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import {
+  allowedRepPlanTransitions,
+  canEditRepPlan,
+  planningOpensOn,
+  type RepPlanParty,
+} from '../domain/rep-plan-states';
+import {
+  FunnelOverrides,
+  Qualitative,
+  type RepPlan,
+  type RepPlanInput,
+  type RepPlanListItem,
+  type RepPlanPatch,
+} from '../schemas/rep-plans';
+import { recordChanges } from './audit';
+import { type Actor, canChange, canRead } from './authorization';
+import { todayIso } from './clock';
+import { computeRepPlanFigures } from './rep-plan-figures';
+import { fiscalYearStartOf } from './strategy-cascade';
+
+// The rep plan, one per rep and fiscal year (DOMAIN.md, "Rep plan"): reps and managers build it
+// together; leaders read every plan. Who may do what is decided in src/domain/rep-plan-states.ts.
+
+type PlanView = NonNullable<Awaited<ReturnType<typeof getRepPlanRow>>>;
+
+export function partyOf(actor: Actor, plan: Pick<RepPlanRow, 'repId' | 'managerId'>): RepPlanParty {
+  if (actor.userId === plan.repId) return 'rep';
+  if (actor.userId === plan.managerId) return 'manager';
+  return 'other';
+}
+
+export function statusOf(plan: RepPlanRow) {
+  return {
+    state: plan.state,
+    hasRepSigned: plan.repSignedAt !== null,
+    hasManagerSigned: plan.managerSignedAt !== null,
+  };
+}
+
+/** The plan if the actor may see it; another team's or organisation's plan is not found. */
+export async function loadVisibleRepPlan(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<PlanView> {
+  const view = await getRepPlanRow(db, actor.orgId, id);
+  if (!view || !canRead(actor, view.plan.repId)) throw new NotFoundError('Rep plan', id);
+  return view;
+}
+
+export function checkVersion(plan: RepPlanRow, expectedVersion: number | undefined) {
+  if (expectedVersion !== undefined && expectedVersion !== plan.version) {
+    throw new ConflictError(
+      `The plan changed since you read it (version ${plan.version}); reload and retry`,
+      { version: plan.version },
+    );
+  }
+}
+
+function toListItem(view: PlanView): RepPlanListItem {
+  const { plan } = view;
+  return {
+    id: plan.id,
+    version: plan.version,
+    state: plan.state,
+    year: plan.fiscalYear,
+    cadence: plan.cadence,
+    rep: { id: plan.repId, name: view.repName },
+    manager: plan.managerId ? { id: plan.managerId, name: view.managerName ?? '' } : null,
+  };
+}
+
+export async function getRepPlan(db: Executor, actor: Actor, id: string): Promise<RepPlan> {
+  const view = await loadVisibleRepPlan(db, actor, id);
+  const { plan } = view;
+  const today = todayIso();
+  const figures = await computeRepPlanFigures(db, plan, today);
+  const party = partyOf(actor, plan);
+  const checkIns = await listCheckInsOfPlan(db, actor.orgId, plan.id);
+  return {
+    ...toListItem(view),
+    targets: figures.targets,
+    targetAccounts: await listTargetAccounts(db, actor.orgId, plan.id),
+    activityPlan: figures.activityPlan,
+    funnel: figures.funnel,
+    weekly: figures.weekly,
+    funnelInputs: FunnelOverrides.safeParse(plan.funnelInputs).data ?? {},
+    qualitative: Qualitative.safeParse(plan.qualitative).data ?? { stages: [] },
+    signatures: {
+      repSignedAt: plan.repSignedAt?.toISOString() ?? null,
+      managerSignedAt: plan.managerSignedAt?.toISOString() ?? null,
+    },
+    allowedTransitions: allowedRepPlanTransitions(statusOf(plan), party),
+    canEdit: canEditRepPlan(plan.state, party),
+    checkIns: checkIns.map((c) => ({
+      id: c.id,
+      periodStart: c.periodStart,
+      periodEnd: c.periodEnd,
+      dueOn: c.dueOn,
+      status: c.status,
+      isOverdue: c.status === 'due' && c.dueOn < today,
+      heldOn: c.heldOn,
+      resultingVersionNumber: c.resultingVersionNumber,
+    })),
+  };
+}
+
+export async function listRepPlans(db: Executor, actor: Actor, year: number) {
+  const rows = await listRepPlanRows(db, actor.orgId, actor.visibleOwnerIds, year);
+  return { items: rows.map(toListItem), total: rows.length };
+}
+
+export async function createRepPlan(db: Database, actor: Actor, input: RepPlanInput) {
+  const repId = input.repId ?? actor.userId;
+  const today = todayIso();
+  const id = await db.transaction(async (tx) => {
+    const rep = await getUserWithOrganisation(tx, actor.orgId, repId);
+    if (!rep || !canRead(actor, repId))
+      throw new ValidationError({ field: 'repId', reason: 'no such user in your team' });
+    if (!canChange(actor, repId)) throw new ForbiddenError('You may read this rep’s plans only');
+    const opensOn = planningOpensOn(
+      fiscalYearStartOf(input.year, rep.organisation.fiscalYearStartMonth),
+    );
+    if (today < opensOn) {
+      throw new ValidationError({
+        field: 'year',
+        reason: `planning for ${input.year} opens on ${opensOn}`,
+      });
+    }
+    if (await findRepPlan(tx, actor.orgId, repId, input.year)) {
+      throw new ConflictError(`${rep.user.name} already has a plan for ${input.year}`);
+    }
+    const row = await insertRepPlan(tx, {
+      orgId: actor.orgId,
+      repId,
+      managerId: rep.user.managerId,
+      fiscalYear: input.year,
+      cadence: input.cadence,
+    });
+    await recordChanges(tx, actor, [
+      { entityType: 'rep_plan', entityId: row.id, action: 'create', after: row },
+    ]);
+    return row.id;
+  });
+  return getRepPlan(db, actor, id);
+}
+
+async function checkTargetAccounts(db: Executor, plan: RepPlanRow, accountIds: string[]) {
+  const issues: { field: string; reason: string }[] = [];
+  for (const [i, accountId] of accountIds.entries()) {
+    // The rep's accounts: theirs, the shared pool, and those where they own a deal.
+    if (!(await getAccount(db, plan.orgId, accountId, [plan.repId]))) {
+      issues.push({ field: `targetAccountIds[${i}]`, reason: 'not one of the rep’s accounts' });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** Writes plan content (draft edits and check-in adjustments) and bumps the version. */
+export async function writeRepPlanContent(
+  db: Executor,
+  actor: Actor,
+  plan: RepPlanRow,
+  patch: RepPlanPatch & Partial<Pick<RepPlanRow, 'state' | 'repSignedAt' | 'managerSignedAt'>>,
+) {
+  if (patch.targetAccountIds) await checkTargetAccounts(db, plan, patch.targetAccountIds);
+  const { targetAccountIds, ...fields } = patch;
+  const after = await updateRepPlanRow(db, actor.orgId, plan.id, plan.version, fields);
+  if (!after) throw new ConflictError('The plan changed since you read it; reload and retry');
+  if (targetAccountIds) await replaceTargetAccounts(db, actor.orgId, plan.id, targetAccountIds);
+  await recordChanges(db, actor, [
+    {
+      entityType: 'rep_plan',
+      entityId: plan.id,
+      action: 'update',
+      before: plan,
+      after: { ...after, targetAccountIds },
+    },
+  ]);
+  return after;
+}
+
+export async function updateRepPlan(
+  db: Database,
+  actor: Actor,
+  id: string,
+  patch: RepPlanPatch,
+  expectedVersion: number | undefined,
+) {
+  await db.transaction(async (tx) => {
+    const { plan } = await loadVisibleRepPlan(tx, actor, id);
+    const party = partyOf(actor, plan);
+    if (party === 'other') throw new ForbiddenError('Only the rep and their manager edit a plan');
+    if (expectedVersion === undefined)
+      throw new ConflictError('Send If-Match with the version you read', { version: plan.version });
+    checkVersion(plan, expectedVersion);
+    if (!canEditRepPlan(plan.state, party)) {
+      throw new ConflictError(`The plan is ${plan.state}: only a draft is edited`);
+    }
+    await writeRepPlanContent(tx, actor, plan, patch);
+  });
+  return getRepPlan(db, actor, id);
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client';
+import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { useSession } from '../session/useSession';
+import { PlanningTasks } from './PlanningTasks';
+import { RepPlanAgreement } from './RepPlanAgreement';
+import { RepPlanCheckIns } from './RepPlanCheckIns';
+import { RepPlanDraftForm } from './RepPlanDraftForm';
+import { RepPlanFunnel } from './RepPlanFunnel';
+import { RepPlanTargets } from './RepPlanTargets';
+import { useCreateRepPlan, useRepPlan, useRepPlanList } from './useRepPlans';
+
+/** One rep plan in full: targets, funnel and week, agreement, activity plan, check-ins. */
+export function RepPlanDetail({ planId, userId }: { planId: string; userId: string }) {
+  const plan = useRepPlan(planId);
+  if (plan.isPending) return <DetailSkeleton />;
+  if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
+  const { activityPlan } = plan.data;
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Stack>
+          <RepPlanTargets targets={plan.data.targets} />
+          <RepPlanAgreement plan={plan.data} userId={userId} />
+          {plan.data.canEdit && <RepPlanDraftForm key={plan.data.version} plan={plan.data} />}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <Stack>
+          <RepPlanFunnel plan={plan.data} />
+          <Card withBorder padding="lg">
+            <Title order={2} size="h4" mb="xs">
+              Activity plan
+            </Title>
+            <Text size="sm">
+              {Object.entries(activityPlan.yearly)
+                .map(([type, count]) => `${count} ${type.replace('_', ' ')}`)
+                .join(' · ') || 'Pick target accounts to plan activities.'}
+            </Text>
+            {activityPlan.capacity.findings.map((finding) => (
+              <Text
+                key={finding.code}
+                size="sm"
+                c={finding.severity === 'error' ? 'red' : 'orange'}
+              >
+                {finding.message}
+              </Text>
+            ))}
+          </Card>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <RepPlanCheckIns plan={plan.data} />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+/** The signed-in rep's plan for a year (or a team member's, from the Team page's link). */
+export function MyPlanPage() {
+  const session = useSession();
+  const [searchParams] = useSearchParams();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const plans = useRepPlanList(year);
+  const create = useCreateRepPlan();
+  const userId = session.data?.user.id ?? '';
+  const planId = searchParams.get('plan') ?? plans.data?.items.find((p) => p.rep.id === userId)?.id;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>My plan</Title>
+        <Select
+          aria-label="Fiscal year"
+          w={120}
+          data={[thisYear - 1, thisYear, thisYear + 1].map(String)}
+          value={String(year)}
+          onChange={(value) => value && setYear(Number(value))}
+          allowDeselect={false}
+        />
+      </Group>
+      <PlanningTasks />
+      {plans.isError && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
+      {plans.isPending && <DetailSkeleton />}
+      {plans.isSuccess && !planId && (
+        <Card withBorder padding="lg">
+          <Text mb="md">You have no plan for {year} yet.</Text>
+          <Button
+            loading={create.isPending}
+            onClick={() =>
+              create.mutate(
+                { year, cadence: 'monthly' },
+                {
+                  onError: (error) =>
+                    notifications.show({
+                      color: 'red',
+                      title: 'Not started',
+                      message: errorMessage(error),
+                    }),
+                },
+              )
+            }
+          >
+            Start my {year} plan
+          </Button>
+        </Card>
+      )}
+      {planId && <RepPlanDetail planId={planId} userId={userId} />}
+    </Stack>
+  );
+}

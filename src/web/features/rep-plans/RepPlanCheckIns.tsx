@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Anchor, Badge, Card, Table, Title } from '@mantine/core';
+import type { RepPlan } from '../../../schemas/rep-plans';
+import { formatDay } from '../../components/dates';
+import { CheckInForm } from './CheckInForm';
+
+/** The plan's check-ins by cadence, overdue ones highlighted. */
+export function RepPlanCheckIns({ plan }: { plan: RepPlan }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  return (
+    <Card withBorder padding="lg">
+      <CheckInForm
+        planId={plan.id}
+        checkInId={openId}
+        currency={plan.targets?.currency ?? 'EUR'}
+        onClose={() => setOpenId(null)}
+      />
+      <Title order={2} size="h4" mb="sm">
+        Check-ins
+      </Title>
+      <Table aria-label="Check-ins">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Period</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.checkIns.map((checkIn) => (
+            <Table.Tr key={checkIn.id}>
+              <Table.Td>
+                <Anchor component="button" onClick={() => setOpenId(checkIn.id)}>
+                  {formatDay(checkIn.periodStart)} – {formatDay(checkIn.periodEnd)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatDay(checkIn.dueOn)}</Table.Td>
+              <Table.Td>
+                {checkIn.status === 'held' ? (
+                  <Badge color="green">held</Badge>
+                ) : checkIn.isOverdue ? (
+                  <Badge color="red">overdue</Badge>
+                ) : (
+                  <Badge color="gray">due</Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import type { RepPlan } from '../../../schemas/rep-plans';
+
+const show = (value: number | null | undefined, digits = 2) =>
+  value === null || value === undefined
+    ? '—'
+    : Number.isInteger(value)
+      ? String(value)
+      : value.toFixed(digits);
+
+const percent = (value: number | null) => (value === null ? '—' : `${show(value * 100, 1)}%`);
+
+function Source({ source }: { source: RepPlan['funnel']['sources'][string] | undefined }) {
+  if (!source) return null;
+  if (source.source === 'override')
+    return (
+      <Text span size="xs" c="dimmed">
+        {' '}
+        entered: {source.reason}
+      </Text>
+    );
+  const counts = Object.entries(source.counts)
+    .map(([name, count]) => `${count} ${name}`)
+    .join(', ');
+  return (
+    <Text span size="xs" c="dimmed">
+      {' '}
+      {source.source === 'missing' ? 'no history' : `from ${counts}`}
+    </Text>
+  );
+}
+
+/** The reverse-engineered funnel and the week that follows from it. */
+export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
+  const { result, sources, inputs } = plan.funnel;
+  const rows: [string, React.ReactNode][] = [
+    [
+      'Closing ratio',
+      <>
+        {percent(inputs.closingRatio as number | null)}
+        <Source source={sources.closingRatio} />
+      </>,
+    ],
+    [
+      'Meeting → opportunity',
+      <>
+        {percent(inputs.meetingToOpportunityRatio as number | null)}
+        <Source source={sources.meetingToOpportunityRatio} />
+      </>,
+    ],
+    ['Deals to win', show(result.dealsToWin)],
+    ['Opportunities needed', show(result.opportunitiesNeeded as number | null)],
+    ['First meetings needed', show(result.firstMeetingsNeeded)],
+  ];
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="sm">
+        Funnel
+      </Title>
+      <DataList size="sm" labelWidth="180px">
+        {rows.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      <Title order={3} size="h5" mt="lg" mb="xs">
+        This week ({plan.weekly.week})
+      </Title>
+      <Group gap="xl" aria-label="Weekly plan">
+        <Stack gap={0}>
+          <Text fw={700} size="xl">
+            {show(plan.weekly.firstMeetings)}
+          </Text>
+          <Text size="xs">first meetings</Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text fw={700} size="xl">
+            {show(plan.weekly.calls)}
+          </Text>
+          <Text size="xs">calls</Text>
+        </Stack>
+        <Stack gap={0}>
+          <Text fw={700} size="xl">
+            {show(plan.weekly.activities.meeting ?? 0)}
+          </Text>
+          <Text size="xs">meetings</Text>
+        </Stack>
+      </Group>
+      {result.findings.map((finding) => (
+        <Alert key={finding.code} mt="sm" color={finding.severity === 'error' ? 'red' : 'yellow'}>
+          {finding.message}
+        </Alert>
+      ))}
+    </Card>
+  );
+}

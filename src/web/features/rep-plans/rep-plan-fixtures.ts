@@ -1,0 +1,64 @@
+import type { RepPlan } from '../../../schemas/rep-plans';
+import { ids } from '../../test-utils';
+
+// A rep plan as the API answers it, for the web tests of this feature.
+
+export const planId = '00000000-0000-4000-8000-000000000500';
+export const year = new Date().getFullYear();
+
+export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
+  return {
+    id: planId,
+    version: 2,
+    state: 'draft',
+    year,
+    cadence: 'monthly',
+    rep: { id: ids.user, name: 'Rita Rep' },
+    manager: { id: '00000000-0000-4000-8000-000000000009', name: 'Max Manager' },
+    targets: {
+      totalMinor: 2_000_000_00,
+      currency: 'EUR',
+      fiscalYearStart: `${year}-01`,
+      segments: [
+        { segmentId: ids.segment, code: 'A', name: 'Segment A', targetMinor: 1_500_000_00 },
+        { segmentId: 'other', code: 'other', name: 'Other', targetMinor: 500_000_00 },
+      ],
+      months: [],
+      quarters: [1, 2, 3, 4].map((quarter) => ({ quarter, targetMinor: 500_000_00 })),
+    },
+    targetAccounts: [],
+    activityPlan: {
+      yearly: { call: 12, meeting: 10 },
+      monthly: [],
+      accountsWithoutNorms: [],
+      capacity: { hoursPerYear: 18, sellingHoursPerYear: 1300, findings: [] },
+    },
+    funnel: {
+      inputs: {
+        goalMinor: 2_000_000_00,
+        wonMinor: 60_000_00,
+        closingRatio: 0.6,
+        meetingToOpportunityRatio: 0.5,
+      },
+      sources: {
+        closingRatio: { source: 'history', value: 0.6, reason: null, counts: { won: 3, lost: 2 } },
+        meetingToOpportunityRatio: {
+          source: 'override',
+          value: 0.5,
+          reason: 'New product line',
+          counts: { opportunities: 5, firstMeetings: 10 },
+        },
+      },
+      lookBack: { from: `${year - 1}-11-26`, to: `${year}-11-25` },
+      result: { dealsToWin: 97, opportunitiesNeeded: 162, firstMeetingsNeeded: 324, findings: [] },
+    },
+    weekly: { week: `${year}-W48`, firstMeetings: 65, calls: 260, activities: { meeting: 1 } },
+    funnelInputs: {},
+    qualitative: { stages: [] },
+    signatures: { repSignedAt: null, managerSignedAt: null },
+    allowedTransitions: ['proposed'],
+    canEdit: true,
+    checkIns: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ErrorResponse } from '../../../schemas/common';
+import type { RepPlan, RepPlanListItem, RepPlanPatch } from '../../../schemas/rep-plans';
+import { ApiError, api, type Page } from '../../api/client';
+
+// Rep plans over the API: the list of a year, one plan, and the co-construction moves.
+// Every move answers the whole plan, which replaces the cached one.
+
+export type DueCheckIn = {
+  id: string;
+  repPlanId: string;
+  periodStart: string;
+  periodEnd: string;
+  dueOn: string;
+  isOverdue: boolean;
+  year: number;
+  rep: { id: string; name: string };
+};
+
+const keys = {
+  all: ['rep-plans'] as const,
+  list: (year: number) => ['rep-plans', 'list', year] as const,
+  detail: (id: string) => ['rep-plans', 'detail', id] as const,
+  due: ['rep-plans', 'check-ins-due'] as const,
+};
+
+export function useRepPlanList(year: number) {
+  return useQuery({
+    queryKey: keys.list(year),
+    queryFn: () => api.get<Page<RepPlanListItem>>('/api/rep-plans', { year }),
+  });
+}
+
+export function useRepPlan(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.detail(id ?? ''),
+    queryFn: () => api.get<RepPlan>(`/api/rep-plans/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useDueCheckIns() {
+  return useQuery({
+    queryKey: keys.due,
+    queryFn: () => api.get<Page<DueCheckIn>>('/api/check-ins/due'),
+  });
+}
+
+function usePlanMutation<Input>(path: (id: string) => string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: Input }) => api.post<RepPlan>(path(id), input),
+    onSuccess: (plan) => {
+      queryClient.setQueryData(keys.detail(plan.id), plan);
+      return queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}
+
+export function useCreateRepPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { year: number; cadence: 'monthly' | 'quarterly' }) =>
+      api.post<RepPlan>('/api/rep-plans', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export const useRepPlanTransition = () =>
+  usePlanMutation<{ to: RepPlan['state'] }>((id) => `/api/rep-plans/${id}/transitions`);
+
+export const useRepPlanSignature = () =>
+  usePlanMutation<{ as: 'rep' | 'manager' }>((id) => `/api/rep-plans/${id}/signatures`);
+
+// The shared client sends no If-Match; a draft edit must, so a stale write gets 409.
+async function patchAtVersion(id: string, version: number, patch: RepPlanPatch): Promise<RepPlan> {
+  const response = await fetch(`/api/rep-plans/${id}`, {
+    method: 'PATCH',
+    credentials: 'same-origin',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'If-Match': `"${version}"`,
+    },
+    body: JSON.stringify(patch),
+  });
+  const body = (await response.json().catch(() => null)) as
+    (RepPlan & Partial<ErrorResponse>) | null;
+  if (!response.ok) {
+    const error = body?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? response.statusText,
+      (error?.issues ?? []).map((i) => ({ ...i, field: i.field.replace(/^body\./, '') })),
+    );
+  }
+  return body as RepPlan;
+}
+
+export function useUpdateRepPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ plan, patch }: { plan: RepPlan; patch: RepPlanPatch }) =>
+      patchAtVersion(plan.id, plan.version, patch),
+    onSuccess: (plan) => {
+      queryClient.setQueryData(keys.detail(plan.id), plan);
+      return queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}

@@ -20,7 +20,7 @@ function Source({ source }: { source: RepPlan['funnel']['sources'][string] | und
       </Text>
     );
   const counts = Object.entries(source.counts)
-    .map(([name, count]) => `${count} ${name}`)
+    .map(([name, count]) => `${count} ${countLabels[name] ?? name}`)
     .join(', ');
   return (
     <Text span size="xs" c="dimmed">
@@ -29,6 +29,14 @@ function Source({ source }: { source: RepPlan['funnel']['sources'][string] | und
     </Text>
   );
 }
+
+// The history counts arrive keyed by field name; show them in the words of DOMAIN.md.
+const countLabels: Record<string, string> = {
+  firstMeetings: 'first meetings',
+  opportunities: 'opportunities',
+  won: 'won',
+  lost: 'lost',
+};
 
 /** The reverse-engineered funnel and the week that follows from it. */
 export function RepPlanFunnel({ plan }: { plan: RepPlan }) {

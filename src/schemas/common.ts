@@ -43,3 +43,17 @@ export const ErrorResponse = z.object({
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+// Optimistic concurrency: reads answer `ETag: "<version>"`; writes send back the version they
+// read as `If-Match` (quotes optional) and get 409 when someone saved in between.
+const versionText = z
+  .string({ error: 'is required: send the version you read, e.g. If-Match: "3"' })
+  .regex(/^\s*(W\/)?"?\d+"?\s*$/, 'must be the version you read, e.g. "3"')
+  .transform((text) => Number(text.replace(/\D/g, '')));
+
+/** Writes that must say which version they are based on. */
+export const IfMatchHeaders = z.object({ 'if-match': versionText });
+/** Writes where the version is checked only once the record exists (or by the service). */
+export const OptionalIfMatchHeaders = z.object({ 'if-match': versionText.optional() });
+
+export const etag = (version: number) => `"${version}"`;

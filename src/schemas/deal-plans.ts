@@ -245,11 +245,3 @@ export const PlanHealthList = z.object({
   items: z.array(PlanHealth.extend({ opportunityId: Id, hasPlan: z.boolean() })),
 });
 export type PlanHealthList = z.infer<typeof PlanHealthList>;
-
-/** `If-Match: 3` (quotes optional): the plan version the write is based on. */
-export const IfMatchHeaders = z.object({
-  'if-match': z
-    .string({ error: 'is required: send the plan version you read, e.g. If-Match: 3' })
-    .regex(/^\s*(W\/)?"?\d+"?\s*$/, 'must be the plan version you read, e.g. 3')
-    .transform((text) => Number(text.replace(/\D/g, ''))),
-});

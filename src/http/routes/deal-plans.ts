@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse } from '../../schemas/common';
+import { ErrorResponse, IfMatchHeaders } from '../../schemas/common';
 import {
   ActionStepInput,
   ActionStepOrder,
@@ -11,7 +11,6 @@ import {
   CompetitorInput,
   CompetitorPatch,
   DealPlanView,
-  IfMatchHeaders,
   PlanHealthList,
   PlanHealthQuery,
   PlanItemParams,

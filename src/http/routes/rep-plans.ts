@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import {
+  ErrorResponse,
+  etag,
+  IdParams,
+  ListResponse,
+  OptionalIfMatchHeaders,
+} from '../../schemas/common';
 import {
   CommentInput,
   CompareQuery,
@@ -26,7 +32,6 @@ import {
 } from '../../services/rep-plan-agreement';
 import { createRepPlan, getRepPlan, listRepPlans, updateRepPlan } from '../../services/rep-plans';
 import { actorOf } from '../authentication';
-import { etag, IfMatchHeaders, versionOf } from './strategies';
 
 const tags = ['rep-plans'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -85,7 +90,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Edit a draft plan (rep or manager); If-Match is required',
         params: IdParams,
-        headers: IfMatchHeaders,
+        headers: OptionalIfMatchHeaders,
         body: RepPlanPatch,
         response: { 200: RepPlan, ...writeErrors },
       },
@@ -96,7 +101,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         actorOf(request),
         request.params.id,
         request.body,
-        versionOf(request.headers['if-match']),
+        request.headers['if-match'],
       );
       return reply.header('etag', etag(plan.version)).send(plan);
     },
@@ -109,7 +114,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Move the plan to another state, or 409 with the reason it cannot',
         params: IdParams,
-        headers: IfMatchHeaders,
+        headers: OptionalIfMatchHeaders,
         body: TransitionInput,
         response: { 200: RepPlan, ...writeErrors },
       },
@@ -120,7 +125,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         actorOf(request),
         request.params.id,
         request.body.to,
-        versionOf(request.headers['if-match']),
+        request.headers['if-match'],
       );
       return reply.header('etag', etag(plan.version)).send(plan);
     },
@@ -133,7 +138,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Sign a proposed plan as its rep, or countersign as their manager',
         params: IdParams,
-        headers: IfMatchHeaders,
+        headers: OptionalIfMatchHeaders,
         body: SignatureInput,
         response: { 200: RepPlan, ...writeErrors },
       },
@@ -144,7 +149,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         actorOf(request),
         request.params.id,
         request.body.as,
-        versionOf(request.headers['if-match']),
+        request.headers['if-match'],
       );
       return reply.header('etag', etag(plan.version)).send(plan);
     },

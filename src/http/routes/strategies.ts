@@ -1,25 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse } from '../../schemas/common';
+import { ErrorResponse, etag, OptionalIfMatchHeaders } from '../../schemas/common';
 import { Strategy, StrategyInput, YearParams } from '../../schemas/strategies';
 import { getStrategy, saveStrategy } from '../../services/strategies';
 import { actorOf } from '../authentication';
-
-// Optimistic concurrency: reads answer `ETag: "<version>"`, writes send it back as If-Match and
-// get 409 when someone saved in between.
-export const IfMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .regex(/^(W\/)?"?\d+"?$/, 'must be the version you read, e.g. "3"')
-    .optional(),
-});
-
-export function versionOf(ifMatch: string | undefined): number | undefined {
-  return ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, ''));
-}
-
-export const etag = (version: number) => `"${version}"`;
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -47,7 +31,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags: ['strategies'],
         summary: 'Set the strategy (leaders, admins); send If-Match with the version you read',
         params: YearParams,
-        headers: IfMatchHeaders,
+        headers: OptionalIfMatchHeaders,
         body: StrategyInput,
         response: { 200: Strategy, ...errors, 409: ErrorResponse, 422: ErrorResponse },
       },
@@ -58,7 +42,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         actorOf(request),
         request.params.year,
         request.body,
-        versionOf(request.headers['if-match']),
+        request.headers['if-match'],
       );
       return reply.header('etag', etag(strategy.version)).send(strategy);
     },

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import {
+  ErrorResponse,
+  etag,
+  IdParams,
+  ListResponse,
+  OptionalIfMatchHeaders,
+} from '../../schemas/common';
 import {
   TeamPlan,
   TeamPlanContent,
@@ -15,7 +21,6 @@ import {
   saveTeamPlan,
 } from '../../services/team-plans';
 import { actorOf } from '../authentication';
-import { etag, IfMatchHeaders, versionOf } from './strategies';
 
 const tags = ['team-plans'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -74,7 +79,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'Replace the answers and the objective tree (the manager); If-Match is required',
         params: IdParams,
-        headers: IfMatchHeaders,
+        headers: OptionalIfMatchHeaders,
         body: TeamPlanContent,
         response: { 200: TeamPlan, ...writeErrors },
       },
@@ -85,7 +90,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         actorOf(request),
         request.params.id,
         request.body,
-        versionOf(request.headers['if-match']),
+        request.headers['if-match'],
       );
       return reply.header('etag', etag(plan.version)).send(plan);
     },

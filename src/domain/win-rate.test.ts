@@ -57,10 +57,18 @@ describe('win rate KPIs', () => {
 
   it('averages won deals to the nearest minor unit and takes the median cycle', () => {
     // (10,000 + 20,001) / 2 = 15,000.5 → 15,001; cycles 30 and 10 days → median 20.
-    expect(averageWonDeal(rows, year2026)).toEqual({ wonDeals: 2, averageMinor: 15_001 });
+    expect(averageWonDeal(rows, year2026)).toEqual({
+      wonDeals: 2,
+      wonRevenueMinor: 30_001,
+      averageMinor: 15_001,
+    });
     expect(medianCycleDays(rows, year2026)).toEqual({ wonDeals: 2, medianDays: 20 });
     expect(medianCycleDays(rows)).toEqual({ wonDeals: 3, medianDays: 30 });
-    expect(averageWonDeal([], year2026)).toEqual({ wonDeals: 0, averageMinor: null });
+    expect(averageWonDeal([], year2026)).toEqual({
+      wonDeals: 0,
+      wonRevenueMinor: 0,
+      averageMinor: null,
+    });
   });
 
   it('takes the middle value, or the mean of the two middle ones', () => {

@@ -32,15 +32,22 @@ function wonRows<Row extends ClosedRow>(rows: readonly Row[], period?: Period): 
   return rows.filter((row) => row.outcome === 'won' && isInPeriod(row.closedOn, period));
 }
 
-/** Mean amount of the deals won in the period, rounded half up to a minor unit; null if none. */
+/**
+ * Won revenue in the period and the mean won deal, rounded half up to a minor unit (null if none
+ * was won).
+ */
 export function averageWonDeal(
   rows: readonly Pick<OpportunityRow, 'outcome' | 'closedOn' | 'amountMinor'>[],
   period?: Period,
-): { wonDeals: number; averageMinor: number | null } {
+): { wonDeals: number; wonRevenueMinor: number; averageMinor: number | null } {
   const won = wonRows(rows, period);
-  if (won.length === 0) return { wonDeals: 0, averageMinor: null };
   const total = won.reduce((sum, row) => sum + row.amountMinor, 0);
-  return { wonDeals: won.length, averageMinor: Math.round(total / won.length) };
+  if (won.length === 0) return { wonDeals: 0, wonRevenueMinor: 0, averageMinor: null };
+  return {
+    wonDeals: won.length,
+    wonRevenueMinor: total,
+    averageMinor: Math.round(total / won.length),
+  };
 }
 
 /** The middle value; the mean of the two middle values for an even count; null when empty. */

@@ -91,10 +91,7 @@ export function winRateReport(
       won: rate.won,
       lost: rate.lost,
       winRate: rate.winRate,
-      // Σ of the won deals the average divides (DOMAIN.md has no separate rule for it).
-      wonRevenue: group
-        .filter((row) => row.outcome === 'won' && isInPeriod(row.closedOn, period))
-        .reduce((sum, row) => sum + row.amountMinor, 0),
+      wonRevenue: average.wonRevenueMinor,
       averageWonDeal: average.averageMinor,
       medianCycleDays: medianCycleDays(group, period).medianDays,
     };

@@ -30,6 +30,7 @@ import { useOpportunityList } from '../opportunities/useOpportunities';
 import { useSession } from '../session/useSession';
 import { AccountStatusBadge } from './AccountListPage';
 import { useAccount, useDeleteAccount } from './useAccounts';
+import { BackLink } from '../../components/BackLink';
 
 function AccountFacts({ account }: { account: Account }) {
   const session = useSession();
@@ -229,9 +230,7 @@ export function AccountDetailPage() {
   if (account.isError) {
     return (
       <Stack>
-        <Anchor component={Link} to="/accounts" size="sm">
-          ← Accounts
-        </Anchor>
+        <BackLink to="/accounts">Accounts</BackLink>
         <ErrorAlert
           title="Could not load this account"
           error={account.error}
@@ -244,9 +243,7 @@ export function AccountDetailPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/accounts" size="sm">
-        ← Accounts
-      </Anchor>
+      <BackLink to="/accounts">Accounts</BackLink>
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">

@@ -1,8 +1,9 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams } from 'react-router';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { AccountForm } from './AccountForm';
 import { useAccount } from './useAccounts';
+import { BackLink } from '../../components/BackLink';
 
 /** /accounts/new and /accounts/:accountId/edit. */
 export function AccountFormPage() {
@@ -24,9 +25,7 @@ export function AccountFormPage() {
 
   return (
     <Stack gap="lg" maw={880}>
-      <Anchor component={Link} to={back} size="sm">
-        ← {accountId ? account.data?.name : 'Accounts'}
-      </Anchor>
+      <BackLink to={back}>{accountId ? account.data?.name : 'Accounts'}</BackLink>
       <div>
         <Title order={1}>{accountId ? 'Edit account' : 'New account'}</Title>
         <Text c="dimmed">

@@ -15,6 +15,7 @@ import { RelationshipMap } from './RelationshipMap';
 import { useDealPlan } from './useDealPlan';
 import { WinWinForm } from './WinWinForm';
 import './deal-plan-print.css';
+import { BackLink } from '../../components/BackLink';
 
 // The strategic action plan of one opportunity: build it piece by piece while the checks beside
 // it say what is weak, print it for a deal review, and see how it evolved.
@@ -122,9 +123,7 @@ export function DealPlanPage() {
   if (plan.isError)
     return (
       <Stack>
-        <Anchor component={Link} to="/opportunities" size="sm">
-          ← Opportunities
-        </Anchor>
+        <BackLink to="/opportunities">Opportunities</BackLink>
         <ErrorAlert
           title="Could not load this deal plan"
           error={plan.error}

@@ -29,6 +29,7 @@ import { useReference } from '../reference/useReference';
 import { ExpectedClose } from './OpportunityListPage';
 import { StageBadge } from './StageBadge';
 import { useDeleteOpportunity, useOpportunity, useUpdateOpportunity } from './useOpportunities';
+import { BackLink } from '../../components/BackLink';
 
 function OpportunityFacts({ opportunity }: { opportunity: OpportunityDetail }) {
   // Weighted value is display-only: amount × the stage's win probability, rounded to a minor unit.
@@ -225,9 +226,7 @@ export function OpportunityDetailPage() {
   if (opportunity.isError) {
     return (
       <Stack>
-        <Anchor component={Link} to="/opportunities" size="sm">
-          ← Opportunities
-        </Anchor>
+        <BackLink to="/opportunities">Opportunities</BackLink>
         <ErrorAlert
           title="Could not load this opportunity"
           error={opportunity.error}
@@ -240,9 +239,7 @@ export function OpportunityDetailPage() {
 
   return (
     <Stack gap="lg">
-      <Anchor component={Link} to="/opportunities" size="sm">
-        ← Opportunities
-      </Anchor>
+      <BackLink to="/opportunities">Opportunities</BackLink>
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">

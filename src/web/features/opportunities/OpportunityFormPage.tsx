@@ -1,8 +1,9 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { OpportunityForm } from './OpportunityForm';
 import { useOpportunity } from './useOpportunities';
+import { BackLink } from '../../components/BackLink';
 
 /** /opportunities/new (optionally ?accountId=&accountName=) and /opportunities/:id/edit. */
 export function OpportunityFormPage() {
@@ -30,9 +31,7 @@ export function OpportunityFormPage() {
 
   return (
     <Stack gap="lg" maw={880}>
-      <Anchor component={Link} to={back} size="sm">
-        ← Back
-      </Anchor>
+      <BackLink to={back}>Back</BackLink>
       <div>
         <Title order={1}>{opportunityId ? 'Edit opportunity' : 'New opportunity'}</Title>
         <Text c="dimmed">

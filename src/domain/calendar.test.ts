@@ -26,7 +26,27 @@ describe('dates', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-3-31')).toBe(false);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
     expect(() => parseIsoDate('31/03/2026', '--today')).toThrow('--today: "31/03/2026"');
+  });
+
+  it('accepts exactly the days the calendar has, in every month of 1900-2199', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2199 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const roundTrip = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+          expect(isIsoDate(text)).toBe(roundTrip === text);
+        },
+      ),
+    );
   });
 
   it('adds days across months, years and leap days', () => {

@@ -49,13 +49,27 @@ export function parseDate(text: string, format: Pick<ValueFormat, 'dateOrder'>):
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
+const minorDigits = new Map<string, number>();
+
 /** Decimal places of a currency's minor unit (2 for USD and EUR, 0 for JPY). */
 export function minorDigitsOf(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = minorDigits.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    minorDigits.set(currency, digits);
+  }
+  return digits;
 }
+
+function decimalPattern(decimalSeparator: ValueFormat['decimalSeparator']): RegExp {
+  const group = decimalSeparator === '.' ? "[,\\s'\u00a0\u202f]" : "[.\\s'\u00a0\u202f]";
+  const point = decimalSeparator === '.' ? '\\.' : ',';
+  return new RegExp(`^([+-]?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${point}(\\d+))?$`);
+}
+
+const DECIMAL_PATTERNS = { '.': decimalPattern('.'), ',': decimalPattern(',') };
 
 /**
  * A plain decimal from a number written with the file's decimal separator and optional
@@ -65,10 +79,7 @@ export function normaliseDecimal(
   text: string,
   decimalSeparator: ValueFormat['decimalSeparator'],
 ): string | null {
-  const group = decimalSeparator === '.' ? "[,\\s'\u00a0\u202f]" : "[.\\s'\u00a0\u202f]";
-  const point = decimalSeparator === '.' ? '\\.' : ',';
-  const pattern = new RegExp(`^([+-]?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${point}(\\d+))?$`);
-  const match = pattern.exec(text);
+  const match = DECIMAL_PATTERNS[decimalSeparator].exec(text);
   if (!match) return null;
   const whole = (match[2] ?? '').replace(/\D/g, '');
   return `${match[1] ?? ''}${whole}${match[3] === undefined ? '' : `.${match[3]}`}`;

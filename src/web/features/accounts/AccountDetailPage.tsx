@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Anchor,
   Button,
@@ -14,15 +13,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Account } from '../../../schemas/accounts';
-import type { Activity } from '../../../schemas/activities';
 import { formatInstant } from '../../components/dates';
 import { DeleteButton } from '../../components/DeleteButton';
 import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
-import { ActivityFormModal } from '../activities/ActivityFormModal';
-import { ActivityTable } from '../activities/ActivityTable';
-import { useActivityList } from '../activities/useActivities';
+import { RelatedActivities } from '../activities/RelatedActivities';
 import { AccountContacts } from '../contacts/AccountContacts';
 import { ExpectedClose } from '../opportunities/OpportunityListPage';
 import { StageBadge } from '../opportunities/StageBadge';
@@ -164,62 +160,6 @@ function AccountOpportunities({ account }: { account: Account }) {
   );
 }
 
-function AccountActivities({ account }: { account: Account }) {
-  const [editing, setEditing] = useState<{ activity?: Activity } | null>(null);
-  const list = useActivityList({
-    accountId: account.id,
-    pageSize: 10,
-    sort: 'occursOn',
-    order: 'desc',
-  });
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          Recent activities
-        </Title>
-        <Group gap="xs">
-          {list.data && list.data.total > list.data.items.length && (
-            <Text size="sm" c="dimmed">
-              Latest {list.data.items.length} of {list.data.total}
-            </Text>
-          )}
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditing({})}
-          >
-            New activity
-          </Button>
-        </Group>
-      </Group>
-      {list.isPending ? (
-        <TableSkeleton columns={6} rows={3} />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyList
-          title="No activities"
-          description="Plan the next call or meeting so this account gets the attention its segment calls for."
-        />
-      ) : (
-        <ActivityTable
-          activities={list.data.items}
-          onEdit={(activity) => setEditing({ activity })}
-          showAccount={false}
-        />
-      )}
-      <ActivityFormModal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        activity={editing?.activity}
-        defaults={{ accountId: account.id, accountName: account.name }}
-      />
-    </Card>
-  );
-}
-
 export function AccountDetailPage() {
   const { accountId } = useParams();
   const navigate = useNavigate();
@@ -297,7 +237,17 @@ export function AccountDetailPage() {
         </Grid.Col>
       </Grid>
       <AccountOpportunities account={data} />
-      <AccountActivities account={data} />
+      <RelatedActivities
+        title="Recent activities"
+        filter={{ accountId: data.id }}
+        pageSize={10}
+        defaults={{ accountId: data.id, accountName: data.name }}
+        empty={{
+          title: 'No activities',
+          description:
+            'Plan the next call or meeting so this account gets the attention its segment calls for.',
+        }}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Anchor,
   Button,
@@ -14,17 +13,13 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Activity } from '../../../schemas/activities';
 import type { OpportunityDetail } from '../../../schemas/opportunities';
 import { errorMessage } from '../../api/client';
 import { formatDay } from '../../components/dates';
 import { DeleteButton } from '../../components/DeleteButton';
-import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
-import { DetailSkeleton, EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
-import { ActivityFormModal } from '../activities/ActivityFormModal';
-import { ActivityTable } from '../activities/ActivityTable';
-import { useActivityList } from '../activities/useActivities';
+import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { RelatedActivities } from '../activities/RelatedActivities';
 import { useReference } from '../reference/useReference';
 import { ExpectedClose } from './OpportunityListPage';
 import { StageBadge } from './StageBadge';
@@ -161,61 +156,6 @@ function MoveStage({ opportunity }: { opportunity: OpportunityDetail }) {
   );
 }
 
-function OpportunityActivities({ opportunity }: { opportunity: OpportunityDetail }) {
-  const [editing, setEditing] = useState<{ activity?: Activity } | null>(null);
-  const list = useActivityList({
-    opportunityId: opportunity.id,
-    pageSize: 50,
-    sort: 'occursOn',
-    order: 'desc',
-  });
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          Activities
-        </Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<PlusIcon size={14} />}
-          onClick={() => setEditing({})}
-          disabled={!opportunity.accountId}
-          title={opportunity.accountId ? undefined : 'Link the deal to an account first'}
-        >
-          New activity
-        </Button>
-      </Group>
-      {list.isPending ? (
-        <TableSkeleton columns={6} rows={3} />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyList
-          title="No activities on this deal"
-          description="Plan the next meeting or call that moves it forward."
-        />
-      ) : (
-        <ActivityTable
-          activities={list.data.items}
-          onEdit={(activity) => setEditing({ activity })}
-          showOpportunity={false}
-        />
-      )}
-      <ActivityFormModal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        activity={editing?.activity}
-        defaults={{
-          accountId: opportunity.accountId ?? undefined,
-          accountName: opportunity.accountName ?? undefined,
-          opportunityId: opportunity.id,
-        }}
-      />
-    </Card>
-  );
-}
-
 export function OpportunityDetailPage() {
   const { opportunityId } = useParams();
   const navigate = useNavigate();
@@ -293,7 +233,21 @@ export function OpportunityDetailPage() {
           <StageHistory opportunity={data} />
         </Grid.Col>
       </Grid>
-      <OpportunityActivities opportunity={data} />
+      <RelatedActivities
+        title="Activities"
+        filter={{ opportunityId: data.id }}
+        pageSize={50}
+        defaults={{
+          accountId: data.accountId ?? undefined,
+          accountName: data.accountName ?? undefined,
+          opportunityId: data.id,
+        }}
+        empty={{
+          title: 'No activities on this deal',
+          description: 'Plan the next meeting or call that moves it forward.',
+        }}
+        cannotAddReason={data.accountId ? undefined : 'Link the deal to an account first'}
+      />
     </Stack>
   );
 }

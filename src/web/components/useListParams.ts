@@ -1,9 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
+const ORDERING_KEYS = new Set(['sort', 'order']);
+
 /**
  * A list page's filters, sort and page kept in the URL, so a filtered list can be bookmarked,
- * shared, and comes back on Back. Changing a filter returns to page 1.
+ * shared, and comes back on Back. Changing a filter returns to page 1. Every key but `sort` and
+ * `order` is a filter.
  */
 export function useListParams<Key extends string>(defaults: Record<Key, string>) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -47,5 +50,14 @@ export function useListParams<Key extends string>(defaults: Record<Key, string>)
     [update],
   );
 
-  return { values, page, setFilters: update, setPage };
+  const filterKeys = (Object.keys(defaults) as Key[]).filter((key) => !ORDERING_KEYS.has(key));
+  const hasFilters = filterKeys.some((key) => values[key] !== defaults[key]);
+  const clearFilters = () =>
+    update(
+      Object.fromEntries(filterKeys.map((key) => [key, null])) as Partial<
+        Record<Key | 'page', string | null>
+      >,
+    );
+
+  return { values, page, setFilters: update, setPage, hasFilters, clearFilters };
 }

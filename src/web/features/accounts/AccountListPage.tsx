@@ -15,7 +15,7 @@ import type { AccountStatus } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
 import { ListPagination } from '../../components/ListPagination';
-import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { useListParams } from '../../components/useListParams';
@@ -37,7 +37,7 @@ export function AccountStatusBadge({ status }: { status: AccountStatus }) {
 export function AccountListPage() {
   const navigate = useNavigate();
   const reference = useReference();
-  const { values, page, setFilters, setPage } = useListParams({
+  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
     q: '',
     segmentId: '',
     status: '',
@@ -46,7 +46,6 @@ export function AccountListPage() {
     order: 'asc',
   });
   const list = useAccountList({ ...values, page, pageSize: PAGE_SIZE });
-  const hasFilters = Boolean(values.q || values.segmentId || values.status || values.ownerId);
   const onSort = (sort: AccountSort, order: SortOrder) => setFilters({ sort, order });
   const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
 
@@ -94,95 +93,84 @@ export function AccountListPage() {
           />
         </Group>
 
-        {list.isPending ? (
-          <TableSkeleton columns={6} />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          hasFilters ? (
-            <EmptyList
-              title="No accounts match"
-              description="Try another search or clear the filters."
-              action={
-                <Button
-                  variant="default"
-                  onClick={() =>
-                    setFilters({ q: null, segmentId: null, status: null, ownerId: null })
-                  }
-                >
-                  Clear filters
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyList
-              title="No accounts yet"
-              description="Add the companies you sell to; their deals and activities hang off them."
-              action={
-                <Button component={Link} to="/accounts/new">
-                  New account
-                </Button>
-              }
-            />
-          )
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table highlightOnHover verticalSpacing="sm" aria-label="Accounts">
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh field="name" label="Name" {...sortProps} />
-                    <SortableTh field="status" label="Status" {...sortProps} />
-                    <Table.Th>Segment</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Industry · Country</Table.Th>
-                    <SortableTh field="updatedAt" label="Updated" {...sortProps} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                  {list.data.items.map((account) => (
-                    <Table.Tr
-                      key={account.id}
-                      onClick={() => navigate(`/accounts/${account.id}`)}
-                      style={{ cursor: 'pointer' }}
-                    >
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/accounts/${account.id}`}
-                          fw={600}
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {account.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <AccountStatusBadge status={account.status} />
-                      </Table.Td>
-                      <Table.Td>{account.segmentName ?? '—'}</Table.Td>
-                      <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
-                      <Table.Td>
-                        {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {formatInstant(account.updatedAt)}
-                        </Text>
-                      </Table.Td>
+        <ListResults
+          query={list}
+          columns={6}
+          hasFilters={hasFilters}
+          onClearFilters={clearFilters}
+          noMatch={{
+            title: 'No accounts match',
+            description: 'Try another search or clear the filters.',
+          }}
+          empty={{
+            title: 'No accounts yet',
+            description: 'Add the companies you sell to; their deals and activities hang off them.',
+            action: (
+              <Button component={Link} to="/accounts/new">
+                New account
+              </Button>
+            ),
+          }}
+        >
+          {(data) => (
+            <>
+              <Table.ScrollContainer minWidth={760}>
+                <Table highlightOnHover verticalSpacing="sm" aria-label="Accounts">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortableTh field="name" label="Name" {...sortProps} />
+                      <SortableTh field="status" label="Status" {...sortProps} />
+                      <Table.Th>Segment</Table.Th>
+                      <Table.Th>Owner</Table.Th>
+                      <Table.Th>Industry · Country</Table.Th>
+                      <SortableTh field="updatedAt" label="Updated" {...sortProps} />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListPagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPageChange={setPage}
-              noun="accounts"
-            />
-          </>
-        )}
+                  </Table.Thead>
+                  <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                    {data.items.map((account) => (
+                      <Table.Tr
+                        key={account.id}
+                        onClick={() => navigate(`/accounts/${account.id}`)}
+                        style={{ cursor: 'pointer' }}
+                      >
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/accounts/${account.id}`}
+                            fw={600}
+                            onClick={(event) => event.stopPropagation()}
+                          >
+                            {account.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <AccountStatusBadge status={account.status} />
+                        </Table.Td>
+                        <Table.Td>{account.segmentName ?? '—'}</Table.Td>
+                        <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
+                        <Table.Td>
+                          {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c="dimmed">
+                            {formatInstant(account.updatedAt)}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <ListPagination
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPageChange={setPage}
+                noun="accounts"
+              />
+            </>
+          )}
+        </ListResults>
       </Card>
     </Stack>
   );

@@ -4,7 +4,7 @@ import { DatePickerInput } from '@mantine/dates';
 import type { Activity } from '../../../schemas/activities';
 import { PlusIcon } from '../../components/icons';
 import { ListPagination } from '../../components/ListPagination';
-import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { useListParams } from '../../components/useListParams';
 import { OwnerSelect } from '../reference/OwnerSelect';
@@ -20,7 +20,7 @@ type Editing = { activity?: Activity } | null;
 export function ActivityListPage() {
   const reference = useReference();
   const [editing, setEditing] = useState<Editing>(null);
-  const { values, page, setFilters, setPage } = useListParams({
+  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
     q: '',
     type: '',
     status: '',
@@ -31,9 +31,6 @@ export function ActivityListPage() {
     order: 'desc',
   });
   const list = useActivityList({ ...values, page, pageSize: PAGE_SIZE });
-  const hasFilters = Boolean(
-    values.q || values.type || values.status || values.ownerId || values.from || values.to,
-  );
 
   return (
     <Stack gap="lg">
@@ -99,56 +96,38 @@ export function ActivityListPage() {
           />
         </Group>
 
-        {list.isPending ? (
-          <TableSkeleton columns={7} />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          hasFilters ? (
-            <EmptyList
-              title="No activities match"
-              description="Try another search, type or date range."
-              action={
-                <Button
-                  variant="default"
-                  onClick={() =>
-                    setFilters({
-                      q: null,
-                      type: null,
-                      status: null,
-                      ownerId: null,
-                      from: null,
-                      to: null,
-                    })
-                  }
-                >
-                  Clear filters
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyList
-              title="No activities yet"
-              description="Plan your calls and meetings here; log them as done when they happen."
-              action={<Button onClick={() => setEditing({})}>New activity</Button>}
-            />
-          )
-        ) : (
-          <>
-            <ActivityTable
-              activities={list.data.items}
-              onEdit={(activity) => setEditing({ activity })}
-              isDimmed={list.isPlaceholderData}
-            />
-            <ListPagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPageChange={setPage}
-              noun="activities"
-            />
-          </>
-        )}
+        <ListResults
+          query={list}
+          columns={7}
+          hasFilters={hasFilters}
+          onClearFilters={clearFilters}
+          noMatch={{
+            title: 'No activities match',
+            description: 'Try another search, type or date range.',
+          }}
+          empty={{
+            title: 'No activities yet',
+            description: 'Plan your calls and meetings here; log them as done when they happen.',
+            action: <Button onClick={() => setEditing({})}>New activity</Button>,
+          }}
+        >
+          {(data) => (
+            <>
+              <ActivityTable
+                activities={data.items}
+                onEdit={(activity) => setEditing({ activity })}
+                isDimmed={list.isPlaceholderData}
+              />
+              <ListPagination
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPageChange={setPage}
+                noun="activities"
+              />
+            </>
+          )}
+        </ListResults>
       </Card>
 
       <ActivityFormModal

@@ -104,5 +104,16 @@ describe('OpportunityListPage', () => {
       page: '1',
       pageSize: '25',
     });
+
+    // Clearing the filters keeps the sort and shows the first-run state when nothing is left.
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('No opportunities yet')).toBeTruthy();
+    const last = api.calls.filter((c) => c.path === '/api/opportunities').at(-1);
+    expect(Object.fromEntries(last?.search ?? [])).toEqual({
+      sort: 'amountMinor',
+      order: 'asc',
+      page: '1',
+      pageSize: '25',
+    });
   });
 });

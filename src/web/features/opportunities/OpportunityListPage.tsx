@@ -5,7 +5,7 @@ import { formatDay, isBeforeToday } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
 import { ListPagination } from '../../components/ListPagination';
 import { formatMoney } from '../../components/money';
-import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { useListParams } from '../../components/useListParams';
@@ -44,7 +44,7 @@ export function OpportunityListPage() {
   const navigate = useNavigate();
   const reference = useReference();
   const products = useProductOptions();
-  const { values, page, setFilters, setPage } = useListParams({
+  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
     q: '',
     status: '',
     stageId: '',
@@ -55,14 +55,6 @@ export function OpportunityListPage() {
     order: 'desc',
   });
   const list = useOpportunityList({ ...values, page, pageSize: PAGE_SIZE });
-  const hasFilters = Boolean(
-    values.q ||
-    values.status ||
-    values.stageId ||
-    values.ownerId ||
-    values.productId ||
-    values.accountId,
-  );
   const onSort = (sort: OpportunitySort, order: SortOrder) => setFilters({ sort, order });
   const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
   const stages = [...(reference.data?.stages ?? [])]
@@ -121,111 +113,94 @@ export function OpportunityListPage() {
           />
         </Group>
 
-        {list.isPending ? (
-          <TableSkeleton columns={6} />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          hasFilters ? (
-            <EmptyList
-              title="No opportunities match"
-              description="Try another search or clear the filters."
-              action={
-                <Button
-                  variant="default"
-                  onClick={() =>
-                    setFilters({
-                      q: null,
-                      status: null,
-                      stageId: null,
-                      ownerId: null,
-                      productId: null,
-                      accountId: null,
-                    })
-                  }
-                >
-                  Clear filters
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyList
-              title="No opportunities yet"
-              description="Record a deal as soon as an account shows a real need: the funnel counts it."
-              action={
-                <Button component={Link} to="/opportunities/new">
-                  New opportunity
-                </Button>
-              }
-            />
-          )
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={860}>
-              <Table highlightOnHover verticalSpacing="sm" aria-label="Opportunities" tabularNums>
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh field="name" label="Name" {...sortProps} />
-                    <Table.Th>Account</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Stage</Table.Th>
-                    <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
-                    <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
-                    <Table.Th>Plan</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                  {list.data.items.map((opportunity) => (
-                    <Table.Tr
-                      key={opportunity.id}
-                      onClick={() => navigate(`/opportunities/${opportunity.id}`)}
-                      style={{ cursor: 'pointer' }}
-                    >
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/opportunities/${opportunity.id}`}
-                          fw={600}
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {opportunity.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
-                      <Table.Td>{opportunity.ownerName}</Table.Td>
-                      <Table.Td>
-                        <StageBadge
-                          name={opportunity.stageName}
-                          kind={opportunity.stageKind}
-                          probabilityPercent={opportunity.probabilityPercent}
-                        />
-                      </Table.Td>
-                      <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                        {formatMoney(opportunity.amountMinor, opportunity.currency)}
-                      </Table.Td>
-                      <Table.Td>
-                        <ExpectedClose opportunity={opportunity} />
-                      </Table.Td>
-                      <Table.Td>
-                        <PlanHealthCell
-                          opportunityId={opportunity.id}
-                          pageIds={list.data.items.map((o) => o.id)}
-                        />
-                      </Table.Td>
+        <ListResults
+          query={list}
+          columns={6}
+          hasFilters={hasFilters}
+          onClearFilters={clearFilters}
+          noMatch={{
+            title: 'No opportunities match',
+            description: 'Try another search or clear the filters.',
+          }}
+          empty={{
+            title: 'No opportunities yet',
+            description:
+              'Record a deal as soon as an account shows a real need: the funnel counts it.',
+            action: (
+              <Button component={Link} to="/opportunities/new">
+                New opportunity
+              </Button>
+            ),
+          }}
+        >
+          {(data) => (
+            <>
+              <Table.ScrollContainer minWidth={860}>
+                <Table highlightOnHover verticalSpacing="sm" aria-label="Opportunities" tabularNums>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortableTh field="name" label="Name" {...sortProps} />
+                      <Table.Th>Account</Table.Th>
+                      <Table.Th>Owner</Table.Th>
+                      <Table.Th>Stage</Table.Th>
+                      <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
+                      <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
+                      <Table.Th>Plan</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListPagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={list.data.total}
-              onPageChange={setPage}
-              noun="opportunities"
-            />
-          </>
-        )}
+                  </Table.Thead>
+                  <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                    {data.items.map((opportunity) => (
+                      <Table.Tr
+                        key={opportunity.id}
+                        onClick={() => navigate(`/opportunities/${opportunity.id}`)}
+                        style={{ cursor: 'pointer' }}
+                      >
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/opportunities/${opportunity.id}`}
+                            fw={600}
+                            onClick={(event) => event.stopPropagation()}
+                          >
+                            {opportunity.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
+                        <Table.Td>{opportunity.ownerName}</Table.Td>
+                        <Table.Td>
+                          <StageBadge
+                            name={opportunity.stageName}
+                            kind={opportunity.stageKind}
+                            probabilityPercent={opportunity.probabilityPercent}
+                          />
+                        </Table.Td>
+                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                          {formatMoney(opportunity.amountMinor, opportunity.currency)}
+                        </Table.Td>
+                        <Table.Td>
+                          <ExpectedClose opportunity={opportunity} />
+                        </Table.Td>
+                        <Table.Td>
+                          <PlanHealthCell
+                            opportunityId={opportunity.id}
+                            pageIds={data.items.map((o) => o.id)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <ListPagination
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPageChange={setPage}
+                noun="opportunities"
+              />
+            </>
+          )}
+        </ListResults>
       </Card>
     </Stack>
   );

@@ -2,7 +2,6 @@ import { Anchor, Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/c
 import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
-import { useSession } from '../session/useSession';
 import { StrategyPanel } from '../strategy/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
 import { useDueCheckIns, useRepPlanList } from './useRepPlans';
@@ -67,7 +66,6 @@ function DueCheckIns() {
 /** The team's rep plans and check-ins due, and the organisation strategy they cascade from. */
 export function TeamPage() {
   const year = new Date().getFullYear();
-  const session = useSession();
   return (
     <Stack>
       <Title order={1}>Team</Title>
@@ -89,7 +87,7 @@ export function TeamPage() {
           </Card>
         </Tabs.Panel>
         <Tabs.Panel value="team-plan" pt="md">
-          <TeamPlanView year={year} canStart={session.data?.user.role === 'manager'} />
+          <TeamPlanView year={year} />
         </Tabs.Panel>
         <Tabs.Panel value="strategy" pt="md">
           <StrategyPanel />

@@ -1,90 +1,89 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TeamPlan } from '../../../schemas/team-plans';
-import { commonHandlers, ids, mockApi, renderWithProviders } from '../../test-utils';
+import { mockApi, renderWithProviders } from '../../test-utils';
+import {
+  asManager,
+  asRole,
+  makeTeamPlan,
+  managerId,
+  teamHandlers,
+  teamPlanId,
+} from './team-plan-fixtures';
 import { TeamPlanView } from './TeamPlanView';
 
-const planId = '00000000-0000-4000-8000-000000000700';
-const plan: TeamPlan = {
-  id: planId,
-  version: 2,
-  year: 2026,
-  manager: { id: ids.user, name: 'Max Manager' },
-  answers: {
-    whoIsOurCustomer: 'Logistics firms',
-    whatDoesTheCustomerValue: 'Uptime',
-    whatIsOurMission: '',
-    whatIsOurPlan: 'Win segment A',
-    whatAreOurDesiredResults: '+20%',
-  },
-  objectives: [
-    {
-      id: 'o1',
-      title: 'Grow segment A',
-      goals: [
-        {
-          id: 'g1',
-          area: 'sales',
-          title: 'More first meetings',
-          activities: [
-            {
-              id: 'a1',
-              title: 'Prospecting calls',
-              ownerId: null,
-              startsOn: '2026-01-01',
-              endsOn: '2026-12-31',
-              metric: 'calls done',
-              metricSource: 'activities:call',
-              targetValue: 10,
-              progress: { actual: 3, ratio: 0.3 },
-            },
-            {
-              id: 'a2',
-              title: 'Trade show',
-              ownerId: null,
-              startsOn: null,
-              endsOn: null,
-              metric: 'booth visitors',
-              metricSource: null,
-              targetValue: null,
-              progress: null,
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
-
 describe('TeamPlanView', () => {
-  it('shows the five answers and the activities with progress counted from the data', async () => {
-    mockApi({
-      ...commonHandlers,
-      'GET /api/team-plans': () => ({ body: { items: [plan], total: 1 } }),
-      [`GET /api/team-plans/${planId}`]: () => ({ body: plan }),
-    });
-    renderWithProviders(<TeamPlanView year={2026} canStart={false} />);
+  it('shows a rep the five answers and each metric’s progress, read-only', async () => {
+    mockApi(teamHandlers(asRole('rep')));
+    renderWithProviders(<TeamPlanView year={2026} />);
     const card = await screen.findByLabelText('Team plan of Max Manager');
     expect(within(card).getByText('What is our mission?').nextSibling?.textContent).toBe('—');
     const goal = within(card).getByRole('table', { name: 'More first meetings' });
+    expect(await within(goal).findByText('Rita Rep')).toBeTruthy();
     const rows = within(goal).getAllByRole('row').slice(1);
     expect(rows[0]?.textContent).toContain('3 of 10 calls done');
     expect(within(rows[0] as HTMLElement).getByRole('progressbar')).toBeTruthy();
     expect(rows[1]?.textContent).toContain('booth visitors');
+    expect(rows[1]?.textContent).toContain('Not measurable from the data');
     expect(within(rows[1] as HTMLElement).queryByRole('progressbar')).toBeNull();
+    expect(rows[2]?.textContent).toContain('€12,500.00 of €50,000.00 won');
+    expect(screen.queryByRole('button', { name: 'Edit the team plan' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Start/ })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
   });
 
-  it('lets a manager start the year’s plan when there is none', async () => {
+  it('keeps another manager’s plan read-only for a manager above them', async () => {
+    mockApi(teamHandlers(asRole('manager', '00000000-0000-4000-8000-000000000799')));
+    renderWithProviders(<TeamPlanView year={2026} />);
+    await screen.findByLabelText('Team plan of Max Manager');
+    expect(screen.queryByRole('button', { name: 'Edit the team plan' })).toBeNull();
+  });
+
+  it('opens the editor for the plan’s manager', async () => {
+    mockApi(teamHandlers(asManager));
+    renderWithProviders(<TeamPlanView year={2026} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit the team plan' }));
+    const editor = screen.getByLabelText('Editing the team plan of Max Manager');
+    expect(within(editor).getByLabelText('Who is our customer?')).toHaveProperty(
+      'value',
+      'Logistics firms',
+    );
+    await userEvent.click(within(editor).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByLabelText('Team plan of Max Manager')).toBeTruthy();
+  });
+
+  it('lets a manager start the year’s plan when there is none, then edit it', async () => {
+    const created = makeTeamPlan({ objectives: [] });
+    let plans: (typeof created)[] = [];
     const { calls } = mockApi({
-      ...commonHandlers,
-      'GET /api/team-plans': () => ({ body: { items: [], total: 0 } }),
-      'POST /api/team-plans': () => ({ status: 201, body: plan }),
+      ...teamHandlers(asManager, created),
+      'GET /api/team-plans': () => ({ body: { items: plans, total: plans.length } }),
+      'POST /api/team-plans': () => {
+        plans = [created];
+        return { status: 201, body: created };
+      },
     });
-    renderWithProviders(<TeamPlanView year={2026} canStart />);
+    renderWithProviders(<TeamPlanView year={2026} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Start the 2026 team plan' }));
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ year: 2026 }),
+    );
+    expect(await screen.findByLabelText('Editing the team plan of Max Manager')).toBeTruthy();
+    expect(calls.some((c) => c.path === `/api/team-plans/${teamPlanId}`)).toBe(true);
+  });
+
+  it('lets an admin start the plan of a manager who has none', async () => {
+    const { calls } = mockApi({
+      ...teamHandlers(asRole('admin')),
+      'GET /api/team-plans': () => ({ body: { items: [], total: 0 } }),
+      'POST /api/team-plans': () => ({ status: 201, body: makeTeamPlan() }),
+    });
+    renderWithProviders(<TeamPlanView year={2026} />);
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Manager' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Max Manager' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start their 2026 team plan' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ year: 2026, managerId }),
     );
   });
 });

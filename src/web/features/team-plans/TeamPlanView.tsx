@@ -1,55 +1,42 @@
-import { Badge, Button, Card, DataList, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  DataList,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { TeamPlan } from '../../../schemas/team-plans';
+import type { Me } from '../../../schemas/session';
 import { formatDay } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useUsers } from '../reference/useReference';
+import { useSession } from '../session/useSession';
+import { MetricProgress } from './MetricProgress';
+import { TEAM_PLAN_QUESTIONS } from './team-plan-draft';
+import { TeamPlanEditor } from './TeamPlanEditor';
 import { useCreateTeamPlan, useTeamPlan, useTeamPlanList } from './useTeamPlans';
 
-const QUESTIONS: [keyof TeamPlan['answers'], string][] = [
-  ['whoIsOurCustomer', 'Who is our customer?'],
-  ['whatDoesTheCustomerValue', 'What does the customer value?'],
-  ['whatIsOurMission', 'What is our mission?'],
-  ['whatIsOurPlan', 'What is our plan?'],
-  ['whatAreOurDesiredResults', 'What are our desired results?'],
-];
-
-type TeamActivity = TeamPlan['objectives'][number]['goals'][number]['activities'][number];
-
-function ActivityProgress({ activity }: { activity: TeamActivity }) {
-  if (!activity.progress) return <Text size="xs">{activity.metric ?? '—'}</Text>;
-  const { actual, ratio } = activity.progress;
-  return (
-    <Stack gap={2}>
-      <Text size="xs">
-        {actual}
-        {activity.targetValue === null ? '' : ` of ${activity.targetValue}`} {activity.metric}
-      </Text>
-      {ratio !== null && <Progress value={Math.min(100, ratio * 100)} size="sm" />}
-    </Stack>
-  );
-}
-
-function TeamPlanCard({ id }: { id: string }) {
-  const plan = useTeamPlan(id);
+function TeamPlanDetails({ plan, currency }: { plan: TeamPlan; currency: string }) {
   const users = useUsers();
   const nameOf = (userId: string | null) =>
     userId === null ? 'Team' : (users.data?.items.find((u) => u.id === userId)?.name ?? '—');
-  if (plan.isPending) return <DetailSkeleton />;
-  if (plan.isError) return <ErrorAlert error={plan.error} />;
   return (
-    <Card withBorder padding="lg" aria-label={`Team plan of ${plan.data.manager.name}`}>
-      <Title order={2} size="h4" mb="sm">
-        {plan.data.manager.name}’s team, {plan.data.year}
-      </Title>
+    <>
       <DataList size="sm" labelWidth="240px">
-        {QUESTIONS.map(([key, question]) => (
+        {TEAM_PLAN_QUESTIONS.map(([key, question]) => (
           <DataList.Item key={key}>
             <DataList.ItemLabel>{question}</DataList.ItemLabel>
-            <DataList.ItemValue>{plan.data.answers[key] || '—'}</DataList.ItemValue>
+            <DataList.ItemValue>{plan.answers[key] || '—'}</DataList.ItemValue>
           </DataList.Item>
         ))}
       </DataList>
-      {plan.data.objectives.map((objective) => (
+      {plan.objectives.map((objective) => (
         <Stack key={objective.id} mt="md" gap="xs">
           <Title order={3} size="h5">
             {objective.title}
@@ -78,7 +65,7 @@ function TeamPlanCard({ id }: { id: string }) {
                       {formatDay(activity.startsOn)} – {formatDay(activity.endsOn)}
                     </Table.Td>
                     <Table.Td>
-                      <ActivityProgress activity={activity} />
+                      <MetricProgress {...activity} currency={currency} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -87,28 +74,119 @@ function TeamPlanCard({ id }: { id: string }) {
           ))}
         </Stack>
       ))}
+    </>
+  );
+}
+
+// Only the team's manager edits its plan, or an admin (as the API decides).
+const canEdit = (me: Me | null | undefined, plan: Pick<TeamPlan, 'manager'>) =>
+  Boolean(me && (me.user.id === plan.manager.id || me.user.role === 'admin'));
+
+function TeamPlanCard({ id, isNew }: { id: string; isNew: boolean }) {
+  const plan = useTeamPlan(id);
+  const session = useSession();
+  const [isEditing, setIsEditing] = useState(isNew);
+  if (plan.isPending) return <DetailSkeleton />;
+  if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
+  const currency = session.data?.organisation.currency ?? 'EUR';
+  if (isEditing && canEdit(session.data, plan.data)) {
+    return (
+      <TeamPlanEditor plan={plan.data} currency={currency} onClose={() => setIsEditing(false)} />
+    );
+  }
+  return (
+    <Card withBorder padding="lg" aria-label={`Team plan of ${plan.data.manager.name}`}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {plan.data.manager.name}’s team, {plan.data.year}
+        </Title>
+        {canEdit(session.data, plan.data) && (
+          <Button variant="light" onClick={() => setIsEditing(true)}>
+            Edit the team plan
+          </Button>
+        )}
+      </Group>
+      <TeamPlanDetails plan={plan.data} currency={currency} />
     </Card>
   );
 }
 
-/** The team sales & marketing plans of a year the signed-in person may see. */
-export function TeamPlanView({ year, canStart }: { year: number; canStart: boolean }) {
+/** An admin starts the plan of a manager who has none for the year yet. */
+function StartForManager({
+  year,
+  planned,
+  onStart,
+  isPending,
+}: {
+  year: number;
+  planned: readonly string[];
+  onStart: (managerId: string) => void;
+  isPending: boolean;
+}) {
+  const users = useUsers();
+  const [managerId, setManagerId] = useState<string | null>(null);
+  const managers = (users.data?.items ?? []).filter(
+    (user) => user.role === 'manager' && user.isActive && !planned.includes(user.id),
+  );
+  if (managers.length === 0) return null;
+  return (
+    <Group align="flex-end">
+      <Select
+        label="Manager"
+        placeholder="Pick a manager"
+        data={managers.map((user) => ({ value: user.id, label: user.name }))}
+        value={managerId}
+        onChange={setManagerId}
+      />
+      <Button
+        disabled={!managerId}
+        loading={isPending}
+        onClick={() => managerId && onStart(managerId)}
+      >
+        Start their {year} team plan
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * The team sales & marketing plans of a year the signed-in person may see. A manager starts
+ * and edits their own; an admin any manager's; everyone else reads.
+ */
+export function TeamPlanView({ year }: { year: number }) {
   const plans = useTeamPlanList(year);
+  const session = useSession();
   const create = useCreateTeamPlan();
+  const [createdId, setCreatedId] = useState<string | null>(null);
   if (plans.isPending) return <DetailSkeleton />;
   if (plans.isError) return <ErrorAlert error={plans.error} />;
+  const me = session.data?.user;
+  const planned = plans.data.items.map((plan) => plan.manager.id);
+  const start = (managerId?: string) =>
+    create.mutate(managerId ? { year, managerId } : { year }, {
+      onSuccess: (plan) => setCreatedId(plan.id),
+    });
   return (
     <Stack>
       {plans.data.items.length === 0 && (
         <Text c="dimmed">No team sales & marketing plan for {year} yet.</Text>
       )}
-      {canStart && plans.data.items.length === 0 && (
-        <Button w="fit-content" loading={create.isPending} onClick={() => create.mutate({ year })}>
+      {me?.role === 'manager' && !planned.includes(me.id) && (
+        <Button w="fit-content" loading={create.isPending} onClick={() => start()}>
           Start the {year} team plan
         </Button>
       )}
+      {me?.role === 'admin' && (
+        <StartForManager
+          year={year}
+          planned={planned}
+          onStart={start}
+          isPending={create.isPending}
+        />
+      )}
+      {create.isError && <ErrorAlert title="Not started" error={create.error} />}
       {plans.data.items.map((plan) => (
-        <TeamPlanCard key={plan.id} id={plan.id} />
+        <TeamPlanCard key={plan.id} id={plan.id} isNew={plan.id === createdId} />
       ))}
     </Stack>
   );

@@ -153,14 +153,19 @@ export async function saveTeamPlan(
         version: plan.version,
       });
     }
+    // A tactical activity's owner is the manager or someone on their team.
+    const team = new Set([
+      plan.managerId,
+      ...(await teamMemberIds(tx, actor.orgId, plan.managerId)),
+    ]);
     const issues: { field: string; reason: string }[] = [];
     for (const [o, objective] of content.objectives.entries())
       for (const [g, goal] of objective.goals.entries())
         for (const [a, activity] of goal.activities.entries())
-          if (activity.ownerId && !(await getUser(tx, actor.orgId, activity.ownerId)))
+          if (activity.ownerId && !team.has(activity.ownerId))
             issues.push({
               field: `objectives[${o}].goals[${g}].activities[${a}].ownerId`,
-              reason: 'no such user',
+              reason: 'is not the manager or on the team',
             });
     if (issues.length > 0) throw new ValidationError(issues);
     const after = await updateTeamPlan(tx, actor.orgId, id, plan.version, content.answers);

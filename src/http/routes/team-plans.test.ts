@@ -113,7 +113,53 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
       'if-match': '"2"',
     });
     expect(unknown.status).toBe(422);
+    // rep3 works for manager2: not an owner manager1's plan may name.
+    const otherTeam = await manager1.request(
+      'PUT',
+      `/api/team-plans/${planId}`,
+      content({ ownerId: server.ids.rep3 }),
+      { 'if-match': '"2"' },
+    );
+    expect(otherTeam.status).toBe(422);
+    expect(JSON.stringify(otherTeam.body)).toContain('is not the manager or on the team');
     expect((await manager1.request('GET', `/api/team-plans/${planId}`)).body).toEqual(before.body);
+  });
+
+  it('counts won revenue and new deals of the team, not of another team', async () => {
+    const stages = (await rep1.request('GET', '/api/reference')).body.stages as {
+      id: string;
+      kind: string;
+    }[];
+    const won = stages.find((stage) => stage.kind === 'won')?.id;
+    const open = stages.find((stage) => stage.kind === 'open')?.id;
+    const rep3 = await server.as('rep3@acme.test');
+    for (const [client, stageId, amountMinor] of [
+      [rep1, won, 150_000],
+      [rep1, open, 70_000],
+      [rep3, won, 999_000],
+    ] as const) {
+      const accountId = (await client.request('POST', '/api/accounts', { name: 'Beta' })).body.id;
+      const created = await client.request('POST', '/api/opportunities', {
+        name: 'Deal',
+        accountId,
+        stageId,
+        amountMinor,
+      });
+      expect(created.status).toBe(201);
+    }
+    const current = await manager1.request('GET', `/api/team-plans/${planId}`);
+    const body = content();
+    body.objectives[0]!.goals[0]!.activities = [
+      { title: 'Revenue', metricSource: 'won_revenue', targetValue: 300_000 },
+      { title: 'New deals', metricSource: 'opportunities_created', targetValue: 4 },
+    ];
+    const saved = await manager1.request('PUT', `/api/team-plans/${planId}`, body, {
+      'if-match': `"${current.body.version}"`,
+    });
+    expect(saved.status).toBe(200);
+    const [revenue, deals] = saved.body.objectives[0].goals[0].activities;
+    expect(revenue.progress).toEqual({ actual: 150_000, ratio: 0.5 });
+    expect(deals.progress).toEqual({ actual: 2, ratio: 0.5 });
   });
 
   it('shows the plan to the leader read-only and hides it from another team', async () => {

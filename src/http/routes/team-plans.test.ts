@@ -149,10 +149,14 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     }
     const current = await manager1.request('GET', `/api/team-plans/${planId}`);
     const body = content();
-    body.objectives[0]!.goals[0]!.activities = [
+    const [objective] = body.objectives;
+    const activities = [
       { title: 'Revenue', metricSource: 'won_revenue', targetValue: 300_000 },
       { title: 'New deals', metricSource: 'opportunities_created', targetValue: 4 },
     ];
+    body.objectives = [
+      { ...objective, goals: [{ ...objective?.goals[0], activities }] },
+    ] as typeof body.objectives;
     const saved = await manager1.request('PUT', `/api/team-plans/${planId}`, body, {
       'if-match': `"${current.body.version}"`,
     });

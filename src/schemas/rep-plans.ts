@@ -88,8 +88,18 @@ const Finding = z.object({ code: z.string(), severity: z.string(), message: z.st
 
 export const RepPlanFunnel = z.object({
   /** The domain funnel's inputs exactly as computed; `salesplan funnel` prints the same result. */
-  inputs: z.looseObject({ goalMinor: z.number(), wonMinor: z.number() }),
-  /** Where each ratio came from, with the history counts behind it. */
+  inputs: z.looseObject({
+    goalMinor: z.number(),
+    wonMinor: z.number(),
+    /** The team's ratios, shown beside the rep's own when its sample is small. */
+    teamClosingRatio: z.number().nullable().optional(),
+    teamMeetingToOpportunityRatio: z.number().nullable().optional(),
+  }),
+  /**
+   * Where each ratio came from, with the history counts behind it. `teamClosingRatio` and
+   * `teamMeetingToOpportunityRatio` are the team's (the reps of the plan's manager, the rep
+   * included, over the same look-back), their counts with `reps`, the number of reps.
+   */
   sources: z.record(
     z.string(),
     z.object({

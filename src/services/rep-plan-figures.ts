@@ -4,6 +4,7 @@ import {
   listDoneActivities,
   listRepOpportunities,
   listTargetAccounts,
+  listTeamFunnelHistory,
   type RepOpportunity,
   type RepPlanRow,
 } from '../db/queries/rep-plans';
@@ -24,13 +25,15 @@ import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
 import type { FunnelInput } from '../domain/funnel';
 import { ratiosFromHistory } from '../domain/funnel-ratios';
+import type { Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { FunnelOverrides, type RepPlan } from '../schemas/rep-plans';
 import { fiscalYearPeriod, fiscalYearStartOf, loadComputedStrategy } from './strategy-cascade';
 
 // Everything a rep plan shows that is computed: targets from the cascade weighted by seasonality,
 // the activity plan from the norms with its capacity check, the funnel from the rep's own
-// history (or overrides), and the week that follows. Every number comes from a domain function.
+// history (or overrides) beside the team's ratios, and the week that follows. Every number
+// comes from a domain function.
 
 export type RepPlanFigures = Pick<RepPlan, 'targets' | 'activityPlan' | 'funnel' | 'weekly'> & {
   fiscalYearStart: IsoMonth;
@@ -50,6 +53,42 @@ function pick(override: Override, history: number | null, counts: Record<string,
     value: history,
     reason: null,
     counts,
+  };
+}
+
+/**
+ * The team's closing and meeting-to-opportunity ratios, by the same definitions and look-back as
+ * the rep's own: the reps of the plan's manager (the rep included). No manager, no team ratios.
+ */
+async function teamRatios(
+  db: Executor,
+  orgId: string,
+  managerId: string | null,
+  lookBack: Period,
+  today: IsoDate,
+  lookBackMonths: number | undefined,
+) {
+  const team = managerId
+    ? await listTeamFunnelHistory(db, orgId, managerId, lookBack)
+    : { repCount: 0, opportunities: [], firstMeetingsHeldOn: [] };
+  const ratios = ratiosFromHistory({
+    opportunities: team.opportunities,
+    firstMeetingsHeldOn: team.firstMeetingsHeldOn,
+    today,
+    lookBackMonths,
+  });
+  const { closingRatio: closing, meetingToOpportunityRatio: meeting } = ratios;
+  return {
+    teamClosingRatio: pick(null, closing.ratio, {
+      won: closing.won,
+      lost: closing.lost,
+      reps: team.repCount,
+    }),
+    teamMeetingToOpportunityRatio: pick(null, meeting.ratio, {
+      opportunities: meeting.opportunities,
+      firstMeetings: meeting.firstMeetings,
+      reps: team.repCount,
+    }),
   };
 }
 
@@ -140,6 +179,14 @@ export async function computeRepPlanFigures(
     salesCycleDays: pick(overrides.salesCycleDays, ratios.medianCycleDays.days, {
       wonDeals: ratios.medianCycleDays.wonDeals,
     }),
+    ...(await teamRatios(
+      db,
+      orgId,
+      plan.managerId ?? rep.user.managerId,
+      ratios.lookBack,
+      today,
+      overrides.lookBackMonths,
+    )),
   };
   const won = attainmentToDate({
     rows: opportunities,
@@ -169,6 +216,9 @@ export async function computeRepPlanFigures(
     periodEnd: period.to,
     today,
     callsPerMeeting: overrides.callsPerMeeting ?? null,
+    // Shown beside the rep's own ratio when its sample is small (DOMAIN.md, funnel).
+    teamClosingRatio: sources.teamClosingRatio.value,
+    teamMeetingToOpportunityRatio: sources.teamMeetingToOpportunityRatio.value,
   };
   const { findings, ...numbers } = reverseFunnel(inputs);
   const result = {

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { reverseFunnel } from '../../domain/funnel';
+import { funnelJson } from './funnel';
 
 const run = promisify(execFile);
 const cli = (...args: string[]) =>
@@ -73,6 +75,67 @@ describe('salesplan funnel', () => {
           'The goal is already met by the revenue won in the period: no first meetings are needed.',
       },
     ]);
+  });
+
+  it('shows the team ratios beside small samples, as the domain funnel does', async () => {
+    const { stdout } = await cli(
+      ...mark,
+      '--won-deals',
+      '3',
+      '--lost-deals',
+      '2',
+      '--opportunities',
+      '5',
+      '--first-meetings',
+      '10',
+      '--team-closing-ratio',
+      '0.4',
+      '--team-meeting-ratio',
+      '35%',
+      '--json',
+    );
+    const plan = JSON.parse(stdout) as ReturnType<typeof funnelJson>;
+    expect(plan).toEqual(
+      funnelJson(
+        reverseFunnel({
+          goalMinor: 600_000_00,
+          wonMinor: 120_000_00,
+          averageDealMinor: 25_000_00,
+          closingRatio: 0.25,
+          closingSample: { won: 3, lost: 2 },
+          meetingToOpportunityRatio: 0.4,
+          meetingSample: { opportunities: 5, firstMeetings: 10 },
+          salesCycleDays: 45,
+          periodStart: '2026-07-01',
+          periodEnd: '2027-06-30',
+          today: '2026-11-25',
+          callsPerMeeting: null,
+          teamClosingRatio: 0.4,
+          teamMeetingToOpportunityRatio: 0.35,
+        }),
+      ),
+    );
+    expect(plan.ranges.map((range) => [range.ratio, range.sampleSize, range.teamRatio])).toEqual([
+      ['closingRatio', 5, 0.4],
+      ['meetingToOpportunityRatio', 10, 0.35],
+    ]);
+    expect(plan.findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining("The team's ratio is 40%."),
+      expect.stringContaining("The team's ratio is 35%."),
+    ]);
+  });
+
+  it('refuses half a sample and a team ratio outside 0 to 1, naming the flag', async () => {
+    const halfSample = await fails(...mark, '--won-deals', '3');
+    expect(halfSample).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('--lost-deals: is required'),
+    });
+    const badTeam = await fails(...mark, '--team-meeting-ratio', '140%');
+    expect(badTeam).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('--team-meeting-ratio: "140%" is not a rate'),
+    });
   });
 
   it('exits non-zero naming the bad or missing flag', async () => {

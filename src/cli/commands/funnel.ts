@@ -18,6 +18,12 @@ type FunnelOptions = {
   to?: string;
   today?: string;
   callsPerMeeting?: string;
+  wonDeals?: string;
+  lostDeals?: string;
+  opportunities?: string;
+  firstMeetings?: string;
+  teamClosingRatio?: string;
+  teamMeetingRatio?: string;
   json?: boolean;
 };
 
@@ -33,6 +39,25 @@ function nonNegativeNumber(flag: string, text: string): number {
     throw new ValidationError({ field: flag, reason: `"${text}" is not a number of at least 0` });
   return value;
 }
+
+function count(flag: string, text: string): number {
+  if (!/^\d+$/.test(text.trim()))
+    throw new ValidationError({ field: flag, reason: `"${text}" is not a whole number` });
+  return Number(text);
+}
+
+/** A ratio's sample: both counts or neither, so a half-given sample is never guessed. */
+function sample<Key extends string>(
+  flags: readonly [Key, string, string | undefined][],
+): Record<Key, number> | undefined {
+  if (flags.every(([, , value]) => value === undefined)) return undefined;
+  return Object.fromEntries(
+    flags.map(([key, flag, value]) => [key, count(flag, required(flag, value))]),
+  ) as Record<Key, number>;
+}
+
+const optionalRatio = (flag: string, text: string | undefined) =>
+  text === undefined ? null : parseRatio(text, flag);
 
 /** The funnel's JSON: rounded counts, their exact values, weeks, per-week pace and findings. */
 export function funnelJson(plan: FunnelPlan) {
@@ -71,7 +96,7 @@ function funnelTable(plan: FunnelPlan): string {
     lines.push(`  ${month.month}  ${String(month.firstMeetings).padStart(5)} first meetings`);
   for (const range of plan.ranges) {
     lines.push(
-      `  ${range.ratio}: ${show(range.low, 3)}–${show(range.high, 3)} from ${range.sampleSize}; meetings ${show(range.firstMeetingsNeededAtLow)} to ${show(range.firstMeetingsNeededAtHigh)}`,
+      `  ${range.ratio}: ${show(range.low, 3)}–${show(range.high, 3)} from ${range.sampleSize}; meetings ${show(range.firstMeetingsNeededAtLow)} to ${show(range.firstMeetingsNeededAtHigh)}; team ${show(range.teamRatio, 3)}`,
     );
   }
   for (const finding of plan.findings) lines.push(`${finding.severity}: ${finding.message}`);
@@ -94,8 +119,28 @@ export function registerFunnelCommand(program: Command): void {
     .option('--to <date>', 'period end, YYYY-MM-DD')
     .option('--today <date>', 'YYYY-MM-DD (default: today)')
     .option('--calls-per-meeting <ratio>', 'outreach calls needed per first meeting')
+    .option('--won-deals <count>', 'won deals behind --win-rate (with --lost-deals)')
+    .option('--lost-deals <count>', 'lost deals behind --win-rate (with --won-deals)')
+    .option(
+      '--opportunities <count>',
+      'opportunities behind --meeting-rate (with --first-meetings)',
+    )
+    .option(
+      '--first-meetings <count>',
+      'first meetings behind --meeting-rate (with --opportunities)',
+    )
+    .option('--team-closing-ratio <rate>', "the team's closing ratio, shown for a small sample")
+    .option('--team-meeting-ratio <rate>', "the team's meeting-to-opportunity ratio, likewise")
     .option('--json', 'print JSON instead of a table')
     .action((options: FunnelOptions) => {
+      const closingSample = sample([
+        ['won', '--won-deals', options.wonDeals],
+        ['lost', '--lost-deals', options.lostDeals],
+      ]);
+      const meetingSample = sample([
+        ['opportunities', '--opportunities', options.opportunities],
+        ['firstMeetings', '--first-meetings', options.firstMeetings],
+      ]);
       const plan = reverseFunnel({
         goalMinor: majorToMinor(required('--goal', options.goal), 2, '--goal'),
         wonMinor: majorToMinor(options.won, 2, '--won'),
@@ -113,6 +158,13 @@ export function registerFunnelCommand(program: Command): void {
           options.callsPerMeeting === undefined
             ? null
             : nonNegativeNumber('--calls-per-meeting', options.callsPerMeeting),
+        ...(closingSample ? { closingSample } : {}),
+        ...(meetingSample ? { meetingSample } : {}),
+        teamClosingRatio: optionalRatio('--team-closing-ratio', options.teamClosingRatio),
+        teamMeetingToOpportunityRatio: optionalRatio(
+          '--team-meeting-ratio',
+          options.teamMeetingRatio,
+        ),
       });
       process.stdout.write(
         options.json ? `${JSON.stringify(funnelJson(plan), null, 2)}\n` : funnelTable(plan),

@@ -205,3 +205,60 @@ export async function listDoneActivities(
   );
   return rows.map((r) => ({ activityType: r.type, doneOn: r.occurs_on }));
 }
+
+export type TeamFunnelHistory = {
+  /** The reps of the manager, the plan's own rep included. */
+  repCount: number;
+  opportunities: Omit<RepOpportunity, 'segmentId'>[];
+  firstMeetingsHeldOn: string[];
+};
+
+/**
+ * The history behind the team's funnel ratios: the opportunities created or closed in the
+ * look-back and the first meetings held in it, of every rep whose manager is `managerId`. Rows
+ * are narrowed to the look-back here; the domain still applies the exact definitions.
+ */
+export async function listTeamFunnelHistory(
+  db: Executor,
+  orgId: string,
+  managerId: string,
+  lookBack: { from: string; to: string },
+): Promise<TeamFunnelHistory> {
+  const team = sql`select id from users
+    where org_id = ${orgId} and manager_id = ${managerId} and role = 'rep'`;
+  const [reps] = await queryRows<{ count: string | number }>(
+    db,
+    sql`select count(*) as count from (${team}) team`,
+  );
+  const opportunities = await queryRows<{
+    created_on: string;
+    closed_on: string | null;
+    kind: string;
+    amount_minor: string | number;
+  }>(
+    db,
+    sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
+               to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor
+        from opportunities o
+        join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        where o.org_id = ${orgId} and o.owner_id in (${team})
+          and (o.created_on between ${lookBack.from} and ${lookBack.to}
+               or o.closed_on between ${lookBack.from} and ${lookBack.to})`,
+  );
+  const meetings = await queryRows<{ occurs_on: string }>(
+    db,
+    sql`select to_char(occurs_on, 'YYYY-MM-DD') as occurs_on from activities
+        where org_id = ${orgId} and owner_id in (${team}) and status = 'done'
+          and type = 'first_meeting' and occurs_on between ${lookBack.from} and ${lookBack.to}`,
+  );
+  return {
+    repCount: Number(reps?.count ?? 0),
+    opportunities: opportunities.map((r) => ({
+      createdOn: r.created_on,
+      closedOn: r.closed_on,
+      outcome: r.kind === 'won' || r.kind === 'lost' ? r.kind : null,
+      amountMinor: Number(r.amount_minor),
+    })),
+    firstMeetingsHeldOn: meetings.map((r) => r.occurs_on),
+  };
+}

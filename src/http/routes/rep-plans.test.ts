@@ -255,6 +255,89 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     ]);
   });
 
+  it("passes the team's ratios, from the manager's reps over the same look-back, to the funnel", async () => {
+    const stages = Object.fromEntries(
+      (await rep1.request('GET', '/api/reference')).body.stages.map(
+        (s: { name: string; id: string }) => [s.name, s.id],
+      ),
+    );
+    // rep2 is rep1's teammate (manager1); rep3 reports to manager2 and must not count.
+    const history = async (
+      client: Client,
+      deals: [stage: string, createdDaysAgo: number, closedDaysAgo?: number][],
+      firstMeetingDaysAgo: number[],
+    ) => {
+      const account = await client.request('POST', '/api/accounts', {
+        name: `Account ${Math.random()}`,
+        segmentId: seg.A,
+        status: 'prospect',
+      });
+      for (const [stage, created, closed] of deals) {
+        const deal = await client.request('POST', '/api/opportunities', {
+          name: `${stage} ${created}`,
+          accountId: account.body.id,
+          stageId: stages[stage],
+          amountMinor: 10_000_00,
+          createdOn: daysAgo(created),
+          ...(closed === undefined ? {} : { closedOn: daysAgo(closed) }),
+        });
+        expect(deal.status).toBe(201);
+      }
+      for (const days of firstMeetingDaysAgo) {
+        const meeting = await client.request('POST', '/api/activities', {
+          type: 'first_meeting',
+          status: 'done',
+          occursOn: daysAgo(days),
+          accountId: account.body.id,
+        });
+        expect(meeting.status).toBe(201);
+      }
+    };
+    const rep2 = await server.as('rep2@acme.test');
+    await history(
+      rep2,
+      [
+        ['Won', 30, 10],
+        ['Lost', 100, 50],
+        ['Lost', 120, 60],
+        ['Lost', 200, 70],
+        ['Lost', 450, 400],
+        ['Proposal', 15],
+      ],
+      [7, 14, 21, 28, 500],
+    );
+    await history(await server.as('rep3@acme.test'), [['Won', 30, 10]], [7, 14]);
+
+    const { funnel } = (await rep1.request('GET', `/api/rep-plans/${planId}`)).body;
+    // rep1: 3 won, 2 lost, 5 created, 10 first meetings in the last 12 months (the test world).
+    // rep2: 1 won, 3 lost, 5 created, 4 first meetings in them; the rest is older.
+    expect(funnel.sources.teamClosingRatio).toEqual({
+      source: 'history',
+      value: (3 + 1) / (3 + 1 + 2 + 3),
+      reason: null,
+      counts: { won: 4, lost: 5, reps: 2 },
+    });
+    expect(funnel.sources.teamMeetingToOpportunityRatio).toEqual({
+      source: 'history',
+      value: (5 + 5) / (10 + 4),
+      reason: null,
+      counts: { opportunities: 10, firstMeetings: 14, reps: 2 },
+    });
+    expect(funnel.inputs).toMatchObject({
+      teamClosingRatio: 4 / 9,
+      teamMeetingToOpportunityRatio: 10 / 14,
+    });
+    // rep1's own meeting ratio rests on 10 first meetings: the team's is shown beside its range.
+    expect(funnel.result.ranges).toEqual([
+      expect.objectContaining({
+        ratio: 'meetingToOpportunityRatio',
+        sampleSize: 10,
+        teamRatio: 10 / 14,
+      }),
+    ]);
+    expect(funnel.result).toEqual(funnelJson(reverseFunnel(funnel.inputs)));
+  });
+
   it('refuses a second plan for the year and a year whose planning has not opened', async () => {
     expect((await rep1.request('POST', '/api/rep-plans', { year: year })).status).toBe(409);
     const tooEarly = await rep1.request('POST', '/api/rep-plans', { year: year + 2 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { queryRows } from '../../db/client';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { repPlans } from '../../db/schema';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
+import { computeRepPlanFigures } from '../rep-plan-figures';
 import { loadDemoData } from './load';
 import type { DemoRepPlanSummary } from './rep-plans';
 
@@ -72,5 +74,39 @@ describe.each(testEngines())('demo strategy, team plans and rep plans on %s', (e
     expect(Number(held?.with_discrepancies)).toBeGreaterThan(0);
     expect(Number(held?.overdue)).toBe(1);
     expect(summary.checkInsHeld).toBeGreaterThan(0);
+  });
+
+  it("sets each rep's target at their own last twelve months plus 10 to 20%", async () => {
+    const reps = await rows<{ target_minor: string; won_minor: string }>(
+      sql`select a.weight * 100000 as target_minor,
+            (select coalesce(sum(o.amount_minor), 0) from opportunities o
+              join stages s on s.org_id = o.org_id and s.id = o.stage_id
+              where o.org_id = a.org_id and o.owner_id = a.rep_id and s.kind = 'won'
+                and o.closed_on between '2025-11-26' and ${anchorDate}) as won_minor
+          from strategy_assignments a where a.org_id = ${orgId} and a.fiscal_year = 2026`,
+    );
+    expect(reps).toHaveLength(15);
+    for (const rep of reps) {
+      const growth = Number(rep.target_minor) / Number(rep.won_minor);
+      expect(growth).toBeGreaterThanOrEqual(1.1);
+      expect(growth).toBeLessThan(1.21);
+    }
+  });
+
+  it('leaves every agreed plan a goal still to win on the anchor date, none already met', async () => {
+    const plans = await handle.db
+      .select()
+      .from(repPlans)
+      .where(and(eq(repPlans.orgId, orgId), inArray(repPlans.state, ['agreed', 'revised'])));
+    expect(plans).toHaveLength(9);
+    for (const plan of plans) {
+      const { funnel } = await computeRepPlanFigures(handle.db, plan, anchorDate);
+      const { goalMinor, wonMinor } = funnel.inputs;
+      // In late November a rep has won most of the year's goal, but not all of it.
+      expect(wonMinor / goalMinor).toBeGreaterThan(0.6);
+      expect(wonMinor / goalMinor).toBeLessThan(0.95);
+      expect(funnel.result.remainingGoalMinor).toBe(goalMinor - wonMinor);
+      expect(funnel.result.findings.map((f) => f.code)).not.toContain('goal_met');
+    }
   });
 });

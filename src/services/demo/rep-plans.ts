@@ -1,5 +1,5 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
 import {
   insertRepPlan,
   insertRepPlanComment,
@@ -10,11 +10,10 @@ import {
   insertStrategy,
   replaceAssignments,
   replaceSegmentShares,
-  wonRevenueByMonth,
 } from '../../db/queries/strategies';
 import { insertTeamPlan } from '../../db/queries/team-plans';
-import { accounts, segments, territories, users } from '../../db/schema';
-import { addMonthsToMonth, monthOf } from '../../domain/calendar';
+import { accounts, segments, users } from '../../db/schema';
+import { lookBackPeriod } from '../../domain/funnel-ratios';
 import type { Actor } from '../authorization';
 import { scheduleCheckIns } from '../check-in-schedule';
 import { computeRepPlanFigures } from '../rep-plan-figures';
@@ -31,28 +30,56 @@ import { demoTeamPlanContent } from './team-plan-content';
 export type DemoRepPlanSummary = { repPlans: number; checkInsHeld: number; revisedPlans: number };
 
 const SHARES = [4000, 3000, 2000];
+/** Growth asked of each rep over their own last twelve months, in turn. */
+const GROWTH = [1.1, 1.15, 1.2];
+const THOUSAND_MINOR = 100_000;
 const at = (date: string, hour: number) =>
   new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+
+/**
+ * Each rep's target for the anchor's year: their own won revenue over the twelve months to the
+ * anchor date plus 10, 15 or 20%, rounded up to a thousand. The year's won revenue to date lies
+ * inside those twelve months, so no plan starts with its goal already met, whatever the date;
+ * a rep without wins gets half the average target.
+ */
+async function repTargets(
+  db: Executor,
+  orgId: string,
+  anchorDate: string,
+  repIds: readonly string[],
+): Promise<number[]> {
+  const lastYear = lookBackPeriod(anchorDate, 12);
+  const won = await queryRows<{ owner_id: string; revenue_minor: string | number }>(
+    db,
+    sql`select o.owner_id, sum(o.amount_minor) as revenue_minor
+        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        where o.org_id = ${orgId} and s.kind = 'won'
+          and o.closed_on between ${lastYear.from} and ${lastYear.to}
+        group by o.owner_id`,
+  );
+  const wonBy = new Map(won.map((r) => [r.owner_id, Number(r.revenue_minor)]));
+  const thousands = (minor: number) => Math.ceil(minor / THOUSAND_MINOR) * THOUSAND_MINOR;
+  const targets = repIds.map((id, i) =>
+    thousands((wonBy.get(id) ?? 0) * (GROWTH[i % GROWTH.length] ?? 1)),
+  );
+  const average = targets.reduce((sum, t) => sum + t, 0) / Math.max(1, targets.length);
+  const fallback = Math.max(THOUSAND_MINOR, thousands(average / 2));
+  return targets.map((t) => (t === 0 ? fallback : t));
+}
 
 async function loadStrategy(
   db: Executor,
   orgId: string,
   year: number,
   anchorDate: string,
-  reps: { id: string; potential: number }[],
+  repIds: readonly string[],
 ) {
-  const lastMonth = addMonthsToMonth(monthOf(anchorDate), -1);
-  const firstMonth = addMonthsToMonth(lastMonth, -11);
-  const lastYear = (await wonRevenueByMonth(db, orgId))
-    .filter((m) => m.month >= firstMonth && m.month <= lastMonth)
-    .reduce((sum, m) => sum + m.revenueMinor, 0);
-  // Next year's ambition: last twelve months plus 15%, in whole thousands.
-  const targetMinor = Math.max(1, Math.round((lastYear * 1.15) / 100_000)) * 100_000;
+  const targets = await repTargets(db, orgId, anchorDate, repIds);
   await insertStrategy(db, {
     orgId,
     fiscalYear: year,
     startMonth: 1,
-    targetMinor,
+    targetMinor: targets.reduce((sum, t) => sum + t, 0),
     currency: 'EUR',
     model: 'territory',
     seasonalityKind: 'history',
@@ -70,11 +97,17 @@ async function loadStrategy(
       .slice(0, SHARES.length)
       .map((s, i) => ({ segmentId: s.id, shareBasisPoints: SHARES[i] ?? 0 })),
   );
+  // The territory weight is the rep's target in thousands: the strategy totals the reps'
+  // targets, so the cascade gives each rep exactly their own.
   await replaceAssignments(
     db,
     orgId,
     year,
-    reps.map((rep) => ({ repId: rep.id, segmentId: null, weight: rep.potential })),
+    repIds.map((repId, i) => ({
+      repId,
+      segmentId: null,
+      weight: (targets[i] ?? THOUSAND_MINOR) / THOUSAND_MINOR,
+    })),
   );
 }
 
@@ -86,25 +119,21 @@ export async function loadDemoRepPlans(
 ): Promise<DemoRepPlanSummary> {
   const year = Number(anchorDate.slice(0, 4));
   const people = await db
-    .select({ user: users, potential: territories.potential })
+    .select()
     .from(users)
-    .leftJoin(
-      territories,
-      and(eq(territories.orgId, users.orgId), eq(territories.id, users.territoryId)),
-    )
     .where(eq(users.orgId, orgId))
     .orderBy(asc(users.email));
-  const reps = people.filter((p) => p.user.role === 'rep' && p.user.managerId !== null);
+  const reps = people.filter((user) => user.role === 'rep' && user.managerId !== null);
   await loadStrategy(
     db,
     orgId,
     year,
     anchorDate,
-    reps.map((p) => ({ id: p.user.id, potential: Number(p.potential ?? 1) || 1 })),
+    reps.map((rep) => rep.id),
   );
 
-  for (const { user: manager } of people.filter((p) => p.user.role === 'manager')) {
-    const team = reps.filter((p) => p.user.managerId === manager.id).map((p) => p.user.id);
+  for (const manager of people.filter((user) => user.role === 'manager')) {
+    const team = reps.filter((rep) => rep.managerId === manager.id).map((rep) => rep.id);
     const plan = await insertTeamPlan(db, { orgId, managerId: manager.id, fiscalYear: year });
     if (!plan) continue;
     const actor: Actor = {
@@ -120,7 +149,7 @@ export async function loadDemoRepPlans(
 
   let checkInsHeld = 0;
   let revisedPlans = 0;
-  for (const [i, { user: rep }] of reps.entries()) {
+  for (const [i, rep] of reps.entries()) {
     const managerId = rep.managerId ?? '';
     const plan = await insertRepPlan(db, {
       orgId,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -85,4 +85,22 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): Data
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+type Query = () => PromiseLike<unknown>;
+
+/**
+ * Runs independent queries: together on a pool, one after another inside a transaction (its one
+ * connection runs one query at a time; node-postgres only queues them, with a warning).
+ */
+export async function allQueries<const T extends readonly Query[]>(
+  db: Executor,
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (!(db instanceof PgTransaction)) {
+    return (await Promise.all(queries.map((query) => query()))) as never;
+  }
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as never;
 }

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/client';
+import { allQueries, type Executor } from '../db/client';
 import {
   getPlanRows,
   listOwnerOpenStepDates,
@@ -102,10 +102,10 @@ export async function buildPlanView(
   options: { withHistory?: boolean } = {},
 ): Promise<DealPlanView> {
   const o = opportunity.opportunity;
-  const [rows, otherDates, audit] = await Promise.all([
-    getPlanRows(db, actor.orgId, o.id),
-    listOwnerOpenStepDates(db, actor.orgId, o.ownerId, o.id),
-    options.withHistory === false ? [] : listPlanAuditEntries(db, actor.orgId, o.id),
+  const [rows, otherDates, audit] = await allQueries(db, [
+    () => getPlanRows(db, actor.orgId, o.id),
+    () => listOwnerOpenStepDates(db, actor.orgId, o.ownerId, o.id),
+    async () => (options.withHistory === false ? [] : listPlanAuditEntries(db, actor.orgId, o.id)),
   ]);
   const parts = planParts(rows);
   const checkOptions = {

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/client';
+import { allQueries, type Executor } from '../db/client';
 import {
   listActivityTypes,
   listSegments,
@@ -10,11 +10,11 @@ import type { Actor } from './authorization';
 
 /** The organisation's stages, segments, activity types and territories, for pickers. */
 export async function getReferenceData(db: Executor, actor: Actor): Promise<ReferenceData> {
-  const [stages, segments, activityTypes, territories] = await Promise.all([
-    listStages(db, actor.orgId),
-    listSegments(db, actor.orgId),
-    listActivityTypes(db, actor.orgId),
-    listTerritories(db, actor.orgId),
+  const [stages, segments, activityTypes, territories] = await allQueries(db, [
+    () => listStages(db, actor.orgId),
+    () => listSegments(db, actor.orgId),
+    () => listActivityTypes(db, actor.orgId),
+    () => listTerritories(db, actor.orgId),
   ]);
   return {
     stages: stages.map(({ id, name, position, probabilityPercent, kind }) => ({

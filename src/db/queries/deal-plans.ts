@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../client';
+import { allQueries, type Executor } from '../client';
 import {
   actionSteps,
   auditLog,
@@ -56,44 +56,49 @@ export async function getPlanRows(
   orgId: string,
   opportunityId: string,
 ): Promise<PlanRows> {
-  const [[plan], objectives, influenceRows, competitorRows, stepRows] = await Promise.all([
-    db
-      .select()
-      .from(dealPlans)
-      .where(ofPlan(dealPlans, orgId, opportunityId)),
-    db
-      .select()
-      .from(singleSalesObjectives)
-      .where(ofPlan(singleSalesObjectives, orgId, opportunityId))
-      .orderBy(asc(singleSalesObjectives.position), asc(singleSalesObjectives.createdAt)),
-    db
-      .select({
-        influence: buyingInfluences,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        title: contacts.title,
-      })
-      .from(buyingInfluences)
-      .innerJoin(
-        contacts,
-        and(
-          eq(contacts.orgId, buyingInfluences.orgId),
-          eq(contacts.id, buyingInfluences.contactId),
-        ),
-      )
-      .where(ofPlan(buyingInfluences, orgId, opportunityId))
-      .orderBy(asc(buyingInfluences.createdAt), asc(buyingInfluences.id)),
-    db
-      .select()
-      .from(competitors)
-      .where(ofPlan(competitors, orgId, opportunityId))
-      .orderBy(asc(competitors.createdAt), asc(competitors.id)),
-    db
-      .select({ step: actionSteps, ownerName: users.name })
-      .from(actionSteps)
-      .leftJoin(users, and(eq(users.orgId, actionSteps.orgId), eq(users.id, actionSteps.ownerId)))
-      .where(ofPlan(actionSteps, orgId, opportunityId))
-      .orderBy(asc(actionSteps.position), asc(actionSteps.createdAt)),
+  const [[plan], objectives, influenceRows, competitorRows, stepRows] = await allQueries(db, [
+    () =>
+      db
+        .select()
+        .from(dealPlans)
+        .where(ofPlan(dealPlans, orgId, opportunityId)),
+    () =>
+      db
+        .select()
+        .from(singleSalesObjectives)
+        .where(ofPlan(singleSalesObjectives, orgId, opportunityId))
+        .orderBy(asc(singleSalesObjectives.position), asc(singleSalesObjectives.createdAt)),
+    () =>
+      db
+        .select({
+          influence: buyingInfluences,
+          firstName: contacts.firstName,
+          lastName: contacts.lastName,
+          title: contacts.title,
+        })
+        .from(buyingInfluences)
+        .innerJoin(
+          contacts,
+          and(
+            eq(contacts.orgId, buyingInfluences.orgId),
+            eq(contacts.id, buyingInfluences.contactId),
+          ),
+        )
+        .where(ofPlan(buyingInfluences, orgId, opportunityId))
+        .orderBy(asc(buyingInfluences.createdAt), asc(buyingInfluences.id)),
+    () =>
+      db
+        .select()
+        .from(competitors)
+        .where(ofPlan(competitors, orgId, opportunityId))
+        .orderBy(asc(competitors.createdAt), asc(competitors.id)),
+    () =>
+      db
+        .select({ step: actionSteps, ownerName: users.name })
+        .from(actionSteps)
+        .leftJoin(users, and(eq(users.orgId, actionSteps.orgId), eq(users.id, actionSteps.ownerId)))
+        .where(ofPlan(actionSteps, orgId, opportunityId))
+        .orderBy(asc(actionSteps.position), asc(actionSteps.createdAt)),
   ]);
   const influenceIds = influenceRows.map((r) => r.influence.id);
   const modeRows = influenceIds.length

@@ -5,7 +5,7 @@ import type { CheckIn } from '../../../schemas/check-ins';
 import { formatMoney } from '../../components/money';
 import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
 import { CheckInForm } from './CheckInForm';
-import { planId } from './rep-plan-fixtures';
+import { makeRepPlan, planId } from './rep-plan-fixtures';
 
 const checkInId = '00000000-0000-4000-8000-000000000600';
 const checkIn: CheckIn = {
@@ -51,7 +51,12 @@ describe('CheckInForm', () => {
       }),
     });
     renderWithProviders(
-      <CheckInForm planId={planId} checkInId={checkInId} currency="EUR" onClose={onClose} />,
+      <CheckInForm
+        plan={makeRepPlan({ state: 'agreed' })}
+        checkInId={checkInId}
+        canRevise={false}
+        onClose={onClose}
+      />,
     );
     const activities = await screen.findByRole('table', { name: 'Activities plan vs actual' });
     const [call, meeting] = within(activities).getAllByRole('row').slice(1);
@@ -69,5 +74,83 @@ describe('CheckInForm', () => {
       difficulties: 'Budget freeze',
       adjustments: '',
     });
+    expect(screen.queryByLabelText(/Agree plan changes/)).toBeNull();
+  });
+
+  it('records agreed plan changes, asking at the field for the adjustment they need', async () => {
+    const onClose = vi.fn();
+    const plan = makeRepPlan({
+      state: 'agreed',
+      canEdit: false,
+      funnelInputs: { closingRatio: { value: 0.6, reason: 'Last year' } },
+    });
+    let posts = 0;
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+      [`GET /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => ({ body: checkIn }),
+      [`POST /api/rep-plans/${planId}/check-ins/${checkInId}`]: () =>
+        ++posts === 1
+          ? {
+              status: 422,
+              body: {
+                error: {
+                  code: 'validation_failed',
+                  message: 'adjustments: say what was agreed',
+                  issues: [{ field: 'adjustments', reason: 'say what was agreed' }],
+                },
+              },
+            }
+          : { body: { ...checkIn, status: 'held', resultingVersionNumber: 2 } },
+    });
+    renderWithProviders(
+      <CheckInForm plan={plan} checkInId={checkInId} canRevise onClose={onClose} />,
+    );
+    await userEvent.click(
+      await screen.findByLabelText('Agree plan changes (makes a revised version)'),
+    );
+    const changes = screen.getByRole('group', { name: 'Agreed plan changes' });
+    const closing = within(changes).getByLabelText('Closing ratio (%), blank for history');
+    expect((closing as HTMLInputElement).value).toBe('60');
+    await userEvent.clear(closing);
+    await userEvent.type(closing, '45');
+    const reason = within(changes).getByLabelText('Reason for closing ratio');
+    await userEvent.clear(reason);
+    await userEvent.paste('Price rise');
+    await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+
+    const adjustments = screen.getByLabelText(/Agreed adjustments/);
+    await waitFor(() => expect(adjustments.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Say what was agreed')).toBeTruthy();
+    expect(onClose).not.toHaveBeenCalled();
+
+    await userEvent.click(adjustments);
+    await userEvent.paste('Closing ratio 45% after the price rise');
+    await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [first, second] = calls.filter((c) => c.method === 'POST');
+    // Only what changed goes with the check-in: the funnel, not the unchanged accounts or texts.
+    const planChanges = {
+      funnelInputs: {
+        closingRatio: { value: 0.45, reason: 'Price rise' },
+        meetingToOpportunityRatio: null,
+        averageDealMinor: null,
+        salesCycleDays: null,
+        callsPerMeeting: null,
+      },
+    };
+    expect(first?.body).toEqual({
+      discrepancies: '',
+      difficulties: '',
+      adjustments: '',
+      planChanges,
+    });
+    expect(second?.body).toEqual({
+      discrepancies: '',
+      difficulties: '',
+      adjustments: 'Closing ratio 45% after the price rise',
+      planChanges,
+    });
+    expect(await screen.findByText('The agreed changes are kept as version 2.')).toBeTruthy();
   });
 });

@@ -1,85 +1,113 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import type { CheckIn } from '../../../schemas/check-ins';
-import { errorMessage } from '../../api/client';
-import { formatMoney } from '../../components/money';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  type TextareaProps,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { CheckInRecordInput, RepPlan } from '../../../schemas/rep-plans';
+import type { FieldErrors } from '../../components/form-errors';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { useReference } from '../reference/useReference';
+import { CheckInPlanChanges } from './CheckInPlanChanges';
+import { PlanVsActualTables } from './PlanVsActualTables';
+import {
+  fieldErrorsUnder,
+  parsePlanChanges,
+  type PlanChangesDraft,
+  planChangesDraftOf,
+  planContentErrors,
+  planCurrency,
+} from './rep-plan-draft';
 import { useCheckIn, useRecordCheckIn } from './useCheckIns';
 
-function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; currency: string }) {
-  const behind = { c: 'red', fw: 700 } as const;
-  return (
-    <>
-      <Table aria-label="Activities plan vs actual">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Activity</Table.Th>
-            <Table.Th ta="right">Planned</Table.Th>
-            <Table.Th ta="right">Done</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {checkIn.planVsActual.activities.map((row) => (
-            <Table.Tr key={row.activityType}>
-              <Table.Td>{row.activityType.replace('_', ' ')}</Table.Td>
-              <Table.Td ta="right">{row.planned}</Table.Td>
-              <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
-                {row.done}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Table aria-label="Targets to date">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Target</Table.Th>
-            <Table.Th ta="right">Due to date</Table.Th>
-            <Table.Th ta="right">Won to date</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {checkIn.planVsActual.targets.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>{row.label}</Table.Td>
-              <Table.Td ta="right">{formatMoney(row.targetToDateMinor, currency)}</Table.Td>
-              <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
-                {formatMoney(row.wonToDateMinor, currency)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </>
-  );
-}
+const TEXT_FIELDS = ['discrepancies', 'difficulties', 'adjustments'] as const;
+type Texts = Record<(typeof TEXT_FIELDS)[number], string>;
 
-/** The check-in form: plan vs actual with discrepancies in red, then what was said and agreed. */
+/**
+ * The check-in form: plan vs actual with discrepancies in red, then what was said and agreed.
+ * The manager may record agreed plan changes with it; the API then freezes a revised version.
+ */
 export function CheckInForm({
-  planId,
+  plan,
   checkInId,
-  currency,
+  canRevise,
   onClose,
 }: {
-  planId: string;
+  plan: RepPlan;
   checkInId: string | null;
-  currency: string;
+  /** The plan's manager, on an agreed or revised plan: revisions come only from them. */
+  canRevise: boolean;
   onClose: () => void;
 }) {
-  const checkIn = useCheckIn(planId, checkInId);
-  const record = useRecordCheckIn(planId);
-  const [texts, setTexts] = useState({ discrepancies: '', difficulties: '', adjustments: '' });
+  const checkIn = useCheckIn(plan.id, checkInId);
+  const record = useRecordCheckIn(plan.id);
+  const reference = useReference();
+  const [texts, setTexts] = useState<Texts>({
+    discrepancies: '',
+    difficulties: '',
+    adjustments: '',
+  });
+  const [changes, setChanges] = useState<PlanChangesDraft | null>(null);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const isHeld = checkIn.data?.status === 'held';
-  const field = (name: keyof typeof texts, label: string) => (
+  const serverErrors = record.isError
+    ? planContentErrors(record.error, 'planChanges.', TEXT_FIELDS)
+    : {};
+  const changeErrors = { ...fieldErrorsUnder(serverErrors, 'planChanges.'), ...localErrors };
+  const field = (name: keyof Texts, label: string, props: Partial<TextareaProps> = {}) => (
     <Textarea
       label={label}
-      rows={2}
+      autosize
+      minRows={2}
       readOnly={isHeld}
       value={isHeld ? (checkIn.data?.[name] ?? '') : texts[name]}
       onChange={(event) => setTexts({ ...texts, [name]: event.currentTarget.value })}
+      error={serverErrors[name]}
+      {...props}
     />
   );
   if (checkInId === null) return null;
+
+  const submit = () => {
+    let planChanges: CheckInRecordInput['planChanges'];
+    if (changes) {
+      const parsed = parsePlanChanges(plan, changes, reference.data?.stages ?? []);
+      if (!parsed.ok) {
+        setLocalErrors(
+          Object.fromEntries(
+            Object.entries(parsed.errors).map(([name, reason]) => [`funnelInputs.${name}`, reason]),
+          ),
+        );
+        return;
+      }
+      planChanges = parsed.value;
+    }
+    setLocalErrors({});
+    record.mutate(
+      { checkInId, input: { ...texts, ...(planChanges ? { planChanges } : {}) } },
+      {
+        onSuccess: (held) => {
+          if (held.resultingVersionNumber !== null) {
+            notifications.show({
+              color: 'teal',
+              title: 'Plan revised',
+              message: `The agreed changes are kept as version ${held.resultingVersionNumber}.`,
+            });
+          }
+          onClose();
+        },
+      },
+    );
+  };
+
   return (
     <Card withBorder padding="md" mb="md" aria-label="Check-in">
       <Group justify="space-between" mb="xs">
@@ -97,19 +125,40 @@ export function CheckInForm({
           <Text size="sm" c="dimmed">
             Plan vs actual as of {checkIn.data.planVsActual.asOf}
           </Text>
-          <PlanVsActualTables checkIn={checkIn.data} currency={currency} />
+          <PlanVsActualTables checkIn={checkIn.data} currency={planCurrency(plan)} />
           {field('discrepancies', 'Discrepancies')}
           {field('difficulties', 'Difficulties')}
-          {field('adjustments', 'Agreed adjustments')}
-          {record.isError && <Alert color="red">{errorMessage(record.error)}</Alert>}
+          {!isHeld && canRevise && (
+            <Switch
+              label="Agree plan changes (makes a revised version)"
+              checked={changes !== null}
+              onChange={(event) =>
+                setChanges(event.currentTarget.checked ? planChangesDraftOf(plan) : null)
+              }
+            />
+          )}
+          {!isHeld && changes && (
+            <CheckInPlanChanges
+              plan={plan}
+              value={changes}
+              onChange={setChanges}
+              errors={changeErrors}
+            />
+          )}
+          {field(
+            'adjustments',
+            'Agreed adjustments',
+            changes ? { withAsterisk: true, description: 'Say what was agreed and why.' } : {},
+          )}
+          {isHeld && checkIn.data.resultingVersionNumber !== null && (
+            <Text size="sm">
+              This check-in revised the plan: version {checkIn.data.resultingVersionNumber}.
+            </Text>
+          )}
+          {serverErrors._form && <Alert color="red">{serverErrors._form}</Alert>}
           {!isHeld && (
             <Group justify="flex-end">
-              <Button
-                loading={record.isPending}
-                onClick={() =>
-                  record.mutate({ checkInId, input: texts }, { onSuccess: () => onClose() })
-                }
-              >
+              <Button loading={record.isPending} onClick={submit}>
                 Record check-in
               </Button>
             </Group>

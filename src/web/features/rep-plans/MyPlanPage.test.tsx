@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { RepPlan } from '../../../schemas/rep-plans';
-import { makeRepPlan, planId, year } from './rep-plan-fixtures';
+import type { CheckIn } from '../../../schemas/check-ins';
+import { agreedVersions, makeRepPlan, managerId, planId, year } from './rep-plan-fixtures';
 import { formatMoney } from '../../components/money';
-import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
+import { commonHandlers, me, mockApi, renderWithProviders } from '../../test-utils';
 import { MyPlanPage } from './MyPlanPage';
 
 const listOf = (plans: RepPlan[]) => ({
@@ -23,12 +24,20 @@ const listOf = (plans: RepPlan[]) => ({
   },
 });
 
-function renderPage() {
+/** The plan's own reads: the plan, its agreed versions, its comments. */
+const planHandlers = (plan: () => RepPlan, versions: () => unknown[] = () => []) => ({
+  [`GET /api/rep-plans/${planId}`]: () => ({ body: plan() }),
+  [`GET /api/rep-plans/${planId}/versions`]: () => ({ body: versions() }),
+  [`GET /api/rep-plans/${planId}/comments`]: () => ({ body: [] }),
+  'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+});
+
+function renderPage(route = '/my-plan') {
   return renderWithProviders(
     <Routes>
       <Route path="/my-plan" element={<MyPlanPage />} />
     </Routes>,
-    { route: '/my-plan' },
+    { route },
   );
 }
 
@@ -38,7 +47,7 @@ describe('MyPlanPage', () => {
     mockApi({
       ...commonHandlers,
       'GET /api/rep-plans': () => listOf([plan]),
-      [`GET /api/rep-plans/${planId}`]: () => ({ body: plan }),
+      ...planHandlers(() => plan),
     });
     renderPage();
     expect(await screen.findByText(`Targets ${formatMoney(2_000_000_00, 'EUR')}`)).toBeTruthy();
@@ -64,7 +73,7 @@ describe('MyPlanPage', () => {
     const { calls } = mockApi({
       ...commonHandlers,
       'GET /api/rep-plans': () => listOf([current]),
-      [`GET /api/rep-plans/${planId}`]: () => ({ body: current }),
+      ...planHandlers(() => current),
       [`POST /api/rep-plans/${planId}/transitions`]: () => {
         current = makeRepPlan({ state: 'proposed', allowedTransitions: ['draft'] });
         return { body: current };
@@ -82,7 +91,7 @@ describe('MyPlanPage', () => {
     const { calls } = mockApi({
       ...commonHandlers,
       'GET /api/rep-plans': () => listOf([plan]),
-      [`GET /api/rep-plans/${planId}`]: () => ({ body: plan }),
+      ...planHandlers(() => plan),
       [`POST /api/rep-plans/${planId}/signatures`]: () => ({
         status: 409,
         body: { error: { code: 'conflict', message: 'The rep has already signed this plan.' } },
@@ -134,5 +143,134 @@ describe('MyPlanPage', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ year, cadence: 'monthly' }),
     );
+  });
+
+  it('offers a reload when the draft changed on the server since it was opened', async () => {
+    let current = makeRepPlan({ version: 4 });
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/rep-plans': () => listOf([current]),
+      ...planHandlers(() => current),
+      [`PATCH /api/rep-plans/${planId}`]: () => {
+        current = makeRepPlan({ version: 5, cadence: 'quarterly' });
+        return {
+          status: 409,
+          body: { error: { code: 'conflict', message: 'The plan changed since you read it' } },
+        };
+      },
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Save draft' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Reload' }));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Check-ins' })).toHaveProperty(
+        'value',
+        'Quarterly',
+      ),
+    );
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+    expect(
+      calls.filter((c) => c.method === 'GET' && c.path === `/api/rep-plans/${planId}`),
+    ).toHaveLength(2);
+  });
+
+  it('lets the manager record a check-in with plan changes, after which the plan shows the revised version', async () => {
+    const checkInId = '00000000-0000-4000-8000-000000000600';
+    const summary = {
+      id: checkInId,
+      periodStart: `${year}-04-01`,
+      periodEnd: `${year}-04-30`,
+      dueOn: `${year}-04-30`,
+      status: 'due' as const,
+      isOverdue: false,
+      heldOn: null,
+      resultingVersionNumber: null,
+    };
+    const checkIn: CheckIn = {
+      ...summary,
+      repPlanId: planId,
+      planVsActual: { asOf: `${year}-04-30`, activities: [], targets: [] },
+      discrepancies: '',
+      difficulties: '',
+      adjustments: '',
+    };
+    let current = makeRepPlan({
+      state: 'agreed',
+      canEdit: false,
+      allowedTransitions: [],
+      checkIns: [summary],
+    });
+    let versions = [agreedVersions[0]];
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/me': () => ({
+        body: { ...me, user: { ...me.user, id: managerId, name: 'Max Manager', role: 'manager' } },
+      }),
+      'GET /api/rep-plans': () => listOf([current]),
+      ...planHandlers(
+        () => current,
+        () => versions,
+      ),
+      [`GET /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => ({ body: checkIn }),
+      [`POST /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => {
+        const held = { ...summary, status: 'held' as const, resultingVersionNumber: 2 };
+        current = makeRepPlan({
+          state: 'revised',
+          canEdit: false,
+          allowedTransitions: [],
+          checkIns: [held],
+        });
+        versions = agreedVersions;
+        return { body: { ...checkIn, ...held } };
+      },
+      [`GET /api/rep-plans/${planId}/versions/compare`]: () => ({
+        body: {
+          from: 1,
+          to: 2,
+          changes: [{ path: 'funnelInputs.callsPerMeeting', before: null, after: 5 }],
+        },
+      }),
+    });
+    renderPage(`/my-plan?plan=${planId}`);
+    const versionsSection = await screen.findByRole('region', { name: 'Versions' });
+    await within(versionsSection).findByRole('table', { name: 'Agreed versions' });
+    expect(within(versionsSection).queryByRole('combobox', { name: 'Compare version' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: /^Apr/ }));
+    await userEvent.click(
+      await screen.findByLabelText('Agree plan changes (makes a revised version)'),
+    );
+    await userEvent.type(screen.getByLabelText('Calls per meeting (outreach)'), '5');
+    await userEvent.click(screen.getByLabelText(/Agreed adjustments/));
+    await userEvent.paste('Five calls per meeting from May');
+    await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+
+    const changes = await within(versionsSection).findByRole('table', {
+      name: 'Changes from version 1 to version 2',
+    });
+    expect(within(changes).getAllByRole('row')[1]?.textContent).toBe(
+      'Funnel overridesCalls per meeting—5',
+    );
+    const agreement = screen
+      .getByRole('heading', { name: 'Agreement' })
+      .closest('.mantine-Card-root');
+    expect(within(agreement as HTMLElement).getByText('revised')).toBeTruthy();
+    const [, , revision] = within(
+      within(versionsSection).getByRole('table', { name: 'Agreed versions' }),
+    ).getAllByRole('row');
+    expect(revision?.textContent).toContain('revised');
+    const checkIns = screen.getByRole('table', { name: 'Check-ins' });
+    expect(within(checkIns).getAllByRole('row')[1]?.textContent).toContain('version 2');
+    expect(
+      (calls.find((c) => c.method === 'POST')?.body as { planChanges: unknown }).planChanges,
+    ).toEqual({
+      funnelInputs: {
+        closingRatio: null,
+        meetingToOpportunityRatio: null,
+        averageDealMinor: null,
+        salesCycleDays: null,
+        callsPerMeeting: 5,
+      },
+    });
   });
 });

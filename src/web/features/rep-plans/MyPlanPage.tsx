@@ -6,54 +6,52 @@ import { errorMessage } from '../../api/client';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useSession } from '../session/useSession';
 import { PlanningTasks } from './PlanningTasks';
+import { RepPlanActivityPlan } from './RepPlanActivityPlan';
 import { RepPlanAgreement } from './RepPlanAgreement';
 import { RepPlanCheckIns } from './RepPlanCheckIns';
+import { RepPlanComments } from './RepPlanComments';
 import { RepPlanDraftForm } from './RepPlanDraftForm';
 import { RepPlanFunnel } from './RepPlanFunnel';
+import { RepPlanQualitative } from './RepPlanQualitative';
 import { RepPlanTargets } from './RepPlanTargets';
+import { RepPlanVersions } from './RepPlanVersions';
 import { useCreateRepPlan, useRepPlan, useRepPlanList } from './useRepPlans';
 
-/** One rep plan in full: targets, funnel and week, agreement, activity plan, check-ins. */
+/**
+ * One rep plan in full: targets, agreement and the draft (or the agreed qualitative part) on one
+ * side, funnel and activity plan on the other; then check-ins, versions and comments.
+ */
 export function RepPlanDetail({ planId, userId }: { planId: string; userId: string }) {
   const plan = useRepPlan(planId);
   if (plan.isPending) return <DetailSkeleton />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
-  const { activityPlan } = plan.data;
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
           <RepPlanTargets targets={plan.data.targets} />
           <RepPlanAgreement plan={plan.data} userId={userId} />
-          {plan.data.canEdit && <RepPlanDraftForm key={plan.data.version} plan={plan.data} />}
+          {plan.data.canEdit ? (
+            <RepPlanDraftForm key={plan.data.version} plan={plan.data} />
+          ) : (
+            <RepPlanQualitative qualitative={plan.data.qualitative} />
+          )}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
           <RepPlanFunnel plan={plan.data} />
-          <Card withBorder padding="lg">
-            <Title order={2} size="h4" mb="xs">
-              Activity plan
-            </Title>
-            <Text size="sm">
-              {Object.entries(activityPlan.yearly)
-                .map(([type, count]) => `${count} ${type.replace('_', ' ')}`)
-                .join(' · ') || 'Pick target accounts to plan activities.'}
-            </Text>
-            {activityPlan.capacity.findings.map((finding) => (
-              <Text
-                key={finding.code}
-                size="sm"
-                c={finding.severity === 'error' ? 'red' : 'orange'}
-              >
-                {finding.message}
-              </Text>
-            ))}
-          </Card>
+          <RepPlanActivityPlan activityPlan={plan.data.activityPlan} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={12}>
-        <RepPlanCheckIns plan={plan.data} />
+        <RepPlanCheckIns plan={plan.data} userId={userId} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <RepPlanVersions plan={plan.data} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <RepPlanComments plan={plan.data} userId={userId} />
       </Grid.Col>
     </Grid>
   );

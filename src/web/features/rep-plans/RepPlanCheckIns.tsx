@@ -4,15 +4,19 @@ import type { RepPlan } from '../../../schemas/rep-plans';
 import { formatDay } from '../../components/dates';
 import { CheckInForm } from './CheckInForm';
 
-/** The plan's check-ins by cadence, overdue ones highlighted. */
-export function RepPlanCheckIns({ plan }: { plan: RepPlan }) {
+/** The plan's check-ins by cadence, overdue ones highlighted, with the revisions they made. */
+export function RepPlanCheckIns({ plan, userId }: { plan: RepPlan; userId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
+  // Mirrors the API: only the manager revises an agreed plan, at a check-in.
+  const canRevise =
+    plan.manager?.id === userId && (plan.state === 'agreed' || plan.state === 'revised');
   return (
     <Card withBorder padding="lg">
       <CheckInForm
-        planId={plan.id}
+        key={openId ?? 'closed'}
+        plan={plan}
         checkInId={openId}
-        currency={plan.targets?.currency ?? 'EUR'}
+        canRevise={canRevise}
         onClose={() => setOpenId(null)}
       />
       <Title order={2} size="h4" mb="sm">
@@ -24,6 +28,7 @@ export function RepPlanCheckIns({ plan }: { plan: RepPlan }) {
             <Table.Th>Period</Table.Th>
             <Table.Th>Due</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>Revised plan</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -43,6 +48,11 @@ export function RepPlanCheckIns({ plan }: { plan: RepPlan }) {
                 ) : (
                   <Badge color="gray">due</Badge>
                 )}
+              </Table.Td>
+              <Table.Td>
+                {checkIn.resultingVersionNumber === null
+                  ? '—'
+                  : `version ${checkIn.resultingVersionNumber}`}
               </Table.Td>
             </Table.Tr>
           ))}

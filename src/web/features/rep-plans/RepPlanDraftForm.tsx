@@ -1,63 +1,66 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Title } from '@mantine/core';
 import type { RepPlan } from '../../../schemas/rep-plans';
-import { errorMessage } from '../../api/client';
-import { useAccountList } from '../accounts/useAccounts';
+import { ApiError, errorMessage } from '../../api/client';
+import type { FieldErrors } from '../../components/form-errors';
 import { useReference } from '../reference/useReference';
-import { useUpdateRepPlan } from './useRepPlans';
+import { FunnelOverrideFields } from './FunnelOverrideFields';
+import { QualitativeFields } from './QualitativeFields';
+import {
+  fieldErrorsUnder,
+  firstErrorUnder,
+  funnelOverrideDraftOf,
+  parseFunnelOverrideDraft,
+  planContentErrors,
+  planCurrency,
+  qualitativeOf,
+  qualitativeRowsOf,
+  type QualitativeRow,
+} from './rep-plan-draft';
+import { TargetAccountPicker } from './TargetAccountPicker';
+import { useRefreshRepPlan, useUpdateRepPlan } from './useRepPlans';
 
-type RatioOverride = { percent: number | string; reason: string };
-
-function overrideOf(value: { value: number; reason: string } | null | undefined): RatioOverride {
-  return value ? { percent: value.value * 100, reason: value.reason } : { percent: '', reason: '' };
-}
-
-function toOverride({ percent, reason }: RatioOverride) {
-  return percent === '' ? null : { value: Number(percent) / 100, reason };
-}
-
-/** Editing a draft: cadence, target accounts (the rep's, by segment and status), funnel overrides. */
+/**
+ * Editing a draft: cadence, target accounts (the rep's, by segment and status), funnel overrides
+ * and the qualitative part. The form is keyed by the plan's version, so a save or a reload
+ * starts it again from what the server holds.
+ */
 export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
   const reference = useReference();
-  const [segmentId, setSegmentId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const accounts = useAccountList({ ownerId: plan.rep.id, segmentId, status, pageSize: 500 });
   const update = useUpdateRepPlan();
+  const refresh = useRefreshRepPlan();
+  const currency = planCurrency(plan);
   const [cadence, setCadence] = useState(plan.cadence);
   const [accountIds, setAccountIds] = useState(plan.targetAccounts.map((a) => a.accountId));
-  const [closing, setClosing] = useState(overrideOf(plan.funnelInputs.closingRatio));
-  const [meeting, setMeeting] = useState(overrideOf(plan.funnelInputs.meetingToOpportunityRatio));
-  const options = new Map(plan.targetAccounts.map((a) => [a.accountId, a.name]));
-  for (const account of accounts.data?.items ?? []) options.set(account.id, account.name);
-  const ratio = (label: string, value: RatioOverride, set: (next: RatioOverride) => void) => (
-    <Group grow align="flex-end">
-      <NumberInput
-        label={`${label} (%), blank for history`}
-        min={0}
-        max={100}
-        value={value.percent}
-        onChange={(percent) => set({ ...value, percent })}
-      />
-      <TextInput
-        label="Reason"
-        value={value.reason}
-        onChange={(event) => set({ ...value, reason: event.currentTarget.value })}
-      />
-    </Group>
-  );
+  const [funnel, setFunnel] = useState(() => funnelOverrideDraftOf(plan.funnelInputs, currency));
+  // The stages arrive with the reference lists: until the first edit, rows follow them.
+  const [editedRows, setEditedRows] = useState<QualitativeRow[] | null>(null);
+  const rows = editedRows ?? qualitativeRowsOf(plan.qualitative, reference.data?.stages ?? []);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const isConflict = update.error instanceof ApiError && update.error.status === 409;
+  const errors: FieldErrors = update.isError && !isConflict ? planContentErrors(update.error) : {};
+  const funnelErrors = { ...fieldErrorsUnder(errors, 'funnelInputs.'), ...localErrors };
+
+  const save = () => {
+    const funnelInputs = parseFunnelOverrideDraft(funnel, currency);
+    if (!funnelInputs.ok) {
+      setLocalErrors(funnelInputs.errors);
+      return;
+    }
+    setLocalErrors({});
+    update.mutate({
+      plan,
+      patch: {
+        cadence,
+        targetAccountIds: accountIds,
+        funnelInputs: funnelInputs.value,
+        qualitative: qualitativeOf(rows),
+      },
+    });
+  };
+
   return (
-    <Card withBorder padding="lg">
+    <Card withBorder padding="lg" component="section" aria-label="Edit the draft">
       <Title order={2} size="h4" mb="sm">
         Edit the draft
       </Title>
@@ -71,51 +74,44 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
           value={cadence}
           onChange={(value) => value && setCadence(value as RepPlan['cadence'])}
           allowDeselect={false}
+          error={errors.cadence}
         />
-        <Group grow>
-          <Select
-            label="Segment"
-            clearable
-            data={(reference.data?.segments ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={segmentId}
-            onChange={setSegmentId}
-          />
-          <Select
-            label="Status"
-            clearable
-            data={['prospect', 'customer']}
-            value={status}
-            onChange={setStatus}
-          />
-        </Group>
-        <MultiSelect
-          label="Target accounts"
-          searchable
-          data={[...options].map(([value, label]) => ({ value, label }))}
+        <TargetAccountPicker
+          plan={plan}
           value={accountIds}
           onChange={setAccountIds}
+          error={firstErrorUnder(errors, 'targetAccountIds')}
         />
-        {ratio('Closing ratio', closing, setClosing)}
-        {ratio('Meeting → opportunity', meeting, setMeeting)}
-        {update.isError && <Alert color="red">{errorMessage(update.error)}</Alert>}
+        <Title order={3} size="h5">
+          Funnel
+        </Title>
+        <FunnelOverrideFields
+          value={funnel}
+          onChange={setFunnel}
+          currency={currency}
+          errors={funnelErrors}
+        />
+        <Title order={3} size="h5">
+          Qualitative part
+        </Title>
+        <QualitativeFields
+          rows={rows}
+          onChange={setEditedRows}
+          error={firstErrorUnder(errors, 'qualitative')}
+        />
+        {isConflict && (
+          <Alert color="orange" title="The plan changed since you opened it">
+            <Group justify="space-between">
+              <span>{errorMessage(update.error)}</span>
+              <Button size="xs" variant="white" color="orange" onClick={() => refresh(plan.id)}>
+                Reload
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {errors._form && <Alert color="red">{errors._form}</Alert>}
         <Group justify="flex-end">
-          <Button
-            loading={update.isPending}
-            onClick={() =>
-              update.mutate({
-                plan,
-                patch: {
-                  cadence,
-                  targetAccountIds: accountIds,
-                  funnelInputs: {
-                    ...plan.funnelInputs,
-                    closingRatio: toOverride(closing),
-                    meetingToOpportunityRatio: toOverride(meeting),
-                  },
-                },
-              })
-            }
-          >
+          <Button loading={update.isPending} onClick={save}>
             Save draft
           </Button>
         </Group>

@@ -5,6 +5,7 @@ import { ids } from '../../test-utils';
 
 export const planId = '00000000-0000-4000-8000-000000000500';
 export const year = new Date().getFullYear();
+export const managerId = '00000000-0000-4000-8000-000000000009';
 
 export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
   return {
@@ -14,7 +15,7 @@ export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
     year,
     cadence: 'monthly',
     rep: { id: ids.user, name: 'Rita Rep' },
-    manager: { id: '00000000-0000-4000-8000-000000000009', name: 'Max Manager' },
+    manager: { id: managerId, name: 'Max Manager' },
     targets: {
       totalMinor: 2_000_000_00,
       currency: 'EUR',
@@ -62,3 +63,23 @@ export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
     ...overrides,
   };
 }
+
+/** Two agreed versions: agreed first, then revised at a check-in with its adjustment. */
+export const agreedVersions = [
+  {
+    versionNumber: 1,
+    reason: 'Agreed by the rep and the manager',
+    repSignedAt: `${year}-01-10T09:00:00.000Z`,
+    managerSignedAt: `${year}-01-11T09:00:00.000Z`,
+    createdAt: `${year}-01-11T09:00:00.000Z`,
+    content: {},
+  },
+  {
+    versionNumber: 2,
+    reason: 'Add Contoso; closing ratio 40% after the price change',
+    repSignedAt: `${year}-04-30T09:00:00.000Z`,
+    managerSignedAt: `${year}-04-30T09:00:00.000Z`,
+    createdAt: `${year}-04-30T09:00:00.000Z`,
+    content: {},
+  },
+];

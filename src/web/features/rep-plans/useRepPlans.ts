@@ -109,3 +109,9 @@ export function useUpdateRepPlan() {
     },
   });
 }
+
+/** Reads the plan again (after a 409): the cached one is replaced by the server's. */
+export function useRefreshRepPlan() {
+  const queryClient = useQueryClient();
+  return (id: string) => void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
+}

@@ -1,0 +1,52 @@
+import { Table } from '@mantine/core';
+import type { CheckIn } from '../../../schemas/check-ins';
+import { formatMoney } from '../../components/money';
+
+/** A check-in's plan vs actual, per activity type and per target; shortfalls in red. */
+export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; currency: string }) {
+  const behind = { c: 'red', fw: 700 } as const;
+  return (
+    <>
+      <Table aria-label="Activities plan vs actual">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Activity</Table.Th>
+            <Table.Th ta="right">Planned</Table.Th>
+            <Table.Th ta="right">Done</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {checkIn.planVsActual.activities.map((row) => (
+            <Table.Tr key={row.activityType}>
+              <Table.Td>{row.activityType.replace('_', ' ')}</Table.Td>
+              <Table.Td ta="right">{row.planned}</Table.Td>
+              <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
+                {row.done}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Table aria-label="Targets to date">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Target</Table.Th>
+            <Table.Th ta="right">Due to date</Table.Th>
+            <Table.Th ta="right">Won to date</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {checkIn.planVsActual.targets.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{row.label}</Table.Td>
+              <Table.Td ta="right">{formatMoney(row.targetToDateMinor, currency)}</Table.Td>
+              <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
+                {formatMoney(row.wonToDateMinor, currency)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}

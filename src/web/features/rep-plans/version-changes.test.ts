@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../components/money';
+import { describeVersionChanges } from './version-changes';
+
+const options = { currency: 'EUR', segmentNames: new Map([['A', 'Segment A']]) };
+
+describe('describeVersionChanges', () => {
+  it('turns the API’s changed leaves into readable lines, by section, money and ratios formatted', () => {
+    // As the API's diff answers them: leaves by dotted path, in path order.
+    const lines = describeVersionChanges(
+      [
+        { path: 'activityPlan.first_meeting', before: 10, after: 14 },
+        { path: 'funnel.closingRatio', before: 0.6, after: 0.4 },
+        { path: 'funnelInputs.closingRatio', before: null, after: null },
+        { path: 'funnelInputs.closingRatio.reason', before: null, after: 'Price change' },
+        { path: 'funnelInputs.closingRatio.value', before: null, after: 0.4 },
+        {
+          path: 'qualitative.stages',
+          before: [{ stage: 'Proposal', salesMethods: 'Demo', expectedResults: '' }],
+          after: [{ stage: 'Proposal', salesMethods: 'Demo', expectedResults: 'Signed pilot' }],
+        },
+        { path: 'targetAccounts', before: ['Northwind'], after: ['Contoso', 'Northwind'] },
+        { path: 'targets.segments.A', before: 1_500_000_00, after: 1_600_000_00 },
+      ],
+      options,
+    );
+    expect(lines).toEqual([
+      {
+        key: 'targets.segments.A',
+        section: 'Targets',
+        label: 'Segment A',
+        before: formatMoney(1_500_000_00, 'EUR'),
+        after: formatMoney(1_600_000_00, 'EUR'),
+      },
+      {
+        key: 'targetAccounts',
+        section: 'Target accounts',
+        label: 'Target accounts (1 → 2)',
+        before: 'Northwind',
+        after: 'Contoso, Northwind',
+        note: 'added Contoso',
+      },
+      {
+        key: 'activityPlan.first_meeting',
+        section: 'Activity plan',
+        label: 'first meeting per year',
+        before: '10',
+        after: '14',
+      },
+      {
+        key: 'funnel.closingRatio',
+        section: 'Funnel',
+        label: 'Closing ratio',
+        before: '60%',
+        after: '40%',
+      },
+      {
+        key: 'funnelInputs.closingRatio.reason',
+        section: 'Funnel overrides',
+        label: 'Closing ratio: reason',
+        before: '—',
+        after: 'Price change',
+      },
+      {
+        key: 'funnelInputs.closingRatio.value',
+        section: 'Funnel overrides',
+        label: 'Closing ratio',
+        before: 'from history',
+        after: '40%',
+      },
+      {
+        key: 'qualitative.Proposal.expectedResults',
+        section: 'Qualitative part',
+        label: 'Proposal: expected results',
+        before: '—',
+        after: 'Signed pilot',
+      },
+    ]);
+  });
+
+  it('keeps a path it does not know, shown as plain text', () => {
+    expect(
+      describeVersionChanges([{ path: 'territory', before: 'North', after: 'South' }], options),
+    ).toEqual([
+      { key: 'territory', section: 'Other', label: 'territory', before: 'North', after: 'South' },
+    ]);
+  });
+});

@@ -47,6 +47,8 @@ export type Account = z.infer<typeof Account>;
 export const AccountListQuery = PageQuery.extend({
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
+  /** The accounts this rep may work on: theirs, the shared pool, and those with a deal of theirs. */
+  workableBy: Id.optional(),
   segmentId: Id.optional(),
   status: AccountStatus.optional(),
   sort: z.enum(['name', 'createdAt', 'updatedAt', 'status']).default('name'),

@@ -12,7 +12,7 @@ import { pageOf } from '../db/queries/paging';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../schemas/accounts';
 import { recordChanges } from './audit';
-import { type Actor, assertCanChange, canChange } from './authorization';
+import { type Actor, assertCanChange, canChange, canRead } from './authorization';
 import { checkOwner, checkSegment, checkTerritory } from './references';
 
 type AccountView = NonNullable<Awaited<ReturnType<typeof getAccountRow>>>;
@@ -40,6 +40,9 @@ function toAccount({ account, segmentName, ownerName }: AccountView): Account {
 }
 
 export async function listAccounts(db: Executor, actor: Actor, query: AccountListQuery) {
+  if (query.workableBy && !canRead(actor, query.workableBy)) {
+    throw new NotFoundError('User', query.workableBy);
+  }
   const { items, total } = await listAccountRows(
     db,
     actor.orgId,

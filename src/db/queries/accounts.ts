@@ -33,6 +33,7 @@ export function visibleAccounts(db: Executor, scope: OwnerScope): SQL | undefine
 export type AccountFilter = {
   q?: string | undefined;
   ownerId?: string | undefined;
+  workableBy?: string | undefined;
   segmentId?: string | undefined;
   status?: AccountRow['status'] | undefined;
   sort: 'name' | 'createdAt' | 'updatedAt' | 'status';
@@ -62,6 +63,7 @@ export async function listAccounts(
     visibleAccounts(db, scope),
     filter.q ? ilike(accounts.name, likePattern(filter.q)) : undefined,
     filter.ownerId ? eq(accounts.ownerId, filter.ownerId) : undefined,
+    filter.workableBy ? visibleAccounts(db, [filter.workableBy]) : undefined,
     filter.segmentId ? eq(accounts.segmentId, filter.segmentId) : undefined,
     filter.status ? eq(accounts.status, filter.status) : undefined,
   );

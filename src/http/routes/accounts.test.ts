@@ -85,6 +85,36 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     expect((await admin.request('DELETE', `/api/accounts/${created.body.id}`)).status).toBe(204);
   });
 
+  it("lists the accounts a rep may work on for their manager, and for nobody else's", async () => {
+    const admin = await server.as('admin@acme.test');
+    const shared = await admin.request('POST', '/api/accounts', { name: 'Pool', ownerId: null });
+    const theirs = await rep2.request('POST', '/api/accounts', { name: 'Initech' });
+    // rep1 owns a deal in rep2's account: rep1 may work on it too.
+    const stageId = (await rep1.request('GET', '/api/reference')).body.stages[0].id;
+    const manager1 = await server.as('manager1@acme.test');
+    const dealInIt = await manager1.request('POST', '/api/opportunities', {
+      name: 'Initech deal',
+      stageId,
+      accountId: theirs.body.id,
+      ownerId: server.ids.rep1,
+    });
+    expect(dealInIt.status).toBe(201);
+    const workable = await manager1.request(
+      'GET',
+      `/api/accounts?workableBy=${server.ids.rep1}&pageSize=100`,
+    );
+    expect(workable.status).toBe(200);
+    const names = (workable.body.items as { name: string }[]).map((a) => a.name).sort();
+    expect(names).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo', 'Initech', 'Pool', 'alpha']);
+    // Another team's rep: as if the rep did not exist.
+    const manager2 = await server.as('manager2@acme.test');
+    const hidden = await manager2.request('GET', `/api/accounts?workableBy=${server.ids.rep1}`);
+    expect(hidden.status).toBe(404);
+    await manager1.request('DELETE', `/api/opportunities/${dealInIt.body.id}`);
+    await rep2.request('DELETE', `/api/accounts/${theirs.body.id}`);
+    await admin.request('DELETE', `/api/accounts/${shared.body.id}`);
+  });
+
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
     expect((await rep1.request('GET', '/api/accounts/not-a-uuid')).status).toBe(400);
     const unknown = await rep1.request('GET', '/api/accounts/00000000-0000-4000-8000-000000000000');

@@ -121,12 +121,14 @@ describe('RepPlanDraftForm', () => {
       (calls.find((c) => c.method === 'PATCH')?.body as { targetAccountIds: string[] })
         .targetAccountIds,
     ).toEqual([northwind.id, contoso.id]);
-    // The rep's own scope is what the API checks target accounts against: no owner filter.
+    // What the API checks target accounts against: the accounts the rep may work on.
     const accountCalls = calls.filter((c) => c.path === '/api/accounts');
-    expect(accountCalls.every((c) => !c.search.has('ownerId'))).toBe(true);
+    expect(accountCalls.every((c) => c.search.get('workableBy') === makeRepPlan().rep.id)).toBe(
+      true,
+    );
   });
 
-  it('narrows a manager’s list to the accounts the rep owns', async () => {
+  it('offers a manager the accounts the rep may work on', async () => {
     const { calls } = mockApi({
       ...commonHandlers,
       'GET /api/me': () => ({
@@ -137,6 +139,8 @@ describe('RepPlanDraftForm', () => {
     const plan = makeRepPlan();
     renderWithProviders(<RepPlanDraftForm plan={plan} />);
     await waitFor(() => expect(calls.some((c) => c.path === '/api/accounts')).toBe(true));
-    expect(calls.find((c) => c.path === '/api/accounts')?.search.get('ownerId')).toBe(plan.rep.id);
+    expect(calls.find((c) => c.path === '/api/accounts')?.search.get('workableBy')).toBe(
+      plan.rep.id,
+    );
   });
 });

@@ -25,11 +25,10 @@ export function TargetAccountPicker({
   const session = useSession();
   const [segmentId, setSegmentId] = useState<string | null>(null);
   const [status, setStatus] = useState<AccountStatus | null>(null);
-  // A rep sees exactly their accounts (theirs, the shared pool, those where they own a deal),
-  // as the API checks them; anyone else narrows to the accounts the rep owns.
-  const isRepThemself = session.data?.user.id === plan.rep.id && session.data.user.role === 'rep';
+  // Exactly the rep's accounts as the API checks them: theirs, the shared pool, and those where
+  // they own a deal, whoever looks (the rep or their manager).
   const accounts = useAccountList(
-    { ownerId: isRepThemself ? undefined : plan.rep.id, segmentId, status, pageSize: 500 },
+    { workableBy: plan.rep.id, segmentId, status, pageSize: 500 },
     { enabled: session.isSuccess },
   );
   const [known, setKnown] = useState(

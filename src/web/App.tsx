@@ -20,6 +20,7 @@ import { RequireSession } from './features/session/RequireSession';
 import { SignInPage } from './features/session/SignInPage';
 import { SESSION_KEY } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
+import { StrategyPage } from './features/strategy/StrategyPage';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -98,6 +99,7 @@ export function AppRoutes() {
         <Route path="activities" element={<ActivityListPage />} />
         <Route path="my-plan" element={<MyPlanPage />} />
         <Route path="team" element={<TeamPage />} />
+        <Route path="strategy" element={<StrategyPage />} />
         <Route path="key-accounts" element={<ComingSoonPage area="key-accounts" />} />
         <Route path="dashboards" element={<ComingSoonPage area="dashboards" />} />
         <Route path="import" element={<ImportPage />} />

@@ -25,6 +25,7 @@ import {
   KeyIcon,
   PlanIcon,
   SignOutIcon,
+  StrategyIcon,
   TeamIcon,
 } from './icons';
 
@@ -44,6 +45,7 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { label: 'My plan', to: '/my-plan', icon: <PlanIcon /> },
       { label: 'Team', to: '/team', icon: <TeamIcon /> },
+      { label: 'Strategy', to: '/strategy', icon: <StrategyIcon /> },
       { label: 'Key accounts', to: '/key-accounts', icon: <KeyAccountsIcon />, isComingSoon: true },
     ],
   },

@@ -51,6 +51,11 @@ export const TeamIcon = (p: IconProps) => (
     <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14a6 6 0 0 1 3.5 6" />
   </Svg>
 );
+export const StrategyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 21V4M4 4h12l-2 4 2 4H4" />
+  </Svg>
+);
 export const KeyAccountsIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />

@@ -99,6 +99,7 @@ describe('StrategyPanel', () => {
       ['Rep', 'Segment A (60%)', 'Segment B (30%)no rep', 'Other (10%)no rep', 'Total'],
       ['Rita', eur(400_00), eur(0), eur(0), eur(400_00)],
       ['Sam', eur(200_00), eur(0), eur(0), eur(200_00)],
+      ['No rep', eur(0), eur(300_00), eur(100_00), eur(400_00)],
       ['Organisation', eur(600_00), eur(300_00), eur(100_00), eur(1_000_00)],
     ]);
     expect(screen.getByText(/Segment B has no rep/)).toBeTruthy();

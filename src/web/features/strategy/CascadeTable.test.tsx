@@ -1,0 +1,68 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../components/money';
+import { renderWithProviders } from '../../test-utils';
+import { CascadeTable, UncoveredSegmentsAlert } from './CascadeTable';
+import { makeStrategy, rita } from './strategy-fixtures';
+
+const eur = (minor: number) => formatMoney(minor, 'EUR');
+
+function rowsOf(table: HTMLElement) {
+  return within(table)
+    .getAllByRole('row')
+    .map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent));
+}
+
+describe('CascadeTable', () => {
+  it('keeps the columns summing for a rep who sees only their own row', () => {
+    const full = makeStrategy();
+    const strategy = makeStrategy({
+      cascade: { ...full.cascade, reps: full.cascade.reps.filter((r) => r.repId === rita) },
+    });
+    renderWithProviders(<CascadeTable strategy={strategy} />);
+    expect(rowsOf(screen.getByRole('table', { name: 'Targets by rep and segment' }))).toEqual([
+      ['Rep', 'Segment A (60%)', 'Segment B (30%)no rep', 'Other (10%)no rep', 'Total'],
+      ['Rita', eur(400_00), eur(0), eur(0), eur(400_00)],
+      ['Other reps', eur(200_00), eur(0), eur(0), eur(200_00)],
+      ['No rep', eur(0), eur(300_00), eur(100_00), eur(400_00)],
+      ['Organisation', eur(600_00), eur(300_00), eur(100_00), eur(1_000_00)],
+    ]);
+  });
+
+  it('shows no extra row when the reps carry the whole target', () => {
+    const full = makeStrategy();
+    const strategy = makeStrategy({
+      cascade: {
+        ...full.cascade,
+        targetMinor: 600_00,
+        segments: full.cascade.segments
+          .slice(0, 1)
+          .map((s) => ({ ...s, share: 1, targetMinor: 600_00 })),
+        reps: full.cascade.reps.map((r) => ({ ...r, segments: r.segments.slice(0, 1) })),
+        otherMinor: 0,
+        uncoveredSegments: [],
+        unassignedMinor: 0,
+      },
+    });
+    renderWithProviders(
+      <>
+        <UncoveredSegmentsAlert strategy={strategy} />
+        <CascadeTable strategy={strategy} />
+      </>,
+    );
+    expect(rowsOf(screen.getByRole('table')).map((row) => row[0])).toEqual([
+      'Rep',
+      'Rita',
+      'Sam',
+      'Organisation',
+    ]);
+    expect(screen.queryByText('Uncovered segments')).toBeNull();
+  });
+
+  it('names the uncovered segment and what nobody carries of it', () => {
+    renderWithProviders(<UncoveredSegmentsAlert strategy={makeStrategy()} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Uncovered segmentsSegment B has no rep: ${eur(300_00)} is not carried by anyone. Assign a rep to it.`,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   addMonthsToMonth,
   daysBetween,
   fiscalYearMonths,
+  fiscalYearOf,
   isIsoDate,
   isoWeekOf,
   isoWeekStart,
@@ -32,6 +33,13 @@ describe('dates', () => {
     expect(isIsoDate('2026-00-10')).toBe(false);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(() => parseIsoDate('31/03/2026', '--today')).toThrow('--today: "31/03/2026"');
+  });
+
+  it('knows the fiscal year a day falls in from the start month', () => {
+    expect(fiscalYearOf('2026-03-31', 4)).toBe(2025);
+    expect(fiscalYearOf('2026-04-01', 4)).toBe(2026);
+    expect(fiscalYearOf('2026-01-01', 1)).toBe(2026);
+    expect(fiscalYearOf('2026-12-31', 1)).toBe(2026);
   });
 
   it('accepts exactly the days the calendar has, in every month of 1900-2199', () => {

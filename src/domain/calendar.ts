@@ -162,6 +162,12 @@ export function monthsInRange(from: IsoDate, to: IsoDate): IsoMonth[] {
  * The 12 months of a fiscal year that starts in `startMonth` ('2026-04' for April 2026 to
  * March 2027), each with its first and last day.
  */
+/** The fiscal year a day falls in: fiscal year N starts in month `startMonth` of calendar year N. */
+export function fiscalYearOf(date: IsoDate, startMonth: number): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= startMonth ? year : year - 1;
+}
+
 export function fiscalYearMonths(startMonth: IsoMonth): ReturnType<typeof monthRange>[] {
   return Array.from({ length: 12 }, (_, offset) =>
     monthRange(addMonthsToMonth(startMonth, offset)),

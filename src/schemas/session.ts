@@ -18,7 +18,14 @@ export const Me = z.object({
     role: Role,
     managerId: Id.nullable(),
   }),
-  organisation: z.object({ id: Id, slug: z.string(), name: z.string(), currency: Currency }),
+  organisation: z.object({
+    id: Id,
+    slug: z.string(),
+    name: z.string(),
+    currency: Currency,
+    /** The month (1-12) the fiscal years start in: fiscal year N starts in that month of N. */
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+  }),
 });
 export type Me = z.infer<typeof Me>;
 

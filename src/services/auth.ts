@@ -118,6 +118,7 @@ async function loadIdentity(
         slug: organisation.slug,
         name: organisation.name,
         currency: organisation.currency,
+        fiscalYearStartMonth: organisation.fiscalYearStartMonth,
       },
     },
     actor: {

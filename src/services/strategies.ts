@@ -6,6 +6,7 @@ import {
   replaceAssignments,
   replaceSegmentNorms,
   replaceSegmentShares,
+  setFiscalYearStartMonth,
   updateStrategy,
 } from '../db/queries/strategies';
 import { getUser, getUserWithOrganisation } from '../db/queries/users';
@@ -152,6 +153,8 @@ export async function saveStrategy(
     await replaceSegmentShares(tx, actor.orgId, year, input.segmentMix);
     await replaceAssignments(tx, actor.orgId, year, input.assignments);
     if (input.norms) await replaceSegmentNorms(tx, actor.orgId, input.norms);
+    // The strategy says when the organisation's fiscal years start; plans and reports follow it.
+    await setFiscalYearStartMonth(tx, actor.orgId, input.startMonth);
     // Computing the cascade here rejects an impossible one before anything is committed.
     const after = await loadComputedStrategy(tx, actor.orgId, year, today);
     if (!after) throw new Error('the strategy just saved is missing');

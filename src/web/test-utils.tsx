@@ -76,7 +76,13 @@ export const ids = {
 
 export const me: Me = {
   user: { id: ids.user, email: 'rita@example.com', name: 'Rita Rep', role: 'rep', managerId: null },
-  organisation: { id: ids.org, slug: 'acme', name: 'Acme Sales', currency: 'EUR' },
+  organisation: {
+    id: ids.org,
+    slug: 'acme',
+    name: 'Acme Sales',
+    currency: 'EUR',
+    fiscalYearStartMonth: 1,
+  },
 };
 
 export const reference: ReferenceData = {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client';
 import {
   activityTypes,
+  organisations,
   segmentNorms,
   segments,
   strategies,
@@ -139,6 +140,14 @@ export async function replaceSegmentNorms(
 ) {
   await db.delete(segmentNorms).where(eq(segmentNorms.orgId, orgId));
   if (rows.length > 0) await db.insert(segmentNorms).values(rows.map((r) => ({ ...r, orgId })));
+}
+
+/** The month the organisation's fiscal years start in (1-12). */
+export async function setFiscalYearStartMonth(db: Executor, orgId: string, month: number) {
+  await db
+    .update(organisations)
+    .set({ fiscalYearStartMonth: month })
+    .where(eq(organisations.id, orgId));
 }
 
 /** Won revenue per close month ('YYYY-MM'), for seasonality from history; owners optional. */

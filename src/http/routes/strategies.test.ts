@@ -111,6 +111,9 @@ describe.each(testEngines())('strategies API on %s', (engine) => {
       0,
     );
     expect(total).toBe(900_000_00);
+    // The organisation's fiscal years now start in April, for everyone.
+    const me = await (await server.as('rep1@acme.test')).request('GET', '/api/me');
+    expect(me.body.organisation.fiscalYearStartMonth).toBe(4);
   });
 
   it('rejects bad input with nothing written', async () => {

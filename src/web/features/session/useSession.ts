@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
+import { fiscalYearOf } from '../../../domain/calendar';
 import type { Me, SignInInput } from '../../../schemas/session';
+import { todayIsoDate } from '../../components/dates';
 
 export const SESSION_KEY = ['session', 'me'] as const;
 
@@ -19,6 +21,12 @@ export function useSession() {
     staleTime: 60_000,
     retry: false,
   });
+}
+
+/** The organisation's fiscal year running today (the calendar year until the session is known). */
+export function useCurrentFiscalYear(): number {
+  const session = useSession();
+  return fiscalYearOf(todayIsoDate(), session.data?.organisation.fiscalYearStartMonth ?? 1);
 }
 
 export function useSignIn() {

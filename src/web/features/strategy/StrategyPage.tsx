@@ -2,33 +2,23 @@ import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useReference, useUsers } from '../reference/useReference';
-import { useSession } from '../session/useSession';
+import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { StrategyForm } from './StrategyForm';
 import { StrategySummary } from './StrategyPanel';
 import { useStrategy } from './useStrategy';
 
-/** The fiscal year running on `today`: year N starts in month `startMonth` of calendar year N. */
-export function currentFiscalYear(today: Date, startMonth: number): number {
-  return today.getMonth() + 1 >= startMonth ? today.getFullYear() : today.getFullYear() - 1;
-}
-
-// The organisation's start month is only known from a strategy, so the calendar year's strategy
-// (if any) tells whether today still falls in the previous fiscal year.
+// The year in the URL (`?year=`), by default the fiscal year running today.
 function useYear() {
   const [params, setParams] = useSearchParams();
-  const today = new Date();
-  const calendarYear = today.getFullYear();
-  const probe = useStrategy(calendarYear);
+  const currentYear = useCurrentFiscalYear();
   const picked = Number(params.get('year'));
   const isPicked = Number.isInteger(picked) && picked >= 2000 && picked <= 2100;
-  const currentYear = probe.data ? currentFiscalYear(today, probe.data.startMonth) : calendarYear;
   const year = isPicked ? picked : currentYear;
   const choices = [...new Set([currentYear - 1, currentYear, currentYear + 1, year])].sort(
     (a, b) => a - b,
   );
   return {
     year,
-    isSettling: !isPicked && probe.isPending,
     choices,
     setYear: (next: number) => setParams({ year: String(next) }, { replace: true }),
   };
@@ -36,11 +26,11 @@ function useYear() {
 
 /** The organisation strategy for a fiscal year: leaders and admins set it, everyone reads it. */
 export function StrategyPage() {
-  const { year, isSettling, choices, setYear } = useYear();
+  const { year, choices, setYear } = useYear();
   const session = useSession();
   const role = session.data?.user.role;
   const canEdit = role === 'leader' || role === 'admin';
-  const strategy = useStrategy(year, { enabled: !isSettling });
+  const strategy = useStrategy(year);
   const isNew = strategy.data === null;
   // A first strategy starts from the year before, when there is one.
   const seed = useStrategy(year - 1, { enabled: canEdit && isNew });
@@ -48,7 +38,6 @@ export function StrategyPage() {
   const users = useUsers();
 
   const isLoading =
-    isSettling ||
     strategy.isPending ||
     reference.isPending ||
     session.isPending ||

@@ -6,6 +6,7 @@ import { formatMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { CascadeTable, UncoveredSegmentsAlert } from './CascadeTable';
 import { SeasonalityChart } from './SeasonalityChart';
+import { useCurrentFiscalYear } from '../session/useSession';
 import { useStrategy } from './useStrategy';
 
 /** What a saved strategy works out to: the cascade to reps, uncovered segments, seasonality. */
@@ -37,7 +38,7 @@ export function StrategySummary({ strategy }: { strategy: Strategy }) {
 
 /** The organisation strategy of a year, read-only, for the Team page. */
 export function StrategyPanel() {
-  const thisYear = new Date().getFullYear();
+  const thisYear = useCurrentFiscalYear();
   const [year, setYear] = useState(thisYear);
   const strategy = useStrategy(year);
   return (

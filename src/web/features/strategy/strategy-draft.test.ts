@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { currentFiscalYear } from './StrategyPage';
 import { draftOf, formFieldOf, serverErrorsOf, strategyInputOf } from './strategy-draft';
 import { makeStrategy, segmentA, segmentB } from './strategy-fixtures';
 
@@ -67,11 +66,5 @@ describe('strategy draft', () => {
       'seasonality.weights': 'At least one weight must be above 0',
       _form: 'history: odd',
     });
-  });
-
-  it('knows the running fiscal year from the start month', () => {
-    expect(currentFiscalYear(new Date(2026, 2, 31), 4)).toBe(2025);
-    expect(currentFiscalYear(new Date(2026, 3, 1), 4)).toBe(2026);
-    expect(currentFiscalYear(new Date(2026, 0, 1), 1)).toBe(2026);
   });
 });

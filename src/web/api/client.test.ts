@@ -28,6 +28,19 @@ describe('api client', () => {
     expect((error as ApiError).issueFor('amountMinor')).toBe('must be at least 0');
   });
 
+  it('sends the version a write is based on as If-Match, and keeps the current record of a 409', async () => {
+    reply(409, { error: { code: 'conflict', message: 'Changed', current: { version: 4 } } });
+    const error = await api.put('/api/team-plans/1', { answers: {} }, 3).catch((e: unknown) => e);
+    const init = vi.mocked(fetch).mock.calls[0]?.[1];
+    expect(new Headers(init?.headers).get('If-Match')).toBe('"3"');
+    expect(init?.method).toBe('PUT');
+    expect(error).toMatchObject({ status: 409, code: 'conflict', current: { version: 4 } });
+    reply(200, {});
+    await api.put('/api/strategies/2027', {}, null);
+    const first = vi.mocked(fetch).mock.calls[0]?.[1];
+    expect(new Headers(first?.headers).has('If-Match')).toBe(false);
+  });
+
   it('keeps a plain `{ error: string }` message, as POST /api/session answers 401', async () => {
     reply(401, { error: 'Wrong email or password' });
     await expect(api.post('/api/session', {})).rejects.toMatchObject({

@@ -7,13 +7,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
+  /** On a 409 from a versioned write: the record as it is now, when the server sends it. */
+  readonly current: unknown;
 
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: FieldIssue[] = [],
+    current: unknown = undefined,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.current = current;
   }
 
   /** The reason the server gave for one field (`name`, `amountMinor`...), if any. */
@@ -66,6 +75,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       error.code ?? 'internal',
       error.message ?? FALLBACK_MESSAGES[response.status] ?? response.statusText,
       normaliseIssues(error.issues),
+      error.current,
     );
   }
   const message =
@@ -80,11 +90,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** The version the write is based on, sent as `If-Match`: a stale write gets 409. */
+  version?: number | null | undefined;
+};
 
 /** Calls the same-origin JSON API with the session cookie; throws ApiError on any non-2xx. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body } = options;
+  const { method = 'GET', body, version } = options;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -93,6 +108,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       headers: {
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(version === null || version === undefined ? {} : { 'If-Match': `"${version}"` }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -108,9 +124,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 export const api = {
   get: <T>(path: string, params: Record<string, QueryValue> = {}) =>
     apiRequest<T>(`${path}${toQueryString(params)}`),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: (path: string) => apiRequest<undefined>(path, { method: 'DELETE' }),
+  post: <T>(path: string, body?: unknown, version?: number | null) =>
+    apiRequest<T>(path, { method: 'POST', body, version }),
+  patch: <T>(path: string, body: unknown, version?: number | null) =>
+    apiRequest<T>(path, { method: 'PATCH', body, version }),
+  put: <T>(path: string, body: unknown, version?: number | null) =>
+    apiRequest<T>(path, { method: 'PUT', body, version }),
+  delete: (path: string, version?: number | null) =>
+    apiRequest<undefined>(path, { method: 'DELETE', version }),
 };
 
 /** Every list endpoint answers this. */

@@ -75,7 +75,7 @@ describe('DealPlanPage', () => {
       what: 'Call the CFO',
       objectiveId: planIds.objective,
     });
-    expect(ifMatchOf(fetchMock.mock.calls[post]?.[1])).toBe('3');
+    expect(ifMatchOf(fetchMock.mock.calls[post]?.[1])).toBe('"3"');
   });
 
   it('adds a buying influence as a new contact of the account', async () => {

@@ -1,8 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ErrorResponse } from '../../../schemas/common';
 import type { DealPlanView, PlanHealthList } from '../../../schemas/deal-plans';
-import { ApiError, api, errorMessage } from '../../api/client';
+import { ApiError, api, apiRequest, errorMessage } from '../../api/client';
 
 // The deal plan of one opportunity: read once, written piece by piece. Every write sends the
 // version it read (If-Match); the answer is the whole plan, which replaces the cached one.
@@ -37,44 +36,28 @@ export type PlanWrite = {
 
 /** A write that lost the race: the plan changed since it was read. */
 export class PlanConflictError extends ApiError {
-  readonly current: DealPlanView;
+  declare readonly current: DealPlanView;
   constructor(message: string, current: DealPlanView) {
-    super(409, 'conflict', message);
-    this.current = current;
+    super(409, 'conflict', message, [], current);
   }
 }
 
 async function sendPlanWrite(opportunityId: string, version: number, write: PlanWrite) {
-  let response: Response;
   try {
-    response = await fetch(`/api/opportunities/${opportunityId}/plan${write.path}`, {
+    return await apiRequest<DealPlanView>(`/api/opportunities/${opportunityId}/plan${write.path}`, {
       method: write.method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'If-Match': String(version),
-        ...(write.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: write.body === undefined ? undefined : JSON.stringify(write.body),
+      body: write.body,
+      version,
     });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and retry.');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && error.current) {
+      throw new PlanConflictError(
+        'Someone else changed this plan meanwhile. The latest version is on screen; nothing of yours was saved.',
+        error.current as DealPlanView,
+      );
+    }
+    throw error;
   }
-  const json = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return json as DealPlanView;
-  const error = (json as Partial<ErrorResponse> | null)?.error;
-  if (response.status === 409 && error?.current) {
-    throw new PlanConflictError(
-      'Someone else changed this plan meanwhile. The latest version is on screen; nothing of yours was saved.',
-      error.current as DealPlanView,
-    );
-  }
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'internal',
-    error?.message ?? `The server answered ${response.status}`,
-    (error?.issues ?? []).map((i) => ({ field: i.field.replace(/^body\./, ''), reason: i.reason })),
-  );
 }
 
 /** Saves one piece of the plan; shows what went wrong, and the latest plan after a conflict. */

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ErrorResponse } from '../../../schemas/common';
 import type { RepPlan, RepPlanListItem, RepPlanPatch } from '../../../schemas/rep-plans';
-import { ApiError, api, type Page } from '../../api/client';
+import { api, type Page } from '../../api/client';
 
 // Rep plans over the API: the list of a year, one plan, and the co-construction moves.
 // Every move answers the whole plan, which replaces the cached one.
@@ -72,37 +71,11 @@ export const useRepPlanTransition = () =>
 export const useRepPlanSignature = () =>
   usePlanMutation<{ as: 'rep' | 'manager' }>((id) => `/api/rep-plans/${id}/signatures`);
 
-// The shared client sends no If-Match; a draft edit must, so a stale write gets 409.
-async function patchAtVersion(id: string, version: number, patch: RepPlanPatch): Promise<RepPlan> {
-  const response = await fetch(`/api/rep-plans/${id}`, {
-    method: 'PATCH',
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'If-Match': `"${version}"`,
-    },
-    body: JSON.stringify(patch),
-  });
-  const body = (await response.json().catch(() => null)) as
-    (RepPlan & Partial<ErrorResponse>) | null;
-  if (!response.ok) {
-    const error = body?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'internal',
-      error?.message ?? response.statusText,
-      (error?.issues ?? []).map((i) => ({ ...i, field: i.field.replace(/^body\./, '') })),
-    );
-  }
-  return body as RepPlan;
-}
-
 export function useUpdateRepPlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ plan, patch }: { plan: RepPlan; patch: RepPlanPatch }) =>
-      patchAtVersion(plan.id, plan.version, patch),
+      api.patch<RepPlan>(`/api/rep-plans/${plan.id}`, patch, plan.version),
     onSuccess: (plan) => {
       queryClient.setQueryData(keys.detail(plan.id), plan);
       return queryClient.invalidateQueries({ queryKey: keys.all });

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ErrorResponse } from '../../../schemas/common';
 import type { Strategy, StrategyInput } from '../../../schemas/strategies';
 import { ApiError, api } from '../../api/client';
 
@@ -21,44 +20,13 @@ export function useStrategy(year: number, { enabled = true }: { enabled?: boolea
   });
 }
 
-// The shared client sends no If-Match. A replace must say which version it read, so a stale
-// save gets 409; the first strategy of a year has no version and sends none.
-async function putStrategy(year: number, version: number | null, input: StrategyInput) {
-  let response: Response;
-  try {
-    response = await fetch(`/api/strategies/${year}`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        ...(version === null ? {} : { 'If-Match': `"${version}"` }),
-      },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and retry.');
-  }
-  const body = (await response.json().catch(() => null)) as
-    (Strategy & Partial<ErrorResponse>) | null;
-  if (!response.ok) {
-    const error = body?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'internal',
-      error?.message ?? `The server answered ${response.status}`,
-      (error?.issues ?? []).map((i) => ({ ...i, field: i.field.replace(/^body\./, '') })),
-    );
-  }
-  return body as Strategy;
-}
-
 /** Creates or replaces the year's strategy; the answer (with its cascade) replaces the cached one. */
 export function useSaveStrategy(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, input }: { version: number | null; input: StrategyInput }) =>
-      putStrategy(year, version, input),
+      // The first strategy of a year has no version and sends none.
+      api.put<Strategy>(`/api/strategies/${year}`, input, version),
     onSuccess: (strategy) => {
       queryClient.setQueryData(strategyKey(year), strategy);
       // Rep plans and team plans read their targets from the strategy.

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ErrorResponse } from '../../../schemas/common';
 import type { TeamPlan, TeamPlanContent } from '../../../schemas/team-plans';
 import { ApiError, api, type Page } from '../../api/client';
 import { dotPath } from './team-plan-draft';
@@ -45,39 +44,20 @@ export function useCreateTeamPlan() {
   });
 }
 
-// The shared client sends no If-Match; a save must, so a stale write gets 409. Field paths
-// come back as `objectives[0].title` (service) or `objectives.0.title` (Zod): one form here.
+// Field paths come back as `objectives[0].title` (service) or `objectives.0.title` (Zod): the
+// editor knows one form.
 async function putAtVersion(id: string, version: number, content: TeamPlanContent) {
-  let response: Response;
   try {
-    response = await fetch(`/api/team-plans/${id}`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'If-Match': `"${version}"`,
-      },
-      body: JSON.stringify(content),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and retry.');
-  }
-  const body = (await response.json().catch(() => null)) as
-    (TeamPlan & Partial<ErrorResponse>) | null;
-  if (!response.ok) {
-    const error = body?.error;
+    return await api.put<TeamPlan>(`/api/team-plans/${id}`, content, version);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
     throw new ApiError(
-      response.status,
-      error?.code ?? 'internal',
-      error?.message ?? `The server answered ${response.status}`,
-      (error?.issues ?? []).map((i) => ({
-        field: dotPath(i.field.replace(/^body\./, '')),
-        reason: i.reason,
-      })),
+      error.status,
+      error.code,
+      error.message,
+      error.issues.map((issue) => ({ ...issue, field: dotPath(issue.field) })),
     );
   }
-  return body as TeamPlan;
 }
 
 export function useSaveTeamPlan() {

@@ -36,6 +36,7 @@ const countLabels: Record<string, string> = {
   opportunities: 'opportunities',
   won: 'won',
   lost: 'lost',
+  reps: 'reps',
 };
 
 /** The reverse-engineered funnel and the week that follows from it. */
@@ -56,6 +57,29 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
         <Source source={sources.meetingToOpportunityRatio} />
       </>,
     ],
+    // The team's ratios, beside the rep's own: what a small sample is measured against.
+    ...(sources.teamClosingRatio
+      ? [
+          [
+            'Team closing ratio',
+            <>
+              {percent(sources.teamClosingRatio.value)}
+              <Source source={sources.teamClosingRatio} />
+            </>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
+    ...(sources.teamMeetingToOpportunityRatio
+      ? [
+          [
+            'Team meeting → opportunity',
+            <>
+              {percent(sources.teamMeetingToOpportunityRatio.value)}
+              <Source source={sources.teamMeetingToOpportunityRatio} />
+            </>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
     ['Deals to win', show(result.dealsToWin)],
     ['Opportunities needed', show(result.opportunitiesNeeded as number | null)],
     ['First meetings needed', show(result.firstMeetingsNeeded)],

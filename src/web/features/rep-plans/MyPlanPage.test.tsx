@@ -62,6 +62,10 @@ describe('MyPlanPage', () => {
       `Other${formatMoney(500_000_00, 'EUR')}`,
     ]);
     expect(screen.getByText('from 3 won, 2 lost')).toBeTruthy();
+    // The team's closing ratio beside the rep's; no team meeting ratio sent, no row for it.
+    expect(screen.getByText('Team closing ratio')).toBeTruthy();
+    expect(screen.getByText('from 9 won, 11 lost, 4 reps')).toBeTruthy();
+    expect(screen.queryByText('Team meeting → opportunity')).toBeNull();
     expect(screen.getByText(/entered: New product line/)).toBeTruthy();
     expect(screen.getByText('324')).toBeTruthy();
     const week = screen.getByLabelText('Weekly plan');

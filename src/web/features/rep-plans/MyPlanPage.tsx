@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
-import { useSession } from '../session/useSession';
+import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { PlanningTasks } from './PlanningTasks';
 import { RepPlanActivityPlan } from './RepPlanActivityPlan';
 import { RepPlanAgreement } from './RepPlanAgreement';
@@ -61,7 +61,7 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
 export function MyPlanPage() {
   const session = useSession();
   const [searchParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
+  const thisYear = useCurrentFiscalYear();
   const [year, setYear] = useState(thisYear);
   const plans = useRepPlanList(year);
   const create = useCreateRepPlan();

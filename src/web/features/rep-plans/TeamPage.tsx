@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/c
 import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { useCurrentFiscalYear } from '../session/useSession';
 import { StrategyPanel } from '../strategy/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
 import { useDueCheckIns, useRepPlanList } from './useRepPlans';
@@ -65,7 +66,7 @@ function DueCheckIns() {
 
 /** The team's rep plans and check-ins due, and the organisation strategy they cascade from. */
 export function TeamPage() {
-  const year = new Date().getFullYear();
+  const year = useCurrentFiscalYear();
   return (
     <Stack>
       <Title order={1}>Team</Title>

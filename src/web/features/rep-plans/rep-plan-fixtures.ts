@@ -49,6 +49,12 @@ export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
           reason: 'New product line',
           counts: { opportunities: 5, firstMeetings: 10 },
         },
+        teamClosingRatio: {
+          source: 'history',
+          value: 0.45,
+          reason: null,
+          counts: { won: 9, lost: 11, reps: 4 },
+        },
       },
       lookBack: { from: `${year - 1}-11-26`, to: `${year}-11-25` },
       result: { dealsToWin: 97, opportunitiesNeeded: 162, firstMeetingsNeeded: 324, findings: [] },

@@ -5,11 +5,14 @@ import { fiscalYearMonths } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 
 // Check-ins follow the plan's cadence (DOMAIN.md, "Rep plan"): one per fiscal month or quarter,
-// due on the period's last day. Quarters are also the seed's minimum inspection (seed 002).
+// due on the period's last day, from the period in which the plan is agreed (a plan agreed in
+// November has no check-ins for January to October). Quarters are also the seed's minimum
+// inspection (seed 002).
 
 export function checkInPeriods(
   fiscalYearStart: IsoMonth,
   cadence: 'monthly' | 'quarterly',
+  agreedOn: IsoDate,
 ): { periodStart: IsoDate; periodEnd: IsoDate; dueOn: IsoDate }[] {
   const months = fiscalYearMonths(fiscalYearStart);
   const size = cadence === 'monthly' ? 1 : 3;
@@ -17,7 +20,7 @@ export function checkInPeriods(
   for (let first = 0; first < 12; first += size) {
     const start = months[first]?.start ?? '';
     const end = months[first + size - 1]?.end ?? '';
-    periods.push({ periodStart: start, periodEnd: end, dueOn: end });
+    if (end >= agreedOn) periods.push({ periodStart: start, periodEnd: end, dueOn: end });
   }
   return periods;
 }
@@ -27,10 +30,11 @@ export async function scheduleCheckIns(
   db: Executor,
   plan: RepPlanRow,
   fiscalYearStart: IsoMonth,
+  agreedOn: IsoDate,
 ): Promise<void> {
   await insertCheckIns(
     db,
-    checkInPeriods(fiscalYearStart, plan.cadence).map((period) => ({
+    checkInPeriods(fiscalYearStart, plan.cadence, agreedOn).map((period) => ({
       orgId: plan.orgId,
       repPlanId: plan.id,
       ...period,

@@ -54,7 +54,8 @@ export async function transitionRepPlan(
       ...(decision.clearsSignatures ? { repSignedAt: null, managerSignedAt: null } : {}),
     });
     if (decision.freezesVersion && after.repSignedAt && after.managerSignedAt) {
-      const figures = await computeRepPlanFigures(tx, after, todayIso());
+      const today = todayIso();
+      const figures = await computeRepPlanFigures(tx, after, today);
       await freezeVersion(
         tx,
         after,
@@ -62,7 +63,7 @@ export async function transitionRepPlan(
         { repSignedAt: after.repSignedAt, managerSignedAt: after.managerSignedAt },
         'Agreed by the rep and the manager',
       );
-      await scheduleCheckIns(tx, after, figures.fiscalYearStart);
+      await scheduleCheckIns(tx, after, figures.fiscalYearStart, today);
     }
   });
   return getRepPlan(db, actor, id);

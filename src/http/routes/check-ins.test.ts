@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-setup/test-database';
 import type { Client, TestServer } from '../test-server';
-import { agreedPlanOf, type RepPlanWorld, startRepPlanWorld, today } from './rep-plan-test-world';
+import {
+  agreedPlanOf,
+  daysAgo,
+  type RepPlanWorld,
+  startRepPlanWorld,
+  today,
+} from './rep-plan-test-world';
 
 // Check-ins on an agreed rep plan: the form pre-filled from the activities in the DB, an agreed
 // adjustment that revises the plan, and the due and overdue list by role.
@@ -100,15 +106,29 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
     );
   });
 
+  it('schedules check-ins from the period the plan was agreed in', async () => {
+    const plan = (await rep1.request('GET', `/api/rep-plans/${planId}`)).body;
+    const ends = plan.checkIns.map((c: { periodEnd: string }) => c.periodEnd) as string[];
+    expect(ends.length).toBe(13 - Number(today.slice(5, 7)));
+    expect(ends.every((end) => end >= today)).toBe(true);
+  });
+
   it('lists due and overdue check-ins to the rep and manager only', async () => {
+    // As if a check-in had come due ten days ago without being held.
+    await server.database.db.execute(
+      `insert into check_ins (org_id, rep_plan_id, period_start, period_end, due_on)
+       values ('${server.orgIds.acme}', '${planId}', '${daysAgo(40)}', '${daysAgo(10)}', '${daysAgo(10)}')`,
+    );
     const mine = await rep1.request('GET', '/api/check-ins/due');
     expect(mine.status).toBe(200);
     expect(
       mine.body.items.every((c: { rep: { id: string } }) => c.rep.id === server.ids.rep1),
     ).toBe(true);
-    expect(mine.body.items.some((c: { isOverdue: boolean }) => c.isOverdue)).toBe(
-      today.slice(5) > '01-31',
-    );
+    expect(
+      mine.body.items
+        .filter((c: { isOverdue: boolean }) => c.isOverdue)
+        .map((c: { dueOn: string }) => c.dueOn),
+    ).toEqual([daysAgo(10)]);
     const managers = await manager1.request('GET', '/api/check-ins/due');
     expect(managers.body.total).toBe(mine.body.total);
     const rep3 = await server.as('rep3@acme.test');

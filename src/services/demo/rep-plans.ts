@@ -199,7 +199,12 @@ export async function loadDemoRepPlans(
       { repSignedAt, managerSignedAt },
       'Agreed by the rep and the manager',
     );
-    await scheduleCheckIns(db, agreed, figures.fiscalYearStart);
+    await scheduleCheckIns(
+      db,
+      agreed,
+      figures.fiscalYearStart,
+      managerSignedAt.toISOString().slice(0, 10),
+    );
     const result = await holdCheckIns(db, agreed, anchorDate, managerId, {
       leaveLastOverdue: i === 1,
       revise: i === 0,

@@ -11,6 +11,7 @@ import {
 } from '../db/queries/strategies';
 import { getUser, getUserWithOrganisation } from '../db/queries/users';
 import { fiscalYearMonths } from '../domain/calendar';
+import { cascadeStrategy } from '../domain/strategy-assignments';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { enteredWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import type { Strategy, StrategyInput } from '../schemas/strategies';
@@ -107,6 +108,8 @@ async function checkInput(db: Executor, actor: Actor, input: StrategyInput) {
     else enteredWeights(input.seasonality.weights);
   }
   if (issues.length > 0) throw new ValidationError(issues);
+  // An impossible cascade is refused on the row the leader wrote, before anything is stored.
+  cascadeStrategy(input, input.segmentMix, input.assignments);
 }
 
 /** Creates or replaces the year's strategy; a stale `expectedVersion` is a conflict. */

@@ -10,8 +10,8 @@ import { fiscalYearMonths } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
-import { splitTargetBySegmentMix } from '../domain/segment-mix';
-import type { CascadeInput, CascadeResult, RepModel } from '../domain/segment-mix';
+import type { CascadeResult } from '../domain/segment-mix';
+import { cascadeStrategy } from '../domain/strategy-assignments';
 
 // A stored strategy turned into the domain's inputs, and the domain's answers: the seasonality
 // in use and the cascade to rep targets. Strategies and rep plans both read it from here.
@@ -33,34 +33,6 @@ export function fiscalYearStartOf(year: number, startMonth: number): IsoMonth {
 export function fiscalYearPeriod(fiscalYearStart: IsoMonth): { from: IsoDate; to: IsoDate } {
   const months = fiscalYearMonths(fiscalYearStart);
   return { from: months[0]?.start ?? '', to: months[11]?.end ?? '' };
-}
-
-// One assignment row per (rep, segment): rows with a segment make the rep a specialist in it,
-// a row without one gives them a territory share (its weight is their potential).
-export function cascadeInputOf(
-  row: Pick<StrategyRow, 'targetMinor' | 'model'>,
-  shares: readonly { segmentId: string; shareBasisPoints: number }[],
-  assignments: readonly { repId: string; segmentId: string | null; weight: number }[],
-): CascadeInput {
-  const repIds = [...new Set(assignments.map((a) => a.repId))];
-  return {
-    targetMinor: row.targetMinor,
-    mix: shares.map((s) => ({ segmentId: s.segmentId, share: s.shareBasisPoints / 10_000 })),
-    model: row.model,
-    territorySplit: 'potential',
-    specialisedSplit: 'capacity',
-    reps: repIds.map((repId) => {
-      const own = assignments.filter((a) => a.repId === repId);
-      const held = own.filter((a) => a.segmentId !== null);
-      const model: RepModel = held.length > 0 ? 'specialised' : 'territory';
-      return {
-        repId,
-        model,
-        potential: own.find((a) => a.segmentId === null)?.weight ?? 1,
-        segments: held.map((a) => ({ segmentId: a.segmentId ?? '', capacityShare: a.weight })),
-      };
-    }),
-  };
 }
 
 export async function seasonalityOf(
@@ -102,6 +74,6 @@ export async function loadComputedStrategy(
     shares,
     assignments,
     seasonality: await seasonalityOf(db, row, today),
-    cascade: splitTargetBySegmentMix(cascadeInputOf(row, shares, assignments)),
+    cascade: cascadeStrategy(row, shares, assignments),
   };
 }

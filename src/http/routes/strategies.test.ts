@@ -125,6 +125,23 @@ describe.each(testEngines())('strategies API on %s', (engine) => {
       ],
     });
     expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.error.issues).toEqual([
+      { field: 'segmentMix', reason: 'the shares add up to more than 100%' },
+    ]);
+    const wrongModel = await leader.request('PUT', '/api/strategies/2029', {
+      ...territoryInput(),
+      assignments: [
+        { repId: server.ids.rep1, weight: 1 },
+        { repId: server.ids.rep2, segmentId: seg.A, weight: 1 },
+      ],
+    });
+    expect(wrongModel.status).toBe(422);
+    expect(wrongModel.body.error.issues).toEqual([
+      {
+        field: 'assignments[1].segmentId',
+        reason: 'a territory organisation gives each rep a share of the whole mix, not a segment',
+      },
+    ]);
     const unknown = await leader.request('PUT', '/api/strategies/2029', {
       ...territoryInput(),
       assignments: [{ repId: server.ids.rep9, weight: 1 }],

@@ -146,7 +146,7 @@ describe('StrategyPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save strategy' }));
     expect(
       await screen.findAllByText(
-        'A territory organisation gives each rep a share of the whole mix',
+        'A territory organisation gives each rep a share of the whole mix, not a segment',
       ),
     ).toHaveLength(2);
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);

@@ -37,7 +37,7 @@ describe('strategy draft', () => {
     const result = strategyInputOf(draft, segmentIds);
     expect(result.ok).toBe(false);
     expect(result.ok ? {} : result.errors).toEqual({
-      segmentMix: 'The segment shares add up to more than 100%',
+      segmentMix: 'The shares add up to more than 100%',
       targetMinor: 'Enter the revenue target',
     });
   });

@@ -1,3 +1,5 @@
+import { ValidationError } from '../../../domain/errors';
+import { cascadeStrategy } from '../../../domain/strategy-assignments';
 import { type Strategy, StrategyInput } from '../../../schemas/strategies';
 import { ApiError } from '../../api/client';
 import { type FieldErrors, zodFieldErrors } from '../../components/form-errors';
@@ -180,37 +182,35 @@ export function formFieldOf(path: string, input: StrategyInput): string {
   return ['startMonth', 'targetMinor', 'currency', 'model'].includes(top) ? top : '_form';
 }
 
-// What the schema cannot see: how the model, the mix and the assignments fit together, in the
-// words of the cascade (DOMAIN.md, "Strategy cascade").
+// What the schema cannot see: whether the model, the mix and the assignments make a cascade.
+// The domain says (the same check the server runs); the form adds only what is about filling it.
 function checkCombination(draft: StrategyDraft, input: StrategyInput): FieldErrors {
   const errors: FieldErrors = {};
-  if (mixTotalPercent(draft.mix) > 100)
-    errors.segmentMix = 'The segment shares add up to more than 100%';
-  const inMix = new Set(input.segmentMix.map((s) => s.segmentId));
   const seen = new Set<string>();
-  const specialists = new Set(
-    draft.assignments.filter((a) => a.segmentId !== null).map((a) => a.repId),
-  );
   draft.assignments.forEach((a, i) => {
     const at = (field: string) => `assignments.${i}.${field}`;
     if (a.repId === null) errors[at('repId')] = 'Choose a rep';
     const pair = `${a.repId}:${a.segmentId}`;
     if (a.repId !== null && seen.has(pair)) errors[at('repId')] = 'This rep is already on this row';
     seen.add(pair);
-    if (a.segmentId === null && draft.model === 'specialised')
-      errors[at('segmentId')] = 'A specialised organisation assigns each rep a segment';
-    else if (a.segmentId !== null && draft.model === 'territory')
-      errors[at('segmentId')] = 'A territory organisation gives each rep a share of the whole mix';
-    else if (a.segmentId !== null && !inMix.has(a.segmentId))
-      errors[at('segmentId')] = 'This segment is not in the segment mix';
-    else if (a.segmentId === null && specialists.has(a.repId))
-      errors[at('segmentId')] = 'This rep holds segments, so a whole-mix share would be ignored';
   });
   if (
     draft.seasonalityKind === 'entered' &&
     draft.weights.every((w) => isBlank(w) || Number(w) === 0)
   ) {
     errors['seasonality.weights'] = 'At least one monthly weight must be above 0';
+  }
+  if (Object.keys(errors).length > 0) return errors;
+  try {
+    // A target not typed yet is the form's to report; the cascade checks the rest.
+    const target = { ...input, targetMinor: Math.max(0, input.targetMinor) };
+    cascadeStrategy(target, input.segmentMix, input.assignments);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    for (const issue of error.issues) {
+      const reason = issue.reason.charAt(0).toUpperCase() + issue.reason.slice(1);
+      errors[formFieldOf(issue.field, input)] ??= reason;
+    }
   }
   return errors;
 }

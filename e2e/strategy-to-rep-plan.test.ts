@@ -193,7 +193,9 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     await draft.getByRole('textbox', { name: 'Calls per meeting (outreach)' }).fill('5');
     await draft.getByRole('button', { name: 'Save draft' }).click();
     // The activity plan follows the target accounts and their segments' norms.
-    await page.getByText('48 call · 36 meeting').waitFor();
+    const planned = page.getByRole('table', { name: 'Planned activities' });
+    await planned.getByRole('row', { name: /^Call \d+ 48$/ }).waitFor();
+    await planned.getByRole('row', { name: /^Meeting \d+ 36$/ }).waitFor();
     await page.getByRole('button', { name: 'Propose to my manager' }).click();
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByText(/^Rep rep1: signed/).waitFor();

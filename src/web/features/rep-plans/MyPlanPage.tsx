@@ -3,6 +3,7 @@ import { Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { todayIsoDate } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { PlanningTasks } from './PlanningTasks';
@@ -41,7 +42,11 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
           <RepPlanFunnel plan={plan.data} />
-          <RepPlanActivityPlan activityPlan={plan.data.activityPlan} />
+          <RepPlanActivityPlan
+            activityPlan={plan.data.activityPlan}
+            targetAccounts={plan.data.targetAccounts}
+            month={todayIsoDate().slice(0, 7)}
+          />
         </Stack>
       </Grid.Col>
       <Grid.Col span={12}>

@@ -164,3 +164,20 @@ export async function wonRevenueByMonth(
   );
   return rows.map((r) => ({ month: r.month, revenueMinor: Number(r.revenue_minor) }));
 }
+
+/** Won revenue per owner of the deals closed in a period (both ends included). */
+export async function wonRevenueByOwner(
+  db: Executor,
+  orgId: string,
+  period: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const rows = await queryRows<{ owner_id: string; revenue_minor: string | number }>(
+    db,
+    sql`select o.owner_id, sum(o.amount_minor) as revenue_minor
+        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        where o.org_id = ${orgId} and s.kind = 'won'
+          and o.closed_on between ${period.from} and ${period.to}
+        group by o.owner_id`,
+  );
+  return new Map(rows.map((r) => [r.owner_id, Number(r.revenue_minor)]));
+}

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
 import {
   insertRepPlan,
   insertRepPlanComment,
@@ -10,6 +10,7 @@ import {
   insertStrategy,
   replaceAssignments,
   replaceSegmentShares,
+  wonRevenueByOwner,
 } from '../../db/queries/strategies';
 import { insertTeamPlan } from '../../db/queries/team-plans';
 import { accounts, segments, users } from '../../db/schema';
@@ -48,16 +49,7 @@ async function repTargets(
   anchorDate: string,
   repIds: readonly string[],
 ): Promise<number[]> {
-  const lastYear = lookBackPeriod(anchorDate, 12);
-  const won = await queryRows<{ owner_id: string; revenue_minor: string | number }>(
-    db,
-    sql`select o.owner_id, sum(o.amount_minor) as revenue_minor
-        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
-        where o.org_id = ${orgId} and s.kind = 'won'
-          and o.closed_on between ${lastYear.from} and ${lastYear.to}
-        group by o.owner_id`,
-  );
-  const wonBy = new Map(won.map((r) => [r.owner_id, Number(r.revenue_minor)]));
+  const wonBy = await wonRevenueByOwner(db, orgId, lookBackPeriod(anchorDate, 12));
   const thousands = (minor: number) => Math.ceil(minor / THOUSAND_MINOR) * THOUSAND_MINOR;
   const targets = repIds.map((id, i) =>
     thousands((wonBy.get(id) ?? 0) * (GROWTH[i % GROWTH.length] ?? 1)),

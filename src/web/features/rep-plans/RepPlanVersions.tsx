@@ -94,7 +94,7 @@ export function RepPlanVersions({ plan }: { plan: RepPlan }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Version</Table.Th>
-              <Table.Th>State</Table.Th>
+              <Table.Th miw={100}>State</Table.Th>
               <Table.Th>Rep signed</Table.Th>
               <Table.Th>Manager signed</Table.Th>
               <Table.Th>Reason or adjustment</Table.Th>
@@ -107,7 +107,9 @@ export function RepPlanVersions({ plan }: { plan: RepPlan }) {
                 <Table.Tr key={version.versionNumber}>
                   <Table.Td>{version.versionNumber}</Table.Td>
                   <Table.Td>
-                    <Badge color={state === 'revised' ? 'teal' : 'green'}>{state}</Badge>
+                    <Badge color={state === 'revised' ? 'teal' : 'green'} style={{ flexShrink: 0 }}>
+                      {state}
+                    </Badge>
                     {at && (
                       <Text size="xs" c="dimmed">
                         {at}

@@ -110,9 +110,21 @@ export const RepPlanFunnel = z.object({
     }),
   ),
   lookBack: z.object({ from: z.string(), to: z.string() }),
+  /** The domain funnel's result (rounded counts, the exact chain beside them, the pace...). */
   result: z.looseObject({
+    remainingGoalMinor: z.number().int().optional(),
     dealsToWin: z.number().nullable(),
+    opportunitiesNeeded: z.number().nullable().optional(),
     firstMeetingsNeeded: z.number().nullable(),
+    exact: z
+      .object({
+        dealsToWin: z.number().nullable(),
+        opportunitiesNeeded: z.number().nullable(),
+        firstMeetingsNeeded: z.number().nullable(),
+      })
+      .optional(),
+    weeks: z.number().int().optional(),
+    meetingsPerWeek: z.object({ exact: z.number(), rounded: z.number() }).nullable().optional(),
     findings: z.array(Finding),
   }),
 });

@@ -68,6 +68,10 @@ describe('MyPlanPage', () => {
     expect(screen.queryByText('Team meeting → opportunity')).toBeNull();
     expect(screen.getByText(/entered: New product line/)).toBeTruthy();
     expect(screen.getByText('324')).toBeTruthy();
+    // The exact chain beside the rounded counts, and the pace over the weeks left.
+    expect(screen.getByText('exact 320.67')).toBeTruthy();
+    expect(screen.getByText('exact 64.80')).toBeTruthy();
+    expect(screen.getByText('over 5 weeks')).toBeTruthy();
     const week = screen.getByLabelText('Weekly plan');
     expect(week.textContent).toBe('65first meetings260calls1meetings');
   });

@@ -30,6 +30,34 @@ function Source({ source }: { source: RepPlan['funnel']['sources'][string] | und
   );
 }
 
+/** A rounded count with the exact value of the chain beside it (DOMAIN.md: show both). */
+function Count({
+  rounded,
+  exact,
+  suffix = '',
+}: {
+  rounded: number | null | undefined;
+  exact: number | null | undefined;
+  suffix?: string;
+}) {
+  return (
+    <>
+      {show(rounded)}
+      {exact !== null && exact !== undefined && exact !== rounded && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          exact {show(exact)}
+        </Text>
+      )}
+      {rounded !== null && rounded !== undefined && suffix && (
+        <Text span size="xs" c="dimmed">
+          {suffix}
+        </Text>
+      )}
+    </>
+  );
+}
+
 // The history counts arrive keyed by field name; show them in the words of DOMAIN.md.
 const countLabels: Record<string, string> = {
   firstMeetings: 'first meetings',
@@ -80,9 +108,23 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
           ] as [string, React.ReactNode],
         ]
       : []),
-    ['Deals to win', show(result.dealsToWin)],
-    ['Opportunities needed', show(result.opportunitiesNeeded as number | null)],
-    ['First meetings needed', show(result.firstMeetingsNeeded)],
+    ['Deals to win', <Count rounded={result.dealsToWin} exact={result.exact?.dealsToWin} />],
+    [
+      'Opportunities needed',
+      <Count rounded={result.opportunitiesNeeded} exact={result.exact?.opportunitiesNeeded} />,
+    ],
+    [
+      'First meetings needed',
+      <Count rounded={result.firstMeetingsNeeded} exact={result.exact?.firstMeetingsNeeded} />,
+    ],
+    [
+      'First meetings per week',
+      <Count
+        rounded={result.meetingsPerWeek?.rounded}
+        exact={result.meetingsPerWeek?.exact}
+        suffix={result.weeks === undefined ? '' : ` over ${result.weeks} weeks`}
+      />,
+    ],
   ];
   return (
     <Card withBorder padding="lg">

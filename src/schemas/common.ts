@@ -44,6 +44,16 @@ export const ErrorResponse = z.object({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/** The error answers of a read: bad input, signed out, not allowed, not found. */
+export const ReadErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+} as const;
+/** A write's, plus a stale version or a conflict (409) and a rule broken (422). */
+export const WriteErrors = { ...ReadErrors, 409: ErrorResponse, 422: ErrorResponse } as const;
+
 // Optimistic concurrency: reads answer `ETag: "<version>"`; writes send back the version they
 // read as `If-Match` (quotes optional) and get 409 when someone saved in between.
 const versionText = z

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { CheckIn, CheckInParams, DueCheckIn } from '../../schemas/check-ins';
-import { ErrorResponse, ListResponse } from '../../schemas/common';
+import { ListResponse, ReadErrors, WriteErrors } from '../../schemas/common';
 import { CheckInRecordInput } from '../../schemas/rep-plans';
 import { getCheckIn, listDue, recordCheckIn } from '../../services/check-ins';
 import { actorOf } from '../authentication';
 
 const tags = ['check-ins'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 export const checkInRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -16,7 +15,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       schema: {
         tags,
         summary: 'Check-ins due now or overdue on the plans you may see',
-        response: { 200: ListResponse(DueCheckIn), ...errors },
+        response: { 200: ListResponse(DueCheckIn), ...ReadErrors },
       },
     },
     async (request) => listDue(db, actorOf(request)),
@@ -29,7 +28,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'A check-in, pre-filled with plan vs actual while it is due',
         params: CheckInParams,
-        response: { 200: CheckIn, ...errors },
+        response: { 200: CheckIn, ...ReadErrors },
       },
     },
     async (request) =>
@@ -44,7 +43,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         summary: 'Record a check-in; plan changes agreed in it make a revised version',
         params: CheckInParams,
         body: CheckInRecordInput,
-        response: { 200: CheckIn, ...errors, 409: ErrorResponse, 422: ErrorResponse },
+        response: { 200: CheckIn, ...WriteErrors },
       },
     },
     async (request) =>

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import {
+  ErrorResponse,
+  IdParams,
+  ListResponse,
+  ReadErrors,
+  WriteErrors,
+} from '../../schemas/common';
 import type { Actor } from '../../services/authorization';
 import { actorOf } from '../authentication';
 
@@ -43,7 +49,6 @@ export function registerCrudRoutes<
   const app = parent;
   const { path, noun, schemas, service } = options;
   const tags = [path.replace('/api/', '')];
-  const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
   app.get(
     path,
@@ -52,7 +57,7 @@ export function registerCrudRoutes<
         tags,
         summary: `List ${noun}s you may see, with paging, sorting and filters`,
         querystring: schemas.listQuery,
-        response: { 200: ListResponse(schemas.item), ...errors },
+        response: { 200: ListResponse(schemas.item), ...ReadErrors },
       },
     },
     async (request) => service.list(db, actorOf(request), request.query as z.output<Q>),
@@ -65,7 +70,7 @@ export function registerCrudRoutes<
         tags,
         summary: `Create a ${noun}`,
         body: schemas.input,
-        response: { 201: schemas.detail, ...errors, 409: ErrorResponse, 422: ErrorResponse },
+        response: { 201: schemas.detail, ...WriteErrors },
       },
     },
     async (request, reply) =>
@@ -81,7 +86,7 @@ export function registerCrudRoutes<
         tags,
         summary: `Read a ${noun}`,
         params: IdParams,
-        response: { 200: schemas.detail, ...errors },
+        response: { 200: schemas.detail, ...ReadErrors },
       },
     },
     async (request) => service.get(db, actorOf(request), idOf(request.params)),
@@ -95,7 +100,7 @@ export function registerCrudRoutes<
         summary: `Change some fields of a ${noun}`,
         params: IdParams,
         body: schemas.patch,
-        response: { 200: schemas.detail, ...errors, 409: ErrorResponse, 422: ErrorResponse },
+        response: { 200: schemas.detail, ...WriteErrors },
       },
     },
     async (request) =>
@@ -109,7 +114,7 @@ export function registerCrudRoutes<
         tags,
         summary: `Delete a ${noun}`,
         params: IdParams,
-        response: { 204: z.undefined(), ...errors, 409: ErrorResponse },
+        response: { 204: z.undefined(), ...ReadErrors, 409: ErrorResponse },
       },
     },
     async (request, reply) => {

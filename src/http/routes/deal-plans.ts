@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, IfMatchHeaders } from '../../schemas/common';
+import { IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
   ActionStepInput,
   ActionStepOrder,
@@ -48,8 +48,6 @@ const WRITE_NOTE =
   'Send the plan `version` you read as `If-Match: <version>` (quotes optional; 0 for a plan never ' +
   'saved). A missing or malformed If-Match is 400 (field `headers.if-match`); a stale one is 409 ' +
   'with the current plan in `error.current` and nothing saved. Answers the whole plan.';
-const readErrors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse };
-const writeErrors = { ...readErrors, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
 type PlanParamsOut = z.output<typeof PlanParams>;
 type Headers = z.output<typeof IfMatchHeaders>;
@@ -70,7 +68,7 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       params: PlanItemParams,
       headers: IfMatchHeaders,
       ...(body ? { body } : {}),
-      response: { 200: DealPlanView, ...writeErrors },
+      response: { 200: DealPlanView, ...WriteErrors },
     },
   });
   const createSchema = (summary: string, body: z.ZodType) => ({
@@ -81,7 +79,7 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       params: PlanParams,
       headers: IfMatchHeaders,
       body,
-      response: { 200: DealPlanView, ...writeErrors },
+      response: { 200: DealPlanView, ...WriteErrors },
     },
   });
 
@@ -93,7 +91,7 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         summary:
           'Read the whole deal plan with its findings and history (version 0 if never saved)',
         params: PlanParams,
-        response: { 200: DealPlanView, ...readErrors },
+        response: { 200: DealPlanView, ...ReadErrors },
       },
     },
     async (request) => getDealPlan(db, actorOf(request), request.params.id),
@@ -106,7 +104,7 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'Plan health (finding counts by severity) of the deals among `ids` you can see',
         querystring: PlanHealthQuery,
-        response: { 200: PlanHealthList, ...readErrors },
+        response: { 200: PlanHealthList, ...ReadErrors },
       },
     },
     async (request) => listPlanHealth(db, actorOf(request), request.query.ids),

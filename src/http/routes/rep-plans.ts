@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import {
-  ErrorResponse,
   etag,
   IdParams,
   ListResponse,
   OptionalIfMatchHeaders,
+  ReadErrors,
+  WriteErrors,
 } from '../../schemas/common';
 import {
   CommentInput,
@@ -34,8 +35,6 @@ import { createRepPlan, getRepPlan, listRepPlans, updateRepPlan } from '../../se
 import { actorOf } from '../authentication';
 
 const tags = ['rep-plans'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const writeErrors = { ...errors, 409: ErrorResponse, 422: ErrorResponse };
 
 export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -45,7 +44,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'The rep plans of a fiscal year that you may see',
         querystring: RepPlanListQuery,
-        response: { 200: ListResponse(RepPlanListItem), ...errors },
+        response: { 200: ListResponse(RepPlanListItem), ...ReadErrors },
       },
     },
     async (request) => listRepPlans(db, actorOf(request), request.query.year),
@@ -58,7 +57,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Start a rep plan (a draft) for a rep and fiscal year',
         body: RepPlanInput,
-        response: { 201: RepPlan, ...writeErrors },
+        response: { 201: RepPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {
@@ -74,7 +73,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'A rep plan with its targets, activity plan, funnel, weekly plan and check-ins',
         params: IdParams,
-        response: { 200: RepPlan, ...errors },
+        response: { 200: RepPlan, ...ReadErrors },
       },
     },
     async (request, reply) => {
@@ -92,7 +91,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         params: IdParams,
         headers: OptionalIfMatchHeaders,
         body: RepPlanPatch,
-        response: { 200: RepPlan, ...writeErrors },
+        response: { 200: RepPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {
@@ -116,7 +115,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         params: IdParams,
         headers: OptionalIfMatchHeaders,
         body: TransitionInput,
-        response: { 200: RepPlan, ...writeErrors },
+        response: { 200: RepPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {
@@ -140,7 +139,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         params: IdParams,
         headers: OptionalIfMatchHeaders,
         body: SignatureInput,
-        response: { 200: RepPlan, ...writeErrors },
+        response: { 200: RepPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {
@@ -162,7 +161,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Every agreed version of the plan, frozen with both signatures',
         params: IdParams,
-        response: { 200: z.array(RepPlanVersion), ...errors },
+        response: { 200: z.array(RepPlanVersion), ...ReadErrors },
       },
     },
     async (request) => listVersions(db, actorOf(request), request.params.id),
@@ -176,7 +175,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         summary: 'What changed between two agreed versions',
         params: IdParams,
         querystring: CompareQuery,
-        response: { 200: VersionComparison, ...errors },
+        response: { 200: VersionComparison, ...ReadErrors },
       },
     },
     async (request) =>
@@ -196,7 +195,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'Comments from the rep and the manager, oldest first',
         params: IdParams,
-        response: { 200: z.array(RepPlanComment), ...errors },
+        response: { 200: z.array(RepPlanComment), ...ReadErrors },
       },
     },
     async (request) => listComments(db, actorOf(request), request.params.id),
@@ -210,7 +209,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         summary: 'Comment on the plan (rep or manager)',
         params: IdParams,
         body: CommentInput,
-        response: { 201: RepPlanComment, ...writeErrors },
+        response: { 201: RepPlanComment, ...WriteErrors },
       },
     },
     async (request, reply) =>

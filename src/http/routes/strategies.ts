@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, etag, OptionalIfMatchHeaders } from '../../schemas/common';
+import { etag, OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import { Strategy, StrategyInput, YearParams } from '../../schemas/strategies';
 import { getStrategy, saveStrategy } from '../../services/strategies';
 import { actorOf } from '../authentication';
-
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -15,7 +13,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags: ['strategies'],
         summary: 'The organisation strategy for a fiscal year, with seasonality and cascade',
         params: YearParams,
-        response: { 200: Strategy, ...errors },
+        response: { 200: Strategy, ...ReadErrors },
       },
     },
     async (request, reply) => {
@@ -33,7 +31,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         params: YearParams,
         headers: OptionalIfMatchHeaders,
         body: StrategyInput,
-        response: { 200: Strategy, ...errors, 409: ErrorResponse, 422: ErrorResponse },
+        response: { 200: Strategy, ...WriteErrors },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import {
-  ErrorResponse,
   etag,
   IdParams,
   ListResponse,
   OptionalIfMatchHeaders,
+  ReadErrors,
+  WriteErrors,
 } from '../../schemas/common';
 import {
   TeamPlan,
@@ -23,8 +24,6 @@ import {
 import { actorOf } from '../authentication';
 
 const tags = ['team-plans'];
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const writeErrors = { ...errors, 409: ErrorResponse, 422: ErrorResponse };
 
 export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -34,7 +33,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'The team sales & marketing plans of a year that you may see',
         querystring: TeamPlanListQuery,
-        response: { 200: ListResponse(TeamPlanListItem), ...errors },
+        response: { 200: ListResponse(TeamPlanListItem), ...ReadErrors },
       },
     },
     async (request) => listTeamPlans(db, actorOf(request), request.query.year),
@@ -47,7 +46,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'Start a team plan for a manager and year',
         body: TeamPlanInput,
-        response: { 201: TeamPlan, ...writeErrors },
+        response: { 201: TeamPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {
@@ -63,7 +62,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'A team plan: the five answers and objectives → goals → activities with progress',
         params: IdParams,
-        response: { 200: TeamPlan, ...errors },
+        response: { 200: TeamPlan, ...ReadErrors },
       },
     },
     async (request, reply) => {
@@ -81,7 +80,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         params: IdParams,
         headers: OptionalIfMatchHeaders,
         body: TeamPlanContent,
-        response: { 200: TeamPlan, ...writeErrors },
+        response: { 200: TeamPlan, ...WriteErrors },
       },
     },
     async (request, reply) => {

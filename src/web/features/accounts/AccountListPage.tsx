@@ -1,16 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { AccountStatus } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
@@ -18,6 +7,7 @@ import { ListPagination } from '../../components/ListPagination';
 import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
+import { LinkCell, LinkedRow } from '../../components/LinkedRow';
 import { useListParams } from '../../components/useListParams';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
@@ -35,7 +25,6 @@ export function AccountStatusBadge({ status }: { status: AccountStatus }) {
 }
 
 export function AccountListPage() {
-  const navigate = useNavigate();
   const reference = useReference();
   const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
     q: '',
@@ -128,21 +117,8 @@ export function AccountListPage() {
                   </Table.Thead>
                   <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
                     {data.items.map((account) => (
-                      <Table.Tr
-                        key={account.id}
-                        onClick={() => navigate(`/accounts/${account.id}`)}
-                        style={{ cursor: 'pointer' }}
-                      >
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/accounts/${account.id}`}
-                            fw={600}
-                            onClick={(event) => event.stopPropagation()}
-                          >
-                            {account.name}
-                          </Anchor>
-                        </Table.Td>
+                      <LinkedRow key={account.id} to={`/accounts/${account.id}`}>
+                        <LinkCell to={`/accounts/${account.id}`}>{account.name}</LinkCell>
                         <Table.Td>
                           <AccountStatusBadge status={account.status} />
                         </Table.Td>
@@ -156,7 +132,7 @@ export function AccountListPage() {
                             {formatInstant(account.updatedAt)}
                           </Text>
                         </Table.Td>
-                      </Table.Tr>
+                      </LinkedRow>
                     ))}
                   </Table.Tbody>
                 </Table>

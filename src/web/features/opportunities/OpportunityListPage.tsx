@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Opportunity } from '../../../schemas/opportunities';
 import { formatDay, isBeforeToday } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
@@ -8,6 +8,7 @@ import { formatMoney } from '../../components/money';
 import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
+import { LinkCell, LinkedRow } from '../../components/LinkedRow';
 import { useListParams } from '../../components/useListParams';
 import { PlanHealthCell } from '../deal-plans/PlanHealthCell';
 import { OwnerSelect } from '../reference/OwnerSelect';
@@ -41,7 +42,6 @@ export function ExpectedClose({ opportunity }: { opportunity: Opportunity }) {
 }
 
 export function OpportunityListPage() {
-  const navigate = useNavigate();
   const reference = useReference();
   const products = useProductOptions();
   const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
@@ -150,21 +150,10 @@ export function OpportunityListPage() {
                   </Table.Thead>
                   <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
                     {data.items.map((opportunity) => (
-                      <Table.Tr
-                        key={opportunity.id}
-                        onClick={() => navigate(`/opportunities/${opportunity.id}`)}
-                        style={{ cursor: 'pointer' }}
-                      >
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/opportunities/${opportunity.id}`}
-                            fw={600}
-                            onClick={(event) => event.stopPropagation()}
-                          >
-                            {opportunity.name}
-                          </Anchor>
-                        </Table.Td>
+                      <LinkedRow key={opportunity.id} to={`/opportunities/${opportunity.id}`}>
+                        <LinkCell to={`/opportunities/${opportunity.id}`}>
+                          {opportunity.name}
+                        </LinkCell>
                         <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
                         <Table.Td>{opportunity.ownerName}</Table.Td>
                         <Table.Td>
@@ -186,7 +175,7 @@ export function OpportunityListPage() {
                             pageIds={data.items.map((o) => o.id)}
                           />
                         </Table.Td>
-                      </Table.Tr>
+                      </LinkedRow>
                     ))}
                   </Table.Tbody>
                 </Table>

@@ -6,6 +6,7 @@ export * from './segments';
 export * from './stages';
 export * from './accounts';
 export * from './products';
+export * from './exchange-rates';
 export * from './opportunities';
 export * from './activities';
 export * from './deal-plans';

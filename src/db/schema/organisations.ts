@@ -11,6 +11,8 @@ export const organisations = pgTable(
     name: text('name').notNull(),
     currency: text('currency').notNull().default('EUR'),
     fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
+    // IANA time zone: "today" is this zone's date on the server and in the browser.
+    timeZone: text('time_zone').notNull().default('UTC'),
     createdAt: createdAtColumn(),
   },
   (t) => [

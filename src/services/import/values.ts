@@ -1,5 +1,6 @@
 import { isIsoDate } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/calendar';
+import { currencyFractionDigits } from '../../domain/money-format';
 import type { ValueFormat } from '../../schemas/import';
 
 // How CSV cells become dates and money (docs/IMPORT.md, "Values"). A cell that does not follow
@@ -48,20 +49,6 @@ export function parseDate(text: string, format: Pick<ValueFormat, 'dateOrder'>):
 }
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
-
-const minorDigits = new Map<string, number>();
-
-/** Decimal places of a currency's minor unit (2 for USD and EUR, 0 for JPY). */
-export function minorDigitsOf(currency: string): number {
-  let digits = minorDigits.get(currency);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    minorDigits.set(currency, digits);
-  }
-  return digits;
-}
 
 function decimalPattern(decimalSeparator: ValueFormat['decimalSeparator']): RegExp {
   const group = decimalSeparator === '.' ? "[,\\s'\u00a0\u202f]" : "[.\\s'\u00a0\u202f]";
@@ -115,7 +102,7 @@ export function parseMoney(
   const decimal = normaliseDecimal(match?.[2] ?? text, format.decimalSeparator);
   if (decimal === null) return { reason: `"${text}" is not an amount like 1234.56` };
   if (decimal.startsWith('-')) return { reason: `"${text}" is negative` };
-  const digits = minorDigitsOf(currency);
+  const digits = currencyFractionDigits(currency);
   const [whole = '0', fraction = ''] = decimal.replace(/^\+/, '').split('.');
   if (fraction.length > digits) {
     return { reason: `"${text}" has more than ${digits} decimals for ${currency}` };

@@ -1,28 +1,9 @@
 import { majorToMinor, minorToMajor } from '../../domain/money';
 import { ValidationError } from '../../domain/errors';
+import { currencyFractionDigits } from '../../domain/money-format';
 
-/** How many minor units a currency uses: EUR 2, JPY 0, BHD 3. */
-export function currencyFractionDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/** 123456 EUR → '€1,234.56' in the reader's locale. Formatting happens only here, at the edge. */
-export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
-  const digits = currencyFractionDigits(currency);
-  const major = Number(minorToMajor(amountMinor, digits));
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
-  } catch {
-    return `${minorToMajor(amountMinor, digits)} ${currency}`;
-  }
-}
+// The formatter is the domain's, shared with the CLI; what is here reads what a person types.
+export { currencyFractionDigits, formatMoney } from '../../domain/money-format';
 
 /** Minor units back to the text a money input shows: 123456 → '1234.56'. */
 export function minorToInputText(amountMinor: number | null | undefined, currency: string): string {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ValidationError } from '../../domain/errors';
 import type { ColumnMap, ImportProblem } from '../../schemas/import';
@@ -36,13 +36,32 @@ function parser() {
 
 type ParsedRecord = { record: string[]; info: { lines: number; empty_lines: number } };
 
+/**
+ * The source's records as csv-parse reads them. An error opening or reading the file rejects the
+ * iteration as a ValidationError naming the file: `.pipe()` would drop it, leaving the parser (and
+ * the import) waiting forever.
+ */
+function parsedRecords(source: CsvSource): Readable {
+  const input = source.open();
+  const output = parser();
+  // Before pipeline's own listener, so the parser is destroyed with the error that names the file.
+  input.once('error', (error) => {
+    output.destroy(
+      new ValidationError({ field: source.name, reason: `cannot be read (${error.message})` }),
+    );
+  });
+  // Also closes the file when the reader stops early (a preview, or an error further on).
+  pipeline(input, output, () => {});
+  return output;
+}
+
 /** The header row and up to `limit` records as they are, for the web page's preview. */
 export async function previewCsv(
   source: CsvSource,
   limit: number,
 ): Promise<{ headers: string[]; rows: string[][] }> {
   const rows: string[][] = [];
-  const stream = source.open().pipe(parser());
+  const stream = parsedRecords(source);
   for await (const { record } of stream as AsyncIterable<ParsedRecord>) {
     rows.push(record);
     if (rows.length > limit) break;
@@ -61,7 +80,7 @@ export async function* readMappedCsv(
   source: CsvSource,
   columns: ColumnMap,
 ): AsyncGenerator<SourceItem> {
-  const stream = source.open().pipe(parser());
+  const stream = parsedRecords(source);
   let indexes: [string, number][] | null = null;
   let headerCount = 0;
   let previousEnd = 0;

@@ -1,15 +1,24 @@
-import type { z } from 'zod';
 import { ApiError } from '../api/client';
 
 /** Field name → the reason shown under that field; `_form` holds what fits no field. */
 export type FieldErrors = Record<string, string>;
 
-function sentence(reason: string): string {
+/** Where a schema or server path ('amountMinor', 'assignments.0.repId') shows on a form, if anywhere. */
+export type FieldOf = (path: string) => string | undefined;
+
+export function sentence(reason: string): string {
   return reason.charAt(0).toUpperCase() + reason.slice(1);
 }
 
+/** 'body.segmentMix[2].weight' → 'segmentMix.2.weight': the server's and Zod's paths alike. */
+export function normalisePath(path: string): string {
+  return path.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
+}
+
 /** The first issue per field of a failed shared-schema parse. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+export function zodFieldErrors(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
@@ -19,20 +28,30 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
- * The server's field issues (400/422) keyed by field, plus `_form` for the message when no
- * issue names a field the form shows. Non-API errors become a `_form` message.
+ * The one mapping of a failed save onto a form: the server's field issues (400/422) under the
+ * fields they name (through `fieldOf`, or `formFields` when given as a list), plus `_form` for
+ * the message when no issue lands on a field the form shows. Non-API errors become `_form`.
  */
-export function serverFieldErrors(error: unknown, formFields: readonly string[]): FieldErrors {
+export function serverFieldErrors(
+  error: unknown,
+  formFields: readonly string[] | FieldOf,
+): FieldErrors {
   if (!(error instanceof ApiError)) {
     return { _form: error instanceof Error ? error.message : 'Something went wrong.' };
   }
+  const fieldOf: FieldOf =
+    typeof formFields === 'function'
+      ? formFields
+      : (path) => (formFields.includes(path) ? path : undefined);
   const errors: FieldErrors = {};
+  const unplaced: string[] = [];
   for (const issue of error.issues) {
-    if (formFields.includes(issue.field)) errors[issue.field] ??= sentence(issue.reason);
+    const field = fieldOf(normalisePath(issue.field));
+    if (field === undefined || field === '_form') unplaced.push(`${issue.field}: ${issue.reason}`);
+    else errors[field] ??= sentence(issue.reason);
   }
-  const unplaced = error.issues.filter((issue) => !formFields.includes(issue.field));
   if (Object.keys(errors).length === 0 || unplaced.length > 0) {
-    const details = unplaced.map((issue) => `${issue.field}: ${issue.reason}`).join('; ');
+    const details = unplaced.join('; ');
     errors._form = details ? `${error.message} (${details})` : error.message;
   }
   return errors;

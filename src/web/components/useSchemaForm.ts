@@ -1,0 +1,66 @@
+import { type FormErrors, schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
+import type { z } from 'zod';
+import { type FieldOf, normalisePath, sentence, serverFieldErrors } from './form-errors';
+
+// Every form: @mantine/form holds the values, the shared Zod schema checks them (through
+// Mantine's Standard Schema resolver, the same schema the API parses with), and a failed save
+// lands on the fields by the one mapping in form-errors.ts. A form only says how its values
+// become the schema's input and, where a field is named differently, where a path shows.
+
+export type SchemaFormOptions<Values, Schema extends z.ZodType> = {
+  schema: Schema;
+  initialValues: Values;
+  /** The values as the schema's input: blanks as null, money text as minor units. */
+  toInput: (values: Values) => z.input<Schema>;
+  /** Where a schema or server path shows; by default a path shows on the value of its name. */
+  fieldOf?: FieldOf;
+  /** What only the form can see, e.g. money text that is not a number (keys are form fields). */
+  check?: (values: Values) => FormErrors;
+};
+
+export type SchemaForm<Values, Schema extends z.ZodType> = {
+  form: UseFormReturnType<Values>;
+  /** The message that belongs to no field: a server answer, or a schema issue no field shows. */
+  formError: string | undefined;
+  /** The form's onSubmit: checks, then hands the parsed input to `save`. */
+  onSubmit: (
+    save: (input: z.output<Schema>, values: Values) => void,
+  ) => (event?: React.FormEvent<HTMLFormElement>) => void;
+  /** Shows a failed save: issues under their fields, the rest above the form. */
+  showServerError: (error: unknown) => void;
+};
+
+export function useSchemaForm<Values extends Record<string, unknown>, Schema extends z.ZodType>(
+  options: SchemaFormOptions<Values, Schema>,
+): SchemaForm<Values, Schema> {
+  const { schema, toInput, check } = options;
+  const fieldOf: FieldOf =
+    options.fieldOf ??
+    ((path) => ((path.split('.')[0] ?? '') in options.initialValues ? path : undefined));
+  const resolve = schemaResolver(schema, { sync: true });
+
+  function validate(values: Values): FormErrors {
+    const errors: FormErrors = {};
+    for (const [path, message] of Object.entries(resolve(toInput(values)))) {
+      const field = fieldOf(normalisePath(path)) ?? '_form';
+      const reason = typeof message === 'string' ? sentence(message) : message;
+      if (field === '_form') errors._form ??= `${path}: ${String(reason)}`;
+      else errors[field] ??= reason;
+    }
+    // The form's own words come first: "Amount: not a number" says more than the schema's.
+    return { ...errors, ...check?.(values) };
+  }
+
+  const form = useForm<Values>({ initialValues: options.initialValues, validate });
+  const formError = form.errors._form;
+
+  return {
+    form,
+    formError: formError === undefined || formError === null ? undefined : String(formError),
+    onSubmit: (save) =>
+      form.onSubmit((values) => {
+        save(schema.parse(toInput(values)), values);
+      }),
+    showServerError: (error) => form.setErrors(serverFieldErrors(error, fieldOf)),
+  };
+}

@@ -1,6 +1,6 @@
 import { isoWeekOf } from './calendar';
 import type { IsoDate, IsoWeek } from './calendar';
-import type { DealPlan, DealPlanFinding } from './deal-plan';
+import { LOW_CONFIDENCE, type DealPlan, type DealPlanFinding } from './deal-plan';
 import type { DealPlanCheckOptions } from './deal-plan-checks';
 import { finding, label } from './deal-plan-finding';
 
@@ -118,7 +118,7 @@ export function checkValid(plan: DealPlan): DealPlanFinding[] {
           `${label(step)} has no confidence: how sure are you that it moves the deal (1 to 5)?`,
         ),
       );
-    } else if (step.confidence <= 2) {
+    } else if (step.confidence <= LOW_CONFIDENCE) {
       findings.push(
         finding(
           'valid',

@@ -4,28 +4,44 @@ import type { Check, Finding } from './findings';
 // The deal plan (DOMAIN.md, seed 000): single sales objectives, buying influences with their
 // response modes, the win-win, the competition, and the action steps that move the deal.
 
-export type ObjectiveStatus = 'open' | 'achieved' | 'abandoned';
-export type BuyingInfluenceRole = 'economic' | 'user' | 'technical' | 'coach';
-export type InfluenceLevel = 'high' | 'medium' | 'low';
+// Closed sets, declared once: the Zod enums (schemas/deal-plans.ts) and the table checks
+// (db/schema/deal-plans.ts) are built from these arrays.
+export const OBJECTIVE_STATUSES = ['open', 'achieved', 'abandoned'] as const;
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+export const BUYING_INFLUENCE_ROLES = ['economic', 'user', 'technical', 'coach'] as const;
+export type BuyingInfluenceRole = (typeof BUYING_INFLUENCE_ROLES)[number];
+export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export type InfluenceLevel = (typeof INFLUENCE_LEVELS)[number];
 /** growth and trouble see a gap (positive); even_keel and overconfident see none (negative). */
-export type ResponseMode = 'growth' | 'trouble' | 'even_keel' | 'overconfident';
-export type CompetitorKind = 'competitor' | 'do_nothing' | 'in_house' | 'budget_elsewhere';
-export type ActionStepStatus = 'open' | 'done' | 'cancelled';
-/** The rep's confidence that a step works, 1 (doubtful) to 5 (sure). */
-export type Confidence = 1 | 2 | 3 | 4 | 5;
+export const RESPONSE_MODES = ['growth', 'trouble', 'even_keel', 'overconfident'] as const;
+export type ResponseMode = (typeof RESPONSE_MODES)[number];
+export const COMPETITOR_KINDS = [
+  'competitor',
+  'do_nothing',
+  'in_house',
+  'budget_elsewhere',
+] as const;
+export type CompetitorKind = (typeof COMPETITOR_KINDS)[number];
+export const ACTION_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type ActionStepStatus = (typeof ACTION_STEP_STATUSES)[number];
 
-export const BUYING_INFLUENCE_ROLES: readonly BuyingInfluenceRole[] = [
-  'economic',
-  'user',
-  'technical',
-  'coach',
-];
+/** The rep's confidence that a step works, a whole number from 1 (doubtful) to 5 (sure). */
+export type Confidence = number;
+export const CONFIDENCE_RANGE = { min: 1, max: 5 } as const;
+/** A confidence at or below this is flagged by the valid check. */
+export const LOW_CONFIDENCE = 2;
+
 /** Alternatives inside the account, as opposed to named competitors. */
 export const IN_ACCOUNT_ALTERNATIVES: readonly CompetitorKind[] = [
   'do_nothing',
   'in_house',
   'budget_elsewhere',
 ];
+
+/** A named competitor needs a name; an alternative inside the account does not. */
+export const COMPETITOR_NAME_RULE = 'a named competitor needs a name';
+export const lacksCompetitorName = (competitor: Pick<Competitor, 'kind' | 'name'>) =>
+  competitor.kind === 'competitor' && competitor.name.trim() === '';
 
 export type SingleSalesObjective = {
   id: string;

@@ -1,12 +1,16 @@
 // A finding is what a check or a calculation tells the user: never an exception, always a
 // sentence a rep understands, with the field to fix when there is one.
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** The deal-plan check families (seed 000); other plans reuse `realistic` for capacity. */
-export type Check = 'logical' | 'significant' | 'realistic' | 'valid' | 'coverage';
+export const CHECKS = ['logical', 'significant', 'realistic', 'valid', 'coverage'] as const;
+export type Check = (typeof CHECKS)[number];
+
+/** A plan's health from its findings' severities (see summariseFindings). */
+export const HEALTHS = ['healthy', 'needs_attention', 'at_risk'] as const;
+export type Health = (typeof HEALTHS)[number];
 
 export type Finding = {
   check?: Check;
@@ -22,7 +26,7 @@ export type FindingSummary = {
   info: number;
   total: number;
   /** 'healthy' with no error or warning, 'needs_attention' with warnings only, else 'at_risk'. */
-  health: 'healthy' | 'needs_attention' | 'at_risk';
+  health: Health;
 };
 
 /** Counts findings by severity and names the plan's health. */

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  ACTION_STEP_STATUSES,
+  BUYING_INFLUENCE_ROLES,
+  COMPETITOR_KINDS,
+  COMPETITOR_NAME_RULE,
+  CONFIDENCE_RANGE,
+  INFLUENCE_LEVELS,
+  OBJECTIVE_STATUSES,
+  RESPONSE_MODES,
+  lacksCompetitorName,
+} from '../domain/deal-plan';
+import { CHECKS, HEALTHS, SEVERITIES } from '../domain/findings';
 import { Id, IsoDate, IsoDateTime, NonBlank } from './common';
 
 // The deal plan (DOMAIN.md, "Deal plan") as the API reads and writes it. Read shapes carry ids and
@@ -7,15 +19,15 @@ import { Id, IsoDate, IsoDateTime, NonBlank } from './common';
 const Text = z.string().trim().max(5_000);
 const optionalText = Text.default('');
 
-export const ObjectiveStatus = z.enum(['open', 'achieved', 'abandoned']);
-export const BuyingInfluenceRole = z.enum(['economic', 'user', 'technical', 'coach']);
-export const InfluenceLevel = z.enum(['high', 'medium', 'low']);
-export const ResponseMode = z.enum(['growth', 'trouble', 'even_keel', 'overconfident']);
-export const CompetitorKind = z.enum(['competitor', 'do_nothing', 'in_house', 'budget_elsewhere']);
-export const ActionStepStatus = z.enum(['open', 'done', 'cancelled']);
-export const Confidence = z.number().int().min(1).max(5);
-export const CheckFamily = z.enum(['logical', 'significant', 'realistic', 'valid', 'coverage']);
-export const Severity = z.enum(['error', 'warning', 'info']);
+export const ObjectiveStatus = z.enum(OBJECTIVE_STATUSES);
+export const BuyingInfluenceRole = z.enum(BUYING_INFLUENCE_ROLES);
+export const InfluenceLevel = z.enum(INFLUENCE_LEVELS);
+export const ResponseMode = z.enum(RESPONSE_MODES);
+export const CompetitorKind = z.enum(COMPETITOR_KINDS);
+export const ActionStepStatus = z.enum(ACTION_STEP_STATUSES);
+export const Confidence = z.number().int().min(CONFIDENCE_RANGE.min).max(CONFIDENCE_RANGE.max);
+export const CheckFamily = z.enum(CHECKS);
+export const Severity = z.enum(SEVERITIES);
 
 const ObjectiveFields = z.object({
   title: Text.max(300),
@@ -103,10 +115,7 @@ export const CompetitorInput = z
     name: Text.max(300).default(''),
     differentiators: optionalText,
   })
-  .refine((c) => c.kind !== 'competitor' || c.name.length > 0, {
-    path: ['name'],
-    message: 'a named competitor needs a name',
-  });
+  .refine((c) => !lacksCompetitorName(c), { path: ['name'], message: COMPETITOR_NAME_RULE });
 export type CompetitorInput = z.infer<typeof CompetitorInput>;
 export const CompetitorPatch = z
   .object({ kind: CompetitorKind, name: Text.max(300), differentiators: Text })
@@ -186,7 +195,7 @@ export const PlanHealth = z.object({
   warning: z.number().int(),
   info: z.number().int(),
   total: z.number().int(),
-  health: z.enum(['healthy', 'needs_attention', 'at_risk']),
+  health: z.enum(HEALTHS),
 });
 export type PlanHealth = z.infer<typeof PlanHealth>;
 

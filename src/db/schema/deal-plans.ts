@@ -24,18 +24,14 @@ import { activities } from './activities';
 import { contacts } from './accounts';
 import { opportunities } from './opportunities';
 import { users } from './users';
-
-export const objectiveStatuses = ['open', 'achieved', 'abandoned'] as const;
-export const buyingRoles = ['economic', 'user', 'technical', 'coach'] as const;
-export const influenceLevels = ['high', 'medium', 'low'] as const;
-export const responseModes = ['growth', 'trouble', 'even_keel', 'overconfident'] as const;
-export const competitorKinds = [
-  'competitor',
-  'do_nothing',
-  'in_house',
-  'budget_elsewhere',
-] as const;
-export const actionStepStatuses = ['open', 'done', 'cancelled'] as const;
+import {
+  ACTION_STEP_STATUSES,
+  BUYING_INFLUENCE_ROLES,
+  COMPETITOR_KINDS,
+  INFLUENCE_LEVELS,
+  OBJECTIVE_STATUSES,
+  RESPONSE_MODES,
+} from '../../domain/deal-plan';
 
 // One strategic action plan per opportunity; the win-win lives on it. `version` guards
 // concurrent edits (If-Match).
@@ -83,14 +79,14 @@ export const singleSalesObjectives = pgTable(
     how: text('how').notNull().default(''),
     desiredOutcome: text('desired_outcome').notNull().default(''),
     dueOn: date('due_on', { mode: 'string' }),
-    status: text('status', { enum: objectiveStatuses }).notNull().default('open'),
+    status: text('status', { enum: OBJECTIVE_STATUSES }).notNull().default('open'),
     createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     dealPlanFk('single_sales_objectives_plan_fk', t),
     index('single_sales_objectives_plan_idx').on(t.orgId, t.opportunityId, t.position),
-    check('single_sales_objectives_status_valid', oneOf('status', objectiveStatuses)),
+    check('single_sales_objectives_status_valid', oneOf('status', OBJECTIVE_STATUSES)),
   ],
 );
 
@@ -101,10 +97,10 @@ export const buyingInfluences = pgTable(
     id: idColumn(),
     opportunityId: uuid('opportunity_id').notNull(),
     contactId: uuid('contact_id').notNull(),
-    role: text('role', { enum: buyingRoles }).notNull(),
-    influence: text('influence', { enum: influenceLevels }).notNull().default('medium'),
+    role: text('role', { enum: BUYING_INFLUENCE_ROLES }).notNull(),
+    influence: text('influence', { enum: INFLUENCE_LEVELS }).notNull().default('medium'),
     // The current mode; every change is also a row in response_mode_changes.
-    responseMode: text('response_mode', { enum: responseModes }),
+    responseMode: text('response_mode', { enum: RESPONSE_MODES }),
     notes: text('notes').notNull().default(''),
     createdAt: createdAtColumn(),
   },
@@ -117,11 +113,11 @@ export const buyingInfluences = pgTable(
       foreignColumns: [contacts.orgId, contacts.id],
     }),
     index('buying_influences_plan_idx').on(t.orgId, t.opportunityId),
-    check('buying_influences_role_valid', oneOf('role', buyingRoles)),
-    check('buying_influences_influence_valid', oneOf('influence', influenceLevels)),
+    check('buying_influences_role_valid', oneOf('role', BUYING_INFLUENCE_ROLES)),
+    check('buying_influences_influence_valid', oneOf('influence', INFLUENCE_LEVELS)),
     check(
       'buying_influences_response_mode_valid',
-      sql`response_mode is null or ${oneOf('response_mode', responseModes)}`,
+      sql`response_mode is null or ${oneOf('response_mode', RESPONSE_MODES)}`,
     ),
   ],
 );
@@ -132,7 +128,7 @@ export const responseModeChanges = pgTable(
     orgId: orgIdColumn(),
     id: idColumn(),
     influenceId: uuid('influence_id').notNull(),
-    responseMode: text('response_mode', { enum: responseModes }).notNull(),
+    responseMode: text('response_mode', { enum: RESPONSE_MODES }).notNull(),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     recordedBy: uuid('recorded_by'),
     createdAt: createdAtColumn(),
@@ -150,7 +146,7 @@ export const responseModeChanges = pgTable(
       foreignColumns: [users.orgId, users.id],
     }),
     index('response_mode_changes_influence_idx').on(t.orgId, t.influenceId, t.recordedOn),
-    check('response_mode_changes_mode_valid', oneOf('response_mode', responseModes)),
+    check('response_mode_changes_mode_valid', oneOf('response_mode', RESPONSE_MODES)),
   ],
 );
 
@@ -160,7 +156,7 @@ export const competitors = pgTable(
     orgId: orgIdColumn(),
     id: idColumn(),
     opportunityId: uuid('opportunity_id').notNull(),
-    kind: text('kind', { enum: competitorKinds }).notNull(),
+    kind: text('kind', { enum: COMPETITOR_KINDS }).notNull(),
     name: text('name').notNull().default(''),
     differentiators: text('differentiators').notNull().default(''),
     createdAt: createdAtColumn(),
@@ -169,7 +165,7 @@ export const competitors = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     dealPlanFk('competitors_plan_fk', t),
     index('competitors_plan_idx').on(t.orgId, t.opportunityId),
-    check('competitors_kind_valid', oneOf('kind', competitorKinds)),
+    check('competitors_kind_valid', oneOf('kind', COMPETITOR_KINDS)),
     check('competitors_named', sql`${t.kind} <> 'competitor' or length(trim(${t.name})) > 0`),
   ],
 );
@@ -184,7 +180,7 @@ export const actionSteps = pgTable(
     what: text('what').notNull(),
     ownerId: uuid('owner_id'),
     dueOn: date('due_on', { mode: 'string' }),
-    status: text('status', { enum: actionStepStatuses }).notNull().default('open'),
+    status: text('status', { enum: ACTION_STEP_STATUSES }).notNull().default('open'),
     objectiveId: uuid('objective_id'),
     influenceId: uuid('influence_id'),
     competitorId: uuid('competitor_id'),
@@ -231,7 +227,7 @@ export const actionSteps = pgTable(
     }),
     index('action_steps_plan_idx').on(t.orgId, t.opportunityId, t.position),
     index('action_steps_owner_due_idx').on(t.orgId, t.ownerId, t.dueOn),
-    check('action_steps_status_valid', oneOf('status', actionStepStatuses)),
+    check('action_steps_status_valid', oneOf('status', ACTION_STEP_STATUSES)),
     check(
       'action_steps_confidence_range',
       sql`${t.confidence} is null or ${t.confidence} between 1 and 5`,

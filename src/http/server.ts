@@ -28,6 +28,7 @@ import { strategyRoutes } from './routes/strategies';
 import { repPlanRoutes } from './routes/rep-plans';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
+import { exchangeRateRoutes } from './routes/exchange-rates';
 import { planningCalendarRoutes } from './routes/planning-calendar';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(repPlanRoutes, { db });
   await app.register(checkInRoutes, { db });
   await app.register(teamPlanRoutes, { db });
+  await app.register(exchangeRateRoutes, { db });
   await app.register(planningCalendarRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);

@@ -43,9 +43,60 @@ export default tseslint.config(
               message: 'The DB layer and services never import the HTTP, CLI or web layers.',
             },
             {
+              target: './src/db',
+              from: './src/services',
+              message: 'Services call the DB layer, never the other way round.',
+            },
+            {
+              target: './src/http',
+              from: './src/cli',
+              message: 'The HTTP server and the CLI are two front ends; neither imports the other.',
+            },
+            {
+              // Every CLI file but commands/serve.ts, which starts the server.
+              target: './src/cli/**/!(serve).ts',
+              from: './src/http',
+              message: 'Only `salesplan serve` (src/cli/commands/serve.ts) imports the HTTP layer.',
+            },
+            {
               target: './src/web',
               from: ['./src/db', './src/services', './src/http', './src/cli', './src/config.ts'],
               message: 'The web app talks to the server over HTTP only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The pure core reads no file, network, clock or env: no `node:*` and no npm package. Its
+    // relative imports outside src/domain are held by the zone above.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.\\.?/)',
+              message: 'src/domain imports nothing but src/domain (no node:* and no npm package).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its tests also use the test runner and fast-check, and nothing else.
+    files: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.\\.?/|(vitest|fast-check)$)',
+              message: 'Domain tests import src/domain, vitest and fast-check only.',
             },
           ],
         },

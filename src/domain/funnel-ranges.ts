@@ -1,6 +1,6 @@
 import type { Finding } from './findings';
 import { funnelCounts } from './funnel-counts';
-import type { FunnelInput } from './funnel';
+import type { FunnelInput } from './funnel-input';
 import { wilsonInterval, Z_80 } from './proportions';
 
 // A ratio from fewer than 20 closed deals (or 20 first meetings) is shown with the range the

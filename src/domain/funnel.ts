@@ -13,32 +13,14 @@ import { funnelCounts } from './funnel-counts';
 import type { FunnelCounts } from './funnel-counts';
 import { smallSampleRanges } from './funnel-ranges';
 import type { RatioRange } from './funnel-ranges';
+import type { FunnelInput } from './funnel-input';
 import { splitByLargestRemainder } from './money';
 import { ceilCount } from './rounding';
 
 // Reverse-engineered funnel (DOMAIN.md, seed 003): goal → deals to win → opportunities needed →
 // first meetings needed, spread over the working weeks left before the sales cycle runs out.
 
-export type FunnelInput = {
-  goalMinor: number;
-  /** Revenue already won in the period. */
-  wonMinor: number;
-  averageDealMinor: number | null;
-  /** c = won / (won + lost). */
-  closingRatio: number | null;
-  closingSample?: { won: number; lost: number };
-  /** m = opportunities created / first meetings held. */
-  meetingToOpportunityRatio: number | null;
-  meetingSample?: { opportunities: number; firstMeetings: number };
-  /** Median days from created to won (L); a fraction is rounded up. */
-  salesCycleDays: number;
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  today: IsoDate;
-  callsPerMeeting?: number | null;
-  teamClosingRatio?: number | null;
-  teamMeetingToOpportunityRatio?: number | null;
-};
+export type { FunnelInput } from './funnel-input';
 
 export type PerWeek = { exact: number; rounded: number };
 

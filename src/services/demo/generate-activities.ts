@@ -5,7 +5,10 @@ import type { AccountProfile } from './generate-accounts';
 import { type ActivityType, activityTypes, normPerYear } from './generate-catalogue';
 import type { OpportunityTimeline } from './generate-pipeline';
 import type { RepProfile } from './generate-people';
-import { generateOpportunityActivities } from './generate-opportunity-activities';
+import {
+  type ActivityDraft,
+  generateOpportunityActivities,
+} from './generate-opportunity-activities';
 import type { Random } from './random';
 
 export type DemoActivity = {
@@ -49,14 +52,6 @@ export function generateActivities(random: Random, input: ActivitiesInput): Demo
   }
   return activities;
 }
-
-export type ActivityDraft = {
-  type: ActivityType;
-  day: number;
-  account: AccountProfile;
-  opportunityId?: string;
-  outcome?: string;
-};
 
 // Each opportunity comes from a first meeting a few days before it; the rep's other first
 // meetings led nowhere (yet). Together they give the rep's meeting-to-opportunity ratio.

@@ -1,10 +1,19 @@
 import { toWorkingDay } from './day-numbers';
-import type { ActivityDraft } from './generate-activities';
+import type { AccountProfile } from './generate-accounts';
 import type { ActivityType } from './generate-catalogue';
 import type { StageName } from './generate-opportunity-history';
 import type { OpportunityTimeline } from './generate-pipeline';
 import type { RepProfile } from './generate-people';
 import type { Random } from './random';
+
+/** One activity of the demo before it gets its dates, owner and text. */
+export type ActivityDraft = {
+  type: ActivityType;
+  day: number;
+  account: AccountProfile;
+  opportunityId?: string;
+  outcome?: string;
+};
 
 // What a rep plans next on a live deal, by its stage.
 const nextActivityTypes: Partial<Record<StageName, readonly ActivityType[]>> = {

@@ -1,0 +1,23 @@
+import type { IsoDate } from './calendar';
+
+/** What the reverse funnel (funnel.ts) starts from: the goal, the rep's ratios and the period. */
+export type FunnelInput = {
+  goalMinor: number;
+  /** Revenue already won in the period. */
+  wonMinor: number;
+  averageDealMinor: number | null;
+  /** c = won / (won + lost). */
+  closingRatio: number | null;
+  closingSample?: { won: number; lost: number };
+  /** m = opportunities created / first meetings held. */
+  meetingToOpportunityRatio: number | null;
+  meetingSample?: { opportunities: number; firstMeetings: number };
+  /** Median days from created to won (L); a fraction is rounded up. */
+  salesCycleDays: number;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  today: IsoDate;
+  callsPerMeeting?: number | null;
+  teamClosingRatio?: number | null;
+  teamMeetingToOpportunityRatio?: number | null;
+};

@@ -27,6 +27,9 @@ import { type Actor, assertIsAdmin } from './authorization';
 
 export type RateEntry = { currency: string; month: string; rate: string };
 
+/** Who a change is recorded for: a signed-in admin, or the CLI (no user) at the database. */
+type Changer = { orgId: string; userId: string | null };
+
 function toExchangeRate(row: ExchangeRateRow): ExchangeRate {
   return {
     currency: row.currency,
@@ -61,7 +64,7 @@ export async function listExchangeRates(
 /** Creates or replaces rates inside the caller's transaction, auditing each with its before. */
 async function saveRates(
   tx: Executor,
-  actor: Actor,
+  actor: Changer,
   ownCurrency: string,
   entries: readonly RateEntry[],
 ) {
@@ -206,9 +209,21 @@ export async function importExchangeRates(
   csv: string,
 ): Promise<ExchangeRateImportResult> {
   assertIsAdmin(actor);
+  return importRateTable(db, actor, csv);
+}
+
+/**
+ * The import itself, for `salesplan exchange-rates import`: the CLI runs with the database's own
+ * rights (as `salesplan import` does), so the audit entries have no user.
+ */
+export async function importRateTable(
+  db: Database,
+  changer: Changer,
+  csv: string,
+): Promise<ExchangeRateImportResult> {
   return db.transaction(async (tx) => {
-    const ownCurrency = await organisationCurrency(tx, actor.orgId);
-    const saved = await saveRates(tx, actor, ownCurrency, readRateTable(csv, ownCurrency));
+    const ownCurrency = await organisationCurrency(tx, changer.orgId);
+    const saved = await saveRates(tx, changer, ownCurrency, readRateTable(csv, ownCurrency));
     const created = saved.filter((entry) => entry.isNew).length;
     return { created, updated: saved.length - created };
   });

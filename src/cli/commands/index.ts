@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCascadeCommand } from './cascade';
 import { registerDemoCommand } from './demo';
+import { registerExchangeRatesCommand } from './exchange-rates';
 import { registerFunnelCommand } from './funnel';
 import { registerImportCommand } from './import';
 import { registerReportCommand } from './report';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerCascadeCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerExchangeRatesCommand(program);
 }

@@ -46,3 +46,7 @@ export const ExchangeRateImportResult = z.object({
   updated: z.number().int().min(0),
 });
 export type ExchangeRateImportResult = z.infer<typeof ExchangeRateImportResult>;
+
+/** One rate as a form enters it: the currency, the month and the rate together. */
+export const ExchangeRateEntry = ExchangeRateParams.extend(ExchangeRateInput.shape);
+export type ExchangeRateEntry = z.infer<typeof ExchangeRateEntry>;

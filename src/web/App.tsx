@@ -10,6 +10,7 @@ import { AccountListPage } from './features/accounts/AccountListPage';
 import { ActivityListPage } from './features/activities/ActivityListPage';
 import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
 import { DealPlanPage } from './features/deal-plans/DealPlanPage';
+import { ExchangeRatesPage } from './features/exchange-rates/ExchangeRatesPage';
 import { ImportPage } from './features/import/ImportPage';
 import { OpportunityDetailPage } from './features/opportunities/OpportunityDetailPage';
 import { OpportunityFormPage } from './features/opportunities/OpportunityFormPage';
@@ -105,6 +106,7 @@ export function AppRoutes() {
         <Route path="import" element={<ImportPage />} />
         <Route path="settings" element={<Navigate to="/settings/api-tokens" replace />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+        <Route path="settings/exchange-rates" element={<ExchangeRatesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -108,6 +108,11 @@ function UserMenu() {
         <Menu.Item component={Link} to="/settings/api-tokens" leftSection={<KeyIcon size={16} />}>
           API tokens
         </Menu.Item>
+        {me.user.role === 'admin' && (
+          <Menu.Item component={Link} to="/settings/exchange-rates">
+            Exchange rates
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item
           color="red"

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, OptionalText, PageQuery } from './common';
+import { ACTIVITY_STATUSES } from '../domain/activity';
+import { Id, IsoDate, IsoDateTime, OptionalText, PageQuery, PickedDate, PickedId } from './common';
 
-export const ActivityStatus = z.enum(['planned', 'done']);
+export const ActivityStatus = z.enum(ACTIVITY_STATUSES);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
 
 export const ActivityInput = z.object({
-  type: z.string().trim().min(1).max(40),
+  type: z.string().trim().min(1, 'pick a type').max(40),
   status: ActivityStatus,
-  occursOn: IsoDate,
+  occursOn: PickedDate('a date'),
   // Defaults to the signed-in user.
   ownerId: Id.optional(),
-  accountId: Id,
+  accountId: PickedId('an account'),
   opportunityId: Id.nullable().optional(),
   contactId: Id.nullable().optional(),
   externalId: z.string().trim().min(1).max(200).nullable().optional(),

@@ -10,6 +10,16 @@ export const NonBlank = z.string().trim().min(1, 'must not be blank');
 export const OptionalText = z.string().trim().max(10_000).nullable().optional();
 export const IdParams = z.object({ id: Id });
 
+// A required choice left empty says what to do ("pick a stage"), not "Invalid UUID".
+const pickMessage = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined || issue.input === null || issue.input === ''
+    ? `pick ${what}`
+    : undefined;
+/** A required reference: `PickedId('a stage')`. */
+export const PickedId = (what: string) => z.uuid({ error: pickMessage(what) });
+/** A required day: `PickedDate('a date')`. */
+export const PickedDate = (what: string) => z.iso.date({ error: pickMessage(what) });
+
 export const SortOrder = z.enum(['asc', 'desc']);
 
 /** Paging shared by every list endpoint: `?page=1&pageSize=50`. */

@@ -8,6 +8,7 @@ import {
   NonBlank,
   OptionalText,
   PageQuery,
+  PickedId,
 } from './common';
 import { StageKind } from './reference';
 
@@ -19,7 +20,7 @@ export const OpportunityInput = z.object({
   productId: Id.nullable().optional(),
   amountMinor: AmountMinor.default(0),
   currency: Currency.optional(),
-  stageId: Id,
+  stageId: PickedId('a stage'),
   externalId: z.string().trim().min(1).max(200).nullable().optional(),
   // Defaults to today.
   createdOn: IsoDate.optional(),

@@ -12,7 +12,9 @@ export type SchemaFormOptions<Values, Schema extends z.ZodType> = {
   initialValues: Values;
   /** The values as the schema's input: blanks as null, money text as minor units. */
   toInput: (values: Values) => z.input<Schema>;
-  /** Where a schema or server path shows; by default a path shows on the value of its name. */
+  /** Schema paths shown on a differently named value, e.g. `{ amountMinor: 'amount' }`. */
+  renamed?: Record<string, string>;
+  /** Where a schema or server path shows, for forms whose shape differs from the schema's. */
   fieldOf?: FieldOf;
   /** What only the form can see, e.g. money text that is not a number (keys are form fields). */
   check?: (values: Values) => FormErrors;
@@ -28,15 +30,26 @@ export type SchemaForm<Values, Schema extends z.ZodType> = {
   ) => (event?: React.FormEvent<HTMLFormElement>) => void;
   /** Shows a failed save: issues under their fields, the rest above the form. */
   showServerError: (error: unknown) => void;
+  /** Typed props for a value-and-onChange field (pickers, dates, money); text inputs use getInputProps. */
+  field: <Name extends keyof Values & string>(name: Name) => FieldProps<Values[Name]>;
+};
+
+export type FieldProps<Value> = {
+  value: Value;
+  onChange: (value: Value) => void;
+  error: string | undefined;
 };
 
 export function useSchemaForm<Values extends Record<string, unknown>, Schema extends z.ZodType>(
   options: SchemaFormOptions<Values, Schema>,
 ): SchemaForm<Values, Schema> {
   const { schema, toInput, check } = options;
+  // By default a path shows on the value of its name, and nowhere when the form has none.
   const fieldOf: FieldOf =
     options.fieldOf ??
-    ((path) => ((path.split('.')[0] ?? '') in options.initialValues ? path : undefined));
+    ((path) =>
+      options.renamed?.[path] ??
+      ((path.split('.')[0] ?? '') in options.initialValues ? path : undefined));
   const resolve = schemaResolver(schema, { sync: true });
 
   function validate(values: Values): FormErrors {
@@ -62,5 +75,17 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
         save(schema.parse(toInput(values)), values);
       }),
     showServerError: (error) => form.setErrors(serverFieldErrors(error, fieldOf)),
+    field: (name) => {
+      const error = form.errors[name];
+      // Mantine's onChange takes a value or an input event; these fields send the value.
+      const { onChange } = form.getInputProps(name);
+      return {
+        value: form.values[name],
+        onChange: (value) => {
+          onChange(value);
+        },
+        error: error === undefined || error === null ? undefined : String(error),
+      };
+    },
   };
 }

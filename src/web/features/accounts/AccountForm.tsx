@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -14,14 +13,10 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Account, AccountInput, type AccountStatus } from '../../../schemas/accounts';
-import {
-  blankToNull,
-  type FieldErrors,
-  serverFieldErrors,
-  zodFieldErrors,
-} from '../../components/form-errors';
+import { blankToNull } from '../../components/form-errors';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
 import { useSession } from '../session/useSession';
@@ -41,22 +36,6 @@ type AccountFormValues = {
   website: string;
   externalId: string;
 };
-
-// Fields the server may name in a 400; anything else is shown above the form.
-const FORM_FIELDS = [
-  'name',
-  'status',
-  'segmentId',
-  'ownerId',
-  'territoryId',
-  'industry',
-  'country',
-  'employees',
-  'annualRevenueMinor',
-  'parentName',
-  'website',
-  'externalId',
-] as const;
 
 function initialValues(account: Account | undefined, currency: string): AccountFormValues {
   return {
@@ -78,18 +57,11 @@ function initialValues(account: Account | undefined, currency: string): AccountF
   };
 }
 
-/** Form text → the shared AccountInput, or the errors to show beside each field. */
-export function toAccountInput(
-  values: AccountFormValues,
-  currency: string,
-): { input: AccountInput; errors?: undefined } | { input?: undefined; errors: FieldErrors } {
-  const errors: FieldErrors = {};
+/** Form text → the shared AccountInput's shape; the schema checks it. */
+function toInput(values: AccountFormValues, currency: string) {
   const revenue = parseMoneyInput(values.annualRevenue, currency);
-  if (!revenue.ok) errors.annualRevenueMinor = `Annual revenue: ${revenue.reason}`;
-  const employeesText = values.employees.replace(/[\s,]/g, '');
-  const employees = employeesText === '' ? null : Number(employeesText);
-  if (employees !== null && !Number.isInteger(employees)) errors.employees = 'Enter a whole number';
-  const parsed = AccountInput.safeParse({
+  const employees = wholeNumberOf(values.employees);
+  return {
     name: values.name,
     status: values.status,
     segmentId: values.segmentId,
@@ -97,15 +69,29 @@ export function toAccountInput(
     territoryId: values.territoryId,
     industry: blankToNull(values.industry),
     country: blankToNull(values.country),
-    employees: Number.isInteger(employees) ? employees : null,
+    employees: employees ?? null,
     annualRevenueMinor: revenue.ok ? revenue.amountMinor : null,
     parentName: blankToNull(values.parentName),
     website: blankToNull(values.website),
     externalId: blankToNull(values.externalId),
-  });
-  if (!parsed.success) Object.assign(errors, { ...zodFieldErrors(parsed.error), ...errors });
-  if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
-  return { input: parsed.data };
+  };
+}
+
+/** '1,200' → 1200; blank → null; anything else → undefined. */
+function wholeNumberOf(text: string): number | null | undefined {
+  const digits = text.replace(/[\s,]/g, '');
+  if (digits === '') return null;
+  const value = Number(digits);
+  return Number.isInteger(value) ? value : undefined;
+}
+
+// What the schema cannot see: text that is no number at all.
+function checkText(values: AccountFormValues, currency: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const revenue = parseMoneyInput(values.annualRevenue, currency);
+  if (!revenue.ok) errors.annualRevenue = `Annual revenue: ${revenue.reason}`;
+  if (wholeNumberOf(values.employees) === undefined) errors.employees = 'Enter a whole number';
+  return errors;
 }
 
 /** Creates an account, or edits one when `account` is given. */
@@ -123,25 +109,16 @@ export function AccountForm({
   const reference = useReference();
   const create = useCreateAccount();
   const update = useUpdateAccount();
-  const [values, setValues] = useState(() => initialValues(account, currency));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, field, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: AccountInput,
+    initialValues: initialValues(account, currency),
+    toInput: (values) => toInput(values, currency),
+    renamed: { annualRevenueMinor: 'annualRevenue' },
+    check: (values) => checkText(values, currency),
+  });
   const isSaving = create.isPending || update.isPending;
 
-  function set<Field extends keyof AccountFormValues>(
-    field: Field,
-    value: AccountFormValues[Field],
-  ) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-  }
-
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const result = toAccountInput(values, currency);
-    if (result.errors) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
+  function save(input: AccountInput) {
     const callbacks = {
       onSuccess: (saved: Account) => {
         notifications.show({
@@ -151,10 +128,10 @@ export function AccountForm({
         });
         onSaved(saved);
       },
-      onError: (error: Error) => setErrors(serverFieldErrors(error, FORM_FIELDS)),
+      onError: showServerError,
     };
-    if (account) update.mutate({ id: account.id, patch: result.input }, callbacks);
-    else create.mutate(result.input, callbacks);
+    if (account) update.mutate({ id: account.id, patch: input }, callbacks);
+    else create.mutate(input, callbacks);
   }
 
   const segments = (reference.data?.segments ?? []).map((segment) => ({
@@ -167,11 +144,15 @@ export function AccountForm({
   }));
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label={account ? 'Edit account' : 'New account'}>
+    <form
+      onSubmit={onSubmit(save)}
+      noValidate
+      aria-label={account ? 'Edit account' : 'New account'}
+    >
       <Stack gap="lg">
-        {errors._form && (
+        {formError && (
           <Alert color="red" variant="light" title="The account was not saved" role="alert">
-            {errors._form}
+            {formError}
           </Alert>
         )}
         <Card withBorder radius="md" padding="lg">
@@ -179,30 +160,22 @@ export function AccountForm({
             Account
           </Title>
           <Stack gap="md">
-            <TextInput
-              label="Name"
-              required
-              data-autofocus
-              value={values.name}
-              onChange={(event) => set('name', event.currentTarget.value)}
-              error={errors.name}
-            />
+            <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
             <div>
               <Text size="sm" fw={500} mb={4} id="account-status-label">
                 Status
               </Text>
               <SegmentedControl
                 aria-labelledby="account-status-label"
-                value={values.status}
-                onChange={(value) => set('status', value as AccountStatus)}
+                {...form.getInputProps('status', { withError: false })}
                 data={(['prospect', 'customer'] as const).map((status) => ({
                   value: status,
                   label: ACCOUNT_STATUS_LABELS[status],
                 }))}
               />
-              {errors.status && (
+              {form.errors.status && (
                 <Text size="xs" c="red" mt={4}>
-                  {errors.status}
+                  {form.errors.status}
                 </Text>
               )}
             </div>
@@ -211,32 +184,21 @@ export function AccountForm({
                 label="Segment"
                 placeholder="No segment"
                 data={segments}
-                value={values.segmentId}
-                onChange={(value) => set('segmentId', value)}
+                {...form.getInputProps('segmentId')}
                 clearable
-                error={errors.segmentId}
               />
               <Select
                 label="Territory"
                 placeholder="No territory"
                 data={territories}
-                value={values.territoryId}
-                onChange={(value) => set('territoryId', value)}
+                {...form.getInputProps('territoryId')}
                 clearable
-                error={errors.territoryId}
               />
-              <OwnerSelect
-                value={values.ownerId}
-                onChange={(value) => set('ownerId', value)}
-                placeholder="Unassigned"
-                error={errors.ownerId}
-              />
+              <OwnerSelect placeholder="Unassigned" {...field('ownerId')} />
               <TextInput
                 label="External ID"
                 description="The account's ID in your CRM or ERP"
-                value={values.externalId}
-                onChange={(event) => set('externalId', event.currentTarget.value)}
-                error={errors.externalId}
+                {...form.getInputProps('externalId')}
               />
             </SimpleGrid>
           </Stack>
@@ -246,45 +208,12 @@ export function AccountForm({
             Company profile
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Industry"
-              value={values.industry}
-              onChange={(event) => set('industry', event.currentTarget.value)}
-              error={errors.industry}
-            />
-            <TextInput
-              label="Country"
-              value={values.country}
-              onChange={(event) => set('country', event.currentTarget.value)}
-              error={errors.country}
-            />
-            <TextInput
-              label="Employees"
-              inputMode="numeric"
-              value={values.employees}
-              onChange={(event) => set('employees', event.currentTarget.value)}
-              error={errors.employees}
-            />
-            <MoneyInput
-              label="Annual revenue"
-              currency={currency}
-              value={values.annualRevenue}
-              onChange={(value) => set('annualRevenue', value)}
-              error={errors.annualRevenueMinor}
-            />
-            <TextInput
-              label="Parent company"
-              value={values.parentName}
-              onChange={(event) => set('parentName', event.currentTarget.value)}
-              error={errors.parentName}
-            />
-            <TextInput
-              label="Website"
-              placeholder="https://"
-              value={values.website}
-              onChange={(event) => set('website', event.currentTarget.value)}
-              error={errors.website}
-            />
+            <TextInput label="Industry" {...form.getInputProps('industry')} />
+            <TextInput label="Country" {...form.getInputProps('country')} />
+            <TextInput label="Employees" inputMode="numeric" {...form.getInputProps('employees')} />
+            <MoneyInput label="Annual revenue" currency={currency} {...field('annualRevenue')} />
+            <TextInput label="Parent company" {...form.getInputProps('parentName')} />
+            <TextInput label="Website" placeholder="https://" {...form.getInputProps('website')} />
           </SimpleGrid>
         </Card>
         <Group justify="flex-end">

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -15,12 +14,8 @@ import { notifications } from '@mantine/notifications';
 import { type Activity, ActivityInput, type ActivityStatus } from '../../../schemas/activities';
 import { DateField } from '../../components/DateField';
 import { todayIsoDate } from '../../components/dates';
-import {
-  blankToNull,
-  type FieldErrors,
-  serverFieldErrors,
-  zodFieldErrors,
-} from '../../components/form-errors';
+import { blankToNull } from '../../components/form-errors';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { contactName, useContactList } from '../contacts/useContacts';
 import { useOpportunityList } from '../opportunities/useOpportunities';
@@ -40,18 +35,6 @@ type ActivityFormValues = {
   subject: string;
   outcome: string;
 };
-
-const FORM_FIELDS = [
-  'type',
-  'status',
-  'occursOn',
-  'ownerId',
-  'accountId',
-  'opportunityId',
-  'contactId',
-  'subject',
-  'outcome',
-] as const;
 
 /** What a new activity starts from, e.g. logged from an account or a deal. */
 export type ActivityDefaults = {
@@ -94,26 +77,10 @@ export function ActivityForm({
   const reference = useReference();
   const create = useCreateActivity();
   const update = useUpdateActivity();
-  const [values, setValues] = useState(() => initialValues(activity, defaults));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const isSaving = create.isPending || update.isPending;
-  const isAccountFixed = Boolean(defaults.accountId) && !activity;
-
-  const byAccount = { accountId: values.accountId ?? '', pageSize: 200, order: 'asc' };
-  const hasAccount = Boolean(values.accountId);
-  const opportunities = useOpportunityList({ ...byAccount, sort: 'name' }, { enabled: hasAccount });
-  const contacts = useContactList({ ...byAccount, sort: 'lastName' }, { enabled: hasAccount });
-
-  function set<Field extends keyof ActivityFormValues>(
-    field: Field,
-    value: ActivityFormValues[Field],
-  ) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-  }
-
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = ActivityInput.safeParse({
+  const { form, field, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: ActivityInput,
+    initialValues: initialValues(activity, defaults),
+    toInput: (values) => ({
       type: values.type ?? '',
       status: values.status,
       occursOn: values.occursOn ?? '',
@@ -123,17 +90,18 @@ export function ActivityForm({
       contactId: values.contactId,
       subject: values.subject,
       outcome: blankToNull(values.outcome),
-    });
-    if (!parsed.success) {
-      const schemaErrors = zodFieldErrors(parsed.error);
-      // Blank pickers fail as "invalid UUID"; say what to do instead.
-      if (!values.type) schemaErrors.type = 'Pick a type';
-      if (!values.accountId) schemaErrors.accountId = 'Pick an account';
-      if (!values.occursOn) schemaErrors.occursOn = 'Pick a date';
-      setErrors(schemaErrors);
-      return;
-    }
-    setErrors({});
+    }),
+  });
+  const { values } = form;
+  const isSaving = create.isPending || update.isPending;
+  const isAccountFixed = Boolean(defaults.accountId) && !activity;
+
+  const byAccount = { accountId: values.accountId ?? '', pageSize: 200, order: 'asc' };
+  const hasAccount = Boolean(values.accountId);
+  const opportunities = useOpportunityList({ ...byAccount, sort: 'name' }, { enabled: hasAccount });
+  const contacts = useContactList({ ...byAccount, sort: 'lastName' }, { enabled: hasAccount });
+
+  function save(input: ActivityInput) {
     const callbacks = {
       onSuccess: (saved: Activity) => {
         notifications.show({
@@ -147,22 +115,22 @@ export function ActivityForm({
         });
         onSaved(saved);
       },
-      onError: (error: Error) => setErrors(serverFieldErrors(error, FORM_FIELDS)),
+      onError: showServerError,
     };
-    if (activity) update.mutate({ id: activity.id, patch: parsed.data }, callbacks);
-    else create.mutate(parsed.data, callbacks);
+    if (activity) update.mutate({ id: activity.id, patch: input }, callbacks);
+    else create.mutate(input, callbacks);
   }
 
   return (
     <form
-      onSubmit={handleSubmit}
+      onSubmit={onSubmit(save)}
       noValidate
       aria-label={activity ? 'Edit activity' : 'New activity'}
     >
       <Stack gap="md">
-        {errors._form && (
+        {formError && (
           <Alert color="red" variant="light" title="The activity was not saved" role="alert">
-            {errors._form}
+            {formError}
           </Alert>
         )}
         <div>
@@ -171,8 +139,7 @@ export function ActivityForm({
           </Text>
           <SegmentedControl
             aria-labelledby="activity-status-label"
-            value={values.status}
-            onChange={(status) => set('status', status as ActivityStatus)}
+            {...form.getInputProps('status', { withError: false })}
             data={(['planned', 'done'] as const).map((status) => ({
               value: status,
               label: ACTIVITY_STATUS_LABELS[status],
@@ -188,74 +155,56 @@ export function ActivityForm({
               value: type.key,
               label: type.label,
             }))}
-            value={values.type}
-            onChange={(type) => set('type', type)}
-            error={errors.type}
+            {...form.getInputProps('type')}
             data-autofocus
           />
           <DateField
             label={values.status === 'done' ? 'Happened on' : 'Planned for'}
             required
             clearable={false}
-            value={values.occursOn}
-            onChange={(occursOn) => set('occursOn', occursOn)}
-            error={errors.occursOn}
+            {...field('occursOn')}
           />
         </SimpleGrid>
         <TextInput
           label="Subject"
           placeholder="e.g. First meeting with the CFO"
-          value={values.subject}
-          onChange={(event) => set('subject', event.currentTarget.value)}
-          error={errors.subject}
+          {...form.getInputProps('subject')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <AccountPicker
             required
             clearable={false}
             disabled={isAccountFixed}
-            value={values.accountId}
+            {...field('accountId')}
             selectedName={values.accountName}
             onChange={(accountId, accountName) =>
-              setValues((previous) => ({
-                ...previous,
+              form.setValues({
                 accountId,
                 accountName,
                 // A deal or contact of another account no longer fits.
                 opportunityId: null,
                 contactId: null,
-              }))
+              })
             }
-            error={errors.accountId}
           />
-          <OwnerSelect
-            value={values.ownerId}
-            onChange={(ownerId) => set('ownerId', ownerId)}
-            placeholder="Me"
-            clearable={!activity}
-            error={errors.ownerId}
-          />
+          <OwnerSelect {...field('ownerId')} placeholder="Me" clearable={!activity} />
           <Select
             label="Opportunity"
             placeholder={hasAccount ? 'None' : 'Pick an account first'}
             disabled={!hasAccount}
             data={(opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            value={values.opportunityId}
-            onChange={(opportunityId) => set('opportunityId', opportunityId)}
+            {...form.getInputProps('opportunityId')}
             clearable
             searchable
-            error={errors.opportunityId}
           />
           <Select
             label="Contact"
             placeholder={hasAccount ? 'None' : 'Pick an account first'}
             disabled={!hasAccount}
             data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: contactName(c) }))}
-            value={values.contactId}
-            onChange={(contactId) => set('contactId', contactId)}
+            {...form.getInputProps('contactId')}
             clearable
             searchable
-            error={errors.contactId}
           />
         </SimpleGrid>
         <Textarea
@@ -265,9 +214,7 @@ export function ActivityForm({
           }
           autosize
           minRows={2}
-          value={values.outcome}
-          onChange={(event) => set('outcome', event.currentTarget.value)}
-          error={errors.outcome}
+          {...form.getInputProps('outcome')}
         />
         <Group justify="flex-end">
           {onCancel && (

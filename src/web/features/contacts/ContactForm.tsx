@@ -1,16 +1,9 @@
-import { useState } from 'react';
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Contact, ContactInput } from '../../../schemas/contacts';
-import {
-  blankToNull,
-  type FieldErrors,
-  serverFieldErrors,
-  zodFieldErrors,
-} from '../../components/form-errors';
+import { blankToNull } from '../../components/form-errors';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { contactName, useCreateContact, useUpdateContact } from './useContacts';
-
-const FORM_FIELDS = ['firstName', 'lastName', 'title', 'email', 'phone', 'externalId'] as const;
 
 /** Adds a contact to an account, or edits one when `contact` is given. */
 export function ContactForm({
@@ -26,40 +19,17 @@ export function ContactForm({
 }) {
   const create = useCreateContact();
   const update = useUpdateContact();
-  const [values, setValues] = useState({
-    firstName: contact?.firstName ?? '',
-    lastName: contact?.lastName ?? '',
-    title: contact?.title ?? '',
-    email: contact?.email ?? '',
-    phone: contact?.phone ?? '',
-    externalId: contact?.externalId ?? '',
-  });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const isSaving = create.isPending || update.isPending;
-
-  function field(
-    name: keyof typeof values,
-    label: string,
-    extra: { type?: string; required?: boolean } = {},
-  ) {
-    return (
-      <TextInput
-        label={label}
-        type={extra.type}
-        required={extra.required}
-        value={values[name]}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          setValues((previous) => ({ ...previous, [name]: value }));
-        }}
-        error={errors[name]}
-      />
-    );
-  }
-
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = ContactInput.safeParse({
+  const { form, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: ContactInput,
+    initialValues: {
+      firstName: contact?.firstName ?? '',
+      lastName: contact?.lastName ?? '',
+      title: contact?.title ?? '',
+      email: contact?.email ?? '',
+      phone: contact?.phone ?? '',
+      externalId: contact?.externalId ?? '',
+    },
+    toInput: (values) => ({
       accountId,
       firstName: values.firstName,
       lastName: values.lastName,
@@ -67,12 +37,11 @@ export function ContactForm({
       email: blankToNull(values.email),
       phone: blankToNull(values.phone),
       externalId: blankToNull(values.externalId),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
+    }),
+  });
+  const isSaving = create.isPending || update.isPending;
+
+  function save(input: ContactInput) {
     const callbacks = {
       onSuccess: (saved: Contact) => {
         notifications.show({
@@ -82,18 +51,28 @@ export function ContactForm({
         });
         onSaved(saved);
       },
-      onError: (error: Error) => setErrors(serverFieldErrors(error, FORM_FIELDS)),
+      onError: showServerError,
     };
-    if (contact) update.mutate({ id: contact.id, patch: parsed.data }, callbacks);
-    else create.mutate(parsed.data, callbacks);
+    if (contact) update.mutate({ id: contact.id, patch: input }, callbacks);
+    else create.mutate(input, callbacks);
   }
 
+  const field = (
+    name: keyof typeof form.values,
+    label: string,
+    extra: { type?: string; required?: boolean } = {},
+  ) => <TextInput label={label} {...extra} {...form.getInputProps(name)} />;
+
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label={contact ? 'Edit contact' : 'New contact'}>
+    <form
+      onSubmit={onSubmit(save)}
+      noValidate
+      aria-label={contact ? 'Edit contact' : 'New contact'}
+    >
       <Stack gap="md">
-        {errors._form && (
+        {formError && (
           <Alert color="red" variant="light" title="The contact was not saved" role="alert">
-            {errors._form}
+            {formError}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -15,14 +14,10 @@ import { notifications } from '@mantine/notifications';
 import { type Opportunity, OpportunityInput } from '../../../schemas/opportunities';
 import { DateField } from '../../components/DateField';
 import { todayIsoDate } from '../../components/dates';
-import {
-  blankToNull,
-  type FieldErrors,
-  serverFieldErrors,
-  zodFieldErrors,
-} from '../../components/form-errors';
+import { blankToNull } from '../../components/form-errors';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
@@ -44,21 +39,6 @@ type OpportunityFormValues = {
   nextStep: string;
   externalId: string;
 };
-
-const FORM_FIELDS = [
-  'name',
-  'accountId',
-  'productId',
-  'stageId',
-  'amountMinor',
-  'currency',
-  'ownerId',
-  'createdOn',
-  'expectedCloseOn',
-  'closedOn',
-  'nextStep',
-  'externalId',
-] as const;
 
 const COMMON_CURRENCIES = [
   'EUR',
@@ -99,6 +79,25 @@ function initialValues(
   };
 }
 
+/** Form text → the shared OpportunityInput's shape; the schema checks it. */
+function toInput(values: OpportunityFormValues) {
+  const amount = parseMoneyInput(values.amount, values.currency);
+  return {
+    name: values.name,
+    accountId: values.accountId,
+    productId: values.productId,
+    stageId: values.stageId ?? '',
+    amountMinor: amount.ok ? (amount.amountMinor ?? 0) : 0,
+    currency: values.currency,
+    ownerId: values.ownerId ?? undefined,
+    createdOn: values.createdOn ?? undefined,
+    expectedCloseOn: values.expectedCloseOn,
+    closedOn: values.closedOn,
+    nextStep: blankToNull(values.nextStep),
+    externalId: blankToNull(values.externalId),
+  };
+}
+
 /** Creates an opportunity, or edits one when `opportunity` is given. */
 export function OpportunityForm({
   opportunity,
@@ -116,67 +115,48 @@ export function OpportunityForm({
   const products = useProductOptions();
   const create = useCreateOpportunity();
   const update = useUpdateOpportunity();
-  const [values, setValues] = useState(() =>
-    initialValues(opportunity, defaults, session.data?.organisation.currency ?? 'EUR'),
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, field, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: OpportunityInput,
+    initialValues: initialValues(
+      opportunity,
+      defaults,
+      session.data?.organisation.currency ?? 'EUR',
+    ),
+    toInput,
+    renamed: { amountMinor: 'amount' },
+    check: (values) => {
+      const amount = parseMoneyInput(values.amount, values.currency);
+      return amount.ok ? {} : { amount: `Amount: ${amount.reason}` };
+    },
+  });
+  const { values } = form;
   const isSaving = create.isPending || update.isPending;
 
   const stages = [...(reference.data?.stages ?? [])].sort((a, b) => a.position - b.position);
   const selectedStage = stages.find((stage) => stage.id === values.stageId);
   const isClosed = selectedStage !== undefined && selectedStage.kind !== 'open';
 
-  function set<Field extends keyof OpportunityFormValues>(
-    field: Field,
-    value: OpportunityFormValues[Field],
-  ) {
-    setValues((previous) => ({ ...previous, [field]: value }));
+  function selectStage(stageId: string | null) {
+    const stage = stages.find((item) => item.id === stageId);
+    // The Closed-on field goes with a won or lost stage; an open deal has no close date.
+    form.setValues({ stageId, ...(stage?.kind === 'open' ? { closedOn: null } : {}) });
   }
 
   function selectProduct(productId: string | null) {
     const product = products.data?.items.find((item) => item.id === productId);
-    setValues((previous) => ({
-      ...previous,
+    form.setValues({
       productId,
       // A new deal starts from the product's list price; an amount already typed is kept.
-      ...(product && product.listPriceMinor !== null && previous.amount.trim() === ''
+      ...(product && product.listPriceMinor !== null && values.amount.trim() === ''
         ? {
             amount: minorToInputText(product.listPriceMinor, product.currency),
             currency: product.currency,
           }
         : {}),
-    }));
+    });
   }
 
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const localErrors: FieldErrors = {};
-    const amount = parseMoneyInput(values.amount, values.currency);
-    if (!amount.ok) localErrors.amountMinor = `Amount: ${amount.reason}`;
-    const parsed = OpportunityInput.safeParse({
-      name: values.name,
-      accountId: values.accountId,
-      productId: values.productId,
-      stageId: values.stageId ?? '',
-      amountMinor: amount.ok ? (amount.amountMinor ?? 0) : 0,
-      currency: values.currency,
-      ownerId: values.ownerId ?? undefined,
-      createdOn: values.createdOn ?? undefined,
-      expectedCloseOn: values.expectedCloseOn,
-      closedOn: isClosed ? values.closedOn : null,
-      nextStep: blankToNull(values.nextStep),
-      externalId: blankToNull(values.externalId),
-    });
-    if (!parsed.success) {
-      const schemaErrors = zodFieldErrors(parsed.error);
-      if (!values.stageId) schemaErrors.stageId = 'Pick a stage';
-      Object.assign(localErrors, { ...schemaErrors, ...localErrors });
-    }
-    if (Object.keys(localErrors).length > 0 || !parsed.success) {
-      setErrors(localErrors);
-      return;
-    }
-    setErrors({});
+  function save(input: OpportunityInput) {
     const callbacks = {
       onSuccess: (saved: Opportunity) => {
         notifications.show({
@@ -186,24 +166,24 @@ export function OpportunityForm({
         });
         onSaved(saved);
       },
-      onError: (error: Error) => setErrors(serverFieldErrors(error, FORM_FIELDS)),
+      onError: showServerError,
     };
-    if (opportunity) update.mutate({ id: opportunity.id, patch: parsed.data }, callbacks);
-    else create.mutate(parsed.data, callbacks);
+    if (opportunity) update.mutate({ id: opportunity.id, patch: input }, callbacks);
+    else create.mutate(input, callbacks);
   }
 
   const currencies = [...new Set([values.currency, ...COMMON_CURRENCIES])];
 
   return (
     <form
-      onSubmit={handleSubmit}
+      onSubmit={onSubmit(save)}
       noValidate
       aria-label={opportunity ? 'Edit opportunity' : 'New opportunity'}
     >
       <Stack gap="lg">
-        {errors._form && (
+        {formError && (
           <Alert color="red" variant="light" title="The opportunity was not saved" role="alert">
-            {errors._form}
+            {formError}
           </Alert>
         )}
         <Card withBorder radius="md" padding="lg">
@@ -214,19 +194,14 @@ export function OpportunityForm({
             <TextInput
               label="Name"
               required
-              value={values.name}
-              onChange={(event) => set('name', event.currentTarget.value)}
-              error={errors.name}
+              {...form.getInputProps('name')}
               description="What the customer buys, e.g. “Fleet renewal 2027”"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <AccountPicker
-                value={values.accountId}
+                {...field('accountId')}
                 selectedName={values.accountName}
-                onChange={(accountId, accountName) =>
-                  setValues((previous) => ({ ...previous, accountId, accountName }))
-                }
-                error={errors.accountId}
+                onChange={(accountId, accountName) => form.setValues({ accountId, accountName })}
               />
               <Select
                 label="Product"
@@ -235,11 +210,10 @@ export function OpportunityForm({
                   value: product.id,
                   label: product.isActive ? product.name : `${product.name} (retired)`,
                 }))}
-                value={values.productId}
+                {...form.getInputProps('productId')}
                 onChange={selectProduct}
                 searchable
                 clearable
-                error={errors.productId}
               />
               <Select
                 label="Stage"
@@ -249,17 +223,14 @@ export function OpportunityForm({
                   value: stage.id,
                   label: `${stage.name} (${stage.kind === 'open' ? `${stage.probabilityPercent}%` : stage.kind})`,
                 }))}
-                value={values.stageId}
-                onChange={(stageId) => set('stageId', stageId)}
-                error={errors.stageId}
+                {...form.getInputProps('stageId')}
+                onChange={selectStage}
               />
               <OwnerSelect
-                value={values.ownerId}
-                onChange={(ownerId) => set('ownerId', ownerId)}
+                {...field('ownerId')}
                 placeholder="Me"
                 description={opportunity ? undefined : 'Leave empty to own it yourself'}
                 clearable={!opportunity}
-                error={errors.ownerId}
               />
             </SimpleGrid>
           </Stack>
@@ -272,48 +243,29 @@ export function OpportunityForm({
             <MoneyInput
               label="Amount"
               currency={values.currency}
-              value={values.amount}
-              onChange={(amount) => set('amount', amount)}
-              error={errors.amountMinor}
+              {...field('amount')}
               description="In major units, e.g. 12500.00"
             />
             <Select
               label="Currency"
               data={currencies}
-              value={values.currency}
-              onChange={(currency) => set('currency', currency ?? values.currency)}
+              {...form.getInputProps('currency')}
               searchable
               allowDeselect={false}
-              error={errors.currency}
             />
-            <DateField
-              label="Created on"
-              value={values.createdOn}
-              onChange={(createdOn) => set('createdOn', createdOn)}
-              error={errors.createdOn}
-              clearable={false}
-            />
-            <DateField
-              label="Expected close"
-              value={values.expectedCloseOn}
-              onChange={(expectedCloseOn) => set('expectedCloseOn', expectedCloseOn)}
-              error={errors.expectedCloseOn}
-            />
+            <DateField label="Created on" {...field('createdOn')} clearable={false} />
+            <DateField label="Expected close" {...field('expectedCloseOn')} />
             {isClosed && (
               <DateField
                 label="Closed on"
                 description="Leave empty for today"
-                value={values.closedOn}
-                onChange={(closedOn) => set('closedOn', closedOn)}
-                error={errors.closedOn}
+                {...field('closedOn')}
               />
             )}
             <TextInput
               label="External ID"
               description="The deal's ID in your CRM"
-              value={values.externalId}
-              onChange={(event) => set('externalId', event.currentTarget.value)}
-              error={errors.externalId}
+              {...form.getInputProps('externalId')}
             />
           </SimpleGrid>
           <Textarea
@@ -321,9 +273,7 @@ export function OpportunityForm({
             label="Next step"
             autosize
             minRows={2}
-            value={values.nextStep}
-            onChange={(event) => set('nextStep', event.currentTarget.value)}
-            error={errors.nextStep}
+            {...form.getInputProps('nextStep')}
           />
         </Card>
         <Group justify="flex-end">

@@ -21,6 +21,7 @@ import { contactRoutes } from './routes/contacts';
 import { importRoutes } from './routes/import';
 import { dealPlanRoutes } from './routes/deal-plans';
 import { opportunityRoutes } from './routes/opportunities';
+import { organisationRoutes } from './routes/organisation';
 import { productRoutes } from './routes/products';
 import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
@@ -97,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     secureCookies: options.secureCookies,
   });
   await app.register(tokenRoutes, { db });
+  await app.register(organisationRoutes, { db });
   await app.register(userRoutes, { db });
   await app.register(accountRoutes, { db });
   await app.register(contactRoutes, { db });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { Currency, Id, IsoDateTime, NonBlank } from './common';
+import { ROLES } from '../domain/roles';
+import { Id, IsoDate, IsoDateTime, NonBlank } from './common';
+import { Organisation } from './organisation';
 
-export const Role = z.enum(['rep', 'manager', 'leader', 'admin']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const SignInInput = z.object({
@@ -18,14 +20,9 @@ export const Me = z.object({
     role: Role,
     managerId: Id.nullable(),
   }),
-  organisation: z.object({
-    id: Id,
-    slug: z.string(),
-    name: z.string(),
-    currency: Currency,
-    /** The month (1-12) the fiscal years start in: fiscal year N starts in that month of N. */
-    fiscalYearStartMonth: z.number().int().min(1).max(12),
-  }),
+  organisation: Organisation,
+  /** The server's today in the organisation's time zone, for the browser to check with. */
+  today: IsoDate,
 });
 export type Me = z.infer<typeof Me>;
 

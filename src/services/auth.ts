@@ -16,6 +16,8 @@ import { NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { ApiToken, ApiTokenInput, CreatedApiToken, Me } from '../schemas/session';
 import type { SignInInput } from '../schemas/session';
 import { type Actor, actorScopes } from './authorization';
+import { todayIn } from './clock';
+import { toOrganisationSettings } from './organisations';
 import { hashPassword, verifyPassword } from './passwords';
 
 const DAY_MS = 86_400_000;
@@ -60,7 +62,11 @@ export async function signIn(
     createdAt: options.now,
     lastSeenAt: options.now,
   });
-  return { token, expiresAt, ...(await loadIdentity(db, found.user.orgId, found.user.id)) };
+  return {
+    token,
+    expiresAt,
+    ...(await loadIdentity(db, found.user.orgId, found.user.id, options.now)),
+  };
 }
 
 export async function signOut(db: Executor, token: string): Promise<void> {
@@ -79,7 +85,7 @@ export async function authenticateSession(
     const expiresAt = new Date(options.now.getTime() + options.sessionDays * DAY_MS);
     await touchSession(db, session.orgId, session.id, options.now, expiresAt);
   }
-  return loadIdentity(db, session.orgId, session.userId);
+  return loadIdentity(db, session.orgId, session.userId, options.now);
 }
 
 /** The user behind a personal API token (`Authorization: Bearer sp_…`). */
@@ -91,13 +97,14 @@ export async function authenticateApiToken(
   const row = await findLiveApiToken(db, hashToken(token), now);
   if (!row) throw new UnauthenticatedError('Unknown, revoked or expired API token');
   await markApiTokenUsed(db, row.orgId, row.id, now);
-  return loadIdentity(db, row.orgId, row.userId);
+  return loadIdentity(db, row.orgId, row.userId, now);
 }
 
 async function loadIdentity(
   db: Executor,
   orgId: string,
   userId: string,
+  now: Date,
 ): Promise<{ me: Me; actor: Actor }> {
   const found = await getUserWithOrganisation(db, orgId, userId);
   if (!found || !found.user.isActive)
@@ -113,19 +120,15 @@ async function loadIdentity(
         role: user.role,
         managerId: user.managerId,
       },
-      organisation: {
-        id: organisation.id,
-        slug: organisation.slug,
-        name: organisation.name,
-        currency: organisation.currency,
-        fiscalYearStartMonth: organisation.fiscalYearStartMonth,
-      },
+      organisation: toOrganisationSettings(organisation),
+      today: todayIn(organisation.timeZone, now),
     },
     actor: {
       orgId,
       userId,
       role: user.role,
       name: user.name,
+      timeZone: organisation.timeZone,
       ...actorScopes(user.role, userId, team),
     },
   };

@@ -7,6 +7,7 @@ const actor = (role: Actor['role'], userId: string, team: string[] = []): Actor 
   userId,
   role,
   name: userId,
+  timeZone: 'UTC',
   ...actorScopes(role, userId, team),
 });
 

@@ -13,6 +13,8 @@ export type Actor = {
   userId: string;
   role: Role;
   name: string;
+  /** The organisation's IANA time zone: "today" is its date there (services/clock.ts todayIn). */
+  timeZone: string;
   /** The users whose records this actor may see: null means the whole organisation. */
   visibleOwnerIds: readonly string[] | null;
   /** The users whose records this actor may change: null means the whole organisation. */

@@ -14,7 +14,7 @@ import type { CheckIn, PlanVsActual } from '../schemas/check-ins';
 import type { CheckInRecordInput } from '../schemas/rep-plans';
 import { recordChanges } from './audit';
 import type { Actor } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { computeRepPlanFigures } from './rep-plan-figures';
 import { assertAllowed } from './rep-plan-agreement';
 import { freezeVersion } from './rep-plan-versions';
@@ -106,7 +106,7 @@ async function loadCheckIn(db: Executor, actor: Actor, planId: string, checkInId
 
 /** The check-in form: a held one as recorded, a due one pre-filled from today's data. */
 export async function getCheckIn(db: Executor, actor: Actor, planId: string, checkInId: string) {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   const { plan, row } = await loadCheckIn(db, actor, planId, checkInId);
   const stored = row.status === 'held' ? (row.planVsActual as PlanVsActual | null) : null;
   return toCheckIn(row, stored ?? (await planVsActualOf(db, plan, row, today)), today);
@@ -119,7 +119,7 @@ export async function recordCheckIn(
   checkInId: string,
   input: CheckInRecordInput,
 ) {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   await db.transaction(async (tx) => {
     const { plan, row } = await loadCheckIn(tx, actor, planId, checkInId);
     const party = partyOf(actor, plan);
@@ -179,7 +179,7 @@ export async function recordCheckIn(
 
 /** Check-ins due now or overdue on the plans the actor may see, soonest first. */
 export async function listDue(db: Executor, actor: Actor) {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   const rows = await listDueCheckIns(db, actor.orgId, actor.visibleOwnerIds, today);
   const items = rows.map(({ checkIn, repId, repName, fiscalYear }) => ({
     id: checkIn.id,

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { organisations } from '../db/schema';
-import { DEMO_PASSWORD, demoSignIns, loadDemoData } from './demo/load';
+import { todayIn } from './clock';
+import { DEMO_PASSWORD, DEMO_TIME_ZONE, demoSignIns, loadDemoData } from './demo/load';
 import { createOrganisation } from './organisations';
 import { addUser } from './users';
 
@@ -24,13 +25,14 @@ export const FIRST_ADMIN_EMAIL = 'admin@salesplan.local';
  */
 export async function prepareFirstRun(
   db: Database,
-  options: { loadDemo: boolean; today: string },
+  /** `today` anchors the demo (default: today in the demo's time zone). */
+  options: { loadDemo: boolean; today?: string },
 ): Promise<FirstRun> {
   const [row] = await db.select({ value: count() }).from(organisations);
   if ((row?.value ?? 0) > 0) return { kind: 'existing' };
   if (options.loadDemo) {
     const started = Date.now();
-    await loadDemoData(db, { anchorDate: options.today });
+    await loadDemoData(db, { anchorDate: options.today ?? todayIn(DEMO_TIME_ZONE) });
     return {
       kind: 'demo',
       password: DEMO_PASSWORD,

@@ -15,6 +15,7 @@ import {
 } from '../db/queries/opportunities';
 import { pageOf } from '../db/queries/paging';
 import { getUserWithOrganisation } from '../db/queries/users';
+import type { StageKind } from '../domain/opportunity';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type {
   Opportunity,
@@ -25,7 +26,7 @@ import type {
 } from '../schemas/opportunities';
 import { recordChanges } from './audit';
 import { type Actor, assertCanChange } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { checkAccount, checkOwner, checkProduct } from './references';
 
 function toOpportunity(view: OpportunityView): Opportunity {
@@ -103,7 +104,7 @@ async function stageOf(db: Executor, actor: Actor, stageId: string) {
 // A closed deal has a close date and an open one has none: moving to won or lost closes it today
 // unless a date is given; reopening clears it.
 function closedOnFor(
-  kind: 'open' | 'won' | 'lost',
+  kind: StageKind,
   requested: string | null | undefined,
   current: string | null,
   today: string,
@@ -133,7 +134,7 @@ export async function createOpportunity(
   actor: Actor,
   input: OpportunityInput,
 ): Promise<OpportunityDetail> {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   return db.transaction(async (tx) => {
     const ownerId = input.ownerId ?? actor.userId;
     await checkReferences(tx, actor, { ...input, ownerId });
@@ -174,7 +175,7 @@ export async function updateOpportunity(
   id: string,
   patch: OpportunityPatch,
 ): Promise<OpportunityDetail> {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   return db.transaction(async (tx) => {
     const before = await loadVisible(tx, actor, id);
     const old: OpportunityRow = before.opportunity;

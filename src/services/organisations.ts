@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { activityTypes, organisations, stages } from '../db/schema';
-import { NotFoundError } from '../domain/errors';
+import type { StageKind } from '../domain/opportunity';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { isTimeZone } from '../domain/time-zone';
+import type {
+  OrganisationPatch,
+  Organisation as OrganisationSettings,
+} from '../schemas/organisation';
+import { recordChanges } from './audit';
+import { type Actor, assertIsAdmin } from './authorization';
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -30,11 +38,13 @@ export type NewOrganisation = {
   name: string;
   currency?: string;
   fiscalYearStartMonth?: number;
+  /** IANA time zone (default UTC). */
+  timeZone?: string;
   stages?: readonly {
     name: string;
     position: number;
     probabilityPercent: number;
-    kind: 'open' | 'won' | 'lost';
+    kind: StageKind;
   }[];
 };
 
@@ -42,6 +52,7 @@ export async function createOrganisation(
   db: Executor,
   input: NewOrganisation,
 ): Promise<Organisation> {
+  if (input.timeZone !== undefined) assertTimeZone(input.timeZone);
   const [org] = await db
     .insert(organisations)
     .values({
@@ -49,6 +60,7 @@ export async function createOrganisation(
       name: input.name,
       currency: input.currency ?? 'EUR',
       fiscalYearStartMonth: input.fiscalYearStartMonth ?? 1,
+      timeZone: input.timeZone ?? 'UTC',
     })
     .returning();
   if (!org) throw new Error('insert into organisations returned nothing');
@@ -65,4 +77,47 @@ export async function findOrganisationBySlug(db: Executor, slug: string): Promis
   const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug));
   if (!org) throw new NotFoundError('Organisation', slug);
   return org;
+}
+
+function assertTimeZone(timeZone: string) {
+  if (!isTimeZone(timeZone))
+    throw new ValidationError({
+      field: 'timeZone',
+      reason: `${timeZone} is not a known time zone (an IANA name such as Europe/Paris)`,
+    });
+}
+
+export function toOrganisationSettings(row: Organisation): OrganisationSettings {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    currency: row.currency,
+    fiscalYearStartMonth: row.fiscalYearStartMonth,
+    timeZone: row.timeZone,
+  };
+}
+
+/** An admin changes the organisation's settings (today: its time zone); the change is audited. */
+export async function updateOrganisation(
+  db: Database,
+  actor: Actor,
+  patch: OrganisationPatch,
+): Promise<OrganisationSettings> {
+  assertIsAdmin(actor);
+  assertTimeZone(patch.timeZone);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
+    if (!before) throw new NotFoundError('Organisation', actor.orgId);
+    const [after] = await tx
+      .update(organisations)
+      .set({ timeZone: patch.timeZone })
+      .where(eq(organisations.id, actor.orgId))
+      .returning();
+    if (!after) throw new NotFoundError('Organisation', actor.orgId);
+    await recordChanges(tx, actor, [
+      { entityType: 'organisation', entityId: actor.orgId, action: 'update', before, after },
+    ]);
+    return toOrganisationSettings(after);
+  });
 }

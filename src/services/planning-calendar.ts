@@ -7,7 +7,7 @@ import { NotFoundError } from '../domain/errors';
 import { planningOpensOn } from '../domain/rep-plan-states';
 import type { PlanningCalendar } from '../schemas/planning-calendar';
 import type { Actor } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { fiscalYearStartOf } from './strategy-cascade';
 
 // What the signed-in person has to plan for a year, and when: their rep plan (reps), their team
@@ -18,7 +18,7 @@ export async function planningCalendar(
   actor: Actor,
   requestedYear: number | undefined,
 ): Promise<PlanningCalendar> {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   const me = await getUserWithOrganisation(db, actor.orgId, actor.userId);
   if (!me) throw new NotFoundError('User', actor.userId);
   const year = requestedYear ?? Number(today.slice(0, 4)) + 1;

@@ -4,6 +4,7 @@ import {
   listRepPlanComments,
   listRepPlanVersions,
 } from '../db/queries/rep-plans';
+import type { SigningParty } from '../domain/rep-plan-states';
 import { ConflictError, ForbiddenError } from '../domain/errors';
 import {
   decideRepPlanSignature,
@@ -13,7 +14,7 @@ import {
 } from '../domain/rep-plan-states';
 import { recordChanges } from './audit';
 import type { Actor } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { scheduleCheckIns } from './check-in-schedule';
 import { computeRepPlanFigures } from './rep-plan-figures';
 import { compareVersions, freezeVersion, toVersion } from './rep-plan-versions';
@@ -54,7 +55,7 @@ export async function transitionRepPlan(
       ...(decision.clearsSignatures ? { repSignedAt: null, managerSignedAt: null } : {}),
     });
     if (decision.freezesVersion && after.repSignedAt && after.managerSignedAt) {
-      const today = todayIso();
+      const today = todayIn(actor.timeZone);
       const figures = await computeRepPlanFigures(tx, after, today);
       await freezeVersion(
         tx,
@@ -73,7 +74,7 @@ export async function signRepPlan(
   db: Database,
   actor: Actor,
   id: string,
-  as: 'rep' | 'manager',
+  as: SigningParty,
   expectedVersion: number | undefined,
 ) {
   await db.transaction(async (tx) => {

@@ -29,7 +29,7 @@ import {
 } from '../schemas/rep-plans';
 import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { computeRepPlanFigures } from './rep-plan-figures';
 import { fiscalYearStartOf } from './strategy-cascade';
 
@@ -88,7 +88,7 @@ function toListItem(view: PlanView): RepPlanListItem {
 export async function getRepPlan(db: Executor, actor: Actor, id: string): Promise<RepPlan> {
   const view = await loadVisibleRepPlan(db, actor, id);
   const { plan } = view;
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   const figures = await computeRepPlanFigures(db, plan, today);
   const party = partyOf(actor, plan);
   const checkIns = await listCheckInsOfPlan(db, actor.orgId, plan.id);
@@ -127,7 +127,7 @@ export async function listRepPlans(db: Executor, actor: Actor, year: number) {
 
 export async function createRepPlan(db: Database, actor: Actor, input: RepPlanInput) {
   const repId = input.repId ?? actor.userId;
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   const id = await db.transaction(async (tx) => {
     const rep = await getUserWithOrganisation(tx, actor.orgId, repId);
     if (!rep || !canRead(actor, repId))

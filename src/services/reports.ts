@@ -1,7 +1,5 @@
 import type { Executor } from '../db/client';
-import { organisations } from '../db/schema';
-import { ValidationError } from '../domain/errors';
-import { findOrganisationBySlug } from './organisations';
+import { findOrganisation, type OrganisationRow } from '../db/queries/organisations';
 import {
   type ReportActivityRow,
   type ReportOpportunityRow,
@@ -9,24 +7,28 @@ import {
   readExpectedCloseHistory,
   readOpportunityRows,
   readStages,
-  readStrategyFor,
 } from '../db/queries/reports';
 import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
-import { isoWeekOf } from '../domain/calendar';
+import { fiscalYearMonths, fiscalYearOf, isoWeekOf } from '../domain/calendar';
 import { findConversionOutliers } from '../domain/conversion-outliers';
+import type { UnconvertedMoney } from '../domain/exchange-rates';
 import { groupRows, isInPeriod, type Period } from '../domain/opportunity';
 import { summarisePipelineByGroup } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { averageWonDeal, medianCycleDays, winRate } from '../domain/win-rate';
+import { loadComputedStrategy } from './strategy-cascade';
 
-// KPI reports over the database's rows, computed by the domain core's functions: the same code
-// the dashboards use. Amounts are integer minor units of the organisation's currency.
+// The KPI reports of `salesplan report`, computed by the domain core's functions over the
+// database's rows. Money is in the organisation's currency (db/queries/money.ts converts each
+// deal); a deal whose currency has no rate is left out of the money figures and counted in
+// `unconverted`, while it still counts as a deal (win rates, open counts).
 
-export const reportKinds = ['pipeline', 'win-rates', 'outliers', 'attainment', 'activity'] as const;
-export type ReportKind = (typeof reportKinds)[number];
-export const reportGroups = ['rep', 'product', 'manager', 'territory'] as const;
-export type ReportGroup = (typeof reportGroups)[number];
+/** The report kinds and the groups they break down by: the CLI offers exactly these. */
+export const REPORT_KINDS = ['pipeline', 'win-rates', 'outliers', 'attainment', 'activity'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_GROUPS = ['rep', 'product', 'manager', 'territory'] as const;
+export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 export type ReportQuery = {
   kind: ReportKind;
@@ -36,64 +38,100 @@ export type ReportQuery = {
   today: string;
 };
 
-export type Organisation = {
-  id: string;
-  name: string;
-  currency: string;
-  fiscalYearStartMonth: number;
-};
+export type Organisation = Pick<
+  OrganisationRow,
+  'id' | 'name' | 'currency' | 'fiscalYearStartMonth' | 'timeZone'
+>;
 
-/** The organisation by slug, or the only one there is. */
+/** The organisation with this slug, or the only one there is. */
 export async function findReportOrganisation(
   db: Executor,
   slug: string | undefined,
 ): Promise<Organisation> {
-  if (slug !== undefined) return findOrganisationBySlug(db, slug);
-  const all = await db.select().from(organisations).limit(2);
-  const [only] = all;
-  if (all.length !== 1 || !only) {
-    throw new ValidationError({
-      field: '--org',
-      reason: all.length === 0 ? 'there is no organisation yet' : 'say which organisation',
-    });
-  }
-  return only;
+  return findOrganisation(db, slug);
 }
 
-type Named = Pick<ReportOpportunityRow, 'ownerName' | 'managerName' | 'territoryName'> & {
-  productName?: string | null;
-};
+type Grouped = Pick<
+  ReportOpportunityRow,
+  'ownerId' | 'ownerName' | 'managerId' | 'managerName' | 'territoryId' | 'territoryName'
+> & { productId?: string; productName?: string | null };
 
-/** The name a row is grouped under; rows without one share a bracketed key. */
-export function groupKey(row: Named, by: ReportGroup): string {
+/** The group a row belongs to: grouped by id (two reps named alike are two groups), shown by name. */
+export function groupOf(row: Grouped, by: ReportGroup): { id: string; name: string } {
   switch (by) {
     case 'rep':
-      return row.ownerName;
+      return { id: row.ownerId, name: row.ownerName };
     case 'product':
-      return row.productName ?? '(no product)';
+      return row.productId
+        ? { id: row.productId, name: row.productName ?? '' }
+        : { id: '', name: '(no product)' };
     case 'manager':
-      return row.managerName ?? '(no manager)';
+      return { id: row.managerId ?? '', name: row.managerName ?? '(no manager)' };
     case 'territory':
-      return row.territoryName ?? '(no territory)';
+      return { id: row.territoryId ?? '', name: row.territoryName ?? '(no territory)' };
   }
 }
+
+/** Groups by id, then orders the groups by name (and id, for names shared). */
+function groupsBy<Row extends Grouped>(rows: readonly Row[], by: ReportGroup) {
+  return groupRows(rows, (row) => groupOf(row, by).id)
+    .map(({ key, rows: group }) => ({
+      id: key,
+      name: group[0] ? groupOf(group[0], by).name : '',
+      rows: group,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+type Priced = Pick<ReportOpportunityRow, 'amountMinor' | 'currency' | 'convertedMinor'>;
+
+/** The rows with their amounts in the organisation's currency: 0 (left out of sums) without a rate. */
+function inOrganisationCurrency<Row extends Priced>(rows: readonly Row[]): Row[] {
+  return rows.map((row) => ({ ...row, amountMinor: row.convertedMinor ?? 0 }));
+}
+
+/** The deals among `rows` that have no rate, counted per currency with their own amounts. */
+export function unconvertedOf(rows: readonly Priced[]): UnconvertedMoney[] {
+  const byCurrency = new Map<string, UnconvertedMoney>();
+  for (const row of rows) {
+    if (row.convertedMinor !== null) continue;
+    const left = byCurrency.get(row.currency) ?? {
+      currency: row.currency,
+      count: 0,
+      amountMinor: 0,
+    };
+    left.count += 1;
+    left.amountMinor += row.amountMinor;
+    byCurrency.set(row.currency, left);
+  }
+  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+const isWonIn = (period: Period | undefined) => (row: ReportOpportunityRow) =>
+  row.outcome === 'won' && isInPeriod(row.closedOn, period);
 
 export function winRateReport(
   rows: readonly ReportOpportunityRow[],
   by: ReportGroup,
   period?: Period,
 ) {
-  return groupRows(rows, (row) => groupKey(row, by)).map(({ key, rows: group }) => {
+  return groupsBy(rows, by).map(({ id, name, rows: group }) => {
     const rate = winRate(group, period);
-    const average = averageWonDeal(group, period);
+    // The average is over the won deals that have a rate: the others have no known value here.
+    const average = averageWonDeal(
+      inOrganisationCurrency(group.filter((row) => row.convertedMinor !== null)),
+      period,
+    );
     return {
-      key,
+      id,
+      name,
       won: rate.won,
       lost: rate.lost,
       winRate: rate.winRate,
       wonRevenue: average.wonRevenueMinor,
       averageWonDeal: average.averageMinor,
       medianCycleDays: medianCycleDays(group, period).medianDays,
+      unconverted: unconvertedOf(group.filter(isWonIn(period))),
     };
   });
 }
@@ -103,8 +141,11 @@ export function outlierReport(rows: readonly ReportOpportunityRow[], period?: Pe
   const reps = new Map(closed.map((row) => [row.ownerId, row.ownerName]));
   const products = new Map(closed.map((row) => [row.productId, row.productName ?? '']));
   const named = findConversionOutliers(closed).map((outlier) => ({
+    repId: outlier.rep,
     rep: reps.get(outlier.rep) ?? outlier.rep,
+    productId: outlier.product,
     product: products.get(outlier.product) ?? outlier.product,
+    direction: outlier.direction,
     won: outlier.won,
     closed: outlier.closed,
     restWon: outlier.restWon,
@@ -114,7 +155,12 @@ export function outlierReport(rows: readonly ReportOpportunityRow[], period?: Pe
     z: outlier.z,
   }));
   // The domain orders by ids; people read names.
-  return named.sort((a, b) => a.product.localeCompare(b.product) || a.rep.localeCompare(b.rep));
+  return named.sort(
+    (a, b) =>
+      a.product.localeCompare(b.product) ||
+      a.rep.localeCompare(b.rep) ||
+      (a.repId < b.repId ? -1 : 1),
+  );
 }
 
 async function pipelineReport(
@@ -128,27 +174,33 @@ async function pipelineReport(
     await readStages(db, orgId),
     await readExpectedCloseHistory(db, orgId),
   ];
-  const pipelineRows = rows.map((row) => ({
-    ...row,
-    expectedCloseHistory: history.get(row.id) ?? [],
-    // Quality needs deal plans and their checks; this report does not show it.
-    hasDealPlan: false,
-    hasErrorFinding: false,
-  }));
-  return summarisePipelineByGroup(pipelineRows, stages, today, (row) => groupKey(row, by))
-    .filter((group) => group.openCount > 0)
-    .map((group) => ({
-      key: group.key,
-      openCount: group.openCount,
-      openValue: group.openValueMinor,
-      weightedValue: group.weightedValueMinor,
-      averageAgeDays: group.averageAgeDays,
-      byStage: group.byStage.map((stage) => ({
-        stage: stage.name,
-        count: stage.count,
-        value: stage.valueMinor,
-      })),
+  return groupsBy(rows, by).flatMap(({ id, name, rows: group }) => {
+    const pipelineRows = inOrganisationCurrency(group).map((row) => ({
+      ...row,
+      expectedCloseHistory: history.get(row.id) ?? [],
+      // Quality needs deal plans and their checks; this report does not show it.
+      hasDealPlan: false,
+      hasErrorFinding: false,
     }));
+    const [summary] = summarisePipelineByGroup(pipelineRows, stages, today, () => id);
+    if (!summary || summary.openCount === 0) return [];
+    return [
+      {
+        id,
+        name,
+        openCount: summary.openCount,
+        openValue: summary.openValueMinor,
+        weightedValue: summary.weightedValueMinor,
+        averageAgeDays: summary.averageAgeDays,
+        byStage: summary.byStage.map((stage) => ({
+          stage: stage.name,
+          count: stage.count,
+          value: stage.valueMinor,
+        })),
+        unconverted: unconvertedOf(group.filter((row) => row.outcome === null)),
+      },
+    ];
+  });
 }
 
 async function attainmentReport(
@@ -158,32 +210,40 @@ async function attainmentReport(
   by: ReportGroup | undefined,
   today: string,
 ) {
-  const strategy = await readStrategyFor(db, org.id, today);
-  const startMonth = strategy?.startMonth ?? org.fiscalYearStartMonth;
-  const year =
-    strategy?.fiscalYear ??
-    Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < startMonth ? 1 : 0);
+  const year = fiscalYearOf(today, org.fiscalYearStartMonth);
+  const strategy = await loadComputedStrategy(db, org.id, year, today);
+  const startMonth = strategy?.row.startMonth ?? org.fiscalYearStartMonth;
   const fiscalYearStart = `${year}-${String(startMonth).padStart(2, '0')}`;
-  // Targets per rep come from the strategy cascade with rep plans; until then only the
-  // organisation has one, and groups show their won revenue against no target.
-  const organisationTargets = strategy
-    ? weightTargetBySeasonality(strategy.targetMinor, strategy.seasonalityWeights ?? flatWeights())
-        .months
-    : new Array<number>(12).fill(0);
-  const groups = by ? groupRows(rows, (row) => groupKey(row, by)) : [{ key: org.name, rows }];
-  return groups.map(({ key, rows: group }) => {
+  const weights = strategy?.seasonality.weights ?? flatWeights();
+  // The organisation's target, or each rep's cascaded one (as rep plans read it); a manager's or
+  // a territory's is the sum of its reps'. Products have no target in the cascade.
+  const repTargets = new Map(strategy?.cascade.reps.map((r) => [r.repId, r.targetMinor]) ?? []);
+  const targetOf = (group: readonly ReportOpportunityRow[]) => {
+    if (!strategy) return 0;
+    if (!by) return strategy.row.targetMinor;
+    if (by === 'product') return 0;
+    const reps = new Set(group.map((row) => row.ownerId));
+    return [...reps].reduce((sum, repId) => sum + (repTargets.get(repId) ?? 0), 0);
+  };
+  const groups = by
+    ? groupsBy(rows, by)
+    : [{ id: org.id, name: org.name, rows: rows as ReportOpportunityRow[] }];
+  const yearToDate = { from: fiscalYearMonths(fiscalYearStart)[0]?.start ?? today, to: today };
+  return groups.map(({ id, name, rows: group }) => {
     const result = attainmentToDate({
-      rows: group,
-      monthlyTargets: by ? new Array<number>(12).fill(0) : organisationTargets,
+      rows: inOrganisationCurrency(group),
+      monthlyTargets: weightTargetBySeasonality(targetOf(group), weights).months,
       fiscalYearStart,
       today,
     });
     return {
-      key,
+      id,
+      name,
       wonToDate: result.wonToDateMinor,
       targetToDate: result.targetToDateMinor,
       attainment: result.attainment,
       gap: result.gapMinor,
+      unconverted: unconvertedOf(group.filter(isWonIn(yearToDate))),
     };
   });
 }
@@ -195,7 +255,7 @@ export function activityReport(
   period?: Period,
 ) {
   const inPeriod = rows.filter((row) => isInPeriod(row.occursOn, period));
-  return groupRows(inPeriod, (row) => groupKey(row, by)).flatMap(({ key, rows: group }) => {
+  return groupsBy(inPeriod, by).flatMap(({ id, name, rows: group }) => {
     // On the calendar (planned or done) is the plan; done is done.
     const weeks = new Map<string, Record<string, number>>();
     for (const row of group) {
@@ -208,7 +268,7 @@ export function activityReport(
     const done = group
       .filter((row) => row.status === 'done')
       .map((row) => ({ activityType: row.activityType, doneOn: row.occursOn }));
-    return activityProgress(plan, done, today).toDate.map((row) => ({ key, ...row }));
+    return activityProgress(plan, done, today).toDate.map((row) => ({ id, name, ...row }));
   });
 }
 
@@ -222,7 +282,7 @@ export async function buildReport(
   if (query.kind === 'activity') {
     return activityReport(await readActivityRows(db, org.id), by, query.today, query.period);
   }
-  const rows = await readOpportunityRows(db, org.id);
+  const rows = await readOpportunityRows(db, org.id, query.today);
   switch (query.kind) {
     case 'win-rates':
       return winRateReport(rows, by, query.period);

@@ -17,7 +17,7 @@ import { enteredWeights, weightTargetBySeasonality } from '../domain/seasonality
 import type { Strategy, StrategyInput } from '../schemas/strategies';
 import { recordChanges } from './audit';
 import { type Actor, canRead } from './authorization';
-import { todayIso } from './clock';
+import { todayIn } from './clock';
 import { type ComputedStrategy, loadComputedStrategy } from './strategy-cascade';
 
 // The organisation strategy for a fiscal year: leaders and admins set it; everyone reads it,
@@ -79,7 +79,7 @@ async function toStrategy(db: Executor, actor: Actor, computed: ComputedStrategy
 }
 
 export async function getStrategy(db: Executor, actor: Actor, year: number): Promise<Strategy> {
-  const computed = await loadComputedStrategy(db, actor.orgId, year, todayIso());
+  const computed = await loadComputedStrategy(db, actor.orgId, year, todayIn(actor.timeZone));
   if (!computed) throw new NotFoundError('Strategy', String(year));
   return toStrategy(db, actor, computed);
 }
@@ -123,7 +123,7 @@ export async function saveStrategy(
   if (actor.role !== 'leader' && actor.role !== 'admin') {
     throw new ForbiddenError('Only a leader or an admin sets the organisation strategy');
   }
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   return db.transaction(async (tx) => {
     await checkInput(tx, actor, input);
     const before = await loadComputedStrategy(tx, actor.orgId, year, today);

@@ -82,7 +82,9 @@ export const me: Me = {
     name: 'Acme Sales',
     currency: 'EUR',
     fiscalYearStartMonth: 1,
+    timeZone: 'UTC',
   },
+  today: new Date().toISOString().slice(0, 10),
 };
 
 export const reference: ReferenceData = {

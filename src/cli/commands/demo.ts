@@ -9,10 +9,13 @@ export function registerDemoCommand(program: Command) {
     .description('Load the demo organisation (deterministic: the same data for the same --today)')
     .option('--today <date>', 'the demo\'s "today", YYYY-MM-DD (default: today)')
     .action(async (options: { today?: string }) => {
-      const { todayIso } = await import('../../services/clock');
+      const [{ todayIn }, { DEMO_TIME_ZONE }] = await Promise.all([
+        import('../../services/clock'),
+        import('../../services/demo/generate'),
+      ]);
       const anchorDate = options.today
         ? parseOption('--today', IsoDate, options.today)
-        : todayIso();
+        : todayIn(DEMO_TIME_ZONE);
       await withDatabase('salesplan demo', async ({ db }) => {
         const { DEMO_PASSWORD, demoSignIns, loadDemoData } =
           await import('../../services/demo/load');

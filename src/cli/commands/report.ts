@@ -98,14 +98,19 @@ export function registerReportCommand(program: Command) {
       if (from && to && from > to)
         throw new ValidationError({ field: '--to', reason: 'is before --from' });
       await withDatabase('salesplan report', async ({ db }) => {
-        const [{ buildReport, findReportOrganisation }, { todayIso }] = await Promise.all([
+        const [{ buildReport, findReportOrganisation }, { todayIn }] = await Promise.all([
           import('../../services/reports'),
           import('../../services/clock'),
         ]);
         const org = await findReportOrganisation(db, options.org);
         const period =
           from || to ? { from: from ?? '0001-01-01', to: to ?? '9999-12-31' } : undefined;
-        const rows = await buildReport(db, org, { kind, by, period, today: today ?? todayIso() });
+        const rows = await buildReport(db, org, {
+          kind,
+          by,
+          period,
+          today: today ?? todayIn(org.timeZone),
+        });
         process.stdout.write(
           options.json
             ? `${JSON.stringify(rows, null, 2)}\n`

@@ -9,10 +9,9 @@ export function registerServeCommand(program: Command) {
       'Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO)',
     )
     .action(async () => {
-      const [{ buildServer }, { todayIso }, { prepareFirstRun }, { loadConfig }, { openDatabase }] =
+      const [{ buildServer }, { prepareFirstRun }, { loadConfig }, { openDatabase }] =
         await Promise.all([
           import('../../http/server'),
-          import('../../services/clock'),
           import('../../services/first-run'),
           import('../../config'),
           import('../../db/client'),
@@ -26,7 +25,6 @@ export function registerServeCommand(program: Command) {
       await database.migrate();
       const firstRun = await prepareFirstRun(database.db, {
         loadDemo: config.loadDemo,
-        today: todayIso(),
       });
       const app = await buildServer({
         database,

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
 import { lockDataDir } from '../../db/data-dir-lock';
+import { organisations } from '../../db/schema';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
@@ -121,6 +123,38 @@ describe('salesplan user add / migrate (CLI, embedded database)', () => {
       const result = await salesplan([...command, '--help'], dataDir);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Usage: salesplan');
+    }
+  });
+
+  it('creates an organisation in the time zone given, and refuses one that does not exist', async () => {
+    const add = (org: string, timeZone: string) =>
+      salesplan(
+        ['user', 'add', '--org', org, '--create-org', '--time-zone', timeZone].concat([
+          '--email',
+          `admin@${org}.test`,
+          '--name',
+          'Admin',
+          '--role',
+          'admin',
+        ]),
+        dataDir,
+      );
+    const refused = await add('mars', 'Mars/Olympus_Mons');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--time-zone: is not a known time zone');
+    expect((await add('tokyo', 'Asia/Tokyo')).code).toBe(0);
+    const database = await openDatabase({ dataDir, purpose: 'user.test' });
+    try {
+      const rows = await database.db
+        .select({ slug: organisations.slug, timeZone: organisations.timeZone })
+        .from(organisations)
+        .orderBy(organisations.slug);
+      expect(rows).toEqual([
+        { slug: 'maven', timeZone: 'UTC' },
+        { slug: 'tokyo', timeZone: 'Asia/Tokyo' },
+      ]);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Executor } from '../../db/client';
 import { ValidationError } from '../../domain/errors';
+import { TimeZone } from '../../schemas/organisation';
 import { Role } from '../../schemas/session';
 import { Password, UserInput } from '../../schemas/users';
 import { withDatabase } from '../database';
@@ -12,6 +13,7 @@ type UserAddOptions = {
   org?: string;
   createOrg?: boolean;
   orgName?: string;
+  timeZone?: string;
   email: string;
   name: string;
   role: string;
@@ -33,7 +35,14 @@ async function resolveOrganisation(db: Executor, options: UserAddOptions) {
         z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
         options.org,
       );
-      return createOrganisation(db, { slug, name: options.orgName ?? slug });
+      const timeZone = options.timeZone
+        ? parseOption('--time-zone', TimeZone, options.timeZone)
+        : undefined;
+      return createOrganisation(db, {
+        slug,
+        name: options.orgName ?? slug,
+        ...(timeZone ? { timeZone } : {}),
+      });
     }
     return findOrganisationBySlug(db, options.org);
   }
@@ -60,6 +69,10 @@ export function registerUserCommand(program: Command) {
     .option('--org <slug>', 'organisation slug (default: the only organisation)')
     .option('--create-org', 'create the organisation --org if it does not exist yet')
     .option('--org-name <name>', 'display name of an organisation created with --create-org')
+    .option(
+      '--time-zone <zone>',
+      'IANA time zone of an organisation created with --create-org, e.g. Europe/Paris (default UTC)',
+    )
     .option('--manager <email>', "the user's manager, by email")
     .option('--password <password>', 'initial password (at least 10 characters)')
     .action(async (options: UserAddOptions) => {

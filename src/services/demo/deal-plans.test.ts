@@ -3,9 +3,9 @@ import type { DatabaseHandle } from '../../db/client';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
 import type { DealPlanView } from '../../schemas/deal-plans';
 import type { Actor } from '../authorization';
-import { todayIso } from '../clock';
+import { todayIn } from '../clock';
 import { getDealPlan } from '../deal-plans';
-import { loadDemoData } from './load';
+import { DEMO_TIME_ZONE, loadDemoData } from './load';
 
 describe.each(testEngines())('demo deal plans on %s', (engine) => {
   let handle: DatabaseHandle;
@@ -14,7 +14,7 @@ describe.each(testEngines())('demo deal plans on %s', (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     // The plans are read with today's checks, so the demo is anchored today.
-    const today = todayIso();
+    const today = todayIn(DEMO_TIME_ZONE);
     const { organisationId, dealPlanOpportunityIds: ids } = await loadDemoData(handle.db, {
       anchorDate: today,
     });
@@ -23,6 +23,7 @@ describe.each(testEngines())('demo deal plans on %s', (engine) => {
       userId: '00000000-0000-4000-8000-000000000000',
       role: 'admin',
       name: 'test',
+      timeZone: DEMO_TIME_ZONE,
       visibleOwnerIds: null,
       editableOwnerIds: null,
     };

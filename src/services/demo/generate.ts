@@ -46,6 +46,8 @@ export type DemoOptions = {
 };
 
 export const DEFAULT_DEMO_SEED = 20_261_125;
+/** The demo company sells from Paris: its "today" is the date there. */
+export const DEMO_TIME_ZONE = 'Europe/Paris';
 /** Months of history before the anchor date. */
 export const HISTORY_MONTHS = 18;
 

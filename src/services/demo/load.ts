@@ -21,10 +21,16 @@ import { loadDemoDealPlans } from './deal-plans';
 import { type DemoRepPlanSummary, loadDemoRepPlans } from './rep-plans';
 import { hashPassword } from '../passwords';
 import { insertRows } from './bulk-insert';
-import { type DemoDataset, type DemoSignIn, type StageName, generateDemoData } from './generate';
+import {
+  DEMO_TIME_ZONE,
+  type DemoDataset,
+  type DemoSignIn,
+  type StageName,
+  generateDemoData,
+} from './generate';
 import { demoSignIns } from './generate-people';
 
-export { demoSignIns };
+export { DEMO_TIME_ZONE, demoSignIns };
 
 export const DEMO_PASSWORD = 'salesplan-demo';
 export const DEMO_ORGANISATION_SLUG = 'demo';
@@ -72,6 +78,7 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
       slug: DEMO_ORGANISATION_SLUG,
       name: 'Demo Company',
       currency: 'EUR',
+      timeZone: DEMO_TIME_ZONE,
     });
     const orgId = organisation.id;
     const stageId = await stageIdsByName(tx, orgId);

@@ -21,6 +21,7 @@ import { computeRepPlanFigures } from '../rep-plan-figures';
 import { freezeVersion } from '../rep-plan-versions';
 import { saveTeamPlan } from '../team-plans';
 import { holdCheckIns } from './rep-plan-check-ins';
+import { DEMO_TIME_ZONE } from './generate';
 import { demoTeamPlanContent } from './team-plan-content';
 
 // The strategy chain for the demo organisation, for the anchor date's fiscal year: a strategy
@@ -133,6 +134,7 @@ export async function loadDemoRepPlans(
       userId: manager.id,
       role: 'manager',
       name: manager.name,
+      timeZone: DEMO_TIME_ZONE,
       visibleOwnerIds: [manager.id, ...team],
       editableOwnerIds: [manager.id, ...team],
     };

@@ -14,7 +14,6 @@ import type {
 import { type Actor, assertIsAdmin } from '../authorization';
 import { previewCsv, textSource } from './csv-reader';
 import { suggestColumns } from './suggest-columns';
-import { todayIso } from '../clock';
 import type { Progress } from './entity-writer';
 import { planFromUploads } from './presets/generic';
 import { presets } from './presets';
@@ -57,7 +56,6 @@ export async function importFiles(
     dryRun: options.dryRun ?? false,
     skipBadRows: options.skipBadRows ?? false,
     stageMap: options.stageMap ?? {},
-    today: todayIso(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }
@@ -81,7 +79,6 @@ export async function importUploads(
     dryRun: request.dryRun,
     skipBadRows: request.skipBadRows,
     stageMap: request.stageMap,
-    today: todayIso(),
   });
 }
 

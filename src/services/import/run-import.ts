@@ -8,6 +8,7 @@ import {
 import { activityTypes, organisations, products, stages } from '../../db/schema';
 import { ValidationError } from '../../domain/errors';
 import type { ImportPreset, ImportReport, StageMap } from '../../schemas/import';
+import { todayIn } from '../clock';
 import { createOrganisation } from '../organisations';
 import { type ImportContext, looseKey, stageResolver } from './context';
 import { importEntity, type Progress } from './entity-writer';
@@ -28,7 +29,8 @@ export type ImportOptions = {
   dryRun: boolean;
   skipBadRows: boolean;
   stageMap: StageMap;
-  today: string;
+  /** Default: today in the organisation's time zone. */
+  today?: string;
   onProgress?: Progress;
 };
 
@@ -69,7 +71,7 @@ async function resolveOrganisation(db: Executor, options: ImportOptions) {
 
 async function buildContext(
   db: Executor,
-  org: { id: string; slug: string; currency: string },
+  org: { id: string; slug: string; currency: string; timeZone: string },
   options: ImportOptions,
 ): Promise<ImportContext> {
   const stageRows = await db.select().from(stages).where(eq(stages.orgId, org.id));
@@ -88,7 +90,7 @@ async function buildContext(
     orgId: org.id,
     orgSlug: org.slug,
     currency: org.currency,
-    today: options.today,
+    today: options.today ?? todayIn(org.timeZone),
     format: options.plan.format,
     log: options.log,
     stageOf: stageResolver(stageRows, options.stageMap, options.plan.stageAliases),

@@ -1,3 +1,4 @@
+import type { AccountStatus } from './account';
 import { fiscalYearMonths, isoWeekOf, workingDaysInRange } from './calendar';
 import type { IsoMonth, IsoWeek } from './calendar';
 import { ValidationError } from './errors';
@@ -7,8 +8,6 @@ import { flatWeights } from './seasonality';
 // Activity plan (DOMAIN.md, seed 001): Σ over the rep's target accounts of the norms of the
 // account's segment and status, per year; monthly by seasonality weights (or flat); weekly by
 // spreading each month over its working days. Largest remainder keeps every level exact.
-
-export type AccountStatus = 'prospect' | 'customer';
 
 /** A segment's norm: e.g. segment-A prospect, 8 calls a year. */
 export type ActivityNorm = {

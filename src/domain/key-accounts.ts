@@ -7,7 +7,13 @@ import { ceilCount } from './rounding';
 // rating 1–5 gives (r − 1) / 4. A missing value gives 0 and is marked, so an unknown never lifts
 // an account into the key list.
 
-export type PotentialCriterion = { id: string; kind: 'number' | 'rating'; weight: number };
+export const CRITERION_KINDS = ['number', 'rating'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+export type PotentialCriterion = { id: string; kind: CriterionKind; weight: number };
+
+/** A key-account plan's objectives are short-term (≤ 1 quarter) or long-term; its steps' states. */
+export const KEY_ACCOUNT_OBJECTIVE_TERMS = ['short', 'long'] as const;
+export const KEY_ACCOUNT_STEP_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 export type AccountCriteriaValues = {
   accountId: string;

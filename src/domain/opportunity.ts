@@ -3,7 +3,12 @@ import type { IsoDate } from './calendar';
 // The plain opportunity row every KPI reads. The DB layer maps its rows to this shape once;
 // each KPI takes only the fields it needs (Pick), so tests can pass small literals.
 
-export type OpportunityOutcome = 'won' | 'lost';
+/** A stage's kind; an opportunity's outcome is the kind of its stage (won or lost once closed). */
+export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const OPPORTUNITY_OUTCOMES = ['won', 'lost'] as const satisfies readonly StageKind[];
+export type OpportunityOutcome = (typeof OPPORTUNITY_OUTCOMES)[number];
 
 export type OpportunityRow = {
   id: string;

@@ -2,11 +2,10 @@ import { daysBetween } from './calendar';
 import type { IsoDate } from './calendar';
 import { ValidationError } from './errors';
 import { groupRows, isInPeriod } from './opportunity';
-import type { OpportunityRow, Period } from './opportunity';
+import type { OpportunityRow, Period, StageKind } from './opportunity';
 
 // Pipeline KPIs (DOMAIN.md, KPIs) over plain rows, so the SQL version can be tested against them.
 
-export type StageKind = 'open' | 'won' | 'lost';
 export type Stage = {
   id: string;
   name: string;

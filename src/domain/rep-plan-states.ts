@@ -6,7 +6,18 @@ import type { IsoDate, IsoMonth } from './calendar';
 // decision is a pure function of the plan's state, its signatures and who asks, so the API and
 // the web app refuse the same moves with the same reason.
 
-export type RepPlanState = 'draft' | 'proposed' | 'agreed' | 'revised';
+export const REP_PLAN_STATES = ['draft', 'proposed', 'agreed', 'revised'] as const;
+export type RepPlanState = (typeof REP_PLAN_STATES)[number];
+
+/** Check-ins follow the plan's cadence; each is due until it is held. */
+export const CHECK_IN_CADENCES = ['monthly', 'quarterly'] as const;
+export type CheckInCadence = (typeof CHECK_IN_CADENCES)[number];
+export const CHECK_IN_STATUSES = ['due', 'held'] as const;
+export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+/** The two who sign a plan. */
+export const SIGNING_PARTIES = ['rep', 'manager'] as const;
+export type SigningParty = (typeof SIGNING_PARTIES)[number];
 
 /** Who the asker is for this plan: its rep, its manager, or someone else (leader, admin). */
 export type RepPlanParty = 'rep' | 'manager' | 'other';

@@ -6,7 +6,8 @@ import { splitByLargestRemainder } from './money';
 // Seasonality (DOMAIN.md, seed 001): 12 monthly weights w ≥ 0 with Σw = 1, in fiscal order
 // (weights[0] is the fiscal year's first month). T_m = T·w_m, largest-remainder rounded.
 
-export type SeasonalitySource = 'flat' | 'entered' | 'history';
+export const SEASONALITY_SOURCES = ['flat', 'entered', 'history'] as const;
+export type SeasonalitySource = (typeof SEASONALITY_SOURCES)[number];
 
 export type Seasonality = {
   /** 12 weights in fiscal order, summing to 1. */

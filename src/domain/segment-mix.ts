@@ -10,8 +10,15 @@ import { splitColumnsAcrossRows } from './table-split';
 /** The segment id reserved for the rest of the target outside the mix (1 − Σp). */
 export const OTHER_SEGMENT = 'other';
 
-export type OrganisationModel = 'territory' | 'specialised' | 'mixed';
-export type RepModel = 'territory' | 'specialised';
+export const ORGANISATION_MODELS = ['territory', 'specialised', 'mixed'] as const;
+export type OrganisationModel = (typeof ORGANISATION_MODELS)[number];
+/** A rep's own model, required per rep in a mixed organisation. */
+export const REP_MODELS = ['territory', 'specialised'] as const;
+export type RepModel = (typeof REP_MODELS)[number];
+export const TERRITORY_SPLITS = ['equal', 'potential'] as const;
+export type TerritorySplit = (typeof TERRITORY_SPLITS)[number];
+export const SPECIALISED_SPLITS = ['equal', 'capacity'] as const;
+export type SpecialisedSplit = (typeof SPECIALISED_SPLITS)[number];
 export type SegmentMix = { segmentId: string; share: number }[];
 
 export type CascadeRep = {
@@ -29,11 +36,12 @@ export type CascadeInput = {
   mix: SegmentMix;
   model: OrganisationModel;
   reps: CascadeRep[];
-  territorySplit?: 'equal' | 'potential';
-  specialisedSplit?: 'equal' | 'capacity';
+  territorySplit?: TerritorySplit;
+  specialisedSplit?: SpecialisedSplit;
 };
 
-export type SegmentCoverage = 'specialised' | 'territory' | 'none';
+export const SEGMENT_COVERAGES = ['specialised', 'territory', 'none'] as const;
+export type SegmentCoverage = (typeof SEGMENT_COVERAGES)[number];
 
 export type CascadeResult = {
   targetMinor: number;

@@ -4,6 +4,7 @@ import { createTestDatabase, type Engine } from '../test-setup/test-database';
 import { createOrganisation } from '../services/organisations';
 import { addUser } from '../services/users';
 import { buildServer } from './server';
+import type { Role } from '../domain/roles';
 
 // A real server on a free port over a database of its own, with two organisations:
 // acme (leader, admin, manager1 with rep1 and rep2, manager2 with rep3) and other (rep9).
@@ -68,12 +69,7 @@ export async function startTestServer(
   const acme = await createOrganisation(db, { slug: 'acme', name: 'Acme' });
   const other = await createOrganisation(db, { slug: 'other', name: 'Other Co' });
   const ids: Record<string, string> = {};
-  const add = async (
-    key: string,
-    orgId: string,
-    role: 'rep' | 'manager' | 'leader' | 'admin',
-    manager?: string,
-  ) => {
+  const add = async (key: string, orgId: string, role: Role, manager?: string) => {
     const user = await addUser(db, orgId, {
       email: `${key}@${orgId === acme.id ? 'acme' : 'other'}.test`,
       name: key,

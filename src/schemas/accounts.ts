@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ACCOUNT_STATUSES } from '../domain/account';
 import { AmountMinor, Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
 
-export const AccountStatus = z.enum(['prospect', 'customer']);
+export const AccountStatus = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
 export const AccountInput = z.object({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { majorToMinor } from '../domain/money';
-import type { CascadeInput } from '../domain/segment-mix';
+import {
+  type CascadeInput,
+  ORGANISATION_MODELS,
+  REP_MODELS,
+  SPECIALISED_SPLITS,
+  TERRITORY_SPLITS,
+} from '../domain/segment-mix';
 
 // The strategy cascade as written in a file or sent by a form: money in major units (a decimal
 // string or number), shares as ratios 0–1. `cascadeInputFromFile` turns it into the domain input.
@@ -10,7 +16,7 @@ const MajorAmount = z.union([z.string(), z.number()]);
 
 export const CascadeRepFile = z.object({
   id: z.string().trim().min(1, 'must not be blank'),
-  model: z.enum(['territory', 'specialised']).optional(),
+  model: z.enum(REP_MODELS).optional(),
   potential: z.number().min(0).optional(),
   segments: z
     .array(
@@ -29,9 +35,9 @@ export const CascadeFile = z.object({
     .regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code')
     .optional(),
   mix: z.array(z.object({ segment: z.string().trim().min(1), share: z.number().min(0).max(1) })),
-  model: z.enum(['territory', 'specialised', 'mixed']),
-  territorySplit: z.enum(['equal', 'potential']).optional(),
-  specialisedSplit: z.enum(['equal', 'capacity']).optional(),
+  model: z.enum(ORGANISATION_MODELS),
+  territorySplit: z.enum(TERRITORY_SPLITS).optional(),
+  specialisedSplit: z.enum(SPECIALISED_SPLITS).optional(),
   reps: z.array(CascadeRepFile),
 });
 

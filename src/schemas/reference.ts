@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { STAGE_KINDS } from '../domain/opportunity';
 import { Id } from './common';
 
 // The organisation's own lists that forms pick from.
-export const StageKind = z.enum(['open', 'won', 'lost']);
+export const StageKind = z.enum(STAGE_KINDS);
 export type StageKind = z.infer<typeof StageKind>;
 
 export const Stage = z.object({

@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import {
+  CHECK_IN_CADENCES,
+  CHECK_IN_STATUSES,
+  REP_PLAN_STATES,
+  SIGNING_PARTIES,
+} from '../domain/rep-plan-states';
 import { AmountMinor, Id, IsoDate, NonBlank } from './common';
 
 // The rep plan (DOMAIN.md, "Rep plan"): what the rep and manager write (cadence, target accounts,
 // funnel overrides with their reason, the qualitative part) and what the API computes from the
 // cascade, the norms and the rep's own history.
 
-export const RepPlanState = z.enum(['draft', 'proposed', 'agreed', 'revised']);
-export const CheckInCadence = z.enum(['monthly', 'quarterly']);
+export const RepPlanState = z.enum(REP_PLAN_STATES);
+export const CheckInCadence = z.enum(CHECK_IN_CADENCES);
 
 const Override = <T extends z.ZodType>(value: T) =>
   z
@@ -58,7 +64,7 @@ export type RepPlanPatch = z.infer<typeof RepPlanPatch>;
 export const RepPlanListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const TransitionInput = z.object({ to: RepPlanState });
-export const SignatureInput = z.object({ as: z.enum(['rep', 'manager']) });
+export const SignatureInput = z.object({ as: z.enum(SIGNING_PARTIES) });
 export const CommentInput = z.object({ body: NonBlank.max(10_000) });
 export const CompareQuery = z.object({
   from: z.coerce.number().int().min(1),
@@ -134,7 +140,7 @@ export const CheckInSummary = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   dueOn: z.string(),
-  status: z.enum(['due', 'held']),
+  status: z.enum(CHECK_IN_STATUSES),
   isOverdue: z.boolean(),
   heldOn: z.string().nullable(),
   resultingVersionNumber: z.number().int().nullable(),

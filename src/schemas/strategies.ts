@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { ACCOUNT_STATUSES } from '../domain/account';
+import { SEASONALITY_SOURCES } from '../domain/seasonality';
+import { ORGANISATION_MODELS, REP_MODELS, SEGMENT_COVERAGES } from '../domain/segment-mix';
 import { AmountMinor, Currency, Id } from './common';
 
 // The organisation strategy for a fiscal year (DOMAIN.md, "Strategy cascade", "Seasonality"):
 // what a leader enters, and what the API answers with the cascade computed by the domain core.
 
-export const OrganisationModel = z.enum(['territory', 'specialised', 'mixed']);
-export const SeasonalityKind = z.enum(['flat', 'entered', 'history']);
-export const AccountStatus = z.enum(['prospect', 'customer']);
+export const OrganisationModel = z.enum(ORGANISATION_MODELS);
+export const SeasonalityKind = z.enum(SEASONALITY_SOURCES);
+export const AccountStatus = z.enum(ACCOUNT_STATUSES);
 
 export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -54,7 +57,7 @@ const CascadeSegment = z.object({
   name: z.string(),
   share: z.number(),
   targetMinor: z.number().int(),
-  coveredBy: z.enum(['specialised', 'territory', 'none']),
+  coveredBy: z.enum(SEGMENT_COVERAGES),
 });
 
 export const StrategyCascade = z.object({
@@ -64,7 +67,7 @@ export const StrategyCascade = z.object({
     z.object({
       repId: z.string(),
       repName: z.string(),
-      model: z.enum(['territory', 'specialised']),
+      model: z.enum(REP_MODELS),
       targetMinor: z.number().int(),
       segments: z.array(z.object({ segmentId: z.string(), targetMinor: z.number().int() })),
     }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { TEAM_GOAL_AREAS } from '../domain/team-plans';
 import { Id, IsoDate, NonBlank } from './common';
+import { UnconvertedMoney } from './exchange-rates';
 
 // The team sales & marketing plan (DOMAIN.md, seed 002): the five questions, then business
 // objectives → sales and marketing goals → tactical, measurable activities with an owner, a
@@ -37,7 +39,7 @@ export const TeamActivityInput = z
   });
 
 export const TeamGoalInput = z.object({
-  area: z.enum(['sales', 'marketing']),
+  area: z.enum(TEAM_GOAL_AREAS),
   title: NonBlank.max(500),
   activities: z.array(TeamActivityInput).max(100).default([]),
 });
@@ -59,7 +61,14 @@ export const TeamPlanContent = z.object({
 });
 export type TeamPlanContent = z.infer<typeof TeamPlanContent>;
 
-const Progress = z.object({ actual: z.number(), ratio: z.number().nullable() }).nullable();
+// `unconverted`: for won revenue, the won deals left out for want of an exchange rate.
+const Progress = z
+  .object({
+    actual: z.number(),
+    ratio: z.number().nullable(),
+    unconverted: z.array(UnconvertedMoney),
+  })
+  .nullable();
 
 export const TeamPlan = z.object({
   id: z.string(),
@@ -74,7 +83,7 @@ export const TeamPlan = z.object({
       goals: z.array(
         z.object({
           id: z.string(),
-          area: z.enum(['sales', 'marketing']),
+          area: z.enum(TEAM_GOAL_AREAS),
           title: z.string(),
           activities: z.array(
             z.object({

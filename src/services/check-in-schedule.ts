@@ -1,6 +1,7 @@
 import type { Executor } from '../db/client';
 import { insertCheckIns } from '../db/queries/check-ins';
 import type { RepPlanRow } from '../db/queries/rep-plans';
+import type { CheckInCadence } from '../domain/rep-plan-states';
 import { fiscalYearMonths } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 
@@ -11,7 +12,7 @@ import type { IsoDate, IsoMonth } from '../domain/calendar';
 
 export function checkInPeriods(
   fiscalYearStart: IsoMonth,
-  cadence: 'monthly' | 'quarterly',
+  cadence: CheckInCadence,
   agreedOn: IsoDate,
 ): { periodStart: IsoDate; periodEnd: IsoDate; dueOn: IsoDate }[] {
   const months = fiscalYearMonths(fiscalYearStart);

@@ -4,6 +4,7 @@ import type { Executor } from '../client';
 import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
 import { orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
+import type { ActivityStatus } from '../../domain/activity';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type NewActivityRow = typeof activities.$inferInsert;
@@ -14,7 +15,7 @@ export type ActivityFilter = {
   accountId?: string | undefined;
   opportunityId?: string | undefined;
   type?: string | undefined;
-  status?: 'planned' | 'done' | undefined;
+  status?: ActivityStatus | undefined;
   from?: string | undefined;
   to?: string | undefined;
   sort: 'occursOn' | 'createdAt' | 'type';

@@ -10,6 +10,7 @@ import {
   users,
 } from '../schema';
 import { inOwnerScope, type OwnerScope } from './scope';
+import type { OpportunityOutcome } from '../../domain/opportunity';
 
 export type RepPlanRow = typeof repPlans.$inferSelect;
 export type NewRepPlanRow = typeof repPlans.$inferInsert;
@@ -153,7 +154,7 @@ export async function listRepPlanComments(db: Executor, orgId: string, repPlanId
 export type RepOpportunity = {
   createdOn: string;
   closedOn: string | null;
-  outcome: 'won' | 'lost' | null;
+  outcome: OpportunityOutcome | null;
   amountMinor: number;
   segmentId: string | null;
 };

@@ -19,9 +19,10 @@ import {
   updatedAtColumn,
 } from './columns';
 import { organisations } from './organisations';
-import { accountStatuses, segments } from './segments';
+import { segments } from './segments';
 import { territories } from './territories';
 import { users } from './users';
+import { ACCOUNT_STATUSES } from '../../domain/account';
 
 export const accounts = pgTable(
   'accounts',
@@ -32,7 +33,7 @@ export const accounts = pgTable(
     externalId: text('external_id'),
     name: text('name').notNull(),
     segmentId: uuid('segment_id'),
-    status: text('status', { enum: accountStatuses }).notNull().default('prospect'),
+    status: text('status', { enum: ACCOUNT_STATUSES }).notNull().default('prospect'),
     ownerId: uuid('owner_id'),
     territoryId: uuid('territory_id'),
     industry: text('industry'),
@@ -65,7 +66,7 @@ export const accounts = pgTable(
     uniqueIndex('accounts_org_external_id_key').on(t.orgId, t.externalId),
     index('accounts_org_owner_idx').on(t.orgId, t.ownerId),
     index('accounts_org_name_idx').on(t.orgId, t.name),
-    check('accounts_status_valid', oneOf('status', accountStatuses)),
+    check('accounts_status_valid', oneOf('status', ACCOUNT_STATUSES)),
     check('accounts_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('accounts_employees_positive', sql`${t.employees} is null or ${t.employees} >= 0`),
   ],

@@ -14,8 +14,7 @@ import { accounts, contacts } from './accounts';
 import { opportunities } from './opportunities';
 import { activityTypes } from './segments';
 import { users } from './users';
-
-export const activityStatuses = ['planned', 'done'] as const;
+import { ACTIVITY_STATUSES } from '../../domain/activity';
 
 export const activities = pgTable(
   'activities',
@@ -24,7 +23,7 @@ export const activities = pgTable(
     id: idColumn(),
     externalId: text('external_id'),
     type: text('type').notNull(),
-    status: text('status', { enum: activityStatuses }).notNull(),
+    status: text('status', { enum: ACTIVITY_STATUSES }).notNull(),
     // The day it is planned for, or the day it was done.
     occursOn: date('occurs_on', { mode: 'string' }).notNull(),
     ownerId: uuid('owner_id').notNull(),
@@ -67,6 +66,6 @@ export const activities = pgTable(
     index('activities_org_owner_occurs_idx').on(t.orgId, t.ownerId, t.occursOn),
     index('activities_org_account_idx').on(t.orgId, t.accountId),
     index('activities_org_opportunity_idx').on(t.orgId, t.opportunityId),
-    check('activities_status_valid', oneOf('status', activityStatuses)),
+    check('activities_status_valid', oneOf('status', ACTIVITY_STATUSES)),
   ],
 );

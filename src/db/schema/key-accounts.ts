@@ -25,10 +25,11 @@ import {
 import { accounts, contacts } from './accounts';
 import { organisations } from './organisations';
 import { users } from './users';
-
-export const criterionKinds = ['number', 'rating'] as const;
-export const keyAccountObjectiveTerms = ['short', 'long'] as const;
-export const keyAccountStepStatuses = ['open', 'done', 'cancelled'] as const;
+import {
+  CRITERION_KINDS,
+  KEY_ACCOUNT_OBJECTIVE_TERMS,
+  KEY_ACCOUNT_STEP_STATUSES,
+} from '../../domain/key-accounts';
 
 // Explicit potential criteria the organisation scores its accounts on.
 export const potentialCriteria = pgTable(
@@ -37,7 +38,7 @@ export const potentialCriteria = pgTable(
     orgId: orgIdColumn(),
     id: idColumn(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: criterionKinds }).notNull(),
+    kind: text('kind', { enum: CRITERION_KINDS }).notNull(),
     weight: numeric('weight', { mode: 'number' }).notNull(),
     createdAt: createdAtColumn(),
   },
@@ -45,7 +46,7 @@ export const potentialCriteria = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId], foreignColumns: [organisations.id] }).onDelete('cascade'),
     uniqueIndex('potential_criteria_org_name_key').on(t.orgId, t.name),
-    check('potential_criteria_kind_valid', oneOf('kind', criterionKinds)),
+    check('potential_criteria_kind_valid', oneOf('kind', CRITERION_KINDS)),
     check('potential_criteria_weight_positive', sql`${t.weight} > 0`),
   ],
 );
@@ -173,7 +174,7 @@ export const keyAccountObjectives = pgTable(
     orgId: orgIdColumn(),
     id: idColumn(),
     keyAccountPlanId: uuid('key_account_plan_id').notNull(),
-    term: text('term', { enum: keyAccountObjectiveTerms }).notNull(),
+    term: text('term', { enum: KEY_ACCOUNT_OBJECTIVE_TERMS }).notNull(),
     description: text('description').notNull(),
     dueOn: date('due_on', { mode: 'string' }),
     position: integer('position').notNull().default(0),
@@ -181,7 +182,7 @@ export const keyAccountObjectives = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     keyAccountPlanFk('key_account_objectives_plan_fk', t),
-    check('key_account_objectives_term_valid', oneOf('term', keyAccountObjectiveTerms)),
+    check('key_account_objectives_term_valid', oneOf('term', KEY_ACCOUNT_OBJECTIVE_TERMS)),
   ],
 );
 
@@ -195,7 +196,7 @@ export const keyAccountSteps = pgTable(
     what: text('what').notNull(),
     ownerId: uuid('owner_id'),
     dueOn: date('due_on', { mode: 'string' }),
-    status: text('status', { enum: keyAccountStepStatuses }).notNull().default('open'),
+    status: text('status', { enum: KEY_ACCOUNT_STEP_STATUSES }).notNull().default('open'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -206,7 +207,7 @@ export const keyAccountSteps = pgTable(
       foreignColumns: [users.orgId, users.id],
     }),
     index('key_account_steps_plan_idx').on(t.orgId, t.keyAccountPlanId, t.position),
-    check('key_account_steps_status_valid', oneOf('status', keyAccountStepStatuses)),
+    check('key_account_steps_status_valid', oneOf('status', KEY_ACCOUNT_STEP_STATUSES)),
   ],
 );
 

@@ -23,10 +23,11 @@ import {
 } from './columns';
 import { accounts } from './accounts';
 import { users } from './users';
-
-export const repPlanStates = ['draft', 'proposed', 'agreed', 'revised'] as const;
-export const checkInCadences = ['monthly', 'quarterly'] as const;
-export const checkInStatuses = ['due', 'held'] as const;
+import {
+  CHECK_IN_CADENCES,
+  CHECK_IN_STATUSES,
+  REP_PLAN_STATES,
+} from '../../domain/rep-plan-states';
 
 // A rep's individual commercial action plan for one fiscal year. The editable content is here;
 // each agreed version is frozen in rep_plan_versions.
@@ -38,8 +39,8 @@ export const repPlans = pgTable(
     repId: uuid('rep_id').notNull(),
     managerId: uuid('manager_id'),
     fiscalYear: integer('fiscal_year').notNull(),
-    cadence: text('cadence', { enum: checkInCadences }).notNull().default('monthly'),
-    state: text('state', { enum: repPlanStates }).notNull().default('draft'),
+    cadence: text('cadence', { enum: CHECK_IN_CADENCES }).notNull().default('monthly'),
+    state: text('state', { enum: REP_PLAN_STATES }).notNull().default('draft'),
     version: versionColumn(),
     // Funnel inputs: ratios from history or overridden (with the reason), cycle, calls per meeting.
     funnelInputs: jsonb('funnel_inputs').$type<Record<string, unknown>>().notNull().default({}),
@@ -63,8 +64,8 @@ export const repPlans = pgTable(
       foreignColumns: [users.orgId, users.id],
     }),
     uniqueIndex('rep_plans_rep_year_key').on(t.orgId, t.repId, t.fiscalYear),
-    check('rep_plans_state_valid', oneOf('state', repPlanStates)),
-    check('rep_plans_cadence_valid', oneOf('cadence', checkInCadences)),
+    check('rep_plans_state_valid', oneOf('state', REP_PLAN_STATES)),
+    check('rep_plans_cadence_valid', oneOf('cadence', CHECK_IN_CADENCES)),
   ],
 );
 
@@ -151,7 +152,7 @@ export const checkIns = pgTable(
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
-    status: text('status', { enum: checkInStatuses }).notNull().default('due'),
+    status: text('status', { enum: CHECK_IN_STATUSES }).notNull().default('due'),
     heldOn: date('held_on', { mode: 'string' }),
     planVsActual: jsonb('plan_vs_actual').$type<Record<string, unknown>>(),
     discrepancies: text('discrepancies').notNull().default(''),
@@ -176,7 +177,7 @@ export const checkIns = pgTable(
     }),
     uniqueIndex('check_ins_plan_period_key').on(t.orgId, t.repPlanId, t.periodStart),
     index('check_ins_org_due_idx').on(t.orgId, t.status, t.dueOn),
-    check('check_ins_status_valid', oneOf('status', checkInStatuses)),
+    check('check_ins_status_valid', oneOf('status', CHECK_IN_STATUSES)),
     check('check_ins_period_order', sql`${t.periodStart} <= ${t.periodEnd}`),
   ],
 );

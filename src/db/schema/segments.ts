@@ -13,8 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, oneOf, orgIdColumn } from './columns';
 import { organisations } from './organisations';
-
-export const accountStatuses = ['prospect', 'customer'] as const;
+import { ACCOUNT_STATUSES } from '../../domain/account';
 
 export const segments = pgTable(
   'segments',
@@ -59,7 +58,7 @@ export const segmentNorms = pgTable(
   {
     orgId: orgIdColumn(),
     segmentId: uuid('segment_id').notNull(),
-    accountStatus: text('account_status', { enum: accountStatuses }).notNull(),
+    accountStatus: text('account_status', { enum: ACCOUNT_STATUSES }).notNull(),
     activityType: text('activity_type').notNull(),
     countPerYear: integer('count_per_year').notNull(),
   },
@@ -73,7 +72,7 @@ export const segmentNorms = pgTable(
       columns: [t.orgId, t.activityType],
       foreignColumns: [activityTypes.orgId, activityTypes.key],
     }),
-    check('segment_norms_status_valid', oneOf('account_status', accountStatuses)),
+    check('segment_norms_status_valid', oneOf('account_status', ACCOUNT_STATUSES)),
     check('segment_norms_count_range', sql`${t.countPerYear} between 0 and 1000`),
   ],
 );

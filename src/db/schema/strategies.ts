@@ -22,9 +22,8 @@ import {
 import { organisations } from './organisations';
 import { segments } from './segments';
 import { users } from './users';
-
-export const organisationModels = ['territory', 'specialised', 'mixed'] as const;
-export const seasonalityKinds = ['flat', 'entered', 'history'] as const;
+import { ORGANISATION_MODELS } from '../../domain/segment-mix';
+import { SEASONALITY_SOURCES } from '../../domain/seasonality';
 
 // The organisation's strategy for one fiscal year: target, model and seasonality.
 export const strategies = pgTable(
@@ -35,8 +34,10 @@ export const strategies = pgTable(
     startMonth: integer('start_month').notNull(),
     targetMinor: moneyColumn('target_minor').notNull(),
     currency: text('currency').notNull(),
-    model: text('model', { enum: organisationModels }).notNull().default('territory'),
-    seasonalityKind: text('seasonality_kind', { enum: seasonalityKinds }).notNull().default('flat'),
+    model: text('model', { enum: ORGANISATION_MODELS }).notNull().default('territory'),
+    seasonalityKind: text('seasonality_kind', { enum: SEASONALITY_SOURCES })
+      .notNull()
+      .default('flat'),
     // Twelve weights in fiscal-month order, summing to 1, when entered.
     seasonalityWeights: jsonb('seasonality_weights').$type<number[]>(),
     version: versionColumn(),
@@ -53,8 +54,8 @@ export const strategies = pgTable(
     }),
     check('strategies_start_month_range', sql`${t.startMonth} between 1 and 12`),
     check('strategies_target_positive', sql`${t.targetMinor} >= 0`),
-    check('strategies_model_valid', oneOf('model', organisationModels)),
-    check('strategies_seasonality_kind_valid', oneOf('seasonality_kind', seasonalityKinds)),
+    check('strategies_model_valid', oneOf('model', ORGANISATION_MODELS)),
+    check('strategies_seasonality_kind_valid', oneOf('seasonality_kind', SEASONALITY_SOURCES)),
     check('strategies_fiscal_year_range', sql`${t.fiscalYear} between 2000 and 2100`),
   ],
 );

@@ -21,9 +21,7 @@ import {
   versionColumn,
 } from './columns';
 import { users } from './users';
-
-export const teamPlanItemKinds = ['business_objective', 'goal', 'activity'] as const;
-export const teamGoalAreas = ['sales', 'marketing'] as const;
+import { TEAM_GOAL_AREAS, TEAM_PLAN_ITEM_KINDS } from '../../domain/team-plans';
 
 // A manager's team sales & marketing plan for a year: the five questions, then the tree of
 // business objectives -> sales and marketing goals -> measurable activities.
@@ -61,8 +59,8 @@ export const teamPlanItems = pgTable(
     id: idColumn(),
     teamPlanId: uuid('team_plan_id').notNull(),
     parentId: uuid('parent_id'),
-    kind: text('kind', { enum: teamPlanItemKinds }).notNull(),
-    area: text('area', { enum: teamGoalAreas }),
+    kind: text('kind', { enum: TEAM_PLAN_ITEM_KINDS }).notNull(),
+    area: text('area', { enum: TEAM_GOAL_AREAS }),
     title: text('title').notNull(),
     ownerId: uuid('owner_id'),
     startsOn: date('starts_on', { mode: 'string' }),
@@ -92,8 +90,8 @@ export const teamPlanItems = pgTable(
       foreignColumns: [users.orgId, users.id],
     }),
     index('team_plan_items_plan_idx').on(t.orgId, t.teamPlanId),
-    check('team_plan_items_kind_valid', oneOf('kind', teamPlanItemKinds)),
-    check('team_plan_items_area_valid', sql`area is null or ${oneOf('area', teamGoalAreas)}`),
+    check('team_plan_items_kind_valid', oneOf('kind', TEAM_PLAN_ITEM_KINDS)),
+    check('team_plan_items_area_valid', sql`area is null or ${oneOf('area', TEAM_GOAL_AREAS)}`),
     check(
       'team_plan_items_timeline_order',
       sql`${t.startsOn} is null or ${t.endsOn} is null or ${t.startsOn} <= ${t.endsOn}`,

@@ -15,8 +15,7 @@ import {
 import { createdAtColumn, idColumn, oneOf, orgIdColumn } from './columns';
 import { organisations } from './organisations';
 import { territories } from './territories';
-
-export const roles = ['rep', 'manager', 'leader', 'admin'] as const;
+import { ROLES } from '../../domain/roles';
 
 export const users = pgTable(
   'users',
@@ -26,7 +25,7 @@ export const users = pgTable(
     // Lower-cased on write; unique across organisations because sign-in asks for the email only.
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: roles }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     managerId: uuid('manager_id'),
     territoryId: uuid('territory_id'),
     externalId: text('external_id'),
@@ -55,7 +54,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_org_external_id_key').on(t.orgId, t.externalId),
     index('users_org_manager_idx').on(t.orgId, t.managerId),
-    check('users_role_valid', oneOf('role', roles)),
+    check('users_role_valid', oneOf('role', ROLES)),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_not_own_manager', sql`${t.managerId} is null or ${t.managerId} <> ${t.id}`),
     check('users_selling_hours_range', sql`${t.sellingHoursPerWeek} between 0 and 80`),

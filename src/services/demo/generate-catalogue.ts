@@ -1,6 +1,7 @@
 import type { Random } from './random';
+import type { AccountStatus } from '../../domain/account';
 
-export type AccountStatus = 'prospect' | 'customer';
+export type { AccountStatus };
 export type ActivityType = 'first_meeting' | 'call' | 'meeting' | 'email' | 'proposal' | 'demo';
 export type SegmentCode = 'A' | 'B' | 'C' | 'D';
 

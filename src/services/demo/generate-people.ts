@@ -1,6 +1,7 @@
 import type { Random } from './random';
+import type { Role } from '../../domain/roles';
 
-export type Role = 'rep' | 'manager' | 'leader' | 'admin';
+export type { Role };
 
 export type DemoTerritory = { id: string; name: string; externalId: string; potential: number };
 

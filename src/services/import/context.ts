@@ -1,4 +1,4 @@
-import type { StageKind } from '../../domain/pipeline';
+import type { StageKind } from '../../domain/opportunity';
 import type { ValueFormat } from '../../schemas/import';
 import type { ImportLog } from './report';
 

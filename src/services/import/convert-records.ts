@@ -1,5 +1,5 @@
-import { accountStatuses } from '../../db/schema/segments';
-import { activityStatuses } from '../../db/schema/activities';
+import { ACCOUNT_STATUSES } from '../../domain/account';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../../domain/activity';
 import type { SourceRecord } from './csv-reader';
 import { type ImportContext, looseKey } from './context';
 import { RecordReader } from './record-reader';
@@ -48,7 +48,7 @@ export const convertAccount: Converter = (record, context) => {
     website: reader.text('website'),
     owner_id: reader.reference('ownerExternalId', context.ids.users, 'user'),
     territory_id: reader.reference('territory', context.ids.territories, 'territory'),
-    status: reader.oneOf('status', accountStatuses) ?? 'prospect',
+    status: reader.oneOf('status', ACCOUNT_STATUSES) ?? 'prospect',
   };
   return done(reader, values);
 };
@@ -143,7 +143,7 @@ function noteOpportunityGaps(reader: RecordReader, context: ImportContext, isClo
   }
 }
 
-const activityStatusSynonyms: Record<string, 'planned' | 'done'> = {
+const activityStatusSynonyms: Record<string, ActivityStatus> = {
   completed: 'done',
   complete: 'done',
   held: 'done',
@@ -166,7 +166,7 @@ export const convertActivity: Converter = (record, context) => {
   reader.required('accountExternalId', 'the account');
   const values = {
     type,
-    status: reader.oneOf('status', activityStatuses, activityStatusSynonyms),
+    status: reader.oneOf('status', ACTIVITY_STATUSES, activityStatusSynonyms),
     occurs_on: reader.date('occursOn'),
     owner_id: reader.reference('ownerExternalId', context.ids.users, 'user'),
     account_id: reader.reference('accountExternalId', context.ids.accounts, 'account'),

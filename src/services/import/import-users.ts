@@ -6,7 +6,7 @@ import {
   upsertBatch,
   upsertTerritories,
 } from '../../db/queries/import';
-import { roles } from '../../db/schema/users';
+import { ROLES, type Role } from '../../domain/roles';
 import type { SourceItem, SourceRecord } from './csv-reader';
 import type { ImportContext } from './context';
 import { RecordReader } from './record-reader';
@@ -21,13 +21,13 @@ type UserRecord = {
   line: number;
   name: string;
   email: string | null;
-  role: (typeof roles)[number];
+  role: Role;
   managerExternalId: string | null;
   territory: string | null;
   reader: RecordReader;
 };
 
-const roleSynonyms: Record<string, (typeof roles)[number]> = {
+const roleSynonyms: Record<string, Role> = {
   'sales rep': 'rep',
   'sales agent': 'rep',
   agent: 'rep',
@@ -58,7 +58,7 @@ function readUser(record: { record: SourceRecord }, context: ImportContext) {
     line: record.record.line,
     name: reader.required('name', 'the name'),
     email,
-    role: reader.oneOf('role', roles, roleSynonyms) ?? 'rep',
+    role: reader.oneOf('role', ROLES, roleSynonyms) ?? 'rep',
     managerExternalId: reader.text('managerExternalId'),
     territory: reader.text('territory'),
     reader,

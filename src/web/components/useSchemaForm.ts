@@ -1,6 +1,7 @@
 import { type FormErrors, schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
-import { type FieldOf, normalisePath, sentence, serverFieldErrors } from './form-errors';
+import { useMemo } from 'react';
+import { type FieldErrors, normalisePath, sentence, serverFieldErrors } from './form-errors';
 
 // Every form: @mantine/form holds the values, the shared Zod schema checks them (through
 // Mantine's Standard Schema resolver, the same schema the API parses with), and a failed save
@@ -15,7 +16,7 @@ export type SchemaFormOptions<Values, Schema extends z.ZodType> = {
   /** Schema paths shown on a differently named value, e.g. `{ amountMinor: 'amount' }`. */
   renamed?: Record<string, string>;
   /** Where a schema or server path shows, for forms whose shape differs from the schema's. */
-  fieldOf?: FieldOf;
+  fieldOf?: (path: string, values: Values) => string | undefined;
   /** What only the form can see, e.g. money text that is not a number (keys are form fields). */
   check?: (values: Values) => FormErrors;
 };
@@ -24,6 +25,8 @@ export type SchemaForm<Values, Schema extends z.ZodType> = {
   form: UseFormReturnType<Values>;
   /** The message that belongs to no field: a server answer, or a schema issue no field shows. */
   formError: string | undefined;
+  /** Every field's message as text, by form field. */
+  errors: FieldErrors;
   /** The form's onSubmit: checks, then hands the parsed input to `save`. */
   onSubmit: (
     save: (input: z.output<Schema>, values: Values) => void,
@@ -45,9 +48,9 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
 ): SchemaForm<Values, Schema> {
   const { schema, toInput, check } = options;
   // By default a path shows on the value of its name, and nowhere when the form has none.
-  const fieldOf: FieldOf =
+  const fieldOf =
     options.fieldOf ??
-    ((path) =>
+    ((path: string) =>
       options.renamed?.[path] ??
       ((path.split('.')[0] ?? '') in options.initialValues ? path : undefined));
   const resolve = schemaResolver(schema, { sync: true });
@@ -55,7 +58,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
   function validate(values: Values): FormErrors {
     const errors: FormErrors = {};
     for (const [path, message] of Object.entries(resolve(toInput(values)))) {
-      const field = fieldOf(normalisePath(path)) ?? '_form';
+      const field = fieldOf(normalisePath(path), values) ?? '_form';
       const reason = typeof message === 'string' ? sentence(message) : message;
       if (field === '_form') errors._form ??= `${path}: ${String(reason)}`;
       else errors[field] ??= reason;
@@ -66,6 +69,14 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
 
   const form = useForm<Values>({ initialValues: options.initialValues, validate });
   const formError = form.errors._form;
+  // As text, and the same object until the errors change, for memoised sections.
+  const errors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(form.errors).map(([field, reason]) => [field, String(reason)]),
+      ),
+    [form.errors],
+  );
 
   return {
     form,
@@ -74,7 +85,9 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
       form.onSubmit((values) => {
         save(schema.parse(toInput(values)), values);
       }),
-    showServerError: (error) => form.setErrors(serverFieldErrors(error, fieldOf)),
+    errors,
+    showServerError: (error) =>
+      form.setErrors(serverFieldErrors(error, (path) => fieldOf(path, form.getValues()))),
     field: (name) => {
       const error = form.errors[name];
       // Mantine's onChange takes a value or an input event; these fields send the value.

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   Alert,
   Button,
@@ -14,22 +14,23 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReferenceData } from '../../../schemas/reference';
-import type { Strategy, StrategyInput } from '../../../schemas/strategies';
+import { type Strategy, StrategyInput } from '../../../schemas/strategies';
 import { ApiError } from '../../api/client';
-import type { FieldErrors } from '../../components/form-errors';
 import { AlertIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { AssignmentFields } from './AssignmentFields';
 import { NormsTable } from './NormsTable';
 import { fiscalMonthNames, SeasonalityFields } from './SeasonalityFields';
 import { SegmentMixFields } from './SegmentMixFields';
 import {
+  checkStrategyDraft,
   draftOf,
   type OrganisationModel,
-  serverErrorsOf,
   type StrategyDraft,
-  strategyInputOf,
+  strategyFieldOf,
+  toStrategyInput,
 } from './strategy-draft';
 import { useReloadStrategy, useSaveStrategy } from './useStrategy';
 
@@ -67,15 +68,21 @@ export function StrategyForm({
   reps: { value: string; label: string }[];
   isReadOnly: boolean;
 }) {
-  const [draft, setDraft] = useState<StrategyDraft>(() => draftOf(strategy ?? seed, currency));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const segments = reference.segments;
+  const segmentIds = useMemo(() => segments.map((s) => s.id), [segments]);
+  const { form, errors, onSubmit, showServerError } = useSchemaForm({
+    schema: StrategyInput,
+    initialValues: draftOf(strategy ?? seed, currency),
+    toInput: (draft) => toStrategyInput(draft, segmentIds),
+    fieldOf: (path, draft) => strategyFieldOf(path, toStrategyInput(draft, segmentIds)),
+    check: (draft) => checkStrategyDraft(draft, segmentIds),
+  });
+  const draft = form.values;
   const save = useSaveStrategy(year);
   const reload = useReloadStrategy(year);
   // Stable callbacks and memoised sections: typing in one section leaves the others alone.
-  const update = useCallback(
-    (patch: Partial<StrategyDraft>) => setDraft((current) => ({ ...current, ...patch })),
-    [],
-  );
+  const { setValues } = form;
+  const update = useCallback((patch: Partial<StrategyDraft>) => setValues(patch), [setValues]);
   const setMix = useCallback((mix: StrategyDraft['mix']) => update({ mix }), [update]);
   const setAssignments = useCallback(
     (assignments: StrategyDraft['assignments']) => update({ assignments }),
@@ -85,22 +92,13 @@ export function StrategyForm({
     (norms: StrategyDraft['norms']) => update({ norms, isNormsEdited: true }),
     [update],
   );
-  const segments = reference.segments;
   const mixSegments = useMemo(
     () => segments.filter((s) => String(draft.mix[s.id] ?? '').trim() !== ''),
     [segments, draft.mix],
   );
   const isConflict = save.error instanceof ApiError && save.error.status === 409;
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const result = strategyInputOf(
-      draft,
-      segments.map((s) => s.id),
-    );
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) return;
-    const input: StrategyInput = result.input;
+  function submit(input: StrategyInput) {
     save.mutate(
       { version: strategy?.version ?? null, input },
       {
@@ -111,15 +109,15 @@ export function StrategyForm({
             message: `Strategy ${year} saved.`,
           }),
         onError: (error) => {
-          if (!(error instanceof ApiError && error.status === 409))
-            setErrors(serverErrorsOf(error, input));
+          // A 409 has its own alert with a reload button.
+          if (!(error instanceof ApiError && error.status === 409)) showServerError(error);
         },
       },
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Strategy ${year}`}>
+    <form onSubmit={onSubmit(submit)} noValidate aria-label={`Strategy ${year}`}>
       <Stack>
         <Section title="Target">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

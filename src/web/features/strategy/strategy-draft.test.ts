@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { StrategyInput } from '../../../schemas/strategies';
 import { ApiError } from '../../api/client';
-import { draftOf, formFieldOf, serverErrorsOf, strategyInputOf } from './strategy-draft';
+import { serverFieldErrors } from '../../components/form-errors';
+import { checkStrategyDraft, draftOf, strategyFieldOf, toStrategyInput } from './strategy-draft';
 import { makeStrategy, segmentA, segmentB } from './strategy-fixtures';
 
 const segmentIds = [segmentA, segmentB];
@@ -8,23 +10,21 @@ const segmentIds = [segmentA, segmentB];
 describe('strategy draft', () => {
   it('sends back the saved strategy unchanged', () => {
     const strategy = makeStrategy();
-    const result = strategyInputOf(draftOf(strategy, 'EUR'), segmentIds);
-    expect(result).toEqual({
-      ok: true,
-      input: {
-        startMonth: 1,
-        targetMinor: 1_000_00,
-        currency: 'EUR',
-        model: 'specialised',
-        seasonality: { kind: 'flat' },
-        segmentMix: strategy.segmentMix,
-        assignments: strategy.assignments.map(({ repId, segmentId, weight }) => ({
-          repId,
-          segmentId,
-          weight,
-        })),
-        norms: strategy.norms,
-      },
+    const draft = draftOf(strategy, 'EUR');
+    expect(checkStrategyDraft(draft, segmentIds)).toEqual({});
+    expect(StrategyInput.parse(toStrategyInput(draft, segmentIds))).toEqual({
+      startMonth: 1,
+      targetMinor: 1_000_00,
+      currency: 'EUR',
+      model: 'specialised',
+      seasonality: { kind: 'flat' },
+      segmentMix: strategy.segmentMix,
+      assignments: strategy.assignments.map(({ repId, segmentId, weight }) => ({
+        repId,
+        segmentId,
+        weight,
+      })),
+      norms: strategy.norms,
     });
   });
 
@@ -34,37 +34,48 @@ describe('strategy draft', () => {
       targetText: '',
       mix: { [segmentA]: 80, [segmentB]: 30 },
     };
-    const result = strategyInputOf(draft, segmentIds);
-    expect(result.ok).toBe(false);
-    expect(result.ok ? {} : result.errors).toEqual({
+    expect(checkStrategyDraft(draft, segmentIds)).toEqual({
       segmentMix: 'The shares add up to more than 100%',
       targetMinor: 'Enter the revenue target',
     });
   });
 
-  it('places schema, service and domain paths on the fields the form shows', () => {
-    const { input } = strategyInputOf(draftOf(makeStrategy(), 'EUR'), segmentIds);
-    expect(formFieldOf('segmentMix.1.shareBasisPoints', input)).toBe(`segmentMix.${segmentB}`);
-    expect(formFieldOf('segmentMix[0].segmentId', input)).toBe(`segmentMix.${segmentA}`);
-    expect(formFieldOf('mix', input)).toBe('segmentMix');
-    expect(formFieldOf('assignments[1].repId', input)).toBe('assignments.1.repId');
-    expect(formFieldOf('reps[0].segments', input)).toBe('assignments');
-    expect(formFieldOf('norms[0].activityType', input)).toBe(`norms.${segmentA}:prospect:call`);
-    expect(formFieldOf('weights[3]', input)).toBe('seasonality.weights.3');
-    expect(formFieldOf('weights', input)).toBe('seasonality.weights');
-    expect(formFieldOf('targetMinor', input)).toBe('targetMinor');
-    expect(formFieldOf('something.else', input)).toBe('_form');
+  it("says entered weights that are all 0 in the domain's words", () => {
+    const draft = {
+      ...draftOf(makeStrategy(), 'EUR'),
+      seasonalityKind: 'entered' as const,
+      weights: Array.from({ length: 12 }, () => 0),
+    };
+    expect(checkStrategyDraft(draft, segmentIds)).toEqual({
+      'seasonality.weights': 'At least one weight must be above 0',
+    });
   });
 
-  it('keeps what names no field as a form-level message', () => {
-    const { input } = strategyInputOf(draftOf(makeStrategy(), 'EUR'), segmentIds);
-    const error = new ApiError(422, 'unprocessable', 'x', [
-      { field: 'weights', reason: 'at least one weight must be above 0' },
+  it('places schema, service and domain paths on the fields the form shows', () => {
+    const input = toStrategyInput(draftOf(makeStrategy(), 'EUR'), segmentIds);
+    const fieldOf = (path: string) => strategyFieldOf(path, input);
+    expect(fieldOf('segmentMix.1.shareBasisPoints')).toBe(`segmentMix.${segmentB}`);
+    expect(fieldOf('segmentMix.0.segmentId')).toBe(`segmentMix.${segmentA}`);
+    expect(fieldOf('mix')).toBe('segmentMix');
+    expect(fieldOf('assignments.1.repId')).toBe('assignments.1.repId');
+    expect(fieldOf('reps.0.segments')).toBe('assignments');
+    expect(fieldOf('norms.0.activityType')).toBe(`norms.${segmentA}:prospect:call`);
+    expect(fieldOf('weights.3')).toBe('seasonality.weights.3');
+    expect(fieldOf('seasonality.weights.3')).toBe('seasonality.weights.3');
+    expect(fieldOf('weights')).toBe('seasonality.weights');
+    expect(fieldOf('targetMinor')).toBe('targetMinor');
+    expect(fieldOf('something.else')).toBeUndefined();
+  });
+
+  it("keeps what names no field as a form-level message, through the forms' one mapping", () => {
+    const input = toStrategyInput(draftOf(makeStrategy(), 'EUR'), segmentIds);
+    const error = new ApiError(422, 'unprocessable', 'Not valid', [
+      { field: 'body.seasonality.weights[3]', reason: 'must be at least 0' },
       { field: 'history', reason: 'odd' },
     ]);
-    expect(serverErrorsOf(error, input)).toEqual({
-      'seasonality.weights': 'At least one weight must be above 0',
-      _form: 'history: odd',
+    expect(serverFieldErrors(error, (path) => strategyFieldOf(path, input))).toEqual({
+      'seasonality.weights.3': 'Must be at least 0',
+      _form: 'Not valid (history: odd)',
     });
   });
 });

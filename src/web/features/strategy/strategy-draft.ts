@@ -1,8 +1,8 @@
 import { ValidationError } from '../../../domain/errors';
 import { cascadeStrategy } from '../../../domain/strategy-assignments';
-import { type Strategy, StrategyInput } from '../../../schemas/strategies';
-import { ApiError } from '../../api/client';
-import { type FieldErrors, zodFieldErrors } from '../../components/form-errors';
+import { enteredWeights } from '../../../domain/seasonality';
+import type { Strategy, StrategyInput } from '../../../schemas/strategies';
+import { type FieldErrors, normalisePath, sentence } from '../../components/form-errors';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
 
 // The strategy editor's state, and its way to and from the API's StrategyInput. Field keys
@@ -109,10 +109,12 @@ export function mixTotalPercent(mix: StrategyDraft['mix']): number {
   );
 }
 
-function toInput(draft: StrategyDraft, segmentIds: readonly string[]) {
+/** The draft as the PUT body's shape, for the shared StrategyInput schema to check. */
+export function toStrategyInput(draft: StrategyDraft, segmentIds: readonly string[]) {
   const money = parseMoneyInput(draft.targetText, draft.currency);
-  const input = {
+  return {
     startMonth: draft.startMonth,
+    // A target not typed yet is the form's to report (checkStrategyDraft); -1 fails the schema.
     targetMinor: money.ok ? (money.amountMinor ?? -1) : -1,
     currency: draft.currency,
     model: draft.model,
@@ -147,44 +149,57 @@ function toInput(draft: StrategyDraft, segmentIds: readonly string[]) {
             }),
         }
       : {}),
-  };
-  return { input, money };
+  } satisfies StrategyInput;
 }
 
-/** A server or schema path ('segmentMix[2].segmentId', 'weights[3]') → the form's field key. */
-export function formFieldOf(path: string, input: StrategyInput): string {
-  const field = path.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
-  const index = (pattern: RegExp) => {
-    const match = pattern.exec(field);
-    return match ? Number(match[1]) : undefined;
-  };
-  const mixIndex = index(/^(?:segmentMix|mix)\.(\d+)/);
-  if (mixIndex !== undefined) {
-    const id = input.segmentMix[mixIndex]?.segmentId;
-    return id ? `segmentMix.${id}` : 'segmentMix';
+/**
+ * Where a path of the PUT body ('segmentMix.2.segmentId', already normalised) shows: the form
+ * keys the mix by segment id and the norms by cell, where the body has list positions.
+ */
+export function strategyFieldOf(path: string, input: StrategyInput): string | undefined {
+  const [head = '', index, leaf] = path.split('.');
+  const at = index === undefined ? undefined : Number(index);
+  switch (head) {
+    case 'segmentMix':
+    case 'mix': {
+      const id = at === undefined ? undefined : input.segmentMix[at]?.segmentId;
+      return id ? `segmentMix.${id}` : 'segmentMix';
+    }
+    case 'assignments':
+      return at !== undefined && leaf ? `assignments.${at}.${leaf}` : 'assignments';
+    case 'reps':
+      return 'assignments';
+    case 'norms': {
+      const norm = at === undefined ? undefined : input.norms?.[at];
+      return norm
+        ? `norms.${normKey(norm.segmentId, norm.accountStatus, norm.activityType)}`
+        : 'norms';
+    }
+    // The domain names entered weights `weights[3]`, the body `seasonality.weights.3`.
+    case 'weights':
+      return at === undefined ? 'seasonality.weights' : `seasonality.weights.${at}`;
+    case 'seasonality':
+      return path.startsWith('seasonality.weights')
+        ? strategyFieldOf(path.slice('seasonality.'.length), input)
+        : 'seasonality.kind';
+    case 'startMonth':
+    case 'targetMinor':
+    case 'currency':
+    case 'model':
+      return head;
+    default:
+      return undefined;
   }
-  if (field === 'mix' || field === 'segmentMix') return 'segmentMix';
-  const assignment = /^assignments\.(\d+)\.(repId|segmentId|weight)/.exec(field);
-  if (assignment) return `assignments.${assignment[1]}.${assignment[2]}`;
-  if (field.startsWith('assignments') || field.startsWith('reps')) return 'assignments';
-  const normIndex = index(/^norms\.(\d+)/);
-  if (normIndex !== undefined) {
-    const norm = input.norms?.[normIndex];
-    return norm
-      ? `norms.${normKey(norm.segmentId, norm.accountStatus, norm.activityType)}`
-      : 'norms';
-  }
-  const weightIndex = index(/^(?:seasonality\.)?weights\.(\d+)/);
-  if (weightIndex !== undefined) return `seasonality.weights.${weightIndex}`;
-  if (/^(?:seasonality\.)?weights/.test(field)) return 'seasonality.weights';
-  if (field.startsWith('seasonality')) return 'seasonality.kind';
-  const top = field.split('.')[0] ?? '';
-  return ['startMonth', 'targetMinor', 'currency', 'model'].includes(top) ? top : '_form';
 }
 
-// What the schema cannot see: whether the model, the mix and the assignments make a cascade.
-// The domain says (the same check the server runs); the form adds only what is about filling it.
-function checkCombination(draft: StrategyDraft, input: StrategyInput): FieldErrors {
+// What the schema cannot see: whether the weights, the model, the mix and the assignments make
+// a cascade. The domain says (the same checks the server runs); the form adds only what is about
+// filling it in.
+export function checkStrategyDraft(
+  draft: StrategyDraft,
+  segmentIds: readonly string[],
+): FieldErrors {
+  const input = toStrategyInput(draft, segmentIds);
   const errors: FieldErrors = {};
   const seen = new Set<string>();
   draft.assignments.forEach((a, i) => {
@@ -194,63 +209,31 @@ function checkCombination(draft: StrategyDraft, input: StrategyInput): FieldErro
     if (a.repId !== null && seen.has(pair)) errors[at('repId')] = 'This rep is already on this row';
     seen.add(pair);
   });
-  if (
-    draft.seasonalityKind === 'entered' &&
-    draft.weights.every((w) => isBlank(w) || Number(w) === 0)
-  ) {
-    errors['seasonality.weights'] = 'At least one monthly weight must be above 0';
-  }
-  if (Object.keys(errors).length > 0) return errors;
-  try {
-    // A target not typed yet is the form's to report; the cascade checks the rest.
-    const target = { ...input, targetMinor: Math.max(0, input.targetMinor) };
-    cascadeStrategy(target, input.segmentMix, input.assignments);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    for (const issue of error.issues) {
-      const reason = issue.reason.charAt(0).toUpperCase() + issue.reason.slice(1);
-      errors[formFieldOf(issue.field, input)] ??= reason;
+  const domainChecks = [
+    () => {
+      if (input.seasonality.kind === 'entered') enteredWeights(input.seasonality.weights ?? []);
+    },
+    () => {
+      // A target not typed yet is reported below; the cascade checks the rest.
+      const target = { ...input, targetMinor: Math.max(0, input.targetMinor) };
+      cascadeStrategy(target, input.segmentMix, input.assignments);
+    },
+  ];
+  for (const check of domainChecks) {
+    if (Object.keys(errors).length > 0) break;
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const issue of error.issues) {
+        errors[strategyFieldOf(normalisePath(issue.field), input) ?? '_form'] ??= sentence(
+          issue.reason,
+        );
+      }
     }
   }
-  return errors;
-}
-
-export type DraftResult =
-  { ok: true; input: StrategyInput } | { ok: false; errors: FieldErrors; input: StrategyInput };
-
-/** The PUT body for the draft, checked with the shared schema and the cascade's rules. */
-export function strategyInputOf(draft: StrategyDraft, segmentIds: readonly string[]): DraftResult {
-  const { input, money } = toInput(draft, segmentIds);
-  const typed = input as StrategyInput;
-  // The cascade's own words first: they say more than the schema's ("Choose a rep", not "Invalid UUID").
-  const errors = checkCombination(draft, typed);
-  const parsed = StrategyInput.safeParse(input);
-  if (!parsed.success) {
-    for (const [path, reason] of Object.entries(zodFieldErrors(parsed.error))) {
-      errors[formFieldOf(path, typed)] ??= reason;
-    }
-  }
+  const money = parseMoneyInput(draft.targetText, draft.currency);
   if (!money.ok) errors.targetMinor = money.reason;
   else if (money.amountMinor === null) errors.targetMinor = 'Enter the revenue target';
-  return parsed.success && Object.keys(errors).length === 0
-    ? { ok: true, input: parsed.data }
-    : { ok: false, errors, input: typed };
-}
-
-/** A failed save's issues on the fields they name; what names no field goes to `_form`. */
-export function serverErrorsOf(error: unknown, input: StrategyInput): FieldErrors {
-  if (!(error instanceof ApiError)) {
-    return { _form: error instanceof Error ? error.message : 'Something went wrong.' };
-  }
-  const errors: FieldErrors = {};
-  const unplaced: string[] = [];
-  for (const issue of error.issues) {
-    const field = formFieldOf(issue.field, input);
-    const reason = issue.reason.charAt(0).toUpperCase() + issue.reason.slice(1);
-    if (field === '_form') unplaced.push(`${issue.field}: ${issue.reason}`);
-    else errors[field] ??= reason;
-  }
-  if (unplaced.length > 0) errors._form = unplaced.join('; ');
-  else if (Object.keys(errors).length === 0) errors._form = error.message;
   return errors;
 }

@@ -46,6 +46,16 @@ export const STALE_AFTER_DAYS = 30;
 /** Times the expected close moved later after which a deal is slipping. */
 export const SLIPPING_AFTER_MOVES = 3;
 
+/** A deal's weighted value: amount × its stage's win probability (0–1), not yet rounded. */
+export function weightedAmount(amountMinor: number, winProbability: number): number {
+  return amountMinor * winProbability;
+}
+
+/** One deal's weighted value, rounded to a minor unit (a sum rounds once, at the end). */
+export function weightedValueMinor(amountMinor: number, winProbability: number): number {
+  return Math.round(weightedAmount(amountMinor, winProbability));
+}
+
 /** Stale: no activity for more than 30 days (since creation when none), or past its expected close. */
 export function isStale(
   row: Pick<PipelineRow, 'lastActivityOn' | 'createdOn' | 'expectedClose'>,
@@ -82,7 +92,8 @@ export function summarisePipeline(
     return stage.kind === 'open';
   });
   const weighted = open.reduce(
-    (sum, row) => sum + row.amountMinor * (stageById.get(row.stageId)?.winProbability ?? 0),
+    (sum, row) =>
+      sum + weightedAmount(row.amountMinor, stageById.get(row.stageId)?.winProbability ?? 0),
     0,
   );
   const ages = open.map((row) => daysBetween(row.createdOn, today));

@@ -1,4 +1,5 @@
-import type { IsoWeek } from './calendar';
+import { workingWeeksInRange } from './calendar';
+import type { IsoDate, IsoWeek } from './calendar';
 import { ValidationError } from './errors';
 import type { Finding } from './findings';
 import type { ActivityPlan } from './activity-plan';
@@ -20,6 +21,17 @@ export type ActivityCapacity = {
   weeksOverCapacity: IsoWeek[];
   findings: Finding[];
 };
+
+/**
+ * A rep's selling hours in a period: their hours per week times the ISO weeks with at least one
+ * working day in it (a fiscal year may have 53 such weeks).
+ */
+export function sellingHoursInPeriod(
+  sellingHoursPerWeek: number,
+  period: { from: IsoDate; to: IsoDate },
+): number {
+  return sellingHoursPerWeek * workingWeeksInRange(period.from, period.to).length;
+}
 
 function hoursOf(counts: Record<string, number>, hoursPerActivity: Record<string, number>): number {
   return Object.entries(counts).reduce(

@@ -7,6 +7,8 @@ import {
   daysBetween,
   fiscalYearMonths,
   fiscalYearOf,
+  fiscalYearPeriod,
+  fiscalYearStartOf,
   isIsoDate,
   isoWeekOf,
   isoWeekStart,
@@ -40,6 +42,34 @@ describe('dates', () => {
     expect(fiscalYearOf('2026-04-01', 4)).toBe(2026);
     expect(fiscalYearOf('2026-01-01', 1)).toBe(2026);
     expect(fiscalYearOf('2026-12-31', 1)).toBe(2026);
+  });
+
+  it('names a fiscal year by its first month and spans it from first to last day', () => {
+    expect(fiscalYearStartOf(2026, 4)).toBe('2026-04');
+    expect(fiscalYearStartOf(2026, 11)).toBe('2026-11');
+    expect(fiscalYearPeriod(fiscalYearStartOf(2026, 4))).toEqual({
+      from: '2026-04-01',
+      to: '2027-03-31',
+    });
+    expect(fiscalYearPeriod('2027-03')).toEqual({ from: '2027-03-01', to: '2028-02-29' });
+  });
+
+  it('puts every day of a fiscal year in that year', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        (year, month) => {
+          const { from, to } = fiscalYearPeriod(fiscalYearStartOf(year, month));
+          return (
+            fiscalYearOf(from, month) === year &&
+            fiscalYearOf(to, month) === year &&
+            fiscalYearOf(addDays(from, -1), month) === year - 1 &&
+            fiscalYearOf(addDays(to, 1), month) === year + 1
+          );
+        },
+      ),
+    );
   });
 
   it('accepts exactly the days the calendar has, in every month of 1900-2199', () => {

@@ -158,20 +158,31 @@ export function monthsInRange(from: IsoDate, to: IsoDate): IsoMonth[] {
   return months;
 }
 
-/**
- * The 12 months of a fiscal year that starts in `startMonth` ('2026-04' for April 2026 to
- * March 2027), each with its first and last day.
- */
 /** The fiscal year a day falls in: fiscal year N starts in month `startMonth` of calendar year N. */
 export function fiscalYearOf(date: IsoDate, startMonth: number): number {
   const year = Number(date.slice(0, 4));
   return Number(date.slice(5, 7)) >= startMonth ? year : year - 1;
 }
 
+/** The first month of fiscal year `year` when fiscal years start in month `startMonth` (1–12). */
+export function fiscalYearStartOf(year: number, startMonth: number): IsoMonth {
+  return `${year}-${String(startMonth).padStart(2, '0')}`;
+}
+
+/**
+ * The 12 months of a fiscal year that starts in `startMonth` ('2026-04' for April 2026 to
+ * March 2027), each with its first and last day.
+ */
 export function fiscalYearMonths(startMonth: IsoMonth): ReturnType<typeof monthRange>[] {
   return Array.from({ length: 12 }, (_, offset) =>
     monthRange(addMonthsToMonth(startMonth, offset)),
   );
+}
+
+/** The fiscal year's first and last day, both included. */
+export function fiscalYearPeriod(fiscalYearStart: IsoMonth): { from: IsoDate; to: IsoDate } {
+  const months = fiscalYearMonths(fiscalYearStart);
+  return { from: months[0]?.start ?? '', to: months[11]?.end ?? '' };
 }
 
 /** The earlier of two dates. */

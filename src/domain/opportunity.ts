@@ -1,4 +1,5 @@
 import type { IsoDate } from './calendar';
+import { ValidationError } from './errors';
 
 // The plain opportunity row every KPI reads. The DB layer maps its rows to this shape once;
 // each KPI takes only the fields it needs (Pick), so tests can pass small literals.
@@ -22,6 +23,39 @@ export type OpportunityRow = {
   closedOn: IsoDate | null;
   outcome: OpportunityOutcome | null;
 };
+
+/**
+ * The close date an opportunity gets in a stage of this kind. A closed deal always has one: moving
+ * to won or lost closes it `today` unless a date is given (or it already had one); an open deal
+ * has none, so reopening clears it and giving one is refused.
+ */
+export function closedOnFor(
+  kind: StageKind,
+  requested: IsoDate | null | undefined,
+  current: IsoDate | null,
+  today: IsoDate,
+): IsoDate | null {
+  if (kind === 'open') {
+    if (requested) {
+      throw new ValidationError({
+        field: 'closedOn',
+        reason: 'an open opportunity has no close date',
+      });
+    }
+    return null;
+  }
+  return requested ?? current ?? today;
+}
+
+/** A deal cannot close before it was created. */
+export function checkOpportunityDates(row: { createdOn: IsoDate; closedOn: IsoDate | null }): void {
+  if (row.closedOn && row.closedOn < row.createdOn) {
+    throw new ValidationError({
+      field: 'closedOn',
+      reason: 'must not be before the creation date',
+    });
+  }
+}
 
 /** A closed date range: both ends included. */
 export type Period = { from: IsoDate; to: IsoDate };

@@ -71,6 +71,28 @@ describe('win rate KPIs', () => {
     });
   });
 
+  it('counts a won deal without a close date in the all-time figures but in no period', () => {
+    const undated = {
+      outcome: 'won' as const,
+      createdOn: '2026-01-01',
+      closedOn: null,
+      amountMinor: 7,
+    };
+    const lost = {
+      outcome: 'lost' as const,
+      createdOn: '2026-01-01',
+      closedOn: '2026-02-01',
+      amountMinor: 1,
+    };
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    expect(winRate([undated, lost])).toEqual({ won: 1, lost: 1, closed: 2, winRate: 0.5 });
+    expect(winRate([undated, lost], year)).toEqual({ won: 0, lost: 1, closed: 1, winRate: 0 });
+    expect(averageWonDeal([undated])).toEqual({ wonDeals: 1, wonRevenueMinor: 7, averageMinor: 7 });
+    expect(averageWonDeal([undated], year).wonDeals).toBe(0);
+    // Its cycle is unknown, so it is not a 0-day cycle in the median.
+    expect(medianCycleDays([undated, ...rows])).toEqual({ wonDeals: 3, medianDays: 30 });
+  });
+
   it('takes the middle value, or the mean of the two middle ones', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 10])).toBe(3.5);

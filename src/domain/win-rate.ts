@@ -4,6 +4,12 @@ import type { OpportunityRow, Period } from './opportunity';
 
 type ClosedRow = Pick<OpportunityRow, 'outcome' | 'closedOn'>;
 
+// A won or lost deal without a close date (a row written outside the opportunity service, which
+// always sets one) is still closed: it counts in the all-time figures, but in no period, since
+// nobody knows when it closed. It has no known sales cycle either.
+const isClosedIn = (row: ClosedRow, period: Period | undefined): boolean =>
+  period === undefined || isInPeriod(row.closedOn, period);
+
 export type WinRate = { won: number; lost: number; closed: number; winRate: number | null };
 
 /** Won / (won + lost) over opportunities closed in the period; null when none closed. */
@@ -11,7 +17,7 @@ export function winRate(rows: readonly ClosedRow[], period?: Period): WinRate {
   let won = 0;
   let lost = 0;
   for (const row of rows) {
-    if (!isInPeriod(row.closedOn, period)) continue;
+    if (!isClosedIn(row, period)) continue;
     if (row.outcome === 'won') won += 1;
     else if (row.outcome === 'lost') lost += 1;
   }
@@ -29,7 +35,7 @@ export function winRateByGroup<Row extends ClosedRow>(
 }
 
 function wonRows<Row extends ClosedRow>(rows: readonly Row[], period?: Period): Row[] {
-  return rows.filter((row) => row.outcome === 'won' && isInPeriod(row.closedOn, period));
+  return rows.filter((row) => row.outcome === 'won' && isClosedIn(row, period));
 }
 
 /**
@@ -59,12 +65,13 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
-/** Median days from created to closed over the deals won in the period; null if none. */
+/** Median days from created to closed over the deals won in the period with a close date; null if none. */
 export function medianCycleDays(
   rows: readonly Pick<OpportunityRow, 'outcome' | 'closedOn' | 'createdOn'>[],
   period?: Period,
 ): { wonDeals: number; medianDays: number | null } {
-  const won = wonRows(rows, period);
-  const days = won.map((row) => daysBetween(row.createdOn, row.closedOn ?? row.createdOn));
-  return { wonDeals: won.length, medianDays: median(days) };
+  const days = wonRows(rows, period).flatMap((row) =>
+    row.closedOn === null ? [] : [daysBetween(row.createdOn, row.closedOn)],
+  );
+  return { wonDeals: days.length, medianDays: median(days) };
 }

@@ -15,7 +15,7 @@ import {
 } from '../db/queries/opportunities';
 import { pageOf } from '../db/queries/paging';
 import { getUserWithOrganisation } from '../db/queries/users';
-import type { StageKind } from '../domain/opportunity';
+import { checkOpportunityDates, closedOnFor } from '../domain/opportunity';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type {
   Opportunity,
@@ -101,34 +101,6 @@ async function stageOf(db: Executor, actor: Actor, stageId: string) {
   return stage;
 }
 
-// A closed deal has a close date and an open one has none: moving to won or lost closes it today
-// unless a date is given; reopening clears it.
-function closedOnFor(
-  kind: StageKind,
-  requested: string | null | undefined,
-  current: string | null,
-  today: string,
-) {
-  if (kind === 'open') {
-    if (requested)
-      throw new ValidationError({
-        field: 'closedOn',
-        reason: 'an open opportunity has no close date',
-      });
-    return null;
-  }
-  return requested ?? current ?? today;
-}
-
-function checkDates(row: { createdOn: string; closedOn: string | null }) {
-  if (row.closedOn && row.closedOn < row.createdOn) {
-    throw new ValidationError({
-      field: 'closedOn',
-      reason: 'must not be before the creation date',
-    });
-  }
-}
-
 export async function createOpportunity(
   db: Database,
   actor: Actor,
@@ -145,7 +117,7 @@ export async function createOpportunity(
       'EUR';
     const createdOn = input.createdOn ?? today;
     const closedOn = closedOnFor(stage.kind, input.closedOn, null, today);
-    checkDates({ createdOn, closedOn });
+    checkOpportunityDates({ createdOn, closedOn });
     const row = await insertOpportunity(tx, {
       ...input,
       orgId: actor.orgId,
@@ -189,7 +161,7 @@ export async function updateOpportunity(
       patch.closedOn === undefined && !stageChanged
         ? old.closedOn
         : closedOnFor(stage.kind, patch.closedOn, stageChanged ? null : old.closedOn, today);
-    checkDates({ createdOn: patch.createdOn ?? old.createdOn, closedOn });
+    checkOpportunityDates({ createdOn: patch.createdOn ?? old.createdOn, closedOn });
     const after = await updateOpportunityRow(tx, actor.orgId, id, { ...patch, closedOn }).catch(
       rethrowDuplicate,
     );

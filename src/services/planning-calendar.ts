@@ -2,13 +2,12 @@ import type { Executor } from '../db/client';
 import { findRepPlan, getRepPlan } from '../db/queries/rep-plans';
 import { listTeamPlans } from '../db/queries/team-plans';
 import { getUserWithOrganisation } from '../db/queries/users';
-import { addDays, fiscalYearMonths } from '../domain/calendar';
+import { addDays, fiscalYearMonths, fiscalYearStartOf } from '../domain/calendar';
 import { NotFoundError } from '../domain/errors';
 import { planningOpensOn } from '../domain/rep-plan-states';
 import type { PlanningCalendar } from '../schemas/planning-calendar';
 import type { Actor } from './authorization';
 import { todayIn } from './clock';
-import { fiscalYearStartOf } from './strategy-cascade';
 
 // What the signed-in person has to plan for a year, and when: their rep plan (reps), their team
 // plan (managers), and the quarterly inspections. The year defaults to the next one.

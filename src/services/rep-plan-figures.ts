@@ -10,16 +10,17 @@ import {
 } from '../db/queries/rep-plans';
 import { listActivityTypeHours, listSegmentNorms } from '../db/queries/strategies';
 import { getUserWithOrganisation } from '../db/queries/users';
-import { checkActivityCapacity } from '../domain/activity-capacity';
+import { checkActivityCapacity, sellingHoursInPeriod } from '../domain/activity-capacity';
 import { planActivities } from '../domain/activity-plan';
 import type { ActivityPlan } from '../domain/activity-plan';
 import { attainmentToDate } from '../domain/attainment';
 import {
   fiscalYearMonths,
+  fiscalYearPeriod,
+  fiscalYearStartOf,
   isoWeekOf,
   maxDate,
   minDate,
-  workingWeeksInRange,
 } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
@@ -28,7 +29,7 @@ import { ratiosFromHistory } from '../domain/funnel-ratios';
 import type { Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { FunnelOverrides, type RepPlan } from '../schemas/rep-plans';
-import { fiscalYearPeriod, fiscalYearStartOf, loadComputedStrategy } from './strategy-cascade';
+import { loadComputedStrategy } from './strategy-cascade';
 
 // Everything a rep plan shows that is computed: targets from the cascade weighted by seasonality,
 // the activity plan from the norms with its capacity check, the funnel from the rep's own
@@ -141,8 +142,7 @@ export async function computeRepPlanFigures(
     weights,
   });
   const hours = await listActivityTypeHours(db, orgId);
-  const sellingHoursPerYear =
-    rep.user.sellingHoursPerWeek * workingWeeksInRange(period.from, period.to).length;
+  const sellingHoursPerYear = sellingHoursInPeriod(rep.user.sellingHoursPerWeek, period);
   const capacity = checkActivityCapacity(activityPlanFull, {
     hoursPerActivity: Object.fromEntries(hours.map((h) => [h.key, h.hours])),
     sellingHoursPerYear,

@@ -12,6 +12,7 @@ import {
   updateRepPlan as updateRepPlanRow,
 } from '../db/queries/rep-plans';
 import { getUserWithOrganisation } from '../db/queries/users';
+import { fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import {
   allowedRepPlanTransitions,
@@ -31,7 +32,6 @@ import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
 import { todayIn } from './clock';
 import { computeRepPlanFigures } from './rep-plan-figures';
-import { fiscalYearStartOf } from './strategy-cascade';
 
 // The rep plan, one per rep and fiscal year (DOMAIN.md, "Rep plan"): reps and managers build it
 // together; leaders read every plan. Who may do what is decided in src/domain/rep-plan-states.ts.

@@ -6,7 +6,7 @@ import {
   type StrategyRow,
   wonRevenueByMonth,
 } from '../db/queries/strategies';
-import { fiscalYearMonths } from '../domain/calendar';
+import { fiscalYearPeriod, fiscalYearStartOf } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
@@ -25,15 +25,9 @@ export type ComputedStrategy = {
   cascade: CascadeResult;
 };
 
-export function fiscalYearStartOf(year: number, startMonth: number): IsoMonth {
-  return `${year}-${String(startMonth).padStart(2, '0')}`;
-}
-
-/** The fiscal year's first and last day. */
-export function fiscalYearPeriod(fiscalYearStart: IsoMonth): { from: IsoDate; to: IsoDate } {
-  const months = fiscalYearMonths(fiscalYearStart);
-  return { from: months[0]?.start ?? '', to: months[11]?.end ?? '' };
-}
+// The fiscal-year helpers live in the domain calendar; re-exported for the services that import
+// them from here.
+export { fiscalYearPeriod, fiscalYearStartOf };
 
 export async function seasonalityOf(
   db: Executor,

@@ -1,4 +1,9 @@
-import type { ImportEntity, MappingFile, ValueFormat } from '../../schemas/import';
+import {
+  type ImportEntity,
+  importEntities,
+  type MappingFile,
+  type ValueFormat,
+} from '../../schemas/import';
 import type { NewOrganisation } from '../organisations';
 import type { SourceItem } from './csv-reader';
 import type { ImportLog } from './report';
@@ -33,16 +38,9 @@ export type PresetInput = {
 
 export type Preset = (input: PresetInput) => Promise<ImportPlan>;
 
-const entityOrder: readonly ImportEntity[] = [
-  'users',
-  'accounts',
-  'contacts',
-  'products',
-  'opportunities',
-  'activities',
-];
-
-/** Steps in dependency order: users before accounts before contacts… */
+/** Steps in dependency order (`importEntities`): users before accounts before contacts… */
 export function inEntityOrder(steps: ImportStep[]): ImportStep[] {
-  return [...steps].sort((a, b) => entityOrder.indexOf(a.entity) - entityOrder.indexOf(b.entity));
+  return [...steps].sort(
+    (a, b) => importEntities.indexOf(a.entity) - importEntities.indexOf(b.entity),
+  );
 }

@@ -10,17 +10,16 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Account } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
-import { DeleteButton } from '../../components/DeleteButton';
+import { DetailPageActions } from '../../components/DetailPageActions';
 import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { RelatedActivities } from '../activities/RelatedActivities';
 import { AccountContacts } from '../contacts/AccountContacts';
-import { ExpectedClose } from '../opportunities/OpportunityListPage';
+import { ExpectedClose } from '../opportunities/ExpectedClose';
 import { StageBadge } from '../opportunities/StageBadge';
 import { useOpportunityList } from '../opportunities/useOpportunities';
 import { useSession } from '../session/useSession';
@@ -162,7 +161,6 @@ function AccountOpportunities({ account }: { account: Account }) {
 
 export function AccountDetailPage() {
   const { accountId } = useParams();
-  const navigate = useNavigate();
   const account = useAccount(accountId);
   const remove = useDeleteAccount();
 
@@ -202,31 +200,14 @@ export function AccountDetailPage() {
               .join(' · ') || 'No segment or owner yet'}
           </Text>
         </div>
-        <Group gap="xs">
-          <Button component={Link} to={`/accounts/${data.id}/edit`} variant="default">
-            Edit
-          </Button>
-          <DeleteButton
-            label="Delete account"
-            title={`Delete ${data.name}?`}
-            description="This cannot be undone. An account that still has opportunities cannot be deleted: close or move them first."
-            isPending={remove.isPending}
-            error={remove.error}
-            onOpen={() => remove.reset()}
-            onConfirm={() =>
-              remove.mutate(data.id, {
-                onSuccess: () => {
-                  notifications.show({
-                    color: 'green',
-                    title: 'Account deleted',
-                    message: data.name,
-                  });
-                  navigate('/accounts', { replace: true });
-                },
-              })
-            }
-          />
-        </Group>
+        <DetailPageActions
+          record={data}
+          noun="account"
+          editTo={`/accounts/${data.id}/edit`}
+          afterDeleteTo="/accounts"
+          deleteDescription="This cannot be undone. An account that still has opportunities cannot be deleted: close or move them first."
+          remove={remove}
+        />
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -12,24 +12,25 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { OpportunityDetail } from '../../../schemas/opportunities';
 import { errorMessage } from '../../api/client';
 import { formatDay } from '../../components/dates';
-import { DeleteButton } from '../../components/DeleteButton';
+import { DetailPageActions } from '../../components/DetailPageActions';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { RelatedActivities } from '../activities/RelatedActivities';
 import { useReference } from '../reference/useReference';
-import { ExpectedClose } from './OpportunityListPage';
+import { weightedValueMinor } from '../../../domain/pipeline';
+import { ExpectedClose } from './ExpectedClose';
 import { StageBadge } from './StageBadge';
 import { useDeleteOpportunity, useOpportunity, useUpdateOpportunity } from './useOpportunities';
 import { BackLink } from '../../components/BackLink';
 
 function OpportunityFacts({ opportunity }: { opportunity: OpportunityDetail }) {
-  // Weighted value is display-only: amount × the stage's win probability, rounded to a minor unit.
-  const weightedMinor = Math.round(
-    (opportunity.amountMinor * opportunity.probabilityPercent) / 100,
+  const weightedMinor = weightedValueMinor(
+    opportunity.amountMinor,
+    opportunity.probabilityPercent / 100,
   );
   const rows: [string, React.ReactNode][] = [
     [
@@ -158,7 +159,6 @@ function MoveStage({ opportunity }: { opportunity: OpportunityDetail }) {
 
 export function OpportunityDetailPage() {
   const { opportunityId } = useParams();
-  const navigate = useNavigate();
   const opportunity = useOpportunity(opportunityId);
   const remove = useDeleteOpportunity();
 
@@ -195,35 +195,19 @@ export function OpportunityDetailPage() {
             {data.accountName ? ` · ${data.accountName}` : ''} · {data.ownerName}
           </Text>
         </div>
-        <Group gap="xs">
+        <DetailPageActions
+          record={data}
+          noun="opportunity"
+          editTo={`/opportunities/${data.id}/edit`}
+          afterDeleteTo="/opportunities"
+          deleteDescription="The deal and its stage history are removed. This cannot be undone."
+          remove={remove}
+        >
           <MoveStage opportunity={data} />
           <Button component={Link} to={`/opportunities/${data.id}/plan`} variant="filled">
             Deal plan
           </Button>
-          <Button component={Link} to={`/opportunities/${data.id}/edit`} variant="default">
-            Edit
-          </Button>
-          <DeleteButton
-            label="Delete opportunity"
-            title={`Delete ${data.name}?`}
-            description="The deal and its stage history are removed. This cannot be undone."
-            isPending={remove.isPending}
-            error={remove.error}
-            onOpen={() => remove.reset()}
-            onConfirm={() =>
-              remove.mutate(data.id, {
-                onSuccess: () => {
-                  notifications.show({
-                    color: 'green',
-                    title: 'Opportunity deleted',
-                    message: data.name,
-                  });
-                  navigate('/opportunities', { replace: true });
-                },
-              })
-            }
-          />
-        </Group>
+        </DetailPageActions>
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,7 +1,5 @@
 import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Opportunity } from '../../../schemas/opportunities';
-import { formatDay, isBeforeToday } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
 import { ListPagination } from '../../components/ListPagination';
 import { formatMoney } from '../../components/money';
@@ -13,6 +11,7 @@ import { useListParams } from '../../components/useListParams';
 import { PlanHealthCell } from '../deal-plans/PlanHealthCell';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
+import { ExpectedClose } from './ExpectedClose';
 import { StageBadge } from './StageBadge';
 import { useOpportunityList, useProductOptions } from './useOpportunities';
 
@@ -25,21 +24,6 @@ const STATUS_OPTIONS = [
   { value: 'won', label: 'Won' },
   { value: 'lost', label: 'Lost' },
 ];
-
-/** Expected close in red when an open deal is past it: the deal is slipping. */
-export function ExpectedClose({ opportunity }: { opportunity: Opportunity }) {
-  const isOverdue = opportunity.stageKind === 'open' && isBeforeToday(opportunity.expectedCloseOn);
-  return (
-    <Text size="sm" c={isOverdue ? 'red' : undefined} fw={isOverdue ? 600 : undefined}>
-      {formatDay(opportunity.expectedCloseOn)}
-      {isOverdue && (
-        <Text span size="xs" ml={4}>
-          (overdue)
-        </Text>
-      )}
-    </Text>
-  );
-}
 
 export function OpportunityListPage() {
   const reference = useReference();

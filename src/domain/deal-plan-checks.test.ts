@@ -53,7 +53,7 @@ const step = (id: string, fields: Partial<ActionStep>): ActionStep => ({
 // A plan that passes every check: the base every other test breaks in one place.
 const goodPlan: DealPlan = {
   isOpen: true,
-  expectedClose: '2026-12-31',
+  expectedCloseOn: '2026-12-31',
   objectives: [objective],
   influences: [
     influence('i1', 'economic', 'Eva Stone', 'growth', '2026-11-01'),
@@ -66,7 +66,7 @@ const goodPlan: DealPlan = {
     buyerPersonalWin: 'Eva is seen to modernise finance',
     ourWin: 'A reference customer in manufacturing',
   },
-  competitors: [
+  competition: [
     { id: 'c1', kind: 'competitor', name: 'Acme', differentiators: 'We integrate with their ERP' },
     {
       id: 'c2',
@@ -177,7 +177,7 @@ describe('checkDealPlan', () => {
     expect(codes(goodPlan, '2027-01-02')).toEqual([
       ['realistic', 'step_overdue', 'warning', 'steps[0].dueOn'],
       ['realistic', 'step_overdue', 'warning', 'steps[1].dueOn'],
-      ['realistic', 'expected_close_passed', 'warning', 'expectedClose'],
+      ['realistic', 'expected_close_passed', 'warning', 'expectedCloseOn'],
       ['coverage', 'response_mode_stale', 'warning', 'influences[0].responseMode'],
       ['coverage', 'response_mode_stale', 'warning', 'influences[3].responseMode'],
     ]);
@@ -186,7 +186,7 @@ describe('checkDealPlan', () => {
   it('flags objectives due after the expected close and steps without a date', () => {
     const plan = {
       ...goodPlan,
-      expectedClose: '2027-02-01',
+      expectedCloseOn: '2027-02-01',
       objectives: [{ ...objective, dueOn: '2027-03-01' }],
       steps: [step('s1', { dueOn: null })],
     };
@@ -239,15 +239,15 @@ describe('checkDealPlan', () => {
   it('lists everything an empty open plan lacks (coverage)', () => {
     const empty: DealPlan = {
       isOpen: true,
-      expectedClose: null,
+      expectedCloseOn: null,
       objectives: [],
       influences: [],
       winWin: { buyerResult: '', buyerPersonalWin: ' ', ourWin: '' },
-      competitors: [],
+      competition: [],
       steps: [],
     };
     expect(codes(empty)).toEqual([
-      ['realistic', 'expected_close_missing', 'info', 'expectedClose'],
+      ['realistic', 'expected_close_missing', 'info', 'expectedCloseOn'],
       ['coverage', 'role_missing', 'error', 'influences'],
       ['coverage', 'role_missing', 'warning', 'influences'],
       ['coverage', 'role_missing', 'warning', 'influences'],
@@ -271,17 +271,30 @@ describe('checkDealPlan', () => {
         influence('i5', 'user', 'Olga', null, ''),
         influence('i6', 'user', 'Otto', 'overconfident', '2026-11-20'),
       ],
-      competitors: [{ id: 'c1', kind: 'competitor' as const, name: 'Acme', differentiators: '' }],
+      competition: [{ id: 'c1', kind: 'competitor' as const, name: 'Acme', differentiators: '' }],
       objectives: [{ ...objective, who: [], desiredOutcome: '  ', dueOn: null }],
     };
     expect(codes(plan)).toEqual([
       ['coverage', 'influence_without_mode', 'warning', 'influences[4].responseMode'],
       ['coverage', 'influence_not_addressed', 'warning', 'influences[5]'],
       ['coverage', 'no_in_account_alternative', 'warning', 'competition'],
-      ['coverage', 'competitor_without_differentiators', 'info', 'competitors[0].differentiators'],
+      ['coverage', 'competitor_without_differentiators', 'info', 'competition[0].differentiators'],
       ['coverage', 'objective_not_smart', 'warning', 'objectives[0].who'],
       ['coverage', 'objective_not_smart', 'warning', 'objectives[0].desiredOutcome'],
       ['coverage', 'objective_not_smart', 'warning', 'objectives[0].dueOn'],
+    ]);
+  });
+
+  it('calls a response mode stale from the 61st day after it was recorded, not on the 60th', () => {
+    const plan = {
+      ...goodPlan,
+      steps: goodPlan.steps.map((s) => ({ ...s, dueOn: '2026-12-20' })),
+      objectives: [{ ...objective, dueOn: '2026-12-22' }],
+    };
+    // Ted's mode was recorded on 2026-10-15; every other mode is younger.
+    expect(codes(plan, addDays('2026-10-15', 60))).toEqual([]);
+    expect(codes(plan, addDays('2026-10-15', 61))).toEqual([
+      ['coverage', 'response_mode_stale', 'warning', 'influences[3].responseMode'],
     ]);
   });
 
@@ -327,7 +340,7 @@ describe('checkDealPlan', () => {
     const date = fc.integer({ min: 0, max: 400 }).map((n) => addDays('2026-06-01', n));
     const planArbitrary = fc.record({
       isOpen: fc.boolean(),
-      expectedClose: fc.option(date),
+      expectedCloseOn: fc.option(date),
       objectives: fc.array(
         fc.record({
           id: ids,
@@ -377,7 +390,7 @@ describe('checkDealPlan', () => {
         buyerPersonalWin: fc.string(),
         ourWin: fc.string(),
       }),
-      competitors: fc.array(
+      competition: fc.array(
         fc.record({
           id: ids,
           kind: fc.constantFrom(

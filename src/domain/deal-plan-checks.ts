@@ -1,9 +1,10 @@
-import { parseIsoDate } from './calendar';
+import { isoWeekOf, parseIsoDate } from './calendar';
 import type { IsoDate, IsoWeek } from './calendar';
 import { checkDealPlanCoverage } from './deal-plan-coverage';
 import type { DealPlan, DealPlanFinding } from './deal-plan';
 import { checkLogical, checkSignificant } from './deal-plan-logic';
 import { checkRealistic, checkValid } from './deal-plan-realism';
+import { type FindingSummary, summariseFindings } from './findings';
 
 // Deal-plan checks (DOMAIN.md, seed 000). Each finding names the field to fix; indexes are
 // positions in the plan's arrays as given. Severities:
@@ -32,6 +33,9 @@ import { checkRealistic, checkValid } from './deal-plan-realism';
 //
 // Realistic checks and red flags only run on an open deal: a won or lost deal's plan is history.
 
+/** Open steps one rep can carry in a week across all their deals, before the check warns. */
+export const OPEN_STEPS_PER_WEEK_CAPACITY = 12;
+
 export type DealPlanCheckOptions = {
   /** Most open steps a rep can carry in one ISO week, across all their deals. */
   openStepsPerWeekCapacity?: number;
@@ -55,4 +59,24 @@ export function checkDealPlan(
     ...checkValid(plan),
     ...checkDealPlanCoverage(plan, today),
   ];
+}
+
+/** The plan's findings and their counts by severity: what the server answers and the web shows. */
+export function checkDealPlanHealth(
+  plan: DealPlan,
+  today: IsoDate,
+  options: DealPlanCheckOptions = {},
+): { findings: DealPlanFinding[]; health: FindingSummary } {
+  const findings = checkDealPlan(plan, today, options);
+  return { findings, health: summariseFindings(findings) };
+}
+
+/** How many of `dates` fall in each ISO week (the rep's open steps elsewhere, by week). */
+export function countByIsoWeek(dates: readonly IsoDate[]): Record<IsoWeek, number> {
+  const counts: Record<IsoWeek, number> = {};
+  for (const date of dates) {
+    const week = isoWeekOf(date);
+    counts[week] = (counts[week] ?? 0) + 1;
+  }
+  return counts;
 }

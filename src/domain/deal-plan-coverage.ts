@@ -94,7 +94,7 @@ export function checkDealPlanCoverage(plan: DealPlan, today: IsoDate): DealPlanF
       );
     }
     if (!plan.isOpen) return;
-    const days = plan.expectedClose === null ? null : daysBetween(today, plan.expectedClose);
+    const days = plan.expectedCloseOn === null ? null : daysBetween(today, plan.expectedCloseOn);
     const isUnconvinced =
       influence.responseMode === 'even_keel' || influence.responseMode === 'overconfident';
     if (
@@ -120,7 +120,7 @@ export function checkDealPlanCoverage(plan: DealPlan, today: IsoDate): DealPlanF
       );
     }
   });
-  if (!plan.competitors.some((competitor) => IN_ACCOUNT_ALTERNATIVES.includes(competitor.kind))) {
+  if (!plan.competition.some((competitor) => IN_ACCOUNT_ALTERNATIVES.includes(competitor.kind))) {
     add(
       'warning',
       'no_in_account_alternative',
@@ -128,12 +128,12 @@ export function checkDealPlanCoverage(plan: DealPlan, today: IsoDate): DealPlanF
       'The competition lists no alternative inside the account (doing nothing, building in-house, spending the budget elsewhere).',
     );
   }
-  plan.competitors.forEach((competitor, i) => {
+  plan.competition.forEach((competitor, i) => {
     if (isBlank(competitor.differentiators)) {
       add(
         'info',
         'competitor_without_differentiators',
-        `competitors[${i}].differentiators`,
+        `competition[${i}].differentiators`,
         `No differentiators against ${competitor.name.trim() || 'this alternative'}.`,
       );
     }

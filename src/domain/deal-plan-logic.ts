@@ -59,9 +59,9 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
     }
     if (
       step.status === 'open' &&
-      plan.expectedClose !== null &&
+      plan.expectedCloseOn !== null &&
       step.dueOn !== null &&
-      step.dueOn > plan.expectedClose
+      step.dueOn > plan.expectedCloseOn
     ) {
       findings.push(
         finding(
@@ -69,7 +69,7 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
           'warning',
           'step_after_expected_close',
           `steps[${i}].dueOn`,
-          `${label(step)} is due ${step.dueOn}, after the expected close (${plan.expectedClose}).`,
+          `${label(step)} is due ${step.dueOn}, after the expected close (${plan.expectedCloseOn}).`,
         ),
       );
     }
@@ -117,7 +117,7 @@ export function checkSignificant(plan: DealPlan): DealPlanFinding[] {
   const findings: DealPlanFinding[] = [];
   const objectives = new Map(plan.objectives.map((objective) => [objective.id, objective]));
   const influenceIds = new Set(plan.influences.map((influence) => influence.id));
-  const competitorIds = new Set(plan.competitors.map((competitor) => competitor.id));
+  const competitorIds = new Set(plan.competition.map((competitor) => competitor.id));
   plan.steps.forEach((step, i) => {
     if (step.status !== 'open') return;
     const objective = step.objectiveId === null ? undefined : objectives.get(step.objectiveId);

@@ -65,8 +65,8 @@ export function checkRealistic(
     if (
       objective.status === 'open' &&
       objective.dueOn !== null &&
-      plan.expectedClose !== null &&
-      objective.dueOn > plan.expectedClose
+      plan.expectedCloseOn !== null &&
+      objective.dueOn > plan.expectedCloseOn
     ) {
       findings.push(
         finding(
@@ -74,29 +74,29 @@ export function checkRealistic(
           'warning',
           'objective_after_expected_close',
           `objectives[${i}].dueOn`,
-          `The objective is due ${objective.dueOn}, after the expected close (${plan.expectedClose}).`,
+          `The objective is due ${objective.dueOn}, after the expected close (${plan.expectedCloseOn}).`,
         ),
       );
     }
   });
-  if (plan.expectedClose === null) {
+  if (plan.expectedCloseOn === null) {
     findings.push(
       finding(
         'realistic',
         'info',
         'expected_close_missing',
-        'expectedClose',
+        'expectedCloseOn',
         'The deal has no expected close date.',
       ),
     );
-  } else if (plan.expectedClose < today) {
+  } else if (plan.expectedCloseOn < today) {
     findings.push(
       finding(
         'realistic',
         'warning',
         'expected_close_passed',
-        'expectedClose',
-        `The expected close (${plan.expectedClose}) has passed: update it.`,
+        'expectedCloseOn',
+        `The expected close (${plan.expectedCloseOn}) has passed: update it.`,
       ),
     );
   }

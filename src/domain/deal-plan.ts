@@ -81,7 +81,7 @@ export type Competitor = {
 export type ActionStep = {
   id: string;
   what: string;
-  ownerId: string;
+  ownerId: string | null;
   dueOn: IsoDate | null;
   status: ActionStepStatus;
   objectiveId: string | null;
@@ -97,11 +97,11 @@ export type ActionStep = {
 export type DealPlan = {
   /** The deal is still open (not won or lost). */
   isOpen: boolean;
-  expectedClose: IsoDate | null;
+  expectedCloseOn: IsoDate | null;
   objectives: SingleSalesObjective[];
   influences: BuyingInfluence[];
   winWin: WinWin;
-  competitors: Competitor[];
+  competition: Competitor[];
   steps: ActionStep[];
 };
 

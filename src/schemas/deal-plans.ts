@@ -10,11 +10,15 @@ import {
   RESPONSE_MODES,
   lacksCompetitorName,
 } from '../domain/deal-plan';
-import { CHECKS, HEALTHS, SEVERITIES } from '../domain/findings';
+import type * as domain from '../domain/deal-plan';
+import type { DealPlanCheckOptions } from '../domain/deal-plan-checks';
+import { CHECKS, type FindingSummary, HEALTHS, SEVERITIES } from '../domain/findings';
 import { Id, IsoDate, IsoDateTime, NonBlank } from './common';
 
 // The deal plan (DOMAIN.md, "Deal plan") as the API reads and writes it. Read shapes carry ids and
-// names; inputs carry only what a rep types. Field rules live here, once, for API and web.
+// names; inputs carry only what a rep types. Field rules live here, once, for API and web. Each
+// read shape `satisfies` its domain type, so the API plan is the domain plan (with names added)
+// and the checks run on it as it is: a field renamed on one side fails the typecheck.
 
 const Text = z.string().trim().max(5_000);
 const optionalText = Text.default('');
@@ -58,7 +62,7 @@ export type SingleSalesObjectivePatch = z.infer<typeof SingleSalesObjectivePatch
 export const SingleSalesObjective = ObjectiveFields.extend({
   id: Id,
   position: z.number().int(),
-});
+}) satisfies z.ZodType<domain.SingleSalesObjective>;
 export type SingleSalesObjective = z.infer<typeof SingleSalesObjective>;
 
 export const BuyingInfluenceInput = z.object({
@@ -99,14 +103,14 @@ export const BuyingInfluence = z.object({
   responseMode: ResponseMode.nullable(),
   modeHistory: z.array(ResponseModeChange),
   notes: z.string(),
-});
+}) satisfies z.ZodType<domain.BuyingInfluence>;
 export type BuyingInfluence = z.infer<typeof BuyingInfluence>;
 
 export const WinWin = z.object({
   buyerResult: Text,
   buyerPersonalWin: Text,
   ourWin: Text,
-});
+}) satisfies z.ZodType<domain.WinWin>;
 export type WinWin = z.infer<typeof WinWin>;
 
 export const CompetitorInput = z
@@ -126,7 +130,7 @@ export const Competitor = z.object({
   kind: CompetitorKind,
   name: z.string(),
   differentiators: z.string(),
-});
+}) satisfies z.ZodType<domain.Competitor>;
 export type Competitor = z.infer<typeof Competitor>;
 
 export const ActionStepInput = z.object({
@@ -173,7 +177,7 @@ export const ActionStep = z.object({
   confidence: Confidence.nullable(),
   completedOn: IsoDate.nullable(),
   activityId: Id.nullable(),
-});
+}) satisfies z.ZodType<domain.ActionStep>;
 export type ActionStep = z.infer<typeof ActionStep>;
 
 /** The new order of the plan's steps: every step id, once. */
@@ -187,7 +191,7 @@ export const DealPlanFinding = z.object({
   message: z.string(),
   /** The field to fix, as `steps[2].dueOn`: indexes are positions in this plan's arrays. */
   field: z.string(),
-});
+}) satisfies z.ZodType<domain.DealPlanFinding>;
 export type DealPlanFinding = z.infer<typeof DealPlanFinding>;
 
 export const PlanHealth = z.object({
@@ -196,7 +200,7 @@ export const PlanHealth = z.object({
   info: z.number().int(),
   total: z.number().int(),
   health: z.enum(HEALTHS),
-});
+}) satisfies z.ZodType<FindingSummary>;
 export type PlanHealth = z.infer<typeof PlanHealth>;
 
 export const PlanChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
@@ -211,6 +215,16 @@ export const PlanTimelineEntry = z.object({
   changes: z.array(PlanChange),
 });
 export type PlanTimelineEntry = z.infer<typeof PlanTimelineEntry>;
+
+export const PlanCheckOptions = z.object({
+  /** The organisation's today on the server: the browser's live checks use it too. */
+  today: IsoDate,
+  openStepsPerWeekCapacity: z.number().int(),
+  /** The owner's open steps per ISO week on their other deals. */
+  repOpenStepsByWeek: z.record(z.string(), z.number().int()),
+  repId: Id,
+}) satisfies z.ZodType<DealPlanCheckOptions>;
+export type PlanCheckOptions = z.infer<typeof PlanCheckOptions>;
 
 export const DealPlanView = z.object({
   opportunityId: Id,
@@ -232,15 +246,22 @@ export const DealPlanView = z.object({
   findings: z.array(DealPlanFinding),
   health: PlanHealth,
   /** What the checks ran with, so the web can re-run them live on a draft. */
-  checkOptions: z.object({
-    openStepsPerWeekCapacity: z.number().int(),
-    /** The owner's open steps per ISO week on their other deals. */
-    repOpenStepsByWeek: z.record(z.string(), z.number().int()),
-    repId: Id,
-  }),
+  checkOptions: PlanCheckOptions,
   history: z.array(PlanTimelineEntry),
 });
 export type DealPlanView = z.infer<typeof DealPlanView>;
+
+/** The parts the checks read (a draft in the browser, the stored plan on the server): the domain plan. */
+export const DealPlanDraft = DealPlanView.pick({
+  isOpen: true,
+  expectedCloseOn: true,
+  objectives: true,
+  influences: true,
+  winWin: true,
+  competition: true,
+  steps: true,
+}) satisfies z.ZodType<domain.DealPlan>;
+export type DealPlanDraft = z.infer<typeof DealPlanDraft>;
 
 export const PlanParams = z.object({ id: Id });
 export const PlanItemParams = z.object({ id: Id, itemId: Id });

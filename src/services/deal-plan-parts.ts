@@ -8,6 +8,7 @@ import {
   setPositions,
   updatePlanItem,
 } from '../db/queries/deal-plan-items';
+import { COMPETITOR_NAME_RULE, lacksCompetitorName } from '../domain/deal-plan';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type {
   BuyingInfluenceInput,
@@ -24,7 +25,20 @@ import { type PlanWriteContext, writeDealPlan } from './deal-plans';
 
 // Single sales objectives, buying influences and the competition of a deal plan.
 
-type Write = { db: Database; actor: Actor; opportunityId: string; version: number };
+export type Write = { db: Database; actor: Actor; opportunityId: string; version: number };
+
+/** This plan's item `id`: a query by this key never reaches another plan's item. */
+export const keyOf = (w: Write, id: string) => ({
+  orgId: w.actor.orgId,
+  opportunityId: w.opportunityId,
+  id,
+});
+
+/** The changed row, or "not found" when this plan has no such item. */
+export function changed<T>(row: T | undefined, what: string, id: string): T {
+  if (row === undefined) throw new NotFoundError(what, id);
+  return row;
+}
 
 /** The item must belong to this plan: another plan's (or org's) item is "not found". */
 export function itemOf<T extends { id: string }>(items: readonly T[], what: string, id: string): T {
@@ -65,7 +79,11 @@ export function updateObjective(w: Write, id: string, patch: SingleSalesObjectiv
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     itemOf(before.objectives, 'Single sales objective', id);
     checkWho(before, patch.who);
-    await updatePlanItem(tx, 'objective', w.actor.orgId, id, patch);
+    changed(
+      await updatePlanItem(tx, 'objective', keyOf(w, id), patch),
+      'Single sales objective',
+      id,
+    );
     return {
       part: 'objectives',
       entityType: 'single_sales_objective',
@@ -78,9 +96,9 @@ export function updateObjective(w: Write, id: string, patch: SingleSalesObjectiv
 export function deleteObjective(w: Write, id: string) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     itemOf(before.objectives, 'Single sales objective', id);
-    await deletePlanItem(tx, 'objective', w.actor.orgId, id);
+    await deletePlanItem(tx, 'objective', keyOf(w, id));
     const rest = before.objectives.filter((o) => o.id !== id).map((o) => o.id);
-    await setPositions(tx, 'objective', w.actor.orgId, rest);
+    await setPositions(tx, 'objective', w.actor.orgId, w.opportunityId, rest);
     return {
       part: 'objectives',
       entityType: 'single_sales_objective',
@@ -157,7 +175,7 @@ export function addInfluence(w: Write, input: BuyingInfluenceInput) {
 export function updateInfluence(w: Write, id: string, patch: BuyingInfluencePatch) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before, today }) => {
     const current = itemOf(before.influences, 'Buying influence', id);
-    await updatePlanItem(tx, 'influence', w.actor.orgId, id, patch);
+    changed(await updatePlanItem(tx, 'influence', keyOf(w, id), patch), 'Buying influence', id);
     // A new response mode is a new dated record: the history is never overwritten.
     if (patch.responseMode && patch.responseMode !== current.responseMode) {
       await insertModeChange(tx, {
@@ -175,9 +193,9 @@ export function updateInfluence(w: Write, id: string, patch: BuyingInfluencePatc
 export function deleteInfluence(w: Write, id: string) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     itemOf(before.influences, 'Buying influence', id);
-    await deletePlanItem(tx, 'influence', w.actor.orgId, id);
+    await deletePlanItem(tx, 'influence', keyOf(w, id));
     for (const objective of before.objectives.filter((o) => o.who.includes(id))) {
-      await updatePlanItem(tx, 'objective', w.actor.orgId, objective.id, {
+      await updatePlanItem(tx, 'objective', keyOf(w, objective.id), {
         who: objective.who.filter((who) => who !== id),
       });
     }
@@ -199,9 +217,10 @@ export function addCompetitor(w: Write, input: CompetitorInput) {
 export function updateCompetitor(w: Write, id: string, patch: CompetitorPatch) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     const current = itemOf(before.competition, 'Competitor', id);
-    if ((patch.kind ?? current.kind) === 'competitor' && !(patch.name ?? current.name))
-      throw new ValidationError({ field: 'name', reason: 'a named competitor needs a name' });
-    await updatePlanItem(tx, 'competitor', w.actor.orgId, id, patch);
+    // The input schema holds this rule for a new competitor; a patch is checked merged.
+    if (lacksCompetitorName({ ...current, ...patch }))
+      throw new ValidationError({ field: 'name', reason: COMPETITOR_NAME_RULE });
+    changed(await updatePlanItem(tx, 'competitor', keyOf(w, id), patch), 'Competitor', id);
     return { part: 'competition', entityType: 'competitor', entityId: id, action: 'update' };
   });
 }
@@ -209,7 +228,7 @@ export function updateCompetitor(w: Write, id: string, patch: CompetitorPatch) {
 export function deleteCompetitor(w: Write, id: string) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     itemOf(before.competition, 'Competitor', id);
-    await deletePlanItem(tx, 'competitor', w.actor.orgId, id);
+    await deletePlanItem(tx, 'competitor', keyOf(w, id));
     return { part: 'competition', entityType: 'competitor', entityId: id, action: 'delete' };
   });
 }

@@ -1,4 +1,3 @@
-import type { Database } from '../db/client';
 import { getActivity } from '../db/queries/activities';
 import {
   deletePlanItem,
@@ -10,13 +9,10 @@ import {
 import { getUser } from '../db/queries/users';
 import { ValidationError } from '../domain/errors';
 import type { ActionStepInput, ActionStepOrder, ActionStepPatch } from '../schemas/deal-plans';
-import type { Actor } from './authorization';
-import { itemOf } from './deal-plan-parts';
+import { changed, itemOf, keyOf, type Write } from './deal-plan-parts';
 import { type PlanWriteContext, writeDealPlan } from './deal-plans';
 
 // The action steps of a deal plan: add, change (complete with one click), reorder, remove.
-
-type Write = { db: Database; actor: Actor; opportunityId: string; version: number };
 
 // Every link must point inside this plan; a dangling one is the caller's mistake (422).
 async function checkLinks(context: PlanWriteContext, input: ActionStepPatch, stepId?: string) {
@@ -68,7 +64,8 @@ export function updateActionStep(w: Write, id: string, patch: ActionStepPatch) {
     await checkLinks(context, patch, id);
     const status = patch.status ?? current.status;
     const completedOn = status === 'done' ? (current.completedOn ?? context.today) : null;
-    await updatePlanItem(context.tx, 'step', w.actor.orgId, id, { ...patch, completedOn });
+    const row = await updatePlanItem(context.tx, 'step', keyOf(w, id), { ...patch, completedOn });
+    changed(row, 'Action step', id);
     return { part: 'steps', entityType: 'action_step', entityId: id, action: 'update' };
   });
 }
@@ -76,9 +73,9 @@ export function updateActionStep(w: Write, id: string, patch: ActionStepPatch) {
 export function deleteActionStep(w: Write, id: string) {
   return writeDealPlan(w.db, w.actor, w.opportunityId, w.version, async ({ tx, before }) => {
     itemOf(before.steps, 'Action step', id);
-    await deletePlanItem(tx, 'step', w.actor.orgId, id);
+    await deletePlanItem(tx, 'step', keyOf(w, id));
     const rest = before.steps.filter((s) => s.id !== id).map((s) => s.id);
-    await setPositions(tx, 'step', w.actor.orgId, rest);
+    await setPositions(tx, 'step', w.actor.orgId, w.opportunityId, rest);
     return { part: 'steps', entityType: 'action_step', entityId: id, action: 'delete' };
   });
 }
@@ -92,7 +89,7 @@ export function reorderActionSteps(w: Write, order: ActionStepOrder) {
         field: 'stepIds',
         reason: 'must list every step of the plan once',
       });
-    await setPositions(tx, 'step', w.actor.orgId, order.stepIds);
+    await setPositions(tx, 'step', w.actor.orgId, w.opportunityId, order.stepIds);
     return {
       part: 'stepOrder',
       entityType: 'action_step_order',

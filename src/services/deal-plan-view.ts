@@ -1,22 +1,23 @@
 import { allQueries, type Executor } from '../db/client';
 import {
-  getPlanRows,
-  listOwnerOpenStepDates,
+  listOwnersOpenStepDates,
   listPlanAuditEntries,
   type PlanRows,
 } from '../db/queries/deal-plans';
 import { getOpportunity, type OpportunityView } from '../db/queries/opportunities';
-import { isoWeekOf } from '../domain/calendar';
+import {
+  checkDealPlanHealth,
+  countByIsoWeek,
+  OPEN_STEPS_PER_WEEK_CAPACITY,
+} from '../domain/deal-plan-checks';
 import { NotFoundError } from '../domain/errors';
-import { checkDealPlanDraft } from '../schemas/deal-plan-preview';
-import type { DealPlanView } from '../schemas/deal-plans';
+import type { DealPlanDraft, DealPlanView, PlanCheckOptions } from '../schemas/deal-plans';
 import { type Actor, canChange } from './authorization';
 import { toTimeline, type PlanAuditEntry } from './deal-plan-history';
 
-// Reads a deal plan as the API shows it: the parts, their findings and the timeline.
-
-/** Open steps one rep can carry in a week across all their deals, before the check warns. */
-export const OPEN_STEPS_PER_WEEK_CAPACITY = 12;
+// Reads a deal plan as the API shows it: the parts, their findings and the timeline. The stored
+// rows become the plan once (`planParts`); that plan is the domain's, so the checks run on it as
+// it is.
 
 export async function loadVisibleOpportunity(
   db: Executor,
@@ -28,7 +29,13 @@ export async function loadVisibleOpportunity(
   return view;
 }
 
-export function planParts(rows: PlanRows) {
+export type PlanParts = Pick<
+  DealPlanView,
+  'objectives' | 'influences' | 'winWin' | 'competition' | 'steps'
+>;
+
+/** The one mapping from stored rows to the plan's parts (API and domain alike). */
+export function planParts(rows: PlanRows): PlanParts {
   return {
     objectives: rows.objectives.map((o) => ({
       id: o.id,
@@ -82,43 +89,41 @@ export function planParts(rows: PlanRows) {
     })),
   };
 }
-export type PlanParts = ReturnType<typeof planParts>;
 
-function weeklyCounts(dates: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const date of dates) {
-    const week = isoWeekOf(date);
-    counts[week] = (counts[week] ?? 0) + 1;
-  }
-  return counts;
+export type OpenStepDate = { ownerId: string; opportunityId: string; dueOn: string };
+
+/** What the checks of this deal's plan run with: the owner's open steps on their other deals. */
+export function checkOptionsFor(
+  opportunity: OpportunityView,
+  openStepDates: readonly OpenStepDate[],
+  today: string,
+): PlanCheckOptions {
+  const { id, ownerId } = opportunity.opportunity;
+  // The plan's own steps are in the plan itself; counting them here too would count them twice.
+  const elsewhere = openStepDates.filter((s) => s.ownerId === ownerId && s.opportunityId !== id);
+  return {
+    today,
+    openStepsPerWeekCapacity: OPEN_STEPS_PER_WEEK_CAPACITY,
+    repOpenStepsByWeek: countByIsoWeek(elsewhere.map((s) => s.dueOn)),
+    repId: ownerId,
+  };
 }
 
-/** The whole plan of a deal the actor can see, checked against `today`. */
-export async function buildPlanView(
-  db: Executor,
+/** The checked plan of a deal from its rows, without its history. */
+export function checkedPlan(
   actor: Actor,
   opportunity: OpportunityView,
+  rows: PlanRows,
+  openStepDates: readonly OpenStepDate[],
   today: string,
-  options: { withHistory?: boolean } = {},
-): Promise<DealPlanView> {
+): Omit<DealPlanView, 'history'> {
   const o = opportunity.opportunity;
-  const [rows, otherDates, audit] = await allQueries(db, [
-    () => getPlanRows(db, actor.orgId, o.id),
-    () => listOwnerOpenStepDates(db, actor.orgId, o.ownerId, o.id),
-    async () => (options.withHistory === false ? [] : listPlanAuditEntries(db, actor.orgId, o.id)),
-  ]);
-  const parts = planParts(rows);
-  const checkOptions = {
-    openStepsPerWeekCapacity: OPEN_STEPS_PER_WEEK_CAPACITY,
-    repOpenStepsByWeek: weeklyCounts(otherDates),
-    repId: o.ownerId,
-  };
-  const base = {
+  const checkOptions = checkOptionsFor(opportunity, openStepDates, today);
+  const plan: DealPlanDraft = {
     isOpen: opportunity.stageKind === 'open',
     expectedCloseOn: o.expectedCloseOn,
-    ...parts,
+    ...planParts(rows),
   };
-  const { findings, health } = checkDealPlanDraft(base, today, checkOptions);
   return {
     opportunityId: o.id,
     opportunityName: o.name,
@@ -128,10 +133,27 @@ export async function buildPlanView(
     ownerName: opportunity.ownerName,
     version: rows.plan?.version ?? 0,
     canEdit: canChange(actor, o.ownerId),
-    ...base,
-    findings,
-    health,
+    ...plan,
+    ...checkDealPlanHealth(plan, today, checkOptions),
     checkOptions,
+  };
+}
+
+/** The whole plan of a deal from rows already read: reads only the owner's load and the history. */
+export async function planViewOf(
+  db: Executor,
+  actor: Actor,
+  opportunity: OpportunityView,
+  rows: PlanRows,
+  today: string,
+): Promise<DealPlanView> {
+  const o = opportunity.opportunity;
+  const [openStepDates, audit] = await allQueries(db, [
+    () => listOwnersOpenStepDates(db, actor.orgId, [o.ownerId]),
+    () => listPlanAuditEntries(db, actor.orgId, o.id),
+  ]);
+  return {
+    ...checkedPlan(actor, opportunity, rows, openStepDates, today),
     history: toTimeline(
       audit.map((a): PlanAuditEntry => ({
         ...a.entry,

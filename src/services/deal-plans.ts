@@ -1,12 +1,26 @@
-import type { Database, Executor } from '../db/client';
-import { ensurePlan, bumpPlanVersion, getPlanRows, updateWinWin } from '../db/queries/deal-plans';
-import type { OpportunityView } from '../db/queries/opportunities';
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { allQueries, type Database, type Executor } from '../db/client';
+import {
+  ensurePlan,
+  bumpPlanVersion,
+  emptyPlanRows,
+  getPlanRows,
+  listOwnersOpenStepDates,
+  listPlanRows,
+  updateWinWin,
+} from '../db/queries/deal-plans';
+import { getOpportunities, type OpportunityView } from '../db/queries/opportunities';
+import { ConflictError } from '../domain/errors';
 import type { DealPlanView, PlanHealthList, WinWin } from '../schemas/deal-plans';
 import { recordChanges } from './audit';
 import { type Actor, assertCanChange } from './authorization';
-import { todayIso } from './clock';
-import { buildPlanView, loadVisibleOpportunity, planParts, type PlanParts } from './deal-plan-view';
+import { todayIn } from './clock';
+import {
+  checkedPlan,
+  loadVisibleOpportunity,
+  planParts,
+  planViewOf,
+  type PlanParts,
+} from './deal-plan-view';
 
 // The deal plan of an opportunity: read whole, written piece by piece. Every write checks the
 // version the caller read (If-Match), bumps it, records the change for the timeline and answers
@@ -41,7 +55,8 @@ export async function getDealPlan(
   opportunityId: string,
 ): Promise<DealPlanView> {
   const opportunity = await loadVisibleOpportunity(db, actor, opportunityId);
-  return buildPlanView(db, actor, opportunity, todayIso());
+  const rows = await getPlanRows(db, actor.orgId, opportunityId);
+  return planViewOf(db, actor, opportunity, rows, todayIn(actor.timeZone));
 }
 
 /** Runs one write against the plan at `version`; a stale version changes nothing and gets 409. */
@@ -52,13 +67,14 @@ export async function writeDealPlan(
   version: number,
   apply: (context: PlanWriteContext) => Promise<AppliedChange>,
 ): Promise<DealPlanView> {
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   return db.transaction(async (tx) => {
     const opportunity = await loadVisibleOpportunity(tx, actor, opportunityId);
     assertCanChange(actor, 'Opportunity', opportunityId, opportunity.opportunity.ownerId);
     await ensurePlan(tx, actor.orgId, opportunityId);
     if (!(await bumpPlanVersion(tx, actor.orgId, opportunityId, version))) {
-      const current = await buildPlanView(tx, actor, opportunity, today);
+      const rows = await getPlanRows(tx, actor.orgId, opportunityId);
+      const current = await planViewOf(tx, actor, opportunity, rows, today);
       throw new ConflictError(
         `The plan changed since you read it: you sent version ${version}, it is at version ${current.version}. Nothing was saved; here is the current plan.`,
         current,
@@ -66,7 +82,9 @@ export async function writeDealPlan(
     }
     const before = planParts(await getPlanRows(tx, actor.orgId, opportunityId));
     const change = await apply({ tx, actor, opportunity, before, today });
-    const after = planParts(await getPlanRows(tx, actor.orgId, opportunityId));
+    // Read once after the change: the audit's "after" and the answer both come from these rows.
+    const afterRows = await getPlanRows(tx, actor.orgId, opportunityId);
+    const after = planParts(afterRows);
     await recordChanges(tx, actor, [
       {
         entityType: change.entityType,
@@ -78,7 +96,7 @@ export async function writeDealPlan(
         scopeId: opportunityId,
       },
     ]);
-    return buildPlanView(tx, actor, opportunity, today);
+    return planViewOf(tx, actor, opportunity, afterRows, today);
   });
 }
 
@@ -101,17 +119,23 @@ export async function listPlanHealth(
   actor: Actor,
   ids: readonly string[],
 ): Promise<PlanHealthList> {
-  const today = todayIso();
-  const items: PlanHealthList['items'] = [];
-  for (const id of new Set(ids)) {
-    // Deals the actor cannot see are left out, as the list leaves them out.
-    const opportunity = await loadVisibleOpportunity(db, actor, id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
-    if (!opportunity) continue;
-    const view = await buildPlanView(db, actor, opportunity, today, { withHistory: false });
-    items.push({ opportunityId: id, hasPlan: view.version > 0, ...view.health });
-  }
+  const today = todayIn(actor.timeZone);
+  // A constant number of queries whatever the number of ids: the deals, their plans' rows
+  // (one query per table), their owners' open steps; then the domain checks each plan.
+  const wanted = [...new Set(ids)];
+  const found = await getOpportunities(db, actor.orgId, wanted, actor.visibleOwnerIds);
+  const byId = new Map(found.map((o) => [o.opportunity.id, o]));
+  // Deals the actor cannot see are left out, as the list leaves them out.
+  const opportunities = wanted.flatMap((id) => byId.get(id) ?? []);
+  const ownerIds = [...new Set(opportunities.map((o) => o.opportunity.ownerId))];
+  const [rowsById, openStepDates] = await allQueries(db, [
+    () => listPlanRows(db, actor.orgId, [...byId.keys()]),
+    () => listOwnersOpenStepDates(db, actor.orgId, ownerIds),
+  ]);
+  const items = opportunities.map((opportunity) => {
+    const rows = rowsById.get(opportunity.opportunity.id) ?? emptyPlanRows();
+    const view = checkedPlan(actor, opportunity, rows, openStepDates, today);
+    return { opportunityId: view.opportunityId, hasPlan: view.version > 0, ...view.health };
+  });
   return { items };
 }

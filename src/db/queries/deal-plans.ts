@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { allQueries, type Executor } from '../client';
 import {
@@ -13,7 +13,7 @@ import {
   users,
 } from '../schema';
 
-// Rows of the deal plan, one opportunity at a time. Every query filters by orgId.
+// Rows of deal plans, read for one opportunity or many at once. Every query filters by orgId.
 
 export type DealPlanRow = typeof dealPlans.$inferSelect;
 export type ObjectiveRow = typeof singleSalesObjectives.$inferSelect;
@@ -51,93 +51,132 @@ export const ofPlan = (
   opportunityId: string,
 ) => and(eq(t.orgId, orgId), eq(t.opportunityId, opportunityId));
 
+const ofPlans = (
+  t: { orgId: PgColumn; opportunityId: PgColumn },
+  orgId: string,
+  opportunityIds: readonly string[],
+) => and(eq(t.orgId, orgId), inArray(t.opportunityId, [...opportunityIds]));
+
+export const emptyPlanRows = (): PlanRows => ({
+  plan: undefined,
+  objectives: [],
+  influences: [],
+  competitors: [],
+  steps: [],
+});
+
+/** The rows of one deal plan (empty parts for a plan never saved). */
 export async function getPlanRows(
   db: Executor,
   orgId: string,
   opportunityId: string,
 ): Promise<PlanRows> {
-  const [[plan], objectives, influenceRows, competitorRows, stepRows] = await allQueries(db, [
-    () =>
-      db
-        .select()
-        .from(dealPlans)
-        .where(ofPlan(dealPlans, orgId, opportunityId)),
-    () =>
-      db
-        .select()
-        .from(singleSalesObjectives)
-        .where(ofPlan(singleSalesObjectives, orgId, opportunityId))
-        .orderBy(asc(singleSalesObjectives.position), asc(singleSalesObjectives.createdAt)),
-    () =>
-      db
-        .select({
-          influence: buyingInfluences,
-          firstName: contacts.firstName,
-          lastName: contacts.lastName,
-          title: contacts.title,
-        })
-        .from(buyingInfluences)
-        .innerJoin(
-          contacts,
-          and(
-            eq(contacts.orgId, buyingInfluences.orgId),
-            eq(contacts.id, buyingInfluences.contactId),
-          ),
-        )
-        .where(ofPlan(buyingInfluences, orgId, opportunityId))
-        .orderBy(asc(buyingInfluences.createdAt), asc(buyingInfluences.id)),
-    () =>
-      db
-        .select()
-        .from(competitors)
-        .where(ofPlan(competitors, orgId, opportunityId))
-        .orderBy(asc(competitors.createdAt), asc(competitors.id)),
-    () =>
-      db
-        .select({ step: actionSteps, ownerName: users.name })
-        .from(actionSteps)
-        .leftJoin(users, and(eq(users.orgId, actionSteps.orgId), eq(users.id, actionSteps.ownerId)))
-        .where(ofPlan(actionSteps, orgId, opportunityId))
-        .orderBy(asc(actionSteps.position), asc(actionSteps.createdAt)),
-  ]);
-  const influenceIds = influenceRows.map((r) => r.influence.id);
-  const modeRows = influenceIds.length
-    ? await db
-        .select({ change: responseModeChanges, recordedByName: users.name })
-        .from(responseModeChanges)
-        .leftJoin(
-          users,
-          and(
-            eq(users.orgId, responseModeChanges.orgId),
-            eq(users.id, responseModeChanges.recordedBy),
-          ),
-        )
-        .where(
-          and(
-            eq(responseModeChanges.orgId, orgId),
-            inArray(responseModeChanges.influenceId, influenceIds),
-          ),
-        )
-        .orderBy(asc(responseModeChanges.recordedOn), asc(responseModeChanges.createdAt))
-    : [];
-  return {
-    plan,
-    objectives,
-    influences: influenceRows.map((r) => ({
+  return (await listPlanRows(db, orgId, [opportunityId])).get(opportunityId) ?? emptyPlanRows();
+}
+
+/**
+ * The rows of many deal plans by opportunity id, in six queries whatever the number of plans
+ * (one per table), so a list page's plan health costs the same for 2 deals or 40.
+ */
+export async function listPlanRows(
+  db: Executor,
+  orgId: string,
+  opportunityIds: readonly string[],
+): Promise<Map<string, PlanRows>> {
+  const byPlan = new Map(opportunityIds.map((id) => [id, emptyPlanRows()]));
+  if (opportunityIds.length === 0) return byPlan;
+  const [plans, objectives, influenceRows, modeRows, competitorRows, stepRows] = await allQueries(
+    db,
+    [
+      () =>
+        db
+          .select()
+          .from(dealPlans)
+          .where(ofPlans(dealPlans, orgId, opportunityIds)),
+      () =>
+        db
+          .select()
+          .from(singleSalesObjectives)
+          .where(ofPlans(singleSalesObjectives, orgId, opportunityIds))
+          .orderBy(asc(singleSalesObjectives.position), asc(singleSalesObjectives.createdAt)),
+      () =>
+        db
+          .select({
+            influence: buyingInfluences,
+            firstName: contacts.firstName,
+            lastName: contacts.lastName,
+            title: contacts.title,
+          })
+          .from(buyingInfluences)
+          .innerJoin(
+            contacts,
+            and(
+              eq(contacts.orgId, buyingInfluences.orgId),
+              eq(contacts.id, buyingInfluences.contactId),
+            ),
+          )
+          .where(ofPlans(buyingInfluences, orgId, opportunityIds))
+          .orderBy(asc(buyingInfluences.createdAt), asc(buyingInfluences.id)),
+      () =>
+        db
+          .select({ change: responseModeChanges, recordedByName: users.name })
+          .from(responseModeChanges)
+          .innerJoin(
+            buyingInfluences,
+            and(
+              eq(buyingInfluences.orgId, responseModeChanges.orgId),
+              eq(buyingInfluences.id, responseModeChanges.influenceId),
+            ),
+          )
+          .leftJoin(
+            users,
+            and(
+              eq(users.orgId, responseModeChanges.orgId),
+              eq(users.id, responseModeChanges.recordedBy),
+            ),
+          )
+          .where(ofPlans(buyingInfluences, orgId, opportunityIds))
+          .orderBy(asc(responseModeChanges.recordedOn), asc(responseModeChanges.createdAt)),
+      () =>
+        db
+          .select()
+          .from(competitors)
+          .where(ofPlans(competitors, orgId, opportunityIds))
+          .orderBy(asc(competitors.createdAt), asc(competitors.id)),
+      () =>
+        db
+          .select({ step: actionSteps, ownerName: users.name })
+          .from(actionSteps)
+          .leftJoin(
+            users,
+            and(eq(users.orgId, actionSteps.orgId), eq(users.id, actionSteps.ownerId)),
+          )
+          .where(ofPlans(actionSteps, orgId, opportunityIds))
+          .orderBy(asc(actionSteps.position), asc(actionSteps.createdAt)),
+    ],
+  );
+  const rowsOf = (opportunityId: string) => byPlan.get(opportunityId) ?? emptyPlanRows();
+  for (const plan of plans) rowsOf(plan.opportunityId).plan = plan;
+  for (const objective of objectives) rowsOf(objective.opportunityId).objectives.push(objective);
+  const historyOf = new Map<string, InfluenceView['modeHistory']>();
+  for (const { change, recordedByName } of modeRows) {
+    const history = historyOf.get(change.influenceId) ?? [];
+    history.push({ mode: change.responseMode, recordedOn: change.recordedOn, recordedByName });
+    historyOf.set(change.influenceId, history);
+  }
+  for (const r of influenceRows) {
+    rowsOf(r.influence.opportunityId).influences.push({
       ...r.influence,
       contactName: [r.firstName, r.lastName].filter(Boolean).join(' '),
       contactTitle: r.title,
-      modeHistory: modeRows
-        .filter((m) => m.change.influenceId === r.influence.id)
-        .map((m) => ({
-          mode: m.change.responseMode,
-          recordedOn: m.change.recordedOn,
-          recordedByName: m.recordedByName,
-        })),
-    })),
-    competitors: competitorRows,
-    steps: stepRows.map((r) => ({ ...r.step, ownerName: r.ownerName })),
-  };
+      modeHistory: historyOf.get(r.influence.id) ?? [],
+    });
+  }
+  for (const competitor of competitorRows)
+    rowsOf(competitor.opportunityId).competitors.push(competitor);
+  for (const r of stepRows)
+    rowsOf(r.step.opportunityId).steps.push({ ...r.step, ownerName: r.ownerName });
+  return byPlan;
 }
 
 /** Creates the empty plan at version 0 unless it exists. */
@@ -182,26 +221,31 @@ export async function insertModeChange(db: Executor, row: typeof responseModeCha
   await db.insert(responseModeChanges).values(row);
 }
 
-/** The owner's open steps on their other deals with a due date, for the capacity check. */
-export async function listOwnerOpenStepDates(
+/** The open steps with a due date of these owners, on any deal: the capacity check's input. */
+export async function listOwnersOpenStepDates(
   db: Executor,
   orgId: string,
-  ownerId: string,
-  exceptOpportunityId: string,
-): Promise<string[]> {
+  ownerIds: readonly string[],
+): Promise<{ ownerId: string; opportunityId: string; dueOn: string }[]> {
+  if (ownerIds.length === 0) return [];
   const rows = await db
-    .select({ dueOn: actionSteps.dueOn })
+    .select({
+      ownerId: actionSteps.ownerId,
+      opportunityId: actionSteps.opportunityId,
+      dueOn: actionSteps.dueOn,
+    })
     .from(actionSteps)
     .where(
       and(
         eq(actionSteps.orgId, orgId),
-        eq(actionSteps.ownerId, ownerId),
+        inArray(actionSteps.ownerId, [...ownerIds]),
         eq(actionSteps.status, 'open'),
-        ne(actionSteps.opportunityId, exceptOpportunityId),
-        sql`${actionSteps.dueOn} is not null`,
+        isNotNull(actionSteps.dueOn),
       ),
     );
-  return rows.map((r) => r.dueOn as string);
+  return rows.flatMap(({ ownerId, opportunityId, dueOn }) =>
+    ownerId && dueOn ? [{ ownerId, opportunityId, dueOn }] : [],
+  );
 }
 
 /** The plan's audit entries (scope = this opportunity's deal plan), newest first, with names. */

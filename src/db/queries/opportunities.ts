@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../schema';
 import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
+import type { StageKind } from '../../domain/opportunity';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 export type NewOpportunityRow = typeof opportunities.$inferInsert;
@@ -23,7 +24,7 @@ export type OpportunityFilter = {
   accountId?: string | undefined;
   productId?: string | undefined;
   stageId?: string | undefined;
-  status?: 'open' | 'won' | 'lost' | undefined;
+  status?: StageKind | undefined;
   closedFrom?: string | undefined;
   closedTo?: string | undefined;
   sort: 'name' | 'amountMinor' | 'createdOn' | 'expectedCloseOn' | 'closedOn' | 'updatedAt';
@@ -104,7 +105,7 @@ export async function listOpportunities(
 export type OpportunityView = {
   opportunity: OpportunityRow;
   stageName: string;
-  stageKind: 'open' | 'won' | 'lost';
+  stageKind: StageKind;
   probabilityPercent: number;
   ownerName: string;
   accountName: string | null;
@@ -116,6 +117,20 @@ export async function getOpportunity(db: Executor, orgId: string, id: string, sc
     and(conditions(orgId, scope, {}), eq(opportunities.id, id)),
   );
   return row as OpportunityView | undefined;
+}
+
+/** The opportunities among `ids` in scope, in one query (the plan-health list). */
+export async function getOpportunities(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+  scope: OwnerScope,
+) {
+  if (ids.length === 0) return [];
+  const rows = await fromOpportunities(db, opportunityView).where(
+    and(conditions(orgId, scope, {}), inArray(opportunities.id, [...ids])),
+  );
+  return rows as OpportunityView[];
 }
 
 export async function insertOpportunity(db: Executor, row: NewOpportunityRow) {

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyTypeProvider, RouteGenericInterface } from 'fastify';
+import type { ResolveFastifyRequestType } from 'fastify/types/type-provider';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import {
@@ -22,6 +23,21 @@ type Service<TList, TInput, TPatch, TItem, TDetail> = {
   remove(db: Database, actor: Actor, id: string): Promise<void>;
 };
 
+// Types each handler's query, body and params from its Zod schema, as the Zod type provider does.
+// Inside this generic function Fastify cannot resolve a schema's type, so the services' input
+// types are spelled the way Fastify spells a handler's, and the two are the same type. Replies
+// are typed by the services (their output is the detail schema's) and serialised by that schema.
+interface CrudTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
+  serializer: unknown;
+}
+/** What a handler receives for a body (or query) validated by the schema `S`. */
+type Validated<S> = ResolveFastifyRequestType<
+  CrudTypeProvider,
+  { body: S },
+  RouteGenericInterface
+>['body'];
+
 type CrudOptions<
   Q extends z.ZodType,
   I extends z.ZodType,
@@ -32,10 +48,8 @@ type CrudOptions<
   path: string;
   noun: string;
   schemas: { listQuery: Q; input: I; patch: P; item: T; detail: D };
-  service: Service<z.output<Q>, z.output<I>, z.output<P>, z.output<T>, z.output<D>>;
+  service: Service<Validated<Q>, Validated<I>, Validated<P>, z.output<T>, z.output<D>>;
 };
-
-const idOf = (params: unknown) => (params as z.output<typeof IdParams>).id;
 
 export function registerCrudRoutes<
   Q extends z.ZodType,
@@ -44,9 +58,7 @@ export function registerCrudRoutes<
   T extends z.ZodType,
   D extends z.ZodType,
 >(parent: FastifyInstance, db: Database, options: CrudOptions<Q, I, P, T, D>) {
-  // Untyped on purpose: the Zod compilers still validate and serialise with these schemas, and
-  // the generic parameters carry the types to the services.
-  const app = parent;
+  const app = parent.withTypeProvider<CrudTypeProvider>();
   const { path, noun, schemas, service } = options;
   const tags = [path.replace('/api/', '')];
 
@@ -60,7 +72,7 @@ export function registerCrudRoutes<
         response: { 200: ListResponse(schemas.item), ...ReadErrors },
       },
     },
-    async (request) => service.list(db, actorOf(request), request.query as z.output<Q>),
+    async (request) => service.list(db, actorOf(request), request.query),
   );
 
   app.post(
@@ -74,9 +86,7 @@ export function registerCrudRoutes<
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.create(db, actorOf(request), request.body as z.output<I>)),
+      reply.status(201).send(await service.create(db, actorOf(request), request.body)),
   );
 
   app.get(
@@ -89,7 +99,7 @@ export function registerCrudRoutes<
         response: { 200: schemas.detail, ...ReadErrors },
       },
     },
-    async (request) => service.get(db, actorOf(request), idOf(request.params)),
+    async (request) => service.get(db, actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -103,8 +113,7 @@ export function registerCrudRoutes<
         response: { 200: schemas.detail, ...WriteErrors },
       },
     },
-    async (request) =>
-      service.update(db, actorOf(request), idOf(request.params), request.body as z.output<P>),
+    async (request) => service.update(db, actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -118,7 +127,7 @@ export function registerCrudRoutes<
       },
     },
     async (request, reply) => {
-      await service.remove(db, actorOf(request), idOf(request.params));
+      await service.remove(db, actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );

@@ -60,28 +60,25 @@ const write = (db: Database, actor: Actor, params: PlanParamsOut, headers: Heade
 
 export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const base = '/api/opportunities/:id/plan';
-  const itemSchema = (summary: string, body?: z.ZodType) => ({
+  // Generic in the schemas, so each handler's `request.body` has its schema's output type.
+  const writeSchema = <S extends { params: z.ZodType; body?: z.ZodType }>(
+    summary: string,
+    parts: S,
+  ) => ({
     schema: {
       tags,
       summary,
       description: WRITE_NOTE,
-      params: PlanItemParams,
       headers: IfMatchHeaders,
-      ...(body ? { body } : {}),
       response: { 200: DealPlanView, ...WriteErrors },
+      ...parts,
     },
   });
-  const createSchema = (summary: string, body: z.ZodType) => ({
-    schema: {
-      tags,
-      summary,
-      description: WRITE_NOTE,
-      params: PlanParams,
-      headers: IfMatchHeaders,
-      body,
-      response: { 200: DealPlanView, ...WriteErrors },
-    },
-  });
+  const createSchema = <B extends z.ZodType>(summary: string, body: B) =>
+    writeSchema(summary, { params: PlanParams, body });
+  const itemSchema = <B extends z.ZodType>(summary: string, body: B) =>
+    writeSchema(summary, { params: PlanItemParams, body });
+  const removeSchema = (summary: string) => writeSchema(summary, { params: PlanItemParams });
 
   app.get(
     base,
@@ -110,46 +107,31 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request) => listPlanHealth(db, actorOf(request), request.query.ids),
   );
 
-  app.put(
-    `${base}/win-win`,
-    { schema: { ...createSchema('Set the win-win', WinWin).schema } },
-    async (request) =>
-      setWinWin(
-        db,
-        actorOf(request),
-        request.params.id,
-        request.headers['if-match'],
-        request.body as WinWin,
-      ),
+  app.put(`${base}/win-win`, createSchema('Set the win-win', WinWin), async (request) =>
+    setWinWin(db, actorOf(request), request.params.id, request.headers['if-match'], request.body),
   );
 
   app.post(
     `${base}/objectives`,
     createSchema('Add a single sales objective', SingleSalesObjectiveInput),
-    async (r) =>
-      addObjective(write(db, actorOf(r), r.params, r.headers), r.body as SingleSalesObjectiveInput),
+    async (r) => addObjective(write(db, actorOf(r), r.params, r.headers), r.body),
   );
   app.patch(
     `${base}/objectives/:itemId`,
     itemSchema('Change a single sales objective', SingleSalesObjectivePatch),
     async (r) =>
-      updateObjective(
-        write(db, actorOf(r), r.params, r.headers),
-        r.params.itemId,
-        r.body as SingleSalesObjectivePatch,
-      ),
+      updateObjective(write(db, actorOf(r), r.params, r.headers), r.params.itemId, r.body),
   );
   app.delete(
     `${base}/objectives/:itemId`,
-    itemSchema('Remove a single sales objective'),
+    removeSchema('Remove a single sales objective'),
     async (r) => deleteObjective(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
   );
 
   app.post(
     `${base}/influences`,
     createSchema('Add a buying influence (an account contact, or a new one)', BuyingInfluenceInput),
-    async (r) =>
-      addInfluence(write(db, actorOf(r), r.params, r.headers), r.body as BuyingInfluenceInput),
+    async (r) => addInfluence(write(db, actorOf(r), r.params, r.headers), r.body),
   );
   app.patch(
     `${base}/influences/:itemId`,
@@ -158,58 +140,44 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       BuyingInfluencePatch,
     ),
     async (r) =>
-      updateInfluence(
-        write(db, actorOf(r), r.params, r.headers),
-        r.params.itemId,
-        r.body as BuyingInfluencePatch,
-      ),
+      updateInfluence(write(db, actorOf(r), r.params, r.headers), r.params.itemId, r.body),
   );
-  app.delete(`${base}/influences/:itemId`, itemSchema('Remove a buying influence'), async (r) =>
+  app.delete(`${base}/influences/:itemId`, removeSchema('Remove a buying influence'), async (r) =>
     deleteInfluence(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
   );
 
   app.post(
     `${base}/competition`,
     createSchema('Add a competitor or an in-account alternative', CompetitorInput),
-    async (r) =>
-      addCompetitor(write(db, actorOf(r), r.params, r.headers), r.body as CompetitorInput),
+    async (r) => addCompetitor(write(db, actorOf(r), r.params, r.headers), r.body),
   );
   app.patch(
     `${base}/competition/:itemId`,
     itemSchema('Change a competitor or alternative', CompetitorPatch),
     async (r) =>
-      updateCompetitor(
-        write(db, actorOf(r), r.params, r.headers),
-        r.params.itemId,
-        r.body as CompetitorPatch,
-      ),
+      updateCompetitor(write(db, actorOf(r), r.params, r.headers), r.params.itemId, r.body),
   );
   app.delete(
     `${base}/competition/:itemId`,
-    itemSchema('Remove a competitor or alternative'),
+    removeSchema('Remove a competitor or alternative'),
     async (r) => deleteCompetitor(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
   );
 
   app.post(`${base}/steps`, createSchema('Add an action step', ActionStepInput), async (r) =>
-    addActionStep(write(db, actorOf(r), r.params, r.headers), r.body as ActionStepInput),
+    addActionStep(write(db, actorOf(r), r.params, r.headers), r.body),
   );
   app.put(
     `${base}/steps/order`,
     createSchema('Reorder the action steps (every step id, once)', ActionStepOrder),
-    async (r) =>
-      reorderActionSteps(write(db, actorOf(r), r.params, r.headers), r.body as ActionStepOrder),
+    async (r) => reorderActionSteps(write(db, actorOf(r), r.params, r.headers), r.body),
   );
   app.patch(
     `${base}/steps/:itemId`,
     itemSchema('Change an action step (status done completes it today)', ActionStepPatch),
     async (r) =>
-      updateActionStep(
-        write(db, actorOf(r), r.params, r.headers),
-        r.params.itemId,
-        r.body as ActionStepPatch,
-      ),
+      updateActionStep(write(db, actorOf(r), r.params, r.headers), r.params.itemId, r.body),
   );
-  app.delete(`${base}/steps/:itemId`, itemSchema('Remove an action step'), async (r) =>
+  app.delete(`${base}/steps/:itemId`, removeSchema('Remove an action step'), async (r) =>
     deleteActionStep(write(db, actorOf(r), r.params, r.headers), r.params.itemId),
   );
 };

@@ -42,6 +42,21 @@ describe('DealPlanPage', () => {
     expect(document.activeElement?.id).toBe('plan-winWin');
   });
 
+  it('takes the rep from a competitor finding to that competitor, and from a close finding to the close', async () => {
+    const plan = makePlan({
+      expectedCloseOn: '2099-01-01',
+      competition: [
+        { id: planIds.competitor, kind: 'competitor', name: 'Acme', differentiators: '' },
+      ],
+    });
+    mockApi({ ...commonHandlers, [`GET ${planPath}`]: () => ({ body: plan }) });
+    renderPlan();
+    await userEvent.click(await screen.findByText('No differentiators against Acme.'));
+    expect(document.activeElement?.id).toBe('plan-competition-0');
+    await userEvent.click(screen.getByText(/The expected close \(2099-01-01\) has passed/));
+    expect(document.activeElement?.id).toBe('plan-expectedCloseOn');
+  });
+
   it('updates the checks while the rep types, before anything is saved', async () => {
     mockApi({ ...commonHandlers, [`GET ${planPath}`]: () => ({ body: makePlan() }) });
     renderPlan();

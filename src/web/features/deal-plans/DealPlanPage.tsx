@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { checkDealPlanDraft } from '../../../schemas/deal-plan-preview';
+import { checkDealPlanHealth } from '../../../domain/deal-plan-checks';
 import type { DealPlanView } from '../../../schemas/deal-plans';
-import { formatDay, formatInstant, todayIsoDate } from '../../components/dates';
+import { formatDay, formatInstant } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { ActionStepList } from './ActionStepList';
 import { CompetitionList } from './CompetitionList';
@@ -36,7 +36,7 @@ function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView
           <Title order={1} size="h2">
             Deal plan: {plan.opportunityName}
           </Title>
-          <Text size="sm" c="dimmed" id="plan-expectedClose">
+          <Text size="sm" c="dimmed" id="plan-expectedCloseOn" tabIndex={-1}>
             {plan.accountName ?? 'No account'} · {plan.ownerName} · expected close{' '}
             {formatDay(plan.expectedCloseOn)}
             {plan.isOpen ? '' : ' · closed deal'}
@@ -59,11 +59,11 @@ function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView
 export function DealPlanScreen({ plan }: { plan: DealPlanView }) {
   const { applyDrafts, setDraft, hasDrafts } = usePlanDrafts();
   // While the rep types, the checks run here on the plan with their unsaved edits; the domain
-  // core is the same one the server runs.
+  // core is the same one the server runs, on the server's today.
   const live = useMemo(
     () =>
       hasDrafts
-        ? checkDealPlanDraft(applyDrafts(plan), todayIsoDate(), plan.checkOptions)
+        ? checkDealPlanHealth(applyDrafts(plan), plan.checkOptions.today, plan.checkOptions)
         : { findings: plan.findings, health: plan.health },
     [plan, applyDrafts, hasDrafts],
   );

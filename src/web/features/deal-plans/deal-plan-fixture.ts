@@ -1,5 +1,5 @@
-import { checkDealPlanDraft, type DealPlanDraft } from '../../../schemas/deal-plan-preview';
-import type { ActionStep, DealPlanView } from '../../../schemas/deal-plans';
+import { checkDealPlanHealth } from '../../../domain/deal-plan-checks';
+import type { ActionStep, DealPlanDraft, DealPlanView } from '../../../schemas/deal-plans';
 import { ids } from '../../test-utils';
 
 // A small plan for component tests, with its findings computed by the real domain checks.
@@ -10,6 +10,7 @@ export const planIds = {
   objective: '00000000-0000-4000-8000-000000000301',
   stepA: '00000000-0000-4000-8000-000000000401',
   stepB: '00000000-0000-4000-8000-000000000402',
+  competitor: '00000000-0000-4000-8000-000000000601',
 };
 
 export function makeStep(overrides: Partial<ActionStep> = {}): ActionStep {
@@ -68,7 +69,12 @@ export function makePlan(overrides: Partial<DealPlanView> = {}): DealPlanView {
     steps: [makeStep(), makeStep({ id: planIds.stepB, position: 2, what: 'Step B' })],
     ...overrides,
   };
-  const checkOptions = { openStepsPerWeekCapacity: 12, repOpenStepsByWeek: {}, repId: ids.user };
+  const checkOptions = {
+    today: '2099-01-02',
+    openStepsPerWeekCapacity: 12,
+    repOpenStepsByWeek: {},
+    repId: ids.user,
+  };
   return {
     opportunityId: planIds.opportunity,
     opportunityName: 'Fleet renewal 2027',
@@ -78,7 +84,7 @@ export function makePlan(overrides: Partial<DealPlanView> = {}): DealPlanView {
     ownerName: 'Rita Rep',
     version: 3,
     canEdit: true,
-    ...checkDealPlanDraft(base, '2099-01-02', checkOptions),
+    ...checkDealPlanHealth(base, checkOptions.today, checkOptions),
     checkOptions,
     history: [],
     ...base,

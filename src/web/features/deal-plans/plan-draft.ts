@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
-import type { DealPlanDraft } from '../../../schemas/deal-plan-preview';
+import type { DealPlanDraft } from '../../../schemas/deal-plans';
 
 // Edits the rep is typing but has not saved yet. Each open form reports its draft as a change to
 // the plan, so the checks beside the plan update while they type, not only after saving.

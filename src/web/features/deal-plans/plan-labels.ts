@@ -59,10 +59,10 @@ export const SEVERITY_COLOURS = { error: 'red', warning: 'orange', info: 'blue' 
 export const options = <T extends string>(labels: Record<T, string>) =>
   (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 
-/** `steps[2].dueOn` → the id of the element that shows it ('plan-steps-2'). */
+/** A finding's field (the API path, `steps[2].dueOn`) → the id of the element showing it ('plan-steps-2'). */
 export function anchorOf(field: string): string {
   const match = /^(\w+)(?:\[(\d+)\])?/.exec(field);
-  const part = match?.[1] === 'competitors' ? 'competition' : (match?.[1] ?? 'plan');
+  const part = match?.[1] ?? 'plan';
   return match?.[2] === undefined ? `plan-${part}` : `plan-${part}-${match[2]}`;
 }
 

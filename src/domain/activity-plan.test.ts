@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkActivityCapacity } from './activity-capacity';
-import { planActivities } from './activity-plan';
+import { checkActivityNorms, planActivities } from './activity-plan';
 import type { ActivityNorm, TargetAccount } from './activity-plan';
+import { ValidationError } from './errors';
 
 // Seed 001: 8 calls and 3 meetings a year for each segment-A prospect.
 const norms: ActivityNorm[] = [
@@ -156,5 +157,24 @@ describe('checkActivityCapacity', () => {
     expect(
       capacity.findings.map((finding) => [finding.code, finding.severity, finding.field]),
     ).toEqual([['hours_unknown', 'info', 'hoursPerActivity.meeting']]);
+  });
+});
+
+describe('checkActivityNorms', () => {
+  it('refuses a second norm for the same segment, account status and activity type', () => {
+    const norm = { segmentId: 'A', status: 'prospect', activityType: 'call' } as const;
+    expect(() =>
+      checkActivityNorms([
+        norm,
+        { ...norm, status: 'customer' },
+        { ...norm, activityType: 'demo' },
+      ]),
+    ).not.toThrow();
+    expect(() => checkActivityNorms([norm, { ...norm, segmentId: 'B' }, norm])).toThrow(
+      new ValidationError({
+        field: 'norms[2].activityType',
+        reason: 'this segment already has a norm for this account status and activity type',
+      }),
+    );
   });
 });

@@ -17,6 +17,30 @@ export type ActivityNorm = {
   countPerYear: number;
 };
 
+/**
+ * A segment has one norm per account status and activity type; a repeat is refused on its row
+ * (`norms[i].activityType`), so a strategy's norms never depend on which copy wins.
+ */
+export function checkActivityNorms(
+  norms: readonly Pick<ActivityNorm, 'segmentId' | 'status' | 'activityType'>[],
+): void {
+  const seen = new Set<string>();
+  const issues = norms.flatMap((norm, index) => {
+    const key = `${norm.segmentId}:${norm.status}:${norm.activityType}`;
+    const isRepeat = seen.has(key);
+    seen.add(key);
+    return isRepeat
+      ? [
+          {
+            field: `norms[${index}].activityType`,
+            reason: 'this segment already has a norm for this account status and activity type',
+          },
+        ]
+      : [];
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
 export type TargetAccount = { accountId: string; segmentId: string; status: AccountStatus };
 
 /** Counts per activity type, keys in alphabetical order. */

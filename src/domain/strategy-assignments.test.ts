@@ -99,4 +99,35 @@ describe('strategy assignments', () => {
       ),
     ).toEqual([{ field: 'segmentMix', reason: 'the shares add up to more than 100%' }]);
   });
+
+  it('names a repeated rep × segment row, a repeated whole-mix share and a repeated mix segment', () => {
+    const mixed = { targetMinor: 100_00, model: 'mixed' } as const;
+    expect(
+      issuesOf(() =>
+        cascadeStrategy(
+          mixed,
+          [...shares, { segmentId: 'A', shareBasisPoints: 500 }],
+          [
+            { repId: 'ann', segmentId: 'A', weight: 1 },
+            { repId: 'bo', segmentId: null, weight: 1 },
+            { repId: 'ann', segmentId: 'A', weight: 2 },
+            { repId: 'bo', segmentId: null, weight: 1 },
+            { repId: 'bo', segmentId: 'A', weight: 1 },
+          ],
+        ),
+      ),
+    ).toEqual([
+      { field: 'segmentMix[2].segmentId', reason: 'this segment is already in the mix' },
+      { field: 'assignments[2].repId', reason: 'this rep is already assigned to this segment' },
+      { field: 'assignments[3].repId', reason: 'this rep already has a share of the whole mix' },
+      {
+        field: 'assignments[1].segmentId',
+        reason: 'this rep holds segments, so a share of the whole mix would be ignored',
+      },
+      {
+        field: 'assignments[3].segmentId',
+        reason: 'this rep holds segments, so a share of the whole mix would be ignored',
+      },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { type FieldIssue, ValidationError } from './errors';
 import {
   type CascadeInput,
   type CascadeResult,
@@ -43,9 +43,47 @@ export function cascadeInputOf(
   };
 }
 
+// A rep has at most one row per segment (and one share of the whole mix); a segment is in the
+// mix once. A repeat is named on its second row.
+function duplicateIssues(
+  shares: readonly StrategyShare[],
+  assignments: readonly StrategyAssignment[],
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const segments = new Set<string>();
+  shares.forEach((share, index) => {
+    if (segments.has(share.segmentId)) {
+      issues.push({
+        field: `segmentMix[${index}].segmentId`,
+        reason: 'this segment is already in the mix',
+      });
+    }
+    segments.add(share.segmentId);
+  });
+  const rows = new Set<string>();
+  assignments.forEach((row, index) => {
+    const key = `${row.repId}:${row.segmentId ?? ''}`;
+    if (rows.has(key)) {
+      issues.push({
+        field: `assignments[${index}].repId`,
+        reason:
+          row.segmentId === null
+            ? 'this rep already has a share of the whole mix'
+            : 'this rep is already assigned to this segment',
+      });
+    }
+    rows.add(key);
+  });
+  return issues;
+}
+
 // Every row that does not fit the model is named, not only the first.
-function checkRows(strategy: StrategyTarget, assignments: readonly StrategyAssignment[]) {
-  const issues: { field: string; reason: string }[] = [];
+function checkRows(
+  strategy: StrategyTarget,
+  shares: readonly StrategyShare[],
+  assignments: readonly StrategyAssignment[],
+) {
+  const issues = duplicateIssues(shares, assignments);
   assignments.forEach((row, index) => {
     const field = `assignments[${index}].segmentId`;
     const holdsSegments = assignments.some((a) => a.repId === row.repId && a.segmentId !== null);
@@ -100,7 +138,7 @@ export function cascadeStrategy(
   shares: readonly StrategyShare[],
   assignments: readonly StrategyAssignment[],
 ): CascadeResult {
-  checkRows(strategy, assignments);
+  checkRows(strategy, shares, assignments);
   const input = cascadeInputOf(strategy, shares, assignments);
   try {
     return splitTargetBySegmentMix(input);

@@ -10,6 +10,7 @@ import {
   updateStrategy,
 } from '../db/queries/strategies';
 import { getUser, getUserWithOrganisation } from '../db/queries/users';
+import { checkActivityNorms } from '../domain/activity-plan';
 import { fiscalYearMonths } from '../domain/calendar';
 import { cascadeStrategy } from '../domain/strategy-assignments';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
@@ -108,7 +109,9 @@ async function checkInput(db: Executor, actor: Actor, input: StrategyInput) {
     else enteredWeights(input.seasonality.weights);
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  // An impossible cascade is refused on the row the leader wrote, before anything is stored.
+  // A repeated norm, assignment or mix segment, and an impossible cascade, are refused on the
+  // row the leader wrote, before anything is stored.
+  checkActivityNorms((input.norms ?? []).map((n) => ({ ...n, status: n.accountStatus })));
   cascadeStrategy(input, input.segmentMix, input.assignments);
 }
 

@@ -158,6 +158,42 @@ describe.each(testEngines())('strategies API on %s', (engine) => {
     expect((await leader.request('GET', '/api/strategies/2029')).status).toBe(404);
   });
 
+  it('refuses a repeated rep × segment row or norm with 422 on the row, nothing written', async () => {
+    const specialised = {
+      ...territoryInput(),
+      model: 'specialised',
+      assignments: [
+        { repId: server.ids.rep1, segmentId: seg.A, weight: 1 },
+        { repId: server.ids.rep2, segmentId: seg.B, weight: 1 },
+      ],
+    };
+    const twice = await leader.request('PUT', '/api/strategies/2032', {
+      ...specialised,
+      assignments: [...specialised.assignments, { repId: server.ids.rep1, segmentId: seg.A }],
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.issues).toEqual([
+      { field: 'assignments[2].repId', reason: 'this rep is already assigned to this segment' },
+    ]);
+    const norm = { segmentId: seg.A, accountStatus: 'prospect', activityType: 'call' };
+    const twiceNormed = await leader.request('PUT', '/api/strategies/2032', {
+      ...specialised,
+      norms: [
+        { ...norm, countPerYear: 8 },
+        { ...norm, activityType: 'meeting', countPerYear: 3 },
+        { ...norm, countPerYear: 6 },
+      ],
+    });
+    expect(twiceNormed.status).toBe(422);
+    expect(twiceNormed.body.error.issues).toEqual([
+      {
+        field: 'norms[2].activityType',
+        reason: 'this segment already has a norm for this account status and activity type',
+      },
+    ]);
+    expect((await leader.request('GET', '/api/strategies/2032')).status).toBe(404);
+  });
+
   it('lets only leaders and admins set it; a rep reads only their own row; other orgs see nothing', async () => {
     const rep1 = await server.as('rep1@acme.test');
     expect((await rep1.request('PUT', '/api/strategies/2030', territoryInput())).status).toBe(403);

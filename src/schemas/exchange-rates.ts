@@ -50,3 +50,11 @@ export type ExchangeRateImportResult = z.infer<typeof ExchangeRateImportResult>;
 /** One rate as a form enters it: the currency, the month and the rate together. */
 export const ExchangeRateEntry = ExchangeRateParams.extend(ExchangeRateInput.shape);
 export type ExchangeRateEntry = z.infer<typeof ExchangeRateEntry>;
+
+/** Deals left out of a money figure because their currency has no rate, per currency. */
+export const UnconvertedMoney = z.object({
+  currency: Currency,
+  count: z.number().int().min(1),
+  amountMinor: z.number().int(),
+});
+export type UnconvertedMoney = z.infer<typeof UnconvertedMoney>;

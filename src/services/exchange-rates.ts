@@ -149,7 +149,7 @@ export function readRateTable(csv: string, ownCurrency: string): RateEntry[] {
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
-    }) as ParsedRecord[];
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     if (error instanceof CsvError)
       throw new ValidationError({ field: 'csv', reason: error.message });

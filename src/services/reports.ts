@@ -10,25 +10,20 @@ import {
 } from '../db/queries/reports';
 import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
-import { fiscalYearMonths, fiscalYearOf, isoWeekOf } from '../domain/calendar';
+import { fiscalYearMonths, fiscalYearOf, fiscalYearStartOf, isoWeekOf } from '../domain/calendar';
 import { findConversionOutliers } from '../domain/conversion-outliers';
 import type { UnconvertedMoney } from '../domain/exchange-rates';
 import { groupRows, isInPeriod, type Period } from '../domain/opportunity';
 import { summarisePipelineByGroup } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { averageWonDeal, medianCycleDays, winRate } from '../domain/win-rate';
+import type { ReportGroup, ReportKind } from '../schemas/reports';
 import { loadComputedStrategy } from './strategy-cascade';
 
 // The KPI reports of `salesplan report`, computed by the domain core's functions over the
 // database's rows. Money is in the organisation's currency (db/queries/money.ts converts each
 // deal); a deal whose currency has no rate is left out of the money figures and counted in
 // `unconverted`, while it still counts as a deal (win rates, open counts).
-
-/** The report kinds and the groups they break down by: the CLI offers exactly these. */
-export const REPORT_KINDS = ['pipeline', 'win-rates', 'outliers', 'attainment', 'activity'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export const REPORT_GROUPS = ['rep', 'product', 'manager', 'territory'] as const;
-export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 export type ReportQuery = {
   kind: ReportKind;
@@ -212,8 +207,8 @@ async function attainmentReport(
 ) {
   const year = fiscalYearOf(today, org.fiscalYearStartMonth);
   const strategy = await loadComputedStrategy(db, org.id, year, today);
-  const startMonth = strategy?.row.startMonth ?? org.fiscalYearStartMonth;
-  const fiscalYearStart = `${year}-${String(startMonth).padStart(2, '0')}`;
+  const fiscalYearStart =
+    strategy?.fiscalYearStart ?? fiscalYearStartOf(year, org.fiscalYearStartMonth);
   const weights = strategy?.seasonality.weights ?? flatWeights();
   // The organisation's target, or each rep's cascaded one (as rep plans read it); a manager's or
   // a territory's is the sum of its reps'. Products have no target in the cascade.

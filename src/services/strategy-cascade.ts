@@ -43,7 +43,7 @@ export async function seasonalityOf(
     };
   }
   if (row.seasonalityKind === 'history') {
-    return weightsFromHistory(await wonRevenueByMonth(db, row.orgId), {
+    return weightsFromHistory((await wonRevenueByMonth(db, row.orgId)).months, {
       today,
       fiscalYearStartMonth: row.startMonth,
     });

@@ -39,11 +39,14 @@ async function progressOf(db: Executor, view: PlanView, item: TeamPlanItemRow) {
   const owners = item.ownerId
     ? [item.ownerId]
     : [plan.managerId, ...(await teamMemberIds(db, plan.orgId, plan.managerId))];
-  const actual = await countMetric(db, plan.orgId, item.metricSource, owners, {
-    from: item.startsOn ?? year.from,
-    to: item.endsOn ?? year.to,
-  });
-  return { actual, ratio: item.targetValue ? actual / item.targetValue : null };
+  const { value: actual, unconverted } = await countMetric(
+    db,
+    plan.orgId,
+    item.metricSource,
+    owners,
+    { from: item.startsOn ?? year.from, to: item.endsOn ?? year.to },
+  );
+  return { actual, ratio: item.targetValue ? actual / item.targetValue : null, unconverted };
 }
 
 export async function getTeamPlan(db: Executor, actor: Actor, id: string): Promise<TeamPlan> {

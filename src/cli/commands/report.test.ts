@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { opportunities, stages, users } from '../../db/schema';
+import { createOrganisation } from '../../services/organisations';
 import { formatReportTable } from './report';
 
 const run = promisify(execFile);
@@ -14,34 +18,49 @@ describe('report table', () => {
     const table = formatReportTable(
       [
         {
-          key: 'Ann Rep',
+          id: 'rep-1',
+          name: 'Ann Rep',
           won: 3,
           lost: 1,
           winRate: 0.75,
           wonRevenue: 1_234_567,
           averageWonDeal: 411_522,
           medianCycleDays: 40.5,
+          unconverted: [],
         },
         {
-          key: 'Bo',
+          id: 'rep-2',
+          name: 'Bo',
           won: 0,
           lost: 2,
           winRate: 0,
           wonRevenue: 0,
           averageWonDeal: null,
           medianCycleDays: null,
+          unconverted: [{ currency: 'CHF', count: 3, amountMinor: 90_000 }],
         },
       ],
       'EUR',
     );
     expect(table).toBe(
       [
-        'key      won  lost  winRate  wonRevenue  averageWonDeal  medianCycleDays',
+        'name     won  lost  winRate  wonRevenue  averageWonDeal  medianCycleDays',
         '-------  ---  ----  -------  ----------  --------------  ---------------',
-        'Ann Rep    3     1    75.0%     €12,346          €4,115             40.5',
-        'Bo         0     2     0.0%          €0               –                –',
+        'Ann Rep    3     1    75.0%  €12,345.67       €4,115.22             40.5',
+        'Bo         0     2     0.0%       €0.00               –                –',
+        '',
+        'Bo: 3 deals in CHF have no rate',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('prints each currency with its own decimals: JPY none, BHD three', () => {
+    const row = (wonRevenue: number) => ({ name: 'Ann', wonRevenue });
+    // ¥1,234,567 is 1,234,567 minor units; BHD 1,234.567 is 1,234,567 fils.
+    expect(formatReportTable([row(1_234_567)], 'JPY').split('\n')[2]).toBe('Ann   ¥1,234,567');
+    expect(formatReportTable([row(1_234_567)], 'BHD').split('\n')[2]).toMatch(
+      /^Ann {3}BHD\s1,234\.567$/,
     );
   });
 
@@ -49,7 +68,8 @@ describe('report table', () => {
     const table = formatReportTable(
       [
         {
-          key: 'Ann Rep',
+          id: 'rep-1',
+          name: 'Ann Rep',
           openCount: 3,
           openValue: 300_000,
           weightedValue: 90_000,
@@ -64,10 +84,10 @@ describe('report table', () => {
     );
     const [header, , row] = table.split('\n');
     expect(header).toBe(
-      'key      openCount  openValue  weightedValue  averageAgeDays  Qualify  Propose',
+      'name     openCount  openValue  weightedValue  averageAgeDays  Qualify  Propose',
     );
     expect(row).toBe(
-      'Ann Rep          3     $3,000           $900              12        2        1',
+      'Ann Rep          3  $3,000.00        $900.00              12        2        1',
     );
   });
 
@@ -109,4 +129,43 @@ describe('salesplan report arguments', () => {
     expect(to.code).not.toBe(0);
     expect(to.stderr).toContain('--to: is before --from');
   });
+});
+
+describe('salesplan report in a JPY organisation (CLI, embedded database)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-report-jpy-'));
+
+  it('prints yen without decimals and never divides by 100', async () => {
+    const handle = await openDatabase({ dataDir, purpose: 'report test' });
+    try {
+      await handle.migrate();
+      const db = handle.db;
+      const org = await createOrganisation(db, { slug: 'yen', name: 'Yen', currency: 'JPY' });
+      const [rep] = await db
+        .insert(users)
+        .values({ orgId: org.id, email: 'ken@yen.test', name: 'Ken', role: 'rep' })
+        .returning();
+      const wonStage = (await db.select().from(stages).where(eq(stages.orgId, org.id))).find(
+        (stage) => stage.kind === 'won',
+      );
+      // ¥1,500,000 and ¥500,001 won: ¥2,000,001 in all, ¥1,000,001 on average (half up).
+      await db.insert(opportunities).values(
+        [1_500_000, 500_001].map((amountMinor) => ({
+          orgId: org.id,
+          name: `Deal ${amountMinor}`,
+          ownerId: rep?.id ?? '',
+          amountMinor,
+          currency: 'JPY',
+          stageId: wonStage?.id ?? '',
+          createdOn: '2026-01-01',
+          closedOn: '2026-01-21',
+        })),
+      );
+    } finally {
+      await handle.close();
+    }
+    const { stdout } = await run('node', [bin, 'report', 'win-rates', '--today', '2026-03-11'], {
+      env: { ...process.env, SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    expect(stdout.split('\n')[2]).toMatch(/^Ken\s+2\s+0\s+100\.0%\s+¥2,000,001\s+¥1,000,001\s+20$/);
+  }, 120_000);
 });

@@ -1,46 +1,62 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client';
+import { convertedAmountJoin, convertedMinor } from './money';
+import type { OpportunityOutcome, StageKind } from '../../domain/opportunity';
+import type { ActivityStatus } from '../../domain/activity';
 
 // Row readers for the KPI reports: plain rows in the domain's shapes (src/domain/opportunity.ts),
-// with the names a report groups by. The arithmetic stays in the domain functions.
+// with the ids a report groups by and the names it shows. The arithmetic stays in the domain
+// functions; the conversion into the organisation's currency is done here (./money.ts).
 
 export type ReportOpportunityRow = {
   id: string;
   ownerId: string;
   productId: string;
   accountId: string;
+  /** The deal's own amount, in `currency`. */
   amountMinor: number;
+  currency: string;
+  /** The amount in the organisation's currency; null when `currency` has no rate. */
+  convertedMinor: number | null;
   stageId: string;
   createdOn: string;
   expectedClose: string | null;
   closedOn: string | null;
-  outcome: 'won' | 'lost' | null;
+  outcome: OpportunityOutcome | null;
   ownerName: string;
   productName: string | null;
+  managerId: string | null;
   managerName: string | null;
+  territoryId: string | null;
   territoryName: string | null;
   lastActivityOn: string | null;
   hasNextStep: boolean;
 };
 
-type RawOpportunity = Omit<ReportOpportunityRow, 'amountMinor' | 'outcome'> & {
+type RawOpportunity = Omit<ReportOpportunityRow, 'amountMinor' | 'convertedMinor' | 'outcome'> & {
   amountMinor: number | string | bigint;
-  kind: 'open' | 'won' | 'lost';
+  convertedMinor: number | string | bigint | null;
+  kind: StageKind;
 };
 
-/** The organisation's opportunities with owner, product, manager and territory names. */
+/**
+ * The organisation's opportunities with owner, product, manager and territory, each amount also
+ * converted into the organisation's currency (open deals at the rate of `today`'s month).
+ */
 export async function readOpportunityRows(
   db: Executor,
   orgId: string,
+  today: string,
 ): Promise<ReportOpportunityRow[]> {
   const rows = await queryRows<RawOpportunity>(
     db,
     sql`select o.id, o.owner_id as "ownerId", coalesce(o.product_id::text, '') as "productId",
         coalesce(o.account_id::text, '') as "accountId", o.amount_minor as "amountMinor",
+        o.currency, ${convertedMinor} as "convertedMinor",
         o.stage_id as "stageId", o.created_on::text as "createdOn",
         o.expected_close_on::text as "expectedClose", o.closed_on::text as "closedOn", s.kind,
-        u.name as "ownerName", p.name as "productName", m.name as "managerName",
-        t.name as "territoryName", o.next_step is not null and o.next_step <> '' as "hasNextStep",
+        u.name as "ownerName", p.name as "productName", m.id as "managerId",
+        m.name as "managerName", t.id as "territoryId", t.name as "territoryName", o.next_step is not null and o.next_step <> '' as "hasNextStep",
         (select max(a.occurs_on)::text from activities a
           where a.org_id = o.org_id and a.opportunity_id = o.id and a.status = 'done') as "lastActivityOn"
       from opportunities o
@@ -49,12 +65,14 @@ export async function readOpportunityRows(
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       left join products p on p.org_id = o.org_id and p.id = o.product_id
+      ${convertedAmountJoin(today)}
       where o.org_id = ${orgId}
       order by o.id`,
   );
-  return rows.map(({ kind, amountMinor, ...row }) => ({
+  return rows.map(({ kind, amountMinor, convertedMinor: converted, ...row }) => ({
     ...row,
     amountMinor: Number(amountMinor),
+    convertedMinor: converted === null ? null : Number(converted),
     outcome: kind === 'open' ? null : kind,
   }));
 }
@@ -64,7 +82,7 @@ export type ReportStageRow = {
   name: string;
   order: number;
   winProbability: number;
-  kind: 'open' | 'won' | 'lost';
+  kind: StageKind;
 };
 
 export async function readStages(db: Executor, orgId: string): Promise<ReportStageRow[]> {
@@ -105,10 +123,12 @@ export async function readExpectedCloseHistory(
 export type ReportActivityRow = {
   ownerId: string;
   activityType: string;
-  status: 'planned' | 'done';
+  status: ActivityStatus;
   occursOn: string;
   ownerName: string;
+  managerId: string | null;
   managerName: string | null;
+  territoryId: string | null;
   territoryName: string | null;
 };
 
@@ -116,47 +136,12 @@ export async function readActivityRows(db: Executor, orgId: string): Promise<Rep
   return queryRows<ReportActivityRow>(
     db,
     sql`select a.owner_id as "ownerId", a.type as "activityType", a.status,
-        a.occurs_on::text as "occursOn", u.name as "ownerName", m.name as "managerName",
-        t.name as "territoryName"
+        a.occurs_on::text as "occursOn", u.name as "ownerName", m.id as "managerId",
+        m.name as "managerName", t.id as "territoryId", t.name as "territoryName"
       from activities a
       join users u on u.org_id = a.org_id and u.id = a.owner_id
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       where a.org_id = ${orgId}`,
   );
-}
-
-export type ReportStrategy = {
-  fiscalYear: number;
-  startMonth: number;
-  targetMinor: number;
-  seasonalityWeights: number[] | null;
-};
-
-/** The strategy of the fiscal year that holds the date, if one is set. */
-export async function readStrategyFor(
-  db: Executor,
-  orgId: string,
-  date: string,
-): Promise<ReportStrategy | null> {
-  const rows = await queryRows<{
-    fiscal_year: number;
-    start_month: number;
-    target_minor: number | string;
-    seasonality_weights: number[] | null;
-  }>(
-    db,
-    sql`select fiscal_year, start_month, target_minor, seasonality_weights from strategies
-      where org_id = ${orgId}
-        and make_date(fiscal_year, start_month, 1) <= ${date}::date
-        and make_date(fiscal_year, start_month, 1) + interval '1 year' > ${date}::date`,
-  );
-  const [row] = rows;
-  if (!row) return null;
-  return {
-    fiscalYear: Number(row.fiscal_year),
-    startMonth: Number(row.start_month),
-    targetMinor: Number(row.target_minor),
-    seasonalityWeights: row.seasonality_weights,
-  };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../client';
+import type { UnconvertedMoney } from '../../domain/exchange-rates';
+import type { Executor } from '../client';
 import {
   activityTypes,
   organisations,
@@ -10,6 +11,7 @@ import {
   strategySegmentShares,
   users,
 } from '../schema';
+import { mergeUnconverted, sumConvertedBy } from './money';
 
 export type StrategyRow = typeof strategies.$inferSelect;
 export type NewStrategyRow = typeof strategies.$inferInsert;
@@ -150,34 +152,38 @@ export async function setFiscalYearStartMonth(db: Executor, orgId: string, month
     .where(eq(organisations.id, orgId));
 }
 
-/** Won revenue per close month ('YYYY-MM'), for seasonality from history; owners optional. */
+/**
+ * Won revenue per close month ('YYYY-MM') in the organisation's currency, for seasonality from
+ * history; the won deals without a rate are left out and counted per currency.
+ */
 export async function wonRevenueByMonth(
   db: Executor,
   orgId: string,
-): Promise<{ month: string; revenueMinor: number }[]> {
-  const rows = await queryRows<{ month: string; revenue_minor: string | number }>(
-    db,
-    sql`select to_char(o.closed_on, 'YYYY-MM') as month, sum(o.amount_minor) as revenue_minor
-        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
-        where o.org_id = ${orgId} and s.kind = 'won' and o.closed_on is not null
-        group by 1 order by 1`,
-  );
-  return rows.map((r) => ({ month: r.month, revenueMinor: Number(r.revenue_minor) }));
+): Promise<{ months: { month: string; revenueMinor: number }[]; unconverted: UnconvertedMoney[] }> {
+  const totals = await sumConvertedBy(db, orgId, {
+    key: sql`to_char(o.closed_on, 'YYYY-MM')`,
+    where: sql`s.kind = 'won' and o.closed_on is not null`,
+    today: null,
+  });
+  return {
+    months: [...totals].map(([month, total]) => ({ month, revenueMinor: total.totalMinor })),
+    unconverted: mergeUnconverted(totals.values()),
+  };
 }
 
-/** Won revenue per owner of the deals closed in a period (both ends included). */
+/**
+ * Won revenue per owner of the deals closed in a period (both ends included), in the
+ * organisation's currency; deals without a rate are left out (see `sumConvertedBy`).
+ */
 export async function wonRevenueByOwner(
   db: Executor,
   orgId: string,
   period: { from: string; to: string },
 ): Promise<Map<string, number>> {
-  const rows = await queryRows<{ owner_id: string; revenue_minor: string | number }>(
-    db,
-    sql`select o.owner_id, sum(o.amount_minor) as revenue_minor
-        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
-        where o.org_id = ${orgId} and s.kind = 'won'
-          and o.closed_on between ${period.from} and ${period.to}
-        group by o.owner_id`,
-  );
-  return new Map(rows.map((r) => [r.owner_id, Number(r.revenue_minor)]));
+  const totals = await sumConvertedBy(db, orgId, {
+    key: sql`o.owner_id`,
+    where: sql`s.kind = 'won' and o.closed_on between ${period.from} and ${period.to}`,
+    today: null,
+  });
+  return new Map([...totals].map(([ownerId, total]) => [ownerId, total.totalMinor]));
 }

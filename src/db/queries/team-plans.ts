@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { UnconvertedMoney } from '../../domain/exchange-rates';
 import { type Executor, queryRows } from '../client';
 import { teamPlanItems, teamPlans, users } from '../schema';
+import { sumConvertedBy } from './money';
 import { inOwnerScope, type OwnerScope } from './scope';
 
 export type TeamPlanRow = typeof teamPlans.$inferSelect;
@@ -72,30 +74,37 @@ export async function insertTeamPlanItem(db: Executor, row: typeof teamPlanItems
   return inserted;
 }
 
-/** A countable metric over owners and dates: done activities of a type, won revenue, or new deals. */
+/**
+ * A countable metric over owners and dates: done activities of a type, won revenue (in the
+ * organisation's currency, the won deals without a rate left out and counted), or new deals.
+ */
 export async function countMetric(
   db: Executor,
   orgId: string,
   source: string,
   ownerIds: readonly string[],
   range: { from: string; to: string },
-): Promise<number> {
-  if (ownerIds.length === 0) return 0;
+): Promise<{ value: number; unconverted: UnconvertedMoney[] }> {
+  if (ownerIds.length === 0) return { value: 0, unconverted: [] };
   const owners = sql.join(
     ownerIds.map((id) => sql`${id}`),
     sql`, `,
   );
+  if (source === 'won_revenue') {
+    const [total] = await sumConvertedBy(db, orgId, {
+      key: sql`'won_revenue'`,
+      where: sql`s.kind = 'won' and o.owner_id in (${owners})
+        and o.closed_on between ${range.from} and ${range.to}`,
+      today: null,
+    }).then((totals) => [...totals.values()]);
+    return { value: total?.totalMinor ?? 0, unconverted: total?.unconverted ?? [] };
+  }
   const query = source.startsWith('activities:')
     ? sql`select count(*) as value from activities where org_id = ${orgId} and status = 'done'
           and type = ${source.slice('activities:'.length)} and owner_id in (${owners})
           and occurs_on between ${range.from} and ${range.to}`
-    : source === 'won_revenue'
-      ? sql`select coalesce(sum(o.amount_minor), 0) as value from opportunities o
-            join stages s on s.org_id = o.org_id and s.id = o.stage_id
-            where o.org_id = ${orgId} and s.kind = 'won' and o.owner_id in (${owners})
-            and o.closed_on between ${range.from} and ${range.to}`
-      : sql`select count(*) as value from opportunities where org_id = ${orgId}
+    : sql`select count(*) as value from opportunities where org_id = ${orgId}
             and owner_id in (${owners}) and created_on between ${range.from} and ${range.to}`;
   const [row] = await queryRows<{ value: string | number }>(db, query);
-  return Number(row?.value ?? 0);
+  return { value: Number(row?.value ?? 0), unconverted: [] };
 }

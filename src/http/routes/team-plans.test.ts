@@ -89,8 +89,8 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     expect(saved.status).toBe(200);
     expect(saved.body.answers.whatIsOurPlan).toBe('Win segment A');
     const [mine, team, show] = saved.body.objectives[0].goals[0].activities;
-    expect(mine.progress).toEqual({ actual: 3, ratio: 0.3 });
-    expect(team.progress).toEqual({ actual: 4, ratio: null });
+    expect(mine.progress).toEqual({ actual: 3, ratio: 0.3, unconverted: [] });
+    expect(team.progress).toEqual({ actual: 4, ratio: null, unconverted: [] });
     expect(show.progress).toBeNull();
   });
 
@@ -133,10 +133,15 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     const won = stages.find((stage) => stage.kind === 'won')?.id;
     const open = stages.find((stage) => stage.kind === 'open')?.id;
     const rep3 = await server.as('rep3@acme.test');
-    for (const [client, stageId, amountMinor] of [
-      [rep1, won, 150_000],
-      [rep1, open, 70_000],
-      [rep3, won, 999_000],
+    // A USD rate since 2000 (carried forward to today); none for CHF.
+    const admin = await server.as('admin@acme.test');
+    await admin.request('PUT', '/api/exchange-rates/USD/2000-01', { rate: '0.9' });
+    for (const [client, stageId, amountMinor, currency] of [
+      [rep1, won, 150_000, 'EUR'],
+      [rep1, open, 70_000, 'EUR'],
+      [rep3, won, 999_000, 'EUR'],
+      [rep1, won, 100_000, 'USD'],
+      [rep1, won, 55_000, 'CHF'],
     ] as const) {
       const accountId = (await client.request('POST', '/api/accounts', { name: 'Beta' })).body.id;
       const created = await client.request('POST', '/api/opportunities', {
@@ -144,6 +149,7 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
         accountId,
         stageId,
         amountMinor,
+        currency,
       });
       expect(created.status).toBe(201);
     }
@@ -162,8 +168,13 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     });
     expect(saved.status).toBe(200);
     const [revenue, deals] = saved.body.objectives[0].goals[0].activities;
-    expect(revenue.progress).toEqual({ actual: 150_000, ratio: 0.5 });
-    expect(deals.progress).toEqual({ actual: 2, ratio: 0.5 });
+    // €1,500 + $1,000 × 0.9 = €2,400; the CHF deal has no rate: left out and counted.
+    expect(revenue.progress).toEqual({
+      actual: 240_000,
+      ratio: 0.8,
+      unconverted: [{ currency: 'CHF', count: 1, amountMinor: 55_000 }],
+    });
+    expect(deals.progress).toEqual({ actual: 4, ratio: 1, unconverted: [] });
   });
 
   it('shows the plan to the leader read-only and hides it from another team', async () => {

@@ -1,4 +1,5 @@
 import { Progress, Stack, Text } from '@mantine/core';
+import { describeUnconverted } from '../../../domain/exchange-rates';
 import { formatMoney } from '../../components/money';
 import { isMoneyMetric, type TeamActivity } from './team-plan-draft';
 
@@ -50,6 +51,11 @@ export function MetricProgress({
           aria-label={`${Math.round(ratio * 100)}% of the target`}
         />
       )}
+      {describeUnconverted(progress.unconverted).map((line) => (
+        <Text key={line} size="xs" c="orange.8">
+          Left out: {line}
+        </Text>
+      ))}
     </Stack>
   );
 }

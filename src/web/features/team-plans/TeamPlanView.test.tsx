@@ -27,6 +27,7 @@ describe('TeamPlanView', () => {
     expect(rows[1]?.textContent).toContain('Not measurable from the data');
     expect(within(rows[1] as HTMLElement).queryByRole('progressbar')).toBeNull();
     expect(rows[2]?.textContent).toContain('€12,500.00 of €50,000.00 won');
+    expect(rows[2]?.textContent).toContain('Left out: 3 deals in CHF have no rate');
     expect(screen.queryByRole('button', { name: 'Edit the team plan' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Start/ })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();

@@ -70,7 +70,7 @@ export function makeTeamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
                 metric: 'calls done',
                 metricSource: 'activities:call',
                 targetValue: 10,
-                progress: { actual: 3, ratio: 0.3 },
+                progress: { actual: 3, ratio: 0.3, unconverted: [] },
               },
               {
                 id: 'a2',
@@ -92,7 +92,11 @@ export function makeTeamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
                 metric: 'won',
                 metricSource: 'won_revenue',
                 targetValue: 5_000_000,
-                progress: { actual: 1_250_000, ratio: 0.25 },
+                progress: {
+                  actual: 1_250_000,
+                  ratio: 0.25,
+                  unconverted: [{ currency: 'CHF', count: 3, amountMinor: 900_000 }],
+                },
               },
             ],
           },

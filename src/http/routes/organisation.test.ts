@@ -95,6 +95,9 @@ describe.each(testEngines())('the organisation time zone and "today" on %s', (en
       stageId: stages.Won,
     });
     expect(won.body).toMatchObject({ stageKind: 'won', closedOn: TOMORROW });
+    // The deal plan's live checks in the browser use the same day.
+    const plan = await rep1.request('GET', `/api/opportunities/${deal.body.id}/plan`);
+    expect(plan.body.checkOptions.today).toBe(TOMORROW);
   });
 
   it('answers 422 naming the field for a zone that does not exist', async () => {

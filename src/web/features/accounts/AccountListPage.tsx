@@ -1,10 +1,9 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountStatus } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
-import { ListPagination } from '../../components/ListPagination';
-import { ListResults } from '../../components/ListResults';
+import { ListPage, ListTable } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { LinkCell, LinkedRow } from '../../components/LinkedRow';
@@ -26,7 +25,7 @@ export function AccountStatusBadge({ status }: { status: AccountStatus }) {
 
 export function AccountListPage() {
   const reference = useReference();
-  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
+  const { values, setFilters, ...params } = useListParams({
     q: '',
     segmentId: '',
     status: '',
@@ -34,24 +33,21 @@ export function AccountListPage() {
     sort: 'name',
     order: 'asc',
   });
-  const list = useAccountList({ ...values, page, pageSize: PAGE_SIZE });
+  const list = useAccountList({ ...values, page: params.page, pageSize: PAGE_SIZE });
   const onSort = (sort: AccountSort, order: SortOrder) => setFilters({ sort, order });
   const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between">
-        <div>
-          <Title order={1}>Accounts</Title>
-          <Text c="dimmed">Prospects and customers, with their segment and owner.</Text>
-        </div>
+    <ListPage
+      title="Accounts"
+      description="Prospects and customers, with their segment and owner."
+      action={
         <Button component={Link} to="/accounts/new" leftSection={<PlusIcon size={16} />}>
           New account
         </Button>
-      </Group>
-
-      <Card withBorder radius="md" padding="md">
-        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+      }
+      filters={
+        <>
           <SearchInput
             value={values.q}
             onSearch={(q) => setFilters({ q })}
@@ -80,74 +76,63 @@ export function AccountListPage() {
             value={values.ownerId || null}
             onChange={(ownerId) => setFilters({ ownerId })}
           />
-        </Group>
-
-        <ListResults
-          query={list}
-          columns={6}
-          hasFilters={hasFilters}
-          onClearFilters={clearFilters}
-          noMatch={{
-            title: 'No accounts match',
-            description: 'Try another search or clear the filters.',
-          }}
-          empty={{
-            title: 'No accounts yet',
-            description: 'Add the companies you sell to; their deals and activities hang off them.',
-            action: (
-              <Button component={Link} to="/accounts/new">
-                New account
-              </Button>
-            ),
-          }}
-        >
-          {(data) => (
+        </>
+      }
+      query={list}
+      params={params}
+      pageSize={PAGE_SIZE}
+      noun="accounts"
+      columns={6}
+      noMatch={{
+        title: 'No accounts match',
+        description: 'Try another search or clear the filters.',
+      }}
+      empty={{
+        title: 'No accounts yet',
+        description: 'Add the companies you sell to; their deals and activities hang off them.',
+        action: (
+          <Button component={Link} to="/accounts/new">
+            New account
+          </Button>
+        ),
+      }}
+    >
+      {(data) => (
+        <ListTable
+          label="Accounts"
+          minWidth={760}
+          isDimmed={list.isPlaceholderData}
+          head={
             <>
-              <Table.ScrollContainer minWidth={760}>
-                <Table highlightOnHover verticalSpacing="sm" aria-label="Accounts">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <SortableTh field="name" label="Name" {...sortProps} />
-                      <SortableTh field="status" label="Status" {...sortProps} />
-                      <Table.Th>Segment</Table.Th>
-                      <Table.Th>Owner</Table.Th>
-                      <Table.Th>Industry · Country</Table.Th>
-                      <SortableTh field="updatedAt" label="Updated" {...sortProps} />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                    {data.items.map((account) => (
-                      <LinkedRow key={account.id} to={`/accounts/${account.id}`}>
-                        <LinkCell to={`/accounts/${account.id}`}>{account.name}</LinkCell>
-                        <Table.Td>
-                          <AccountStatusBadge status={account.status} />
-                        </Table.Td>
-                        <Table.Td>{account.segmentName ?? '—'}</Table.Td>
-                        <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
-                        <Table.Td>
-                          {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" c="dimmed">
-                            {formatInstant(account.updatedAt)}
-                          </Text>
-                        </Table.Td>
-                      </LinkedRow>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <ListPagination
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                onPageChange={setPage}
-                noun="accounts"
-              />
+              <SortableTh field="name" label="Name" {...sortProps} />
+              <SortableTh field="status" label="Status" {...sortProps} />
+              <Table.Th>Segment</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Industry · Country</Table.Th>
+              <SortableTh field="updatedAt" label="Updated" {...sortProps} />
             </>
-          )}
-        </ListResults>
-      </Card>
-    </Stack>
+          }
+        >
+          {data.items.map((account) => (
+            <LinkedRow key={account.id} to={`/accounts/${account.id}`}>
+              <LinkCell to={`/accounts/${account.id}`}>{account.name}</LinkCell>
+              <Table.Td>
+                <AccountStatusBadge status={account.status} />
+              </Table.Td>
+              <Table.Td>{account.segmentName ?? '—'}</Table.Td>
+              <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
+              <Table.Td>
+                {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {formatInstant(account.updatedAt)}
+                </Text>
+              </Table.Td>
+            </LinkedRow>
+          ))}
+        </ListTable>
+      )}
+    </ListPage>
   );
 }

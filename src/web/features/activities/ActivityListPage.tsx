@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { Activity } from '../../../schemas/activities';
 import { PlusIcon } from '../../components/icons';
-import { ListPagination } from '../../components/ListPagination';
-import { ListResults } from '../../components/ListResults';
+import { ListPage } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { useListParams } from '../../components/useListParams';
 import { OwnerSelect } from '../reference/OwnerSelect';
@@ -20,7 +19,7 @@ type Editing = { activity?: Activity } | null;
 export function ActivityListPage() {
   const reference = useReference();
   const [editing, setEditing] = useState<Editing>(null);
-  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
+  const { values, setFilters, ...params } = useListParams({
     q: '',
     type: '',
     status: '',
@@ -30,111 +29,98 @@ export function ActivityListPage() {
     sort: 'occursOn',
     order: 'desc',
   });
-  const list = useActivityList({ ...values, page, pageSize: PAGE_SIZE });
+  const list = useActivityList({ ...values, page: params.page, pageSize: PAGE_SIZE });
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between">
-        <div>
-          <Title order={1}>Activities</Title>
-          <Text c="dimmed">Calls, meetings, demos and proposals: planned and done.</Text>
-        </div>
-        <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({})}>
-          New activity
-        </Button>
-      </Group>
-
-      <Card withBorder radius="md" padding="md">
-        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
-          <SearchInput
-            value={values.q}
-            onSearch={(q) => setFilters({ q })}
-            placeholder="Subject, outcome…"
+    <>
+      <ListPage
+        title="Activities"
+        description="Calls, meetings, demos and proposals: planned and done."
+        action={
+          <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({})}>
+            New activity
+          </Button>
+        }
+        filters={
+          <>
+            <SearchInput
+              value={values.q}
+              onSearch={(q) => setFilters({ q })}
+              placeholder="Subject, outcome…"
+            />
+            <Select
+              label="Type"
+              placeholder="Any type"
+              data={(reference.data?.activityTypes ?? []).map((t) => ({
+                value: t.key,
+                label: t.label,
+              }))}
+              value={values.type || null}
+              onChange={(type) => setFilters({ type })}
+              clearable
+              w={160}
+            />
+            <Select
+              label="Status"
+              placeholder="Any status"
+              data={[
+                { value: 'planned', label: 'Planned' },
+                { value: 'done', label: 'Done' },
+              ]}
+              value={values.status || null}
+              onChange={(status) => setFilters({ status })}
+              clearable
+              w={140}
+            />
+            <OwnerSelect
+              value={values.ownerId || null}
+              onChange={(ownerId) => setFilters({ ownerId })}
+            />
+            <DatePickerInput
+              type="range"
+              label="Dates"
+              placeholder="Any date"
+              valueFormat="YYYY-MM-DD"
+              allowSingleDateInRange
+              clearable
+              firstDayOfWeek={1}
+              miw={220}
+              value={[values.from || null, values.to || null]}
+              onChange={([from, to]) => {
+                // Filter once the range is complete, or when it is cleared.
+                if ((from && to) || (!from && !to)) setFilters({ from, to });
+              }}
+            />
+          </>
+        }
+        query={list}
+        params={params}
+        pageSize={PAGE_SIZE}
+        noun="activities"
+        columns={7}
+        noMatch={{
+          title: 'No activities match',
+          description: 'Try another search, type or date range.',
+        }}
+        empty={{
+          title: 'No activities yet',
+          description: 'Plan your calls and meetings here; log them as done when they happen.',
+          action: <Button onClick={() => setEditing({})}>New activity</Button>,
+        }}
+      >
+        {(data) => (
+          <ActivityTable
+            activities={data.items}
+            onEdit={(activity) => setEditing({ activity })}
+            isDimmed={list.isPlaceholderData}
           />
-          <Select
-            label="Type"
-            placeholder="Any type"
-            data={(reference.data?.activityTypes ?? []).map((t) => ({
-              value: t.key,
-              label: t.label,
-            }))}
-            value={values.type || null}
-            onChange={(type) => setFilters({ type })}
-            clearable
-            w={160}
-          />
-          <Select
-            label="Status"
-            placeholder="Any status"
-            data={[
-              { value: 'planned', label: 'Planned' },
-              { value: 'done', label: 'Done' },
-            ]}
-            value={values.status || null}
-            onChange={(status) => setFilters({ status })}
-            clearable
-            w={140}
-          />
-          <OwnerSelect
-            value={values.ownerId || null}
-            onChange={(ownerId) => setFilters({ ownerId })}
-          />
-          <DatePickerInput
-            type="range"
-            label="Dates"
-            placeholder="Any date"
-            valueFormat="YYYY-MM-DD"
-            allowSingleDateInRange
-            clearable
-            firstDayOfWeek={1}
-            miw={220}
-            value={[values.from || null, values.to || null]}
-            onChange={([from, to]) => {
-              // Filter once the range is complete, or when it is cleared.
-              if ((from && to) || (!from && !to)) setFilters({ from, to });
-            }}
-          />
-        </Group>
-
-        <ListResults
-          query={list}
-          columns={7}
-          hasFilters={hasFilters}
-          onClearFilters={clearFilters}
-          noMatch={{
-            title: 'No activities match',
-            description: 'Try another search, type or date range.',
-          }}
-          empty={{
-            title: 'No activities yet',
-            description: 'Plan your calls and meetings here; log them as done when they happen.',
-            action: <Button onClick={() => setEditing({})}>New activity</Button>,
-          }}
-        >
-          {(data) => (
-            <>
-              <ActivityTable
-                activities={data.items}
-                onEdit={(activity) => setEditing({ activity })}
-                isDimmed={list.isPlaceholderData}
-              />
-              <ListPagination
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                onPageChange={setPage}
-                noun="activities"
-              />
-            </>
-          )}
-        </ListResults>
-      </Card>
-
+        )}
+      </ListPage>
       <ActivityFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         activity={editing?.activity}
       />
-    </Stack>
+    </>
   );
 }

@@ -81,6 +81,6 @@ describe('OpportunityForm', () => {
     await vi.waitFor(() =>
       expect(errorOf(screen.getByLabelText('Amount'))).toContain('Is above the limit'),
     );
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('The opportunity was not saved')).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
-import { Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Select, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { PlusIcon } from '../../components/icons';
-import { ListPagination } from '../../components/ListPagination';
 import { formatMoney } from '../../components/money';
-import { ListResults } from '../../components/ListResults';
+import { ListPage, ListTable } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { LinkCell, LinkedRow } from '../../components/LinkedRow';
@@ -28,7 +27,7 @@ const STATUS_OPTIONS = [
 export function OpportunityListPage() {
   const reference = useReference();
   const products = useProductOptions();
-  const { values, page, setFilters, setPage, hasFilters, clearFilters } = useListParams({
+  const { values, setFilters, ...params } = useListParams({
     q: '',
     status: '',
     stageId: '',
@@ -38,7 +37,7 @@ export function OpportunityListPage() {
     sort: 'updatedAt',
     order: 'desc',
   });
-  const list = useOpportunityList({ ...values, page, pageSize: PAGE_SIZE });
+  const list = useOpportunityList({ ...values, page: params.page, pageSize: PAGE_SIZE });
   const onSort = (sort: OpportunitySort, order: SortOrder) => setFilters({ sort, order });
   const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
   const stages = [...(reference.data?.stages ?? [])]
@@ -47,19 +46,16 @@ export function OpportunityListPage() {
     .map((stage) => ({ value: stage.id, label: stage.name }));
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between">
-        <div>
-          <Title order={1}>Opportunities</Title>
-          <Text c="dimmed">Your deals: what is open, what was won and what was lost.</Text>
-        </div>
+    <ListPage
+      title="Opportunities"
+      description="Your deals: what is open, what was won and what was lost."
+      action={
         <Button component={Link} to="/opportunities/new" leftSection={<PlusIcon size={16} />}>
           New opportunity
         </Button>
-      </Group>
-
-      <Card withBorder radius="md" padding="md">
-        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+      }
+      filters={
+        <>
           <SearchInput
             value={values.q}
             onSearch={(q) => setFilters({ q })}
@@ -95,86 +91,72 @@ export function OpportunityListPage() {
             searchable
             clearable
           />
-        </Group>
-
-        <ListResults
-          query={list}
-          columns={6}
-          hasFilters={hasFilters}
-          onClearFilters={clearFilters}
-          noMatch={{
-            title: 'No opportunities match',
-            description: 'Try another search or clear the filters.',
-          }}
-          empty={{
-            title: 'No opportunities yet',
-            description:
-              'Record a deal as soon as an account shows a real need: the funnel counts it.',
-            action: (
-              <Button component={Link} to="/opportunities/new">
-                New opportunity
-              </Button>
-            ),
-          }}
-        >
-          {(data) => (
+        </>
+      }
+      query={list}
+      params={params}
+      pageSize={PAGE_SIZE}
+      noun="opportunities"
+      columns={6}
+      noMatch={{
+        title: 'No opportunities match',
+        description: 'Try another search or clear the filters.',
+      }}
+      empty={{
+        title: 'No opportunities yet',
+        description: 'Record a deal as soon as an account shows a real need: the funnel counts it.',
+        action: (
+          <Button component={Link} to="/opportunities/new">
+            New opportunity
+          </Button>
+        ),
+      }}
+    >
+      {(data) => (
+        <ListTable
+          label="Opportunities"
+          minWidth={860}
+          isDimmed={list.isPlaceholderData}
+          head={
             <>
-              <Table.ScrollContainer minWidth={860}>
-                <Table highlightOnHover verticalSpacing="sm" aria-label="Opportunities" tabularNums>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <SortableTh field="name" label="Name" {...sortProps} />
-                      <Table.Th>Account</Table.Th>
-                      <Table.Th>Owner</Table.Th>
-                      <Table.Th>Stage</Table.Th>
-                      <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
-                      <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
-                      <Table.Th>Plan</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                    {data.items.map((opportunity) => (
-                      <LinkedRow key={opportunity.id} to={`/opportunities/${opportunity.id}`}>
-                        <LinkCell to={`/opportunities/${opportunity.id}`}>
-                          {opportunity.name}
-                        </LinkCell>
-                        <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
-                        <Table.Td>{opportunity.ownerName}</Table.Td>
-                        <Table.Td>
-                          <StageBadge
-                            name={opportunity.stageName}
-                            kind={opportunity.stageKind}
-                            probabilityPercent={opportunity.probabilityPercent}
-                          />
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                          {formatMoney(opportunity.amountMinor, opportunity.currency)}
-                        </Table.Td>
-                        <Table.Td>
-                          <ExpectedClose opportunity={opportunity} />
-                        </Table.Td>
-                        <Table.Td>
-                          <PlanHealthCell
-                            opportunityId={opportunity.id}
-                            pageIds={data.items.map((o) => o.id)}
-                          />
-                        </Table.Td>
-                      </LinkedRow>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <ListPagination
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={data.total}
-                onPageChange={setPage}
-                noun="opportunities"
-              />
+              <SortableTh field="name" label="Name" {...sortProps} />
+              <Table.Th>Account</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
+              <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
+              <Table.Th>Plan</Table.Th>
             </>
-          )}
-        </ListResults>
-      </Card>
-    </Stack>
+          }
+        >
+          {data.items.map((opportunity) => (
+            <LinkedRow key={opportunity.id} to={`/opportunities/${opportunity.id}`}>
+              <LinkCell to={`/opportunities/${opportunity.id}`}>{opportunity.name}</LinkCell>
+              <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
+              <Table.Td>{opportunity.ownerName}</Table.Td>
+              <Table.Td>
+                <StageBadge
+                  name={opportunity.stageName}
+                  kind={opportunity.stageKind}
+                  probabilityPercent={opportunity.probabilityPercent}
+                />
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                {formatMoney(opportunity.amountMinor, opportunity.currency)}
+              </Table.Td>
+              <Table.Td>
+                <ExpectedClose opportunity={opportunity} />
+              </Table.Td>
+              <Table.Td>
+                <PlanHealthCell
+                  opportunityId={opportunity.id}
+                  pageIds={data.items.map((o) => o.id)}
+                />
+              </Table.Td>
+            </LinkedRow>
+          ))}
+        </ListTable>
+      )}
+    </ListPage>
   );
 }

@@ -19,6 +19,7 @@ import { MyPlanPage } from './features/rep-plans/MyPlanPage';
 import { TeamPage } from './features/rep-plans/TeamPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SignInPage } from './features/session/SignInPage';
+import { UserMenu } from './features/session/UserMenu';
 import { SESSION_KEY } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
 import { StrategyPage } from './features/strategy/StrategyPage';
@@ -83,7 +84,7 @@ export function AppRoutes() {
       <Route
         element={
           <RequireSession>
-            <AppLayout />
+            <AppLayout userMenu={<UserMenu />} />
           </RequireSession>
         }
       >

@@ -1,20 +1,6 @@
-import {
-  AppShell,
-  Avatar,
-  Badge,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../../schemas/session';
-import { useSession, useSignOut } from '../features/session/useSession';
+import { Link, Outlet, useLocation } from 'react-router';
 import {
   AccountsIcon,
   ActivitiesIcon,
@@ -22,9 +8,7 @@ import {
   DealsIcon,
   ImportIcon,
   KeyAccountsIcon,
-  KeyIcon,
   PlanIcon,
-  SignOutIcon,
   StrategyIcon,
   TeamIcon,
 } from './icons';
@@ -58,78 +42,11 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   },
 ];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  rep: 'Sales rep',
-  manager: 'Manager',
-  leader: 'Sales leader',
-  admin: 'Admin',
-};
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
-  ).toUpperCase();
-}
-
-function UserMenu() {
-  const session = useSession();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  const me = session.data;
-  if (!me) return null;
-  return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${me.user.name}`}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar color="blue" radius="xl" size="md">
-              {initials(me.user.name)}
-            </Avatar>
-            <Stack gap={0} visibleFrom="sm">
-              <Text size="sm" fw={600} lh={1.2}>
-                {me.user.name}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
-                {ROLE_LABELS[me.user.role]} · {me.organisation.name}
-              </Text>
-            </Stack>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          {me.user.name} ({ROLE_LABELS[me.user.role]})
-          <br />
-          {me.user.email}
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Label>Settings</Menu.Label>
-        <Menu.Item component={Link} to="/settings/api-tokens" leftSection={<KeyIcon size={16} />}>
-          API tokens
-        </Menu.Item>
-        {me.user.role === 'admin' && (
-          <Menu.Item component={Link} to="/settings/exchange-rates">
-            Exchange rates
-          </Menu.Item>
-        )}
-        <Menu.Divider />
-        <Menu.Item
-          color="red"
-          leftSection={<SignOutIcon size={16} />}
-          onClick={() =>
-            signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })
-          }
-        >
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-/** The signed-in frame: header with the user menu, navbar with every area, page in the middle. */
-export function AppLayout() {
+/**
+ * The signed-in frame: header with the user menu, navbar with every area, page in the middle.
+ * The app passes the user menu in, so this shared piece needs no feature.
+ */
+export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -159,7 +76,7 @@ export function AppLayout() {
               Salesplan
             </Text>
           </Group>
-          <UserMenu />
+          {userMenu}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">

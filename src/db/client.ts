@@ -24,7 +24,25 @@ export type DatabaseHandle = {
   /** Applies the committed migrations that have not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Calls `listener` with every SQL statement sent, until the returned function is called. */
+  onQuery(listener: (sql: string) => void): () => void;
 };
+
+// Drizzle's logger sees every statement, in transactions too: tests count a request's queries.
+function queryListeners() {
+  const listeners = new Set<(sql: string) => void>();
+  return {
+    logger: {
+      logQuery: (sql: string) => {
+        for (const listener of listeners) listener(sql);
+      },
+    },
+    onQuery(listener: (sql: string) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -42,10 +60,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 export function openPostgres(connectionString: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: 10 });
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const { logger, onQuery } = queryListeners();
+  const db = drizzlePg(pool, { schema, logger }) as unknown as Database;
   return {
     db,
     engine: 'postgres',
+    onQuery,
     migrate: () => migratePg(db as never, { migrationsFolder }),
     close: () => pool.end(),
   };
@@ -66,10 +86,12 @@ async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHan
 
 /** Wraps an open PGlite instance (tests load one from a migrated template). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): DatabaseHandle {
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const { logger, onQuery } = queryListeners();
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
+    onQuery,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: async () => {
       try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-setup/test-database';
-import { addDays } from '../../domain/calendar';
+import { addDays, isoWeekOf, isoWeekStart } from '../../domain/calendar';
 import { todayIso } from '../../services/clock';
 import { startTestServer, type Client, type TestServer } from '../test-server';
 
@@ -333,5 +333,117 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     ]);
     const rep9 = await server.as('rep9@other.test');
     expect((await rep9.request('GET', `/api/deal-plans/health?ids=${id}`)).body.items).toEqual([]);
+  });
+
+  /** The SQL statements `action` sends, read from the database's query hook. */
+  const statementsOf = async (action: () => Promise<unknown>) => {
+    const statements: string[] = [];
+    const stop = server.database.onQuery((sql) => statements.push(sql));
+    try {
+      await action();
+    } finally {
+      stop();
+    }
+    return statements;
+  };
+  const planWithSteps = async (name: string, dueDates: readonly string[]) => {
+    const id = await newDeal(name);
+    for (const [version, dueOn] of dueDates.entries()) {
+      const res = await write(rep1, 'POST', `/api/opportunities/${id}/plan/steps`, version, {
+        what: `Step ${version + 1}`,
+        dueOn,
+        confidence: 4,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    return id;
+  };
+
+  it('answers plan health for 40 deals in as many queries as for 2', async () => {
+    const withPlans = [
+      await planWithSteps('Health A', [addDays(today, 5)]),
+      await planWithSteps('Health B', [addDays(today, 6), addDays(today, 7)]),
+    ];
+    const empty: string[] = [];
+    for (let i = 0; i < 38; i++) empty.push(await newDeal(`Health empty ${i}`));
+    const health = (ids: readonly string[]) =>
+      rep1.request('GET', `/api/deal-plans/health?ids=${ids.join(',')}`);
+    let few: Awaited<ReturnType<typeof health>> | undefined;
+    let many: Awaited<ReturnType<typeof health>> | undefined;
+    const fewStatements = await statementsOf(async () => (few = await health(withPlans)));
+    const manyStatements = await statementsOf(
+      async () => (many = await health([...withPlans, ...empty])),
+    );
+    expect(few?.body.items.map((i: { hasPlan: boolean }) => i.hasPlan)).toEqual([true, true]);
+    expect(many?.body.items).toHaveLength(40);
+    expect(many?.body.items.slice(0, 2)).toEqual(few?.body.items);
+    expect(fewStatements.length).toBeGreaterThan(0);
+    expect(manyStatements.length).toBe(fewStatements.length);
+  });
+
+  it('reads the plan once before a write and once after, whatever the plan holds', async () => {
+    const small = await planWithSteps('Write small', [addDays(today, 5)]);
+    const large = await planWithSteps(
+      'Write large',
+      [1, 2, 3, 4, 5, 6].map((d) => addDays(today, d)),
+    );
+    const winWin = { buyerResult: 'Faster close', buyerPersonalWin: 'Bonus', ourWin: 'Logo' };
+    const putWinWin = (id: string, version: number) => async () => {
+      const res = await write(
+        rep1,
+        'PUT',
+        `/api/opportunities/${id}/plan/win-win`,
+        version,
+        winWin,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const smallWrite = await statementsOf(putWinWin(small, 1));
+    const largeWrite = await statementsOf(putWinWin(large, 6));
+    const objectiveReads = (statements: string[]) =>
+      statements.filter((sql) => /^select .* from "single_sales_objectives"/i.test(sql)).length;
+    expect(objectiveReads(smallWrite)).toBe(2);
+    expect(largeWrite.length).toBe(smallWrite.length);
+  });
+
+  it('answers 404 to a change of an objective through another plan and changes nothing', async () => {
+    const mine = await newDeal('Objective owner');
+    const other = await newDeal('Other plan');
+    const created = await write(rep1, 'POST', `/api/opportunities/${mine}/plan/objectives`, 0, {
+      title: 'Budget confirmed',
+    });
+    const objectiveId = created.body.objectives[0].id;
+    await write(rep1, 'PUT', `/api/opportunities/${other}/plan/win-win`, 0, {
+      buyerResult: '',
+      buyerPersonalWin: '',
+      ourWin: '',
+    });
+    const patch = await write(
+      rep1,
+      'PATCH',
+      `/api/opportunities/${other}/plan/objectives/${objectiveId}`,
+      1,
+      { title: 'Hijacked', status: 'abandoned' },
+    );
+    expect(patch.status).toBe(404);
+    const after = await rep1.request('GET', `/api/opportunities/${mine}/plan`);
+    expect(after.body.objectives).toEqual(created.body.objectives);
+    expect((await rep1.request('GET', `/api/opportunities/${other}/plan`)).body.version).toBe(1);
+  });
+
+  it("counts the rep's open steps of a week once: this plan's own, plus their other deals'", async () => {
+    // The Monday of a week well ahead, so no other test's steps share it.
+    const monday = isoWeekStart(isoWeekOf(addDays(today, 200)));
+    const week = (n: number) => Array.from({ length: n }, (_, i) => addDays(monday, i % 5));
+    await planWithSteps('Capacity elsewhere', week(6));
+    const id = await planWithSteps('Capacity here', week(7));
+    const plan = (await rep1.request('GET', `/api/opportunities/${id}/plan`)).body;
+    const overCapacity = plan.findings.filter(
+      (f: { code: string }) => f.code === 'week_over_capacity',
+    );
+    expect(overCapacity.map((f: { message: string }) => f.message)).toEqual([
+      `Week ${isoWeekOf(monday)} holds 13 open steps for the rep, more than the 12 they can carry.`,
+    ]);
+    expect(Object.values(plan.checkOptions.repOpenStepsByWeek)).toContain(6);
   });
 });

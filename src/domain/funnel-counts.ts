@@ -1,4 +1,4 @@
-import { ceilCount } from './rounding';
+import { ceilCount, ceilDivide } from './rounding';
 
 // The funnel's chain of counts, shared by the plan and by the small-sample ranges.
 
@@ -29,7 +29,11 @@ export function funnelCounts(
     firstMeetingsNeeded: divide(exactOpportunities, meetingRatio),
   };
   const up = (value: number | null): number | null => (value === null ? null : ceilCount(value));
-  const dealsToWin = up(exactDeals);
+  // G and A are whole minor units: W is their exact ceiling, never a float's rounding.
+  const dealsToWin =
+    averageDealMinor === null || averageDealMinor === 0
+      ? null
+      : ceilDivide(remainingGoalMinor, averageDealMinor);
   const opportunitiesNeeded = up(divide(dealsToWin, closingRatio));
   const firstMeetingsNeeded = up(divide(opportunitiesNeeded, meetingRatio));
   return { rounded: { dealsToWin, opportunitiesNeeded, firstMeetingsNeeded }, exact };

@@ -12,8 +12,11 @@ export type FunnelInput = {
   /** m = opportunities created / first meetings held. */
   meetingToOpportunityRatio: number | null;
   meetingSample?: { opportunities: number; firstMeetings: number };
-  /** Median days from created to won (L); a fraction is rounded up. */
-  salesCycleDays: number;
+  /**
+   * Median days from created to won (L); a fraction is rounded up. Null when unknown (no won
+   * deal to measure it): a `missing_sales_cycle` finding, and the meetings run to the period end.
+   */
+  salesCycleDays: number | null;
   periodStart: IsoDate;
   periodEnd: IsoDate;
   today: IsoDate;

@@ -73,6 +73,48 @@ describe('reverseFunnel', () => {
     ).toBe(1);
   });
 
+  it('rounds a fractional sales cycle up (M10)', () => {
+    // L = 45.5 → 46 days: 30 June − 46 = Saturday 15 May (45 days would give Sunday 16 May).
+    expect(reverseFunnel({ ...mark, salesCycleDays: 45.5 }).meetingWindow).toEqual({
+      from: '2026-11-25',
+      to: '2027-05-15',
+      workingDays: 123,
+    });
+    // L = 47.5 → 48 days: Thursday 13 May, so Friday 14 May is no longer a meeting day.
+    expect(reverseFunnel({ ...mark, salesCycleDays: 47.5 }).meetingWindow).toEqual({
+      from: '2026-11-25',
+      to: '2027-05-13',
+      workingDays: 122,
+    });
+  });
+
+  it('reports a missing sales cycle plainly and spreads the meetings to the period end', () => {
+    const plan = reverseFunnel({ ...mark, salesCycleDays: null });
+    expect(plan.meetingWindow).toEqual({ from: '2026-11-25', to: '2027-06-30', workingDays: 156 });
+    expect(plan.findings).toEqual([
+      {
+        code: 'missing_sales_cycle',
+        severity: 'warning',
+        field: 'salesCycleDays',
+        message:
+          'No sales cycle: enter one or win a first deal. Until then meetings are spread to the period end, so the last ones cannot close in time.',
+      },
+    ]);
+    expect(plan.firstMeetingsNeeded).toBe(200);
+  });
+
+  it('counts the deals to win exactly, whatever the goal (F14)', () => {
+    // 2,000,000,001 / 2,000 = 1,000,000.0005 deals: one more than a million, not a million.
+    const plan = reverseFunnel({
+      ...mark,
+      goalMinor: 2_000_000_001,
+      wonMinor: 0,
+      averageDealMinor: 2_000,
+    });
+    expect(plan.dealsToWin).toBe(1_000_001);
+    expect(plan.opportunitiesNeeded).toBe(4_000_004);
+  });
+
   it('starts the window at the period start when planning ahead', () => {
     const plan = reverseFunnel({
       ...mark,

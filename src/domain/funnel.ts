@@ -59,7 +59,8 @@ function validate(input: FunnelInput): void {
   ratio(input.meetingToOpportunityRatio, 'meetingToOpportunityRatio');
   ratio(input.teamClosingRatio, 'teamClosingRatio');
   ratio(input.teamMeetingToOpportunityRatio, 'teamMeetingToOpportunityRatio');
-  if (!(Number.isFinite(input.salesCycleDays) && input.salesCycleDays >= 0)) {
+  const cycle = input.salesCycleDays;
+  if (cycle !== null && !(Number.isFinite(cycle) && cycle >= 0)) {
     issues.push({ field: 'salesCycleDays', reason: 'must be a number of days, at least 0' });
   }
   const calls = input.callsPerMeeting;
@@ -77,6 +78,15 @@ function validate(input: FunnelInput): void {
 
 function inputFindings(input: FunnelInput): Finding[] {
   const findings: Finding[] = [];
+  if (input.salesCycleDays === null) {
+    findings.push({
+      code: 'missing_sales_cycle',
+      severity: 'warning',
+      field: 'salesCycleDays',
+      message:
+        'No sales cycle: enter one or win a first deal. Until then meetings are spread to the period end, so the last ones cannot close in time.',
+    });
+  }
   if (input.averageDealMinor === null || input.averageDealMinor === 0) {
     findings.push({
       code: 'missing_deal_size',
@@ -123,7 +133,8 @@ export function reverseFunnel(input: FunnelInput): FunnelPlan {
     input.meetingToOpportunityRatio,
   );
   const from = maxDate(input.today, input.periodStart);
-  const to = addDays(input.periodEnd, -Math.ceil(input.salesCycleDays));
+  const cycleDays = Math.ceil(input.salesCycleDays ?? 0);
+  const to = addDays(input.periodEnd, -cycleDays);
   const windowDays = workingDaysInRange(from, to);
   const weeks = workingWeeksInRange(from, to).length;
   const meetings = counts.rounded.firstMeetingsNeeded;
@@ -141,7 +152,7 @@ export function reverseFunnel(input: FunnelInput): FunnelPlan {
       code: 'no_week_left',
       severity: 'error',
       field: 'periodEnd',
-      message: `No working week is left before ${to} (the period end minus the ${input.salesCycleDays}-day sales cycle): meetings held now cannot close in this period.`,
+      message: `No working week is left before ${to} (the period end minus the ${cycleDays}-day sales cycle): meetings held now cannot close in this period.`,
     });
   }
   const perWeek = (total: number): PerWeek | null =>

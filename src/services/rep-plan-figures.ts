@@ -211,7 +211,8 @@ export async function computeRepPlanFigures(
           },
         }
       : {}),
-    salesCycleDays: sources.salesCycleDays.value ?? 0,
+    // No won deal to measure it: the funnel reports it (missing_sales_cycle), not a 0-day cycle.
+    salesCycleDays: sources.salesCycleDays.value,
     periodStart: period.from,
     periodEnd: period.to,
     today,

@@ -76,7 +76,7 @@ export function AppProviders({
   );
 }
 
-/** Every URL of the SPA. */
+/** Every URL of the SPA. Each page inside the layout renders under a RouteErrorBoundary. */
 export function AppRoutes() {
   return (
     <Routes>

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppProviders, AppRoutes, createQueryClient } from './App';
+import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 
 const queryClient = createQueryClient();
 const root = document.getElementById('root');
@@ -14,7 +15,10 @@ createRoot(root).render(
   <StrictMode>
     <AppProviders queryClient={queryClient}>
       <BrowserRouter>
-        <AppRoutes />
+        {/* The pages have their own boundary inside the layout; this one catches the rest. */}
+        <RouteErrorBoundary>
+          <AppRoutes />
+        </RouteErrorBoundary>
       </BrowserRouter>
     </AppProviders>
   </StrictMode>,

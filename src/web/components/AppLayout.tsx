@@ -12,6 +12,7 @@ import {
   StrategyIcon,
   TeamIcon,
 } from './icons';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 type NavItem = { label: string; to: string; icon: React.ReactNode; isComingSoon?: boolean };
 
@@ -111,7 +112,9 @@ export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-          <Outlet />
+          <RouteErrorBoundary>
+            <Outlet />
+          </RouteErrorBoundary>
         </div>
       </AppShell.Main>
     </AppShell>

@@ -159,3 +159,22 @@ export function describeUnconverted(unconverted: readonly { currency: string; co
       : `${count} deals in ${currency} have no rate`,
   );
 }
+
+/** The deals without a rate among `deals`, counted per currency with their own amounts. */
+export function countUnconverted(
+  deals: readonly { currency: string; amountMinor: number; hasRate: boolean }[],
+): UnconvertedMoney[] {
+  const byCurrency = new Map<string, UnconvertedMoney>();
+  for (const deal of deals) {
+    if (deal.hasRate) continue;
+    const left = byCurrency.get(deal.currency) ?? {
+      currency: deal.currency,
+      count: 0,
+      amountMinor: 0,
+    };
+    left.count += 1;
+    left.amountMinor = sumMinor([left.amountMinor, deal.amountMinor]);
+    byCurrency.set(deal.currency, left);
+  }
+  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}

@@ -6,6 +6,7 @@ import {
   SIGNING_PARTIES,
 } from '../domain/rep-plan-states';
 import { AmountMinor, Id, IsoDate, NonBlank } from './common';
+import { UnconvertedMoney } from './exchange-rates';
 
 // The rep plan (DOMAIN.md, "Rep plan"): what the rep and manager write (cadence, target accounts,
 // funnel overrides with their reason, the qualitative part) and what the API computes from the
@@ -116,6 +117,8 @@ export const RepPlanFunnel = z.object({
     }),
   ),
   lookBack: z.object({ from: z.string(), to: z.string() }),
+  /** The won deals of the year to date left out of `inputs.wonMinor`: their currency has no rate. */
+  unconverted: z.array(UnconvertedMoney),
   /** The domain funnel's result (rounded counts, the exact chain beside them, the pace...). */
   result: z.looseObject({
     remainingGoalMinor: z.number().int().optional(),

@@ -26,7 +26,8 @@ import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
 import type { FunnelInput } from '../domain/funnel';
 import { ratiosFromHistory } from '../domain/funnel-ratios';
-import type { Period } from '../domain/opportunity';
+import { countUnconverted } from '../domain/exchange-rates';
+import { isInPeriod, type Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { FunnelOverrides, type RepPlan } from '../schemas/rep-plans';
 import { loadComputedStrategy } from './strategy-cascade';
@@ -150,12 +151,18 @@ export async function computeRepPlanFigures(
   });
 
   const overrides = FunnelOverrides.safeParse(plan.funnelInputs).data ?? {};
-  const opportunities = await listRepOpportunities(db, orgId, repId);
+  const opportunities = await listRepOpportunities(db, orgId, repId, today);
   const firstMeetings = (await listDoneActivities(db, orgId, repId))
     .filter((a) => a.activityType === 'first_meeting')
     .map((a) => a.doneOn);
   const ratios = ratiosFromHistory({
     opportunities,
+    firstMeetingsHeldOn: firstMeetings,
+    today,
+    lookBackMonths: overrides.lookBackMonths,
+  });
+  const pricedRatios = ratiosFromHistory({
+    opportunities: opportunities.filter((o) => o.hasRate),
     firstMeetingsHeldOn: firstMeetings,
     today,
     lookBackMonths: overrides.lookBackMonths,
@@ -173,8 +180,9 @@ export async function computeRepPlanFigures(
         firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
       },
     ),
-    averageDealMinor: pick(overrides.averageDealMinor, ratios.averageWonDeal.amountMinor, {
-      wonDeals: ratios.averageWonDeal.wonDeals,
+    // Over the won deals with an exchange rate: the others have no value in our currency.
+    averageDealMinor: pick(overrides.averageDealMinor, pricedRatios.averageWonDeal.amountMinor, {
+      wonDeals: pricedRatios.averageWonDeal.wonDeals,
     }),
     salesCycleDays: pick(overrides.salesCycleDays, ratios.medianCycleDays.days, {
       wonDeals: ratios.medianCycleDays.wonDeals,
@@ -188,11 +196,12 @@ export async function computeRepPlanFigures(
       overrides.lookBackMonths,
     )),
   };
+  const wonPeriod = { from: period.from, to: minDate(maxDate(today, period.from), period.to) };
   const won = attainmentToDate({
     rows: opportunities,
     monthlyTargets: months,
     fiscalYearStart,
-    today: minDate(maxDate(today, period.from), period.to),
+    today: wonPeriod.to,
   });
   const inputs: FunnelInput = {
     goalMinor: totalMinor,
@@ -245,7 +254,22 @@ export async function computeRepPlanFigures(
         })),
       },
     },
-    funnel: { inputs, sources, lookBack: ratios.lookBack, result },
+    funnel: {
+      inputs,
+      sources,
+      lookBack: ratios.lookBack,
+      result,
+      // The won deals to date left out of wonMinor for want of an exchange rate.
+      unconverted: countUnconverted(
+        opportunities
+          .filter((o) => o.outcome === 'won' && isInPeriod(o.closedOn, wonPeriod))
+          .map((o) => ({
+            currency: o.currency,
+            amountMinor: o.dealAmountMinor,
+            hasRate: o.hasRate,
+          })),
+      ),
+    },
     weekly: {
       week,
       firstMeetings: result.meetingsPerWeek?.rounded ?? null,

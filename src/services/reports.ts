@@ -12,7 +12,7 @@ import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
 import { fiscalYearMonths, fiscalYearOf, fiscalYearStartOf, isoWeekOf } from '../domain/calendar';
 import { findConversionOutliers } from '../domain/conversion-outliers';
-import type { UnconvertedMoney } from '../domain/exchange-rates';
+import { countUnconverted, type UnconvertedMoney } from '../domain/exchange-rates';
 import { groupRows, isInPeriod, type Period } from '../domain/opportunity';
 import { summarisePipelineByGroup } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
@@ -86,20 +86,14 @@ function inOrganisationCurrency<Row extends Priced>(rows: readonly Row[]): Row[]
 }
 
 /** The deals among `rows` that have no rate, counted per currency with their own amounts. */
-export function unconvertedOf(rows: readonly Priced[]): UnconvertedMoney[] {
-  const byCurrency = new Map<string, UnconvertedMoney>();
-  for (const row of rows) {
-    if (row.convertedMinor !== null) continue;
-    const left = byCurrency.get(row.currency) ?? {
+function unconvertedOf(rows: readonly Priced[]): UnconvertedMoney[] {
+  return countUnconverted(
+    rows.map((row) => ({
       currency: row.currency,
-      count: 0,
-      amountMinor: 0,
-    };
-    left.count += 1;
-    left.amountMinor += row.amountMinor;
-    byCurrency.set(row.currency, left);
-  }
-  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+      amountMinor: row.amountMinor,
+      hasRate: row.convertedMinor !== null,
+    })),
+  );
 }
 
 const isWonIn = (period: Period | undefined) => (row: ReportOpportunityRow) =>

@@ -9,6 +9,7 @@ import {
   repPlanVersions,
   users,
 } from '../schema';
+import { convertedAmountJoin, convertedMinor } from './money';
 import { inOwnerScope, type OwnerScope } from './scope';
 import type { OpportunityOutcome } from '../../domain/opportunity';
 
@@ -155,39 +156,58 @@ export type RepOpportunity = {
   createdOn: string;
   closedOn: string | null;
   outcome: OpportunityOutcome | null;
+  /**
+   * In the organisation's currency, converted at the close month's rate (open deals: this
+   * month's); 0 when the deal's currency has no rate (`hasRate` false), so sums leave it out.
+   */
   amountMinor: number;
+  hasRate: boolean;
+  currency: string;
+  /** The deal's own amount, in `currency`. */
+  dealAmountMinor: number;
   segmentId: string | null;
 };
+
+type RawRepOpportunity = {
+  created_on: string;
+  closed_on: string | null;
+  kind: string;
+  amount_minor: string | number;
+  converted_minor: string | number | null;
+  currency: string;
+};
+
+function toRepOpportunity(r: RawRepOpportunity): Omit<RepOpportunity, 'segmentId'> {
+  return {
+    createdOn: r.created_on,
+    closedOn: r.closed_on,
+    outcome: r.kind === 'won' || r.kind === 'lost' ? r.kind : null,
+    amountMinor: r.converted_minor === null ? 0 : Number(r.converted_minor),
+    hasRate: r.converted_minor !== null,
+    currency: r.currency,
+    dealAmountMinor: Number(r.amount_minor),
+  };
+}
 
 /** The rep's opportunities as the funnel and attainment read them: outcome from the stage kind. */
 export async function listRepOpportunities(
   db: Executor,
   orgId: string,
   repId: string,
+  today: string,
 ): Promise<RepOpportunity[]> {
-  const rows = await queryRows<{
-    created_on: string;
-    closed_on: string | null;
-    kind: string;
-    amount_minor: string | number;
-    segment_id: string | null;
-  }>(
+  const rows = await queryRows<RawRepOpportunity & { segment_id: string | null }>(
     db,
     sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
                to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor,
-               a.segment_id
+               ${convertedMinor} as converted_minor, o.currency, a.segment_id
         from opportunities o
         join stages s on s.org_id = o.org_id and s.id = o.stage_id
         left join accounts a on a.org_id = o.org_id and a.id = o.account_id
+        ${convertedAmountJoin(today)}
         where o.org_id = ${orgId} and o.owner_id = ${repId}`,
   );
-  return rows.map((r) => ({
-    createdOn: r.created_on,
-    closedOn: r.closed_on,
-    outcome: r.kind === 'won' || r.kind === 'lost' ? r.kind : null,
-    amountMinor: Number(r.amount_minor),
-    segmentId: r.segment_id,
-  }));
+  return rows.map((r) => ({ ...toRepOpportunity(r), segmentId: r.segment_id }));
 }
 
 /** Days of the activities the rep has done, with their type (optionally one type only). */
@@ -231,17 +251,14 @@ export async function listTeamFunnelHistory(
     db,
     sql`select count(*) as count from (${team}) team`,
   );
-  const opportunities = await queryRows<{
-    created_on: string;
-    closed_on: string | null;
-    kind: string;
-    amount_minor: string | number;
-  }>(
+  const opportunities = await queryRows<RawRepOpportunity>(
     db,
     sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
-               to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor
+               to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor,
+               ${convertedMinor} as converted_minor, o.currency
         from opportunities o
         join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        ${convertedAmountJoin(lookBack.to)}
         where o.org_id = ${orgId} and o.owner_id in (${team})
           and (o.created_on between ${lookBack.from} and ${lookBack.to}
                or o.closed_on between ${lookBack.from} and ${lookBack.to})`,
@@ -254,12 +271,7 @@ export async function listTeamFunnelHistory(
   );
   return {
     repCount: Number(reps?.count ?? 0),
-    opportunities: opportunities.map((r) => ({
-      createdOn: r.created_on,
-      closedOn: r.closed_on,
-      outcome: r.kind === 'won' || r.kind === 'lost' ? r.kind : null,
-      amountMinor: Number(r.amount_minor),
-    })),
+    opportunities: opportunities.map(toRepOpportunity),
     firstMeetingsHeldOn: meetings.map((r) => r.occurs_on),
   };
 }

@@ -354,4 +354,41 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     });
     expect((await leader.request('GET', `/api/rep-plans?year=${year + 2}`)).body.total).toBe(0);
   });
+
+  it("counts rep2's foreign deals in our currency and leaves the one without a rate out", async () => {
+    const admin = await server.as('admin@acme.test');
+    const rep2 = await server.as('rep2@acme.test');
+    const plan = await rep2.request('POST', '/api/rep-plans', { year });
+    expect(plan.status).toBe(201);
+    const before = plan.body.funnel;
+    // A USD rate since 2000, carried forward to today; none for CHF.
+    await admin.request('PUT', '/api/exchange-rates/USD/2000-01', { rate: '0.9' });
+    const won = (await rep2.request('GET', '/api/reference')).body.stages.find(
+      (stage: { kind: string }) => stage.kind === 'won',
+    ).id;
+    for (const [currency, amountMinor] of [
+      ['USD', 10_000_00],
+      ['CHF', 5_000_00],
+    ] as const) {
+      const created = await rep2.request('POST', '/api/opportunities', {
+        name: `Won in ${currency}`,
+        accountId: accounts.X,
+        stageId: won,
+        amountMinor,
+        currency,
+        createdOn: today,
+        closedOn: today,
+      });
+      expect(created.status).toBe(201);
+    }
+    const after = (await rep2.request('GET', `/api/rep-plans/${plan.body.id}`)).body.funnel;
+    // $10,000 at 0.9 is €9,000 more won; the CHF deal is a won deal with no value here.
+    expect(after.inputs.wonMinor - before.inputs.wonMinor).toBe(9_000_00);
+    expect(after.sources.closingRatio.counts.won - before.sources.closingRatio.counts.won).toBe(2);
+    expect(after.sources.averageDealMinor.counts.wonDeals).toBe(
+      before.sources.averageDealMinor.counts.wonDeals + 1,
+    );
+    expect(before.unconverted).toEqual([]);
+    expect(after.unconverted).toEqual([{ currency: 'CHF', count: 1, amountMinor: 5_000_00 }]);
+  });
 });

@@ -72,6 +72,7 @@ describe('MyPlanPage', () => {
     expect(screen.getByText('exact 320.67')).toBeTruthy();
     expect(screen.getByText('exact 64.80')).toBeTruthy();
     expect(screen.getByText('over 5 weeks')).toBeTruthy();
+    expect(screen.getByText('Left out of won to date: 3 deals in CHF have no rate')).toBeTruthy();
     const week = screen.getByLabelText('Weekly plan');
     expect(week.textContent).toBe('65first meetings260calls1meetings');
   });

@@ -1,4 +1,5 @@
 import { Alert, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { describeUnconverted } from '../../../domain/exchange-rates';
 import type { RepPlan } from '../../../schemas/rep-plans';
 
 const show = (value: number | null | undefined, digits = 2) =>
@@ -139,6 +140,11 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
           </DataList.Item>
         ))}
       </DataList>
+      {describeUnconverted(plan.funnel.unconverted).map((line) => (
+        <Text key={line} size="sm" c="orange.8" mt="xs">
+          Left out of won to date: {line}
+        </Text>
+      ))}
       <Title order={3} size="h5" mt="lg" mb="xs">
         This week ({plan.weekly.week})
       </Title>

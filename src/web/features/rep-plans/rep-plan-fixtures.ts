@@ -57,6 +57,7 @@ export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
         },
       },
       lookBack: { from: `${year - 1}-11-26`, to: `${year}-11-25` },
+      unconverted: [{ currency: 'CHF', count: 3, amountMinor: 12_000_00 }],
       result: {
         dealsToWin: 97,
         opportunitiesNeeded: 162,

@@ -63,7 +63,7 @@ describe('weightsFromHistory', () => {
     expect(weights).toEqual([0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('counts full years back from last month and orders weights by fiscal month', () => {
+  it('uses the fiscal year before today and orders weights by fiscal month', () => {
     // History from 2025-04 to 2026-03 (today in April 2026); fiscal year starts in April.
     const rows = Array.from({ length: 12 }, (_, index) => ({
       month: index < 9 ? `2025-${String(index + 4).padStart(2, '0')}` : `2026-0${index - 8}`,
@@ -75,6 +75,48 @@ describe('weightsFromHistory', () => {
     });
     expect(seasonality.weights).toEqual([0.6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.4]);
     expect(seasonality.yearsUsed).toBe(1);
+  });
+
+  it('uses the full fiscal years of the data, not the 12 months before today (F13)', () => {
+    // 2025 with the same revenue each month, read in February 2026: January 2026 is not yet
+    // data, so 2025 is the full year and every month weighs 1/12.
+    expect(weightsFromHistory(year(2025, 5, 5), { today: '2026-02-15' })).toEqual({
+      weights: flatWeights(),
+      source: 'history',
+      yearsUsed: 1,
+      reason: null,
+    });
+    // Fiscal years from April: the data (2024-01 … 2025-12) holds April 2024 – March 2025 in
+    // full (1 a month in 2024, nothing in early 2025); April – December 2025 (0, then 9 a month
+    // from September) is not a full year, so it is left out.
+    const rows = [...year(2024, 1, 1), ...year(2025, 0, 9)];
+    expect(weightsFromHistory(rows, { today: '2026-06-01', fiscalYearStartMonth: 4 })).toEqual({
+      weights: [...Array<number>(9).fill(1 / 9), 0, 0, 0],
+      source: 'history',
+      yearsUsed: 1,
+      reason: null,
+    });
+  });
+
+  it('counts the months to historyEnd, when given, as data without revenue', () => {
+    // The organisation's own history runs to last month: an empty December is a month without
+    // won deals, not missing data.
+    const rows = year(2025, 1, 1).slice(0, 11);
+    expect(
+      weightsFromHistory(rows, { today: '2026-01-10', historyEnd: '2025-12' }).weights,
+    ).toEqual([...Array<number>(11).fill(1 / 11), 0]);
+    expect(weightsFromHistory(rows, { today: '2026-01-10' }).source).toBe('flat');
+  });
+
+  it('is flat, saying why, when the history holds no full fiscal year', () => {
+    const rows = [...year(2024, 1, 1).slice(4), ...year(2025, 1, 1).slice(0, 6)];
+    expect(weightsFromHistory(rows, { today: '2025-08-01', fiscalYearStartMonth: 4 })).toEqual({
+      weights: flatWeights(),
+      source: 'flat',
+      yearsUsed: 0,
+      reason:
+        'The history (2024-05 to 2025-06) holds no full fiscal year, so the weights are flat.',
+    });
   });
 
   it('falls back to flat with a reason under 12 months of history', () => {

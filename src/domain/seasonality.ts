@@ -1,4 +1,12 @@
-import { addMonthsToMonth, monthOf, monthRange, parseIsoDate, parseIsoMonth } from './calendar';
+import {
+  addMonthsToMonth,
+  fiscalYearOf,
+  fiscalYearStartOf,
+  monthOf,
+  monthRange,
+  parseIsoDate,
+  parseIsoMonth,
+} from './calendar';
 import type { IsoDate, IsoMonth } from './calendar';
 import { ValidationError } from './errors';
 import { splitByLargestRemainder } from './money';
@@ -61,9 +69,11 @@ function validateHistory(rows: readonly MonthlyRevenue[]): void {
 }
 
 /**
- * Weights from won revenue by close month: the full years before today's month (each year the
- * 12 months counted back from last month, at most `maxYears`), each normalised, then averaged.
- * History starts at `historyStart` or the earliest row; under 12 months falls back to flat.
+ * Weights from won revenue by close month (DOMAIN.md: "over the last full years, each year
+ * normalised, then averaged"). The years are **fiscal** years the data covers in full: from
+ * `historyStart` (or the earliest row) to `historyEnd` (or the latest row), never past last month.
+ * A month after the data ends is unknown, not a month without revenue. At most `maxYears` (3) of
+ * the latest such years are used; under 12 months, or no full fiscal year, falls back to flat.
  */
 export function weightsFromHistory(
   rows: readonly MonthlyRevenue[],
@@ -72,6 +82,7 @@ export function weightsFromHistory(
     fiscalYearStartMonth?: number;
     maxYears?: number;
     historyStart?: IsoMonth;
+    historyEnd?: IsoMonth;
   },
 ): Seasonality {
   validateHistory(rows);
@@ -83,30 +94,39 @@ export function weightsFromHistory(
     });
   }
   const lastMonth = addMonthsToMonth(monthOf(parseIsoDate(options.today, 'today')), -1);
-  const months = rows.map((row) => row.month).filter((month) => month <= lastMonth);
-  const firstMonth = options.historyStart ?? [...months].sort()[0] ?? lastMonth;
-  const monthCount =
-    months.length === 0 && !options.historyStart ? 0 : monthsFrom(firstMonth, lastMonth);
-  const fullYears = Math.min(Math.floor(monthCount / 12), options.maxYears ?? 3);
-  if (fullYears === 0) {
+  const months = rows
+    .map((row) => row.month)
+    .filter((month) => month <= lastMonth)
+    .sort();
+  const firstMonth = options.historyStart ?? months[0];
+  const dataEnd = minMonth(options.historyEnd ?? months.at(-1) ?? lastMonth, lastMonth);
+  const monthCount = firstMonth === undefined ? 0 : monthsFrom(firstMonth, dataEnd);
+  if (firstMonth === undefined || monthCount < 12) {
     const reason = `Only ${monthCount} month${monthCount === 1 ? '' : 's'} of history: at least 12 are needed, so the weights are flat.`;
     return { weights: flatWeights(), source: 'flat', yearsUsed: 0, reason };
+  }
+  const years = fullFiscalYears(firstMonth, dataEnd, startMonth, options.maxYears ?? 3);
+  if (years.length === 0) {
+    return {
+      weights: flatWeights(),
+      source: 'flat',
+      yearsUsed: 0,
+      reason: `The history (${firstMonth} to ${dataEnd}) holds no full fiscal year, so the weights are flat.`,
+    };
   }
   const revenue = new Map<IsoMonth, number>();
   for (const row of rows) revenue.set(row.month, (revenue.get(row.month) ?? 0) + row.revenueMinor);
   const sums = Array<number>(12).fill(0);
   let yearsUsed = 0;
-  for (let year = 0; year < fullYears; year += 1) {
-    const yearMonths = Array.from({ length: 12 }, (_, i) =>
-      addMonthsToMonth(lastMonth, -(year * 12) - i),
-    );
+  for (const yearStart of years) {
+    // In fiscal order: position i is the fiscal year's (i + 1)th month.
+    const yearMonths = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(yearStart, i));
     const total = yearMonths.reduce((sum, month) => sum + (revenue.get(month) ?? 0), 0);
     if (total === 0) continue;
     yearsUsed += 1;
-    for (const month of yearMonths) {
-      const position = (Number(month.slice(5, 7)) - startMonth + 12) % 12;
+    yearMonths.forEach((month, position) => {
       sums[position] = (sums[position] ?? 0) + (revenue.get(month) ?? 0) / total;
-    }
+    });
   }
   if (yearsUsed === 0) {
     return {
@@ -116,13 +136,32 @@ export function weightsFromHistory(
       reason: 'No won revenue in the full years of history, so the weights are flat.',
     };
   }
-  const skipped = fullYears - yearsUsed;
+  const skipped = years.length - yearsUsed;
   const reason =
     skipped === 0
       ? null
       : `${skipped} full year${skipped === 1 ? '' : 's'} without won revenue left out.`;
   return { weights: sums.map((sum) => sum / yearsUsed), source: 'history', yearsUsed, reason };
 }
+
+// The first months of the latest fiscal years (at most `maxYears`) lying wholly in first…last.
+function fullFiscalYears(
+  first: IsoMonth,
+  last: IsoMonth,
+  startMonth: number,
+  maxYears: number,
+): IsoMonth[] {
+  let yearStart = fiscalYearStartOf(fiscalYearOf(`${last}-01`, startMonth), startMonth);
+  if (addMonthsToMonth(yearStart, 11) > last) yearStart = addMonthsToMonth(yearStart, -12);
+  const years: IsoMonth[] = [];
+  while (years.length < maxYears && yearStart >= first) {
+    years.push(yearStart);
+    yearStart = addMonthsToMonth(yearStart, -12);
+  }
+  return years;
+}
+
+const minMonth = (a: IsoMonth, b: IsoMonth): IsoMonth => (a <= b ? a : b);
 
 function monthsFrom(first: IsoMonth, last: IsoMonth): number {
   const index = (month: IsoMonth) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));

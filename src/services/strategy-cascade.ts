@@ -6,7 +6,7 @@ import {
   type StrategyRow,
   wonRevenueByMonth,
 } from '../db/queries/strategies';
-import { fiscalYearPeriod, fiscalYearStartOf } from '../domain/calendar';
+import { addMonthsToMonth, fiscalYearPeriod, fiscalYearStartOf, monthOf } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
@@ -46,6 +46,9 @@ export async function seasonalityOf(
     return weightsFromHistory((await wonRevenueByMonth(db, row.orgId)).months, {
       today,
       fiscalYearStartMonth: row.startMonth,
+      // The organisation's own deals run to today: a recent month without a won deal is a month
+      // without revenue, not the end of the data.
+      historyEnd: addMonthsToMonth(monthOf(today), -1),
     });
   }
   return { weights: flatWeights(), source: 'flat', yearsUsed: 0, reason: null };

@@ -108,13 +108,13 @@ export function registerSeasonalityCommand(program: Command): void {
     .option('--weights <w1,...,w12>', '12 monthly weights in fiscal order, any scale')
     .option(
       '--history <file.csv>',
-      'CSV with header month,revenue (month YYYY-MM, revenue in major units)',
+      'CSV with header month,revenue (month YYYY-MM, revenue in major units); the weights come from the full fiscal years (by --start) the file covers, up to its last month, at most 3',
     )
     .option(
       '--start <YYYY-MM>',
       "the fiscal year's first month (default: January of --today's year)",
     )
-    .option('--today <date>', 'YYYY-MM-DD (default: today); history uses the full years before it')
+    .option('--today <date>', 'YYYY-MM-DD (default: today); history counts only months before it')
     .option('--json', 'print JSON instead of a table')
     .action((options: SeasonalityOptions) => {
       if (options.target === undefined)

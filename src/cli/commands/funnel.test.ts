@@ -155,4 +155,22 @@ describe('salesplan funnel', () => {
     );
     expect(missingGoal.stderr).toContain('--goal: is required');
   });
+
+  it('reads and prints amounts with the currency’s own decimals (JPY has none)', async () => {
+    // Mark's example in yen: ¥600,000 goal, ¥120,000 won, ¥25,000 deals; never 100× off.
+    const yen = await cli(...mark, '--currency', 'JPY', '--json');
+    expect(JSON.parse(yen.stdout)).toMatchObject({ remainingGoalMinor: 480_000, dealsToWin: 20 });
+    const table = await cli(...mark, '--currency', 'JPY');
+    expect(table.stdout).toContain('Goal still to win        ¥480,000\n');
+    const euros = await cli(...mark);
+    expect(euros.stdout).toContain('Goal still to win        €480,000.00\n');
+    const fraction = await fails(
+      ...mark.map((arg) => (arg === '25000' ? '25000.5' : arg)),
+      '--currency',
+      'JPY',
+    );
+    expect(fraction.stderr).toContain('--deal-size: "25000.5" has more than 0 decimal places');
+    const unknown = await fails(...mark, '--currency', 'yen');
+    expect(unknown.stderr).toContain('--currency: must be a 3-letter ISO currency code');
+  });
 });

@@ -3,9 +3,12 @@ import { parseIsoDate } from '../../domain/calendar';
 import { ValidationError } from '../../domain/errors';
 import { reverseFunnel } from '../../domain/funnel';
 import type { FunnelPlan } from '../../domain/funnel';
-import { majorToMinor, minorToMajor } from '../../domain/money';
+import { majorToMinor } from '../../domain/money';
+import { currencyFractionDigits, formatMoney } from '../../domain/money-format';
 import { parseRatio } from '../../domain/proportions';
+import { Currency } from '../../schemas/common';
 import { todayIso } from '../../services/clock';
+import { parseOption } from '../options';
 
 type FunnelOptions = {
   goal?: string;
@@ -24,6 +27,7 @@ type FunnelOptions = {
   firstMeetings?: string;
   teamClosingRatio?: string;
   teamMeetingRatio?: string;
+  currency: string;
   json?: boolean;
 };
 
@@ -80,11 +84,11 @@ export function funnelJson(plan: FunnelPlan) {
 const show = (value: number | null, digits = 2) =>
   value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(digits);
 
-function funnelTable(plan: FunnelPlan): string {
+function funnelTable(plan: FunnelPlan, currency: string): string {
   const pace = (perWeek: FunnelPlan['meetingsPerWeek']) =>
     perWeek === null ? '—' : `${perWeek.rounded} (exact ${show(perWeek.exact)})`;
   const lines = [
-    `Goal still to win        ${minorToMajor(plan.remainingGoalMinor)}`,
+    `Goal still to win        ${formatMoney(plan.remainingGoalMinor, currency, 'en-US')}`,
     `Deals to win             ${show(plan.dealsToWin)} (exact ${show(plan.exact.dealsToWin)})`,
     `Opportunities needed     ${show(plan.opportunitiesNeeded)} (exact ${show(plan.exact.opportunitiesNeeded)})`,
     `First meetings needed    ${show(plan.firstMeetingsNeeded)} (exact ${show(plan.exact.firstMeetingsNeeded)})`,
@@ -110,6 +114,7 @@ export function registerFunnelCommand(program: Command): void {
       'Reverse-engineer a revenue goal into deals, opportunities and first meetings per week',
     )
     .option('--goal <amount>', 'revenue goal for the period, in major units (e.g. 600000)')
+    .option('--currency <code>', 'currency of the amounts (its own decimals: JPY none)', 'EUR')
     .option('--won <amount>', 'revenue already won in the period, in major units', '0')
     .option('--deal-size <amount>', 'average won deal, in major units')
     .option('--win-rate <rate>', 'closing ratio won / (won + lost): 0.25 or 25%')
@@ -133,6 +138,9 @@ export function registerFunnelCommand(program: Command): void {
     .option('--team-meeting-ratio <rate>', "the team's meeting-to-opportunity ratio, likewise")
     .option('--json', 'print JSON instead of a table')
     .action((options: FunnelOptions) => {
+      const currency = parseOption('--currency', Currency, options.currency);
+      // Amounts are read with the currency's own decimals: 1234.5 JPY is refused.
+      const digits = currencyFractionDigits(currency);
       const closingSample = sample([
         ['won', '--won-deals', options.wonDeals],
         ['lost', '--lost-deals', options.lostDeals],
@@ -142,9 +150,13 @@ export function registerFunnelCommand(program: Command): void {
         ['firstMeetings', '--first-meetings', options.firstMeetings],
       ]);
       const plan = reverseFunnel({
-        goalMinor: majorToMinor(required('--goal', options.goal), 2, '--goal'),
-        wonMinor: majorToMinor(options.won, 2, '--won'),
-        averageDealMinor: majorToMinor(required('--deal-size', options.dealSize), 2, '--deal-size'),
+        goalMinor: majorToMinor(required('--goal', options.goal), digits, '--goal'),
+        wonMinor: majorToMinor(options.won, digits, '--won'),
+        averageDealMinor: majorToMinor(
+          required('--deal-size', options.dealSize),
+          digits,
+          '--deal-size',
+        ),
         closingRatio: parseRatio(required('--win-rate', options.winRate), '--win-rate'),
         meetingToOpportunityRatio: parseRatio(
           required('--meeting-rate', options.meetingRate),
@@ -167,7 +179,9 @@ export function registerFunnelCommand(program: Command): void {
         ),
       });
       process.stdout.write(
-        options.json ? `${JSON.stringify(funnelJson(plan), null, 2)}\n` : funnelTable(plan),
+        options.json
+          ? `${JSON.stringify(funnelJson(plan), null, 2)}\n`
+          : funnelTable(plan, currency),
       );
     });
 }

@@ -75,6 +75,37 @@ describe('salesplan seasonality', () => {
     });
   });
 
+  it('weights a yen target in whole yen', async () => {
+    const { stdout } = await cli(
+      'seasonality',
+      '--target',
+      '1200000',
+      '--currency',
+      'JPY',
+      '--start',
+      '2027-01',
+      '--json',
+    );
+    const result = JSON.parse(stdout) as { targetMinor: number; months: { targetMinor: number }[] };
+    // ¥1,200,000 is 1,200,000 minor units (not 120,000,000), ¥100,000 a month when flat.
+    expect(result.targetMinor).toBe(1_200_000);
+    expect(result.months.map((m) => m.targetMinor)).toEqual(Array<number>(12).fill(100_000));
+  });
+
+  it('reads history with csv-parse: quoted commas stay in their cell, yen has no decimals', () => {
+    expect(parseRevenueHistoryCsv('month,revenue\n2025-01,1500\n', '--history', 0)).toEqual([
+      { month: '2025-01', revenueMinor: 1500 },
+    ]);
+    expect(() => parseRevenueHistoryCsv('month,revenue\n2025-01,10.5\n', '--history', 0)).toThrow(
+      '--history line 2: "10.5" has more than 0 decimal places',
+    );
+    // One quoted cell with a comma is one cell (a thousands separator, refused as such).
+    expect(() => parseRevenueHistoryCsv('month,revenue\n2025-01,"1,500"\n')).toThrow(
+      '--history line 2: "1,500" is not a decimal amount',
+    );
+    expect(() => parseRevenueHistoryCsv('month,revenue\n2025-01,"10\n')).toThrow('--history');
+  });
+
   it('reads the CSV strictly, naming the line to fix', () => {
     expect(parseRevenueHistoryCsv('"month","revenue"\r\n2025-01,"10.5"\r\n\r\n')).toEqual([
       { month: '2025-01', revenueMinor: 1050 },

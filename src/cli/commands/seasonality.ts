@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { CsvError, parse } from 'csv-parse/sync';
 import { addMonthsToMonth, parseIsoDate, parseIsoMonth } from '../../domain/calendar';
 import type { IsoMonth } from '../../domain/calendar';
 import { ValidationError } from '../../domain/errors';
 import { majorToMinor, minorToMajor } from '../../domain/money';
+import { currencyFractionDigits } from '../../domain/money-format';
 import {
   enteredWeights,
   flatWeights,
@@ -11,7 +13,9 @@ import {
   weightTargetBySeasonality,
 } from '../../domain/seasonality';
 import type { MonthlyRevenue, Seasonality } from '../../domain/seasonality';
+import { Currency } from '../../schemas/common';
 import { todayIso } from '../../services/clock';
+import { parseOption } from '../options';
 
 type SeasonalityOptions = {
   target?: string;
@@ -19,6 +23,7 @@ type SeasonalityOptions = {
   history?: string;
   start?: string;
   today?: string;
+  currency: string;
   json?: boolean;
 };
 
@@ -30,40 +35,55 @@ function readText(path: string, flag: string): string {
   }
 }
 
-const unquote = (cell: string) =>
-  cell
-    .trim()
-    .replace(/^"(.*)"$/, '$1')
-    .trim();
+type ParsedRecord = { record: string[]; info: { lines: number } };
 
-/** Reads `month,revenue` rows (month YYYY-MM, revenue in major units) from a small CSV. */
-export function parseRevenueHistoryCsv(text: string, flag = '--history'): MonthlyRevenue[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line !== '');
-  const [header, ...rows] = lines;
-  if (!header || header.line.split(',').map(unquote).join(',').toLowerCase() !== 'month,revenue') {
+/**
+ * Reads `month,revenue` rows (month YYYY-MM, revenue in major units with the currency's own
+ * decimals) from a CSV, quotes allowed (csv-parse); every problem names its line.
+ */
+export function parseRevenueHistoryCsv(
+  text: string,
+  flag = '--history',
+  fractionDigits = 2,
+): MonthlyRevenue[] {
+  let records: ParsedRecord[];
+  try {
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as ParsedRecord[];
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new ValidationError({ field: flag, reason: error.message });
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (header?.record.join(',').toLowerCase() !== 'month,revenue') {
     throw new ValidationError({
       field: flag,
       reason: 'the first line must be the header month,revenue',
     });
   }
-  return rows.map(({ line, number }) => {
-    const cells = line.split(',').map(unquote);
-    if (cells.length !== 2)
-      throw new ValidationError({
-        field: `${flag} line ${number}`,
-        reason: 'needs exactly two columns: month,revenue',
-      });
+  return rows.map(({ record, info }) => {
+    const field = `${flag} line ${info.lines}`;
+    if (record.length !== 2)
+      throw new ValidationError({ field, reason: 'needs exactly two columns: month,revenue' });
     return {
-      month: parseIsoMonth(cells[0] ?? '', `${flag} line ${number}`),
-      revenueMinor: majorToMinor(cells[1] ?? '', 2, `${flag} line ${number}`),
+      month: parseIsoMonth(record[0] ?? '', field),
+      revenueMinor: majorToMinor(record[1] ?? '', fractionDigits, field),
     };
   });
 }
 
-function chooseWeights(options: SeasonalityOptions, start: IsoMonth, today: string): Seasonality {
+function chooseWeights(
+  options: SeasonalityOptions,
+  start: IsoMonth,
+  today: string,
+  fractionDigits: number,
+): Seasonality {
   if (options.weights !== undefined && options.history !== undefined) {
     throw new ValidationError({
       field: '--weights',
@@ -87,7 +107,11 @@ function chooseWeights(options: SeasonalityOptions, start: IsoMonth, today: stri
     return { weights: enteredWeights(values), source: 'entered', yearsUsed: 0, reason: null };
   }
   if (options.history !== undefined) {
-    const rows = parseRevenueHistoryCsv(readText(options.history, '--history'));
+    const rows = parseRevenueHistoryCsv(
+      readText(options.history, '--history'),
+      '--history',
+      fractionDigits,
+    );
     return weightsFromHistory(rows, { today, fiscalYearStartMonth: Number(start.slice(5, 7)) });
   }
   return {
@@ -105,6 +129,7 @@ export function registerSeasonalityCommand(program: Command): void {
       'Weight a yearly target by month and quarter (flat, entered weights, or won-revenue history)',
     )
     .option('--target <amount>', 'yearly target, in major units')
+    .option('--currency <code>', 'currency of the amounts (its own decimals: JPY none)', 'EUR')
     .option('--weights <w1,...,w12>', '12 monthly weights in fiscal order, any scale')
     .option(
       '--history <file.csv>',
@@ -119,7 +144,9 @@ export function registerSeasonalityCommand(program: Command): void {
     .action((options: SeasonalityOptions) => {
       if (options.target === undefined)
         throw new ValidationError({ field: '--target', reason: 'is required' });
-      const targetMinor = majorToMinor(options.target, 2, '--target');
+      const currency = parseOption('--currency', Currency, options.currency);
+      const digits = currencyFractionDigits(currency);
+      const targetMinor = majorToMinor(options.target, digits, '--target');
       if (targetMinor < 0)
         throw new ValidationError({ field: '--target', reason: 'must be at least 0' });
       const today =
@@ -128,7 +155,7 @@ export function registerSeasonalityCommand(program: Command): void {
         options.start === undefined
           ? `${today.slice(0, 4)}-01`
           : parseIsoMonth(options.start, '--start');
-      const seasonality = chooseWeights(options, start, today);
+      const seasonality = chooseWeights(options, start, today, digits);
       const { months, quarters } = weightTargetBySeasonality(targetMinor, seasonality.weights);
       const result = {
         targetMinor,
@@ -152,11 +179,13 @@ export function registerSeasonalityCommand(program: Command): void {
       const lines = [`Weights: ${result.source}${result.reason ? ` (${result.reason})` : ''}`];
       for (const m of result.months)
         lines.push(
-          `${m.month}  ${(m.weight * 100).toFixed(2).padStart(6)}%  ${minorToMajor(m.targetMinor).padStart(16)}`,
+          `${m.month}  ${(m.weight * 100).toFixed(2).padStart(6)}%  ${minorToMajor(m.targetMinor, digits).padStart(16)}`,
         );
       for (const q of result.quarters)
-        lines.push(`${q.quarter}                ${minorToMajor(q.targetMinor).padStart(16)}`);
-      lines.push(`Total              ${minorToMajor(targetMinor).padStart(16)}`);
+        lines.push(
+          `${q.quarter}                ${minorToMajor(q.targetMinor, digits).padStart(16)}`,
+        );
+      lines.push(`Total              ${minorToMajor(targetMinor, digits).padStart(16)}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }

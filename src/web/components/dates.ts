@@ -29,14 +29,10 @@ export function formatInstant(isoDateTime: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? isoDateTime : instantFormat.format(date);
 }
 
-/** Today as an ISO date in the reader's own time zone. */
-export function todayIsoDate(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
-/** True when an ISO date is before today (for "overdue" hints). */
-export function isBeforeToday(isoDate: string | null | undefined, today = todayIsoDate()): boolean {
+/**
+ * True when an ISO date is before `today` (for "overdue" hints). `today` is the organisation's
+ * (useToday), never the reader's own clock date: a rep in another zone sees what the server sees.
+ */
+export function isBeforeToday(isoDate: string | null | undefined, today: string): boolean {
   return Boolean(isoDate) && (isoDate as string) < today;
 }

@@ -13,7 +13,6 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type Activity, ActivityInput, type ActivityStatus } from '../../../schemas/activities';
 import { DateField } from '../../components/DateField';
-import { todayIsoDate } from '../../components/dates';
 import { blankToNull } from '../../components/form-errors';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { AccountPicker } from '../accounts/AccountPicker';
@@ -21,6 +20,7 @@ import { contactName, useContactList } from '../contacts/useContacts';
 import { useOpportunityList } from '../opportunities/useOpportunities';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
+import { useToday } from '../session/useSession';
 import { ACTIVITY_STATUS_LABELS, useCreateActivity, useUpdateActivity } from './useActivities';
 
 type ActivityFormValues = {
@@ -47,11 +47,12 @@ export type ActivityDefaults = {
 function initialValues(
   activity: Activity | undefined,
   defaults: ActivityDefaults,
+  today: string,
 ): ActivityFormValues {
   return {
     type: activity?.type ?? null,
     status: activity?.status ?? defaults.status ?? 'planned',
-    occursOn: activity?.occursOn ?? todayIsoDate(),
+    occursOn: activity?.occursOn ?? today,
     ownerId: activity?.ownerId ?? null,
     accountId: activity?.accountId ?? defaults.accountId ?? null,
     accountName: activity?.accountName ?? defaults.accountName ?? null,
@@ -75,11 +76,12 @@ export function ActivityForm({
   onCancel?: () => void;
 }) {
   const reference = useReference();
+  const today = useToday();
   const create = useCreateActivity();
   const update = useUpdateActivity();
   const { form, field, formError, onSubmit, showServerError } = useSchemaForm({
     schema: ActivityInput,
-    initialValues: initialValues(activity, defaults),
+    initialValues: initialValues(activity, defaults, today),
     toInput: (values) => ({
       type: values.type ?? '',
       status: values.status,

@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import type { Activity } from '../../../schemas/activities';
 import { errorMessage } from '../../api/client';
 import { formatDay, isBeforeToday } from '../../components/dates';
+import { useToday } from '../session/useSession';
 import { ACTIVITY_STATUS_LABELS, useUpdateActivity } from './useActivities';
 
 function StatusBadge({ activity }: { activity: Activity }) {
+  const today = useToday();
   if (activity.status === 'done') {
     return (
       <Badge color="green" variant="light">
@@ -14,7 +16,7 @@ function StatusBadge({ activity }: { activity: Activity }) {
       </Badge>
     );
   }
-  const isOverdue = isBeforeToday(activity.occursOn);
+  const isOverdue = isBeforeToday(activity.occursOn, today);
   return (
     <Badge color={isOverdue ? 'orange' : 'blue'} variant="light">
       {isOverdue ? 'Overdue' : ACTIVITY_STATUS_LABELS.planned}

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Checkbox, Group, Table, Text } from '@mantine/core';
 import type { ActionStep, DealPlanView } from '../../../schemas/deal-plans';
 import { formatDay, isBeforeToday } from '../../components/dates';
+import { useToday } from '../session/useSession';
 import { COMPETITOR_KIND_LABELS } from './plan-labels';
 import type { usePlanWrite } from './useDealPlan';
 
@@ -38,6 +39,7 @@ export function ActionStepRow({
   onEdit: () => void;
   onLog: () => void;
 }) {
+  const today = useToday();
   return (
     <Table.Tr
       key={step.id}
@@ -87,7 +89,10 @@ export function ActionStepRow({
       </Table.Td>
       <Table.Td>{step.ownerName ?? '—'}</Table.Td>
       <Table.Td>
-        <Text size="sm" c={step.status === 'open' && isBeforeToday(step.dueOn) ? 'red' : undefined}>
+        <Text
+          size="sm"
+          c={step.status === 'open' && isBeforeToday(step.dueOn, today) ? 'red' : undefined}
+        >
           {formatDay(step.dueOn)}
         </Text>
       </Table.Td>

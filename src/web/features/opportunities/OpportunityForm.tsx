@@ -13,7 +13,6 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type Opportunity, OpportunityInput } from '../../../schemas/opportunities';
 import { DateField } from '../../components/DateField';
-import { todayIsoDate } from '../../components/dates';
 import { blankToNull } from '../../components/form-errors';
 import { MoneyInput } from '../../components/MoneyInput';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
@@ -21,7 +20,7 @@ import { useSchemaForm } from '../../components/useSchemaForm';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
-import { useSession } from '../session/useSession';
+import { useSession, useToday } from '../session/useSession';
 import { useCreateOpportunity, useProductOptions, useUpdateOpportunity } from './useOpportunities';
 
 type OpportunityFormValues = {
@@ -60,6 +59,7 @@ function initialValues(
   opportunity: Opportunity | undefined,
   defaults: OpportunityDefaults,
   currency: string,
+  today: string,
 ): OpportunityFormValues {
   const valueCurrency = opportunity?.currency ?? currency;
   return {
@@ -71,7 +71,7 @@ function initialValues(
     amount: opportunity ? minorToInputText(opportunity.amountMinor, valueCurrency) : '',
     currency: valueCurrency,
     ownerId: opportunity?.ownerId ?? null,
-    createdOn: opportunity?.createdOn ?? todayIsoDate(),
+    createdOn: opportunity?.createdOn ?? today,
     expectedCloseOn: opportunity?.expectedCloseOn ?? null,
     closedOn: opportunity?.closedOn ?? null,
     nextStep: opportunity?.nextStep ?? '',
@@ -111,6 +111,7 @@ export function OpportunityForm({
   onCancel?: () => void;
 }) {
   const session = useSession();
+  const today = useToday();
   const reference = useReference();
   const products = useProductOptions();
   const create = useCreateOpportunity();
@@ -121,6 +122,7 @@ export function OpportunityForm({
       opportunity,
       defaults,
       session.data?.organisation.currency ?? 'EUR',
+      today,
     ),
     toInput,
     renamed: { amountMinor: 'amount' },

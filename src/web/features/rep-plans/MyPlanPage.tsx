@@ -3,9 +3,8 @@ import { Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
-import { todayIsoDate } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
-import { useCurrentFiscalYear, useSession } from '../session/useSession';
+import { useCurrentFiscalYear, useSession, useToday } from '../session/useSession';
 import { PlanningTasks } from './PlanningTasks';
 import { RepPlanActivityPlan } from './RepPlanActivityPlan';
 import { RepPlanAgreement } from './RepPlanAgreement';
@@ -24,6 +23,7 @@ import { useCreateRepPlan, useRepPlan, useRepPlanList } from './useRepPlans';
  */
 export function RepPlanDetail({ planId, userId }: { planId: string; userId: string }) {
   const plan = useRepPlan(planId);
+  const today = useToday();
   if (plan.isPending) return <DetailSkeleton />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
   return (
@@ -45,7 +45,7 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
           <RepPlanActivityPlan
             activityPlan={plan.data.activityPlan}
             targetAccounts={plan.data.targetAccounts}
-            month={todayIsoDate().slice(0, 7)}
+            month={today.slice(0, 7)}
           />
         </Stack>
       </Grid.Col>

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
-import { fiscalYearOf } from '../../../domain/calendar';
+import { fiscalYearOf, type IsoDate } from '../../../domain/calendar';
+import { dateInTimeZone } from '../../../domain/time-zone';
 import type { Me, SignInInput } from '../../../schemas/session';
-import { todayIsoDate } from '../../components/dates';
 
 export const SESSION_KEY = ['session', 'me'] as const;
 
@@ -23,10 +23,20 @@ export function useSession() {
   });
 }
 
+/**
+ * Today's date in the organisation's time zone, the same day the server calls today (DOMAIN.md,
+ * decision 002): the browser's clock, the organisation's calendar. UTC until the session is known.
+ */
+export function useToday(): IsoDate {
+  const session = useSession();
+  return dateInTimeZone(new Date(), session.data?.organisation.timeZone ?? 'UTC');
+}
+
 /** The organisation's fiscal year running today (the calendar year until the session is known). */
 export function useCurrentFiscalYear(): number {
   const session = useSession();
-  return fiscalYearOf(todayIsoDate(), session.data?.organisation.fiscalYearStartMonth ?? 1);
+  const today = useToday();
+  return fiscalYearOf(today, session.data?.organisation.fiscalYearStartMonth ?? 1);
 }
 
 export function useSignIn() {

@@ -22,39 +22,27 @@ type UserAddOptions = {
 };
 
 async function resolveOrganisation(db: Executor, options: UserAddOptions) {
-  const [{ count }, { organisations }, { createOrganisation, findOrganisationBySlug }] =
-    await Promise.all([
-      import('drizzle-orm'),
-      import('../../db/schema'),
-      import('../../services/organisations'),
-    ]);
-  if (options.org) {
-    if (options.createOrg) {
-      const slug = parseOption(
-        '--org',
-        z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
-        options.org,
-      );
-      const timeZone = options.timeZone
-        ? parseOption('--time-zone', TimeZone, options.timeZone)
-        : undefined;
-      return createOrganisation(db, {
-        slug,
-        name: options.orgName ?? slug,
-        ...(timeZone ? { timeZone } : {}),
-      });
-    }
-    return findOrganisationBySlug(db, options.org);
+  const [{ findOrganisation }, { createOrganisation }] = await Promise.all([
+    import('../../db/queries/organisations'),
+    import('../../services/organisations'),
+  ]);
+  if (options.org && options.createOrg) {
+    const slug = parseOption(
+      '--org',
+      z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+      options.org,
+    );
+    const timeZone = options.timeZone
+      ? parseOption('--time-zone', TimeZone, options.timeZone)
+      : undefined;
+    return createOrganisation(db, {
+      slug,
+      name: options.orgName ?? slug,
+      ...(timeZone ? { timeZone } : {}),
+    });
   }
-  const all = await db.select().from(organisations).limit(2);
-  const [only] = all;
-  if (all.length === 1 && only) return only;
-  const [row] = await db.select({ value: count() }).from(organisations);
-  throw new ValidationError({
-    field: '--org',
-    reason: row?.value
-      ? 'there are several organisations: say which one'
-      : 'there is no organisation yet: add --create-org',
+  return findOrganisation(db, options.org, {
+    whenNone: 'there is no organisation yet: add --create-org',
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from './errors';
-import { splitTargetBySegmentMix } from './segment-mix';
+import { splitTargetBySegmentMix } from './strategy-cascade';
 import { cascadeInputOf, cascadeStrategy } from './strategy-assignments';
 
 const shares = [

@@ -5,7 +5,7 @@ import {
   type OrganisationModel,
   type RepModel,
   splitTargetBySegmentMix,
-} from './segment-mix';
+} from './strategy-cascade';
 
 // A strategy as a leader enters it (DOMAIN.md, "Strategy cascade"): segment shares in basis
 // points and one assignment row per rep and segment (the rep specialises in it) or per rep and

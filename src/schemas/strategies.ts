@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_STATUSES } from '../domain/account';
 import { SEASONALITY_SOURCES } from '../domain/seasonality';
-import { ORGANISATION_MODELS, REP_MODELS, SEGMENT_COVERAGES } from '../domain/segment-mix';
+import { ORGANISATION_MODELS, REP_MODELS, SEGMENT_COVERAGES } from '../domain/strategy-cascade';
 import { AmountMinor, Currency, Id } from './common';
 
 // The organisation strategy for a fiscal year (DOMAIN.md, "Strategy cascade", "Seasonality"):

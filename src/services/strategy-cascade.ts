@@ -10,7 +10,7 @@ import { addMonthsToMonth, fiscalYearPeriod, fiscalYearStartOf, monthOf } from '
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
-import type { CascadeResult } from '../domain/segment-mix';
+import type { CascadeResult } from '../domain/strategy-cascade';
 import { cascadeStrategy } from '../domain/strategy-assignments';
 
 // A stored strategy turned into the domain's inputs, and the domain's answers: the seasonality

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors';
 import { minorToMajor } from '../../domain/money';
-import { splitTargetBySegmentMix } from '../../domain/segment-mix';
-import type { CascadeResult } from '../../domain/segment-mix';
-import { cascadeInputFromFile, parseCascadeFile } from '../../schemas/cascade';
+import { splitTargetBySegmentMix } from '../../domain/strategy-cascade';
+import type { CascadeResult } from '../../domain/strategy-cascade';
+import { cascadeInputFromFile, parseCascadeFile } from '../../schemas/strategy-cascade';
 
 function readJson(path: string): unknown {
   let text: string;

@@ -20,11 +20,11 @@ import {
   REP_MODELS,
   SPECIALISED_SPLITS,
   TERRITORY_SPLITS,
-} from '../../domain/segment-mix';
+} from '../../domain/strategy-cascade';
 import { TEAM_GOAL_AREAS, TEAM_PLAN_ITEM_KINDS } from '../../domain/team-plans';
 import { AccountStatus } from '../../schemas/accounts';
 import { ActivityStatus } from '../../schemas/activities';
-import { CascadeFile, CascadeRepFile } from '../../schemas/cascade';
+import { CascadeFile, CascadeRepFile } from '../../schemas/strategy-cascade';
 import { StageKind } from '../../schemas/reference';
 import {
   CheckInCadence,

@@ -22,7 +22,7 @@ import {
 import { organisations } from './organisations';
 import { segments } from './segments';
 import { users } from './users';
-import { ORGANISATION_MODELS } from '../../domain/segment-mix';
+import { ORGANISATION_MODELS } from '../../domain/strategy-cascade';
 import { SEASONALITY_SOURCES } from '../../domain/seasonality';
 
 // The organisation's strategy for one fiscal year: target, model and seasonality.

@@ -3,7 +3,7 @@ import { planActivities } from '../../domain/activity-plan';
 import { type FunnelPlan, reverseFunnel } from '../../domain/funnel';
 import { ratiosFromHistory } from '../../domain/funnel-ratios';
 import { flatWeights, weightTargetBySeasonality } from '../../domain/seasonality';
-import { splitTargetBySegmentMix } from '../../domain/segment-mix';
+import { splitTargetBySegmentMix } from '../../domain/strategy-cascade';
 import { testEngines } from '../../test-setup/test-database';
 import type { Client, TestServer } from '../test-server';
 import { daysAgo, type RepPlanWorld, startRepPlanWorld, today, year } from './rep-plan-test-world';

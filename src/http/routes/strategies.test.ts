@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../../db/schema';
-import { splitTargetBySegmentMix } from '../../domain/segment-mix';
+import { splitTargetBySegmentMix } from '../../domain/strategy-cascade';
 import { testEngines } from '../../test-setup/test-database';
 import { startTestServer, type Client, type TestServer } from '../test-server';
 

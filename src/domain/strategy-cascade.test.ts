@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitTargetBySegmentMix } from './segment-mix';
-import type { CascadeInput, CascadeRep } from './segment-mix';
+import { splitTargetBySegmentMix } from './strategy-cascade';
+import type { CascadeInput, CascadeRep } from './strategy-cascade';
 
 // Seed 001: 35% of turnover from segment A and 25% from segment B, on a 1,000,000.00 target.
 const mix = [

@@ -7,7 +7,7 @@ import {
   REP_MODELS,
   SPECIALISED_SPLITS,
   TERRITORY_SPLITS,
-} from '../domain/segment-mix';
+} from '../domain/strategy-cascade';
 
 // The strategy cascade as written in a file or sent by a form: money in major units (a decimal
 // string or number), shares as ratios 0–1. `cascadeInputFromFile` turns it into the domain input.

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -13,8 +12,8 @@ import {
 import { Navigate, useLocation } from 'react-router';
 import { SignInInput } from '../../../schemas/session';
 import { errorMessage } from '../../api/client';
-import { type FieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { AlertIcon } from '../../components/icons';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useSession, useSignIn } from './useSession';
 
 const HOME = '/opportunities';
@@ -31,29 +30,20 @@ export function SignInPage() {
   const location = useLocation();
   const session = useSession();
   const signIn = useSignIn();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { form, onSubmit } = useSchemaForm({
+    schema: SignInInput,
+    initialValues: { email: '', password: '' },
+    toInput: (values) => values,
+  });
   const returnTo = safeReturnPath(location.state);
 
   // Signed in already, or just now: go where the user was going.
   if (session.data) return <Navigate to={returnTo} replace />;
 
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = SignInInput.safeParse({ email, password });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    signIn.mutate(parsed.data);
-  }
-
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={400}>
-        <form onSubmit={handleSubmit} noValidate>
+        <form onSubmit={onSubmit((input) => signIn.mutate(input))} noValidate>
           <Stack gap="md">
             <div>
               <Text fw={700} c="blue.7" size="sm" tt="uppercase" lts={1}>
@@ -78,18 +68,14 @@ export function SignInPage() {
               required
               withAsterisk={false}
               autoFocus
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={fieldErrors.email}
+              {...form.getInputProps('email')}
             />
             <PasswordInput
               label="Password"
               autoComplete="current-password"
               required
               withAsterisk={false}
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={fieldErrors.password}
+              {...form.getInputProps('password')}
             />
             <Button type="submit" loading={signIn.isPending} fullWidth>
               Sign in

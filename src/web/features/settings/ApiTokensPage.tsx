@@ -18,9 +18,9 @@ import { notifications } from '@mantine/notifications';
 import { type ApiToken, ApiTokenInput, type CreatedApiToken } from '../../../schemas/session';
 import { errorMessage } from '../../api/client';
 import { formatInstant } from '../../components/dates';
-import { type FieldErrors, serverFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { PlusIcon } from '../../components/icons';
 import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './useApiTokens';
 
 const EXPIRY_OPTIONS = [
@@ -38,33 +38,26 @@ function CreateTokenForm({
   onCancel: () => void;
 }) {
   const create = useCreateApiToken();
-  const [name, setName] = useState('');
-  const [expiry, setExpiry] = useState('90');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: ApiTokenInput,
+    initialValues: { name: '', expiry: '90' },
+    toInput: (values) => ({
+      name: values.name,
+      expiresInDays: values.expiry === 'never' ? undefined : Number(values.expiry),
+    }),
+    renamed: { expiresInDays: 'expiry' },
+  });
 
-  function handleSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = ApiTokenInput.safeParse({
-      name,
-      expiresInDays: expiry === 'never' ? undefined : Number(expiry),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
-      onSuccess: onCreated,
-      onError: (error) => setErrors(serverFieldErrors(error, ['name', 'expiresInDays'])),
-    });
+  function save(input: ApiTokenInput) {
+    create.mutate(input, { onSuccess: onCreated, onError: showServerError });
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="New API token">
+    <form onSubmit={onSubmit(save)} noValidate aria-label="New API token">
       <Stack gap="md">
-        {errors._form && (
+        {formError && (
           <Alert color="red" variant="light" role="alert">
-            {errors._form}
+            {formError}
           </Alert>
         )}
         <TextInput
@@ -72,17 +65,13 @@ function CreateTokenForm({
           description="What uses it, e.g. “Nightly CRM sync”"
           required
           data-autofocus
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={errors.name}
+          {...form.getInputProps('name')}
         />
         <Select
           label="Expires after"
           data={EXPIRY_OPTIONS}
-          value={expiry}
-          onChange={(value) => setExpiry(value ?? '90')}
+          {...form.getInputProps('expiry')}
           allowDeselect={false}
-          error={errors.expiresInDays}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={create.isPending}>

@@ -1,7 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button, Group, Input, Rating, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type ActionStep, ActionStepInput, type DealPlanView } from '../../../schemas/deal-plans';
+import {
+  type ActionStep,
+  ActionStepInput,
+  ActionStepStatus,
+  type DealPlanView,
+} from '../../../schemas/deal-plans';
 import { DateField } from '../../components/DateField';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { type DraftEdit, useReportDraft } from './plan-draft';
 import {
@@ -11,6 +17,7 @@ import {
   STEP_STATUS_LABELS,
   options,
 } from './plan-labels';
+import { PlanFormActions } from './PlanSection';
 
 export type StepValues = Pick<
   ActionStep,
@@ -38,23 +45,29 @@ export function ActionStepForm({
   step?: ActionStep;
   plan: Pick<DealPlanView, 'objectives' | 'influences' | 'competition' | 'steps' | 'ownerId'>;
   isSaving: boolean;
-  onSave: (values: StepValues) => void;
+  onSave: (input: ActionStepInput, onError: (error: unknown) => void) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<StepValues>(
-    step ?? {
-      what: '',
-      ownerId: plan.ownerId,
-      dueOn: null,
-      status: 'open',
-      objectiveId: plan.objectives.find((o) => o.status === 'open')?.id ?? null,
-      influenceId: null,
-      competitorId: null,
-      dependsOnStepId: null,
-      confidence: null,
-    },
-  );
-  const set = (patch: Partial<StepValues>) => setValues((current) => ({ ...current, ...patch }));
+  const initialValues: StepValues = {
+    what: step?.what ?? '',
+    ownerId: step ? step.ownerId : plan.ownerId,
+    dueOn: step?.dueOn ?? null,
+    status: step?.status ?? 'open',
+    objectiveId: step
+      ? step.objectiveId
+      : (plan.objectives.find((o) => o.status === 'open')?.id ?? null),
+    influenceId: step?.influenceId ?? null,
+    competitorId: step?.competitorId ?? null,
+    dependsOnStepId: step?.dependsOnStepId ?? null,
+    confidence: step?.confidence ?? null,
+  };
+  const { form, formError, onSubmit, showServerError, field } = useSchemaForm({
+    schema: ActionStepInput,
+    initialValues,
+    // No owner picked means the deal's owner (the API's default).
+    toInput: (values) => ({ ...values, ownerId: values.ownerId ?? undefined }),
+  });
+  const values = form.values;
   const position = (plan.steps.at(-1)?.position ?? 0) + 1;
   const draft = useMemo(
     (): DraftEdit => (current) => ({
@@ -76,7 +89,14 @@ export function ActionStepForm({
     [step, values, position],
   );
   useReportDraft(`step-${step?.id ?? 'new'}`, draft);
-  const parsed = ActionStepInput.safeParse({ ...values, ownerId: values.ownerId ?? undefined });
+  const [ownerId, dueOn, confidence, objectiveId, dependsOnStepId, status] = [
+    field('ownerId'),
+    field('dueOn'),
+    field('confidence'),
+    field('objectiveId'),
+    field('dependsOnStepId'),
+    field('status'),
+  ] as const;
   const target = values.influenceId
     ? `influence:${values.influenceId}`
     : values.competitorId
@@ -90,100 +110,104 @@ export function ActionStepForm({
     })),
   ];
   return (
-    <Stack gap="xs">
-      <TextInput
-        label="What"
-        placeholder="e.g. Send the CFO the business case"
-        required
-        value={values.what}
-        onChange={(e) => set({ what: e.currentTarget.value })}
-        data-autofocus
-      />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <OwnerSelect
-          value={values.ownerId}
-          onChange={(ownerId) => set({ ownerId })}
-          clearable={false}
-          placeholder="Deal owner"
+    <form
+      onSubmit={onSubmit((input) => onSave(input, showServerError))}
+      noValidate
+      aria-label={step ? 'Edit step' : 'New step'}
+    >
+      <Stack gap="xs">
+        <TextInput
+          label="What"
+          placeholder="e.g. Send the CFO the business case"
+          required
+          {...form.getInputProps('what')}
+          data-autofocus
         />
-        <DateField label="Due date" value={values.dueOn} onChange={(dueOn) => set({ dueOn })} />
-        <Input.Wrapper label="Confidence">
-          <Group gap="xs" mt={6}>
-            <Rating
-              count={5}
-              value={values.confidence ?? 0}
-              onChange={(confidence) => set({ confidence })}
-              aria-label="Confidence"
-            />
-            {values.confidence !== null && (
-              <Button size="compact-xs" variant="subtle" onClick={() => set({ confidence: null })}>
-                Clear
-              </Button>
-            )}
-          </Group>
-        </Input.Wrapper>
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select
-          label="Objective served"
-          placeholder="None"
-          data={plan.objectives.map((o) => ({ value: o.id, label: objectiveLabel(o) }))}
-          value={values.objectiveId}
-          onChange={(objectiveId) => set({ objectiveId })}
-          clearable
-          comboboxProps={{ withinPortal: true }}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <OwnerSelect
+            value={ownerId.value}
+            onChange={ownerId.onChange}
+            clearable={false}
+            placeholder="Deal owner"
+          />
+          <DateField label="Due date" {...dueOn} />
+          <Input.Wrapper label="Confidence" error={confidence.error}>
+            <Group gap="xs" mt={6}>
+              <Rating
+                count={5}
+                value={confidence.value ?? 0}
+                onChange={confidence.onChange}
+                aria-label="Confidence"
+              />
+              {confidence.value !== null && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => confidence.onChange(null)}
+                >
+                  Clear
+                </Button>
+              )}
+            </Group>
+          </Input.Wrapper>
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label="Objective served"
+            placeholder="None"
+            data={plan.objectives.map((o) => ({ value: o.id, label: objectiveLabel(o) }))}
+            {...objectiveId}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label="Aimed at"
+            placeholder="A buying influence or the competition"
+            data={targets}
+            value={target}
+            onChange={(value) => {
+              const [kind, id] = value?.split(':') ?? [];
+              form.setValues({
+                influenceId: kind === 'influence' ? (id ?? null) : null,
+                competitorId: kind === 'competitor' ? (id ?? null) : null,
+              });
+            }}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label="Depends on"
+            placeholder="No dependency"
+            data={plan.steps
+              .filter((s) => s.id !== step?.id)
+              .map((s) => ({ value: s.id, label: `${s.position}. ${s.what}` }))}
+            {...dependsOnStepId}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+        </SimpleGrid>
+        {step && (
+          <Select
+            label="Status"
+            data={options(STEP_STATUS_LABELS)}
+            value={status.value}
+            error={status.error}
+            allowDeselect={false}
+            onChange={(value) => {
+              const picked = ActionStepStatus.safeParse(value);
+              if (picked.success) status.onChange(picked.data);
+            }}
+            comboboxProps={{ withinPortal: true }}
+            w={200}
+          />
+        )}
+        <PlanFormActions
+          saveLabel={step ? 'Save step' : 'Add step'}
+          isSaving={isSaving}
+          formError={formError}
+          onCancel={onCancel}
         />
-        <Select
-          label="Aimed at"
-          placeholder="A buying influence or the competition"
-          data={targets}
-          value={target}
-          onChange={(value) => {
-            const [kind, id] = value?.split(':') ?? [];
-            set({
-              influenceId: kind === 'influence' ? (id ?? null) : null,
-              competitorId: kind === 'competitor' ? (id ?? null) : null,
-            });
-          }}
-          clearable
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Select
-          label="Depends on"
-          placeholder="No dependency"
-          data={plan.steps
-            .filter((s) => s.id !== step?.id)
-            .map((s) => ({ value: s.id, label: `${s.position}. ${s.what}` }))}
-          value={values.dependsOnStepId}
-          onChange={(dependsOnStepId) => set({ dependsOnStepId })}
-          clearable
-          comboboxProps={{ withinPortal: true }}
-        />
-      </SimpleGrid>
-      {step && (
-        <Select
-          label="Status"
-          data={options(STEP_STATUS_LABELS)}
-          value={values.status}
-          allowDeselect={false}
-          onChange={(status) => status && set({ status: status as StepValues['status'] })}
-          comboboxProps={{ withinPortal: true }}
-          w={200}
-        />
-      )}
-      <Group justify="flex-end">
-        <Button size="xs" variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          size="xs"
-          disabled={!parsed.success}
-          loading={isSaving}
-          onClick={() => onSave(values)}
-        >
-          {step ? 'Save step' : 'Add step'}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import type { ActionStep, DealPlanView } from '../../../schemas/deal-plans';
-import { PlusIcon } from '../../components/icons';
+import { Modal, Table, Text } from '@mantine/core';
+import type { ActionStep, ActionStepInput, DealPlanView } from '../../../schemas/deal-plans';
 import { ActivityForm } from '../activities/ActivityForm';
-import { ActionStepForm, type StepValues } from './ActionStepForm';
+import { ActionStepForm } from './ActionStepForm';
 import { ActionStepRow } from './ActionStepRow';
+import { PlanItemCard, PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
 
 // The action steps in order: drag a row (or use the arrows) to reorder, tick to complete, and
@@ -43,44 +43,21 @@ export function ActionStepList({ plan, canEdit }: { plan: Plan; canEdit: boolean
         body: { stepIds: moveStep(ids, from, to) },
       });
   };
-  const submit = (values: StepValues, step?: ActionStep) =>
+  const submit = (body: ActionStepInput, onError: (error: unknown) => void, step?: ActionStep) =>
     save.mutate(
       step
-        ? { method: 'PATCH', path: `/steps/${step.id}`, body: values }
-        : {
-            method: 'POST',
-            path: '/steps',
-            body: { ...values, ownerId: values.ownerId ?? undefined },
-          },
-      { onSuccess: () => setEditingId(null) },
+        ? { method: 'PATCH', path: `/steps/${step.id}`, body }
+        : { method: 'POST', path: '/steps', body },
+      { onSuccess: () => setEditingId(null), onError },
     );
 
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="lg"
-      component="section"
-      id="plan-steps"
-      tabIndex={-1}
-      aria-label="Action steps"
+    <PlanSection
+      part="steps"
+      title="Action steps"
+      addLabel="Add step"
+      onAdd={canEdit && editingId !== 'new' ? () => setEditingId('new') : undefined}
     >
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          Action steps
-        </Title>
-        {canEdit && editingId !== 'new' && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditingId('new')}
-            className="no-print"
-          >
-            Add step
-          </Button>
-        )}
-      </Group>
       {plan.steps.length === 0 && editingId !== 'new' ? (
         <Text size="sm" c="dimmed">
           No step yet. Each step serves an objective and is aimed at someone: who does what, by
@@ -109,7 +86,7 @@ export function ActionStepList({ plan, canEdit }: { plan: Plan; canEdit: boolean
                         step={step}
                         plan={plan}
                         isSaving={save.isPending}
-                        onSave={(values) => submit(values, step)}
+                        onSave={(body, onError) => submit(body, onError, step)}
                         onCancel={() => setEditingId(null)}
                       />
                     </Table.Td>
@@ -135,16 +112,14 @@ export function ActionStepList({ plan, canEdit }: { plan: Plan; canEdit: boolean
         </Table.ScrollContainer>
       )}
       {editingId === 'new' && (
-        <Card withBorder padding="sm" radius="md" mt="sm">
-          <Stack gap={0}>
-            <ActionStepForm
-              plan={plan}
-              isSaving={save.isPending}
-              onSave={(values) => submit(values)}
-              onCancel={() => setEditingId(null)}
-            />
-          </Stack>
-        </Card>
+        <PlanItemCard part="steps">
+          <ActionStepForm
+            plan={plan}
+            isSaving={save.isPending}
+            onSave={(body, onError) => submit(body, onError)}
+            onCancel={() => setEditingId(null)}
+          />
+        </PlanItemCard>
       )}
       <Modal
         opened={logging !== null}
@@ -172,6 +147,6 @@ export function ActionStepList({ plan, canEdit }: { plan: Plan; canEdit: boolean
           />
         )}
       </Modal>
-    </Card>
+    </PlanSection>
   );
 }

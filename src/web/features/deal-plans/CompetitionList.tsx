@@ -1,20 +1,10 @@
 import { useMemo, useState } from 'react';
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { type Competitor, CompetitorInput } from '../../../schemas/deal-plans';
-import { PlusIcon } from '../../components/icons';
+import { Badge, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { type Competitor, CompetitorInput, CompetitorKind } from '../../../schemas/deal-plans';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { type DraftEdit, useReportDraft } from './plan-draft';
 import { COMPETITOR_KIND_LABELS, options } from './plan-labels';
+import { ItemActions, PlanFormActions, PlanItemCard, PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
 
 // Named competitors and the alternatives inside the account (do nothing, in-house, budget
@@ -31,13 +21,19 @@ function CompetitorForm({
 }: {
   competitor?: Competitor;
   isSaving: boolean;
-  onSave: (values: Values) => void;
+  onSave: (input: CompetitorInput, onError: (error: unknown) => void) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<Values>(
-    competitor ?? { kind: 'do_nothing', name: '', differentiators: '' },
-  );
-  const set = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
+  const { form, formError, onSubmit, showServerError, field } = useSchemaForm({
+    schema: CompetitorInput,
+    initialValues: {
+      kind: competitor?.kind ?? 'do_nothing',
+      name: competitor?.name ?? '',
+      differentiators: competitor?.differentiators ?? '',
+    } satisfies Values,
+    toInput: (values) => values,
+  });
+  const values = form.values;
   const draft = useMemo(
     (): DraftEdit => (plan) => ({
       ...plan,
@@ -48,48 +44,48 @@ function CompetitorForm({
     [competitor, values],
   );
   useReportDraft(`competitor-${competitor?.id ?? 'new'}`, draft);
-  const parsed = CompetitorInput.safeParse(values);
+  const kind = field('kind');
   return (
-    <Stack gap="xs">
-      <Group grow align="flex-start">
-        <Select
-          label="Kind"
-          data={options(COMPETITOR_KIND_LABELS)}
-          value={values.kind}
-          allowDeselect={false}
-          onChange={(kind) => kind && set({ kind: kind as Values['kind'] })}
-          comboboxProps={{ withinPortal: true }}
+    <form
+      onSubmit={onSubmit((input) => onSave(input, showServerError))}
+      noValidate
+      aria-label={competitor ? 'Edit competition' : 'New competition'}
+    >
+      <Stack gap="xs">
+        <Group grow align="flex-start">
+          <Select
+            label="Kind"
+            data={options(COMPETITOR_KIND_LABELS)}
+            value={kind.value}
+            error={kind.error}
+            allowDeselect={false}
+            onChange={(value) => {
+              const picked = CompetitorKind.safeParse(value);
+              if (picked.success) kind.onChange(picked.data);
+            }}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label="Name"
+            placeholder={values.kind === 'competitor' ? 'e.g. Initech' : 'optional'}
+            required={values.kind === 'competitor'}
+            {...form.getInputProps('name')}
+          />
+        </Group>
+        <Textarea
+          label="Our differentiators"
+          autosize
+          minRows={1}
+          {...form.getInputProps('differentiators')}
         />
-        <TextInput
-          label="Name"
-          placeholder={values.kind === 'competitor' ? 'e.g. Initech' : 'optional'}
-          required={values.kind === 'competitor'}
-          value={values.name}
-          onChange={(e) => set({ name: e.currentTarget.value })}
-          error={parsed.success ? undefined : parsed.error.issues[0]?.message}
+        <PlanFormActions
+          saveLabel={competitor ? 'Save' : 'Add'}
+          isSaving={isSaving}
+          formError={formError}
+          onCancel={onCancel}
         />
-      </Group>
-      <Textarea
-        label="Our differentiators"
-        autosize
-        minRows={1}
-        value={values.differentiators}
-        onChange={(e) => set({ differentiators: e.currentTarget.value })}
-      />
-      <Group justify="flex-end">
-        <Button size="xs" variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          size="xs"
-          disabled={!parsed.success}
-          loading={isSaving}
-          onClick={() => onSave(values)}
-        >
-          {competitor ? 'Save' : 'Add'}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }
 
@@ -104,39 +100,18 @@ export function CompetitionList({
 }) {
   const [editingId, setEditingId] = useState<string | 'new' | null>(null);
   const save = usePlanWrite(opportunityId);
-  const done = { onSuccess: () => setEditingId(null) };
+  const saveWith =
+    (write: { method: 'POST' | 'PATCH'; path: string }) =>
+    (body: CompetitorInput, onError: (error: unknown) => void) =>
+      save.mutate({ ...write, body }, { onSuccess: () => setEditingId(null), onError });
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="lg"
-      component="section"
-      id="plan-competition"
-      tabIndex={-1}
-      aria-label="Competition"
+    <PlanSection
+      part="competition"
+      title="Competition"
+      hint="Named competitors, and what the buyer could do instead: nothing, build it, spend the budget elsewhere."
+      addLabel="Add competition"
+      onAdd={canEdit && editingId !== 'new' ? () => setEditingId('new') : undefined}
     >
-      <Group justify="space-between" mb="sm">
-        <div>
-          <Title order={2} size="h4">
-            Competition
-          </Title>
-          <Text size="sm" c="dimmed">
-            Named competitors, and what the buyer could do instead: nothing, build it, spend the
-            budget elsewhere.
-          </Text>
-        </div>
-        {canEdit && editingId !== 'new' && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditingId('new')}
-            className="no-print"
-          >
-            Add competition
-          </Button>
-        )}
-      </Group>
       <Stack gap="xs">
         {competition.length === 0 && editingId !== 'new' && (
           <Text size="sm" c="dimmed">
@@ -144,25 +119,13 @@ export function CompetitionList({
           </Text>
         )}
         {competition.map((competitor, index) => (
-          <Card
-            key={competitor.id}
-            id={`plan-competition-${index}`}
-            tabIndex={-1}
-            withBorder
-            padding="sm"
-            radius="md"
-          >
+          <PlanItemCard key={competitor.id} part="competition" index={index}>
             {editingId === competitor.id ? (
               <CompetitorForm
                 competitor={competitor}
                 isSaving={save.isPending}
                 onCancel={() => setEditingId(null)}
-                onSave={(body) =>
-                  save.mutate(
-                    { method: 'PATCH', path: `/competition/${competitor.id}`, body },
-                    done,
-                  )
-                }
+                onSave={saveWith({ method: 'PATCH', path: `/competition/${competitor.id}` })}
               />
             ) : (
               <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -186,40 +149,27 @@ export function CompetitionList({
                   </Text>
                 </div>
                 {canEdit && (
-                  <Group gap={4} className="no-print" wrap="nowrap">
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setEditingId(competitor.id)}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() =>
-                        save.mutate({ method: 'DELETE', path: `/competition/${competitor.id}` })
-                      }
-                    >
-                      Remove
-                    </Button>
-                  </Group>
+                  <ItemActions
+                    onEdit={() => setEditingId(competitor.id)}
+                    onRemove={() =>
+                      save.mutate({ method: 'DELETE', path: `/competition/${competitor.id}` })
+                    }
+                  />
                 )}
               </Group>
             )}
-          </Card>
+          </PlanItemCard>
         ))}
         {editingId === 'new' && (
-          <Card withBorder padding="sm" radius="md">
+          <PlanItemCard part="competition">
             <CompetitorForm
               isSaving={save.isPending}
               onCancel={() => setEditingId(null)}
-              onSave={(body) => save.mutate({ method: 'POST', path: '/competition', body }, done)}
+              onSave={saveWith({ method: 'POST', path: '/competition' })}
             />
-          </Card>
+          </PlanItemCard>
         )}
       </Stack>
-    </Card>
+    </PlanSection>
   );
 }

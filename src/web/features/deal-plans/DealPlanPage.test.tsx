@@ -18,6 +18,11 @@ function renderPlan() {
   );
 }
 
+function errorOf(input: HTMLElement): string {
+  const describedBy = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return describedBy.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
 const ifMatchOf = (init: unknown) =>
   new Headers((init as RequestInit | undefined)?.headers).get('If-Match');
 
@@ -163,6 +168,63 @@ describe('DealPlanPage', () => {
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Complete step 1' }));
     expect(await screen.findByText('The plan changed')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('Step A')).toBeNull());
+  });
+
+  it("asks a named competitor for a name in the shared schema's words, without calling the server", async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('button', { name: 'Add competition' }));
+    const form = screen.getByRole('form', { name: 'New competition' });
+    await userEvent.click(within(form).getByRole('combobox', { name: 'Kind' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Named competitor' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() =>
+      expect(errorOf(within(form).getByRole('textbox', { name: /^Name/ }))).toContain(
+        'A named competitor needs a name',
+      ),
+    );
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
+  it("shows the server's issue with a step under the field it names", async () => {
+    mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`POST ${planPath}/steps`]: () => ({
+        status: 422,
+        body: {
+          error: {
+            code: 'unprocessable',
+            message: 'The step was not saved',
+            issues: [{ field: 'dependsOnStepId', reason: 'is not part of this plan' }],
+          },
+        },
+      }),
+    });
+    renderPlan();
+    await userEvent.click(await screen.findByRole('button', { name: 'Add step' }));
+    const form = screen.getByRole('form', { name: 'New step' });
+    await userEvent.type(within(form).getByRole('textbox', { name: /What/ }), 'Call the CFO');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add step' }));
+    await waitFor(() =>
+      expect(errorOf(within(form).getByRole('combobox', { name: 'Depends on' }))).toContain(
+        'Is not part of this plan',
+      ),
+    );
+  });
+
+  it('reads the plan through the shared schema: a plan of another shape is an error, not a blank page', async () => {
+    mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({
+        body: { ...makePlan(), competitors: [], competition: undefined },
+      }),
+    });
+    renderPlan();
+    expect(await screen.findByText('Could not load this deal plan')).toBeTruthy();
   });
 
   it('reorders steps by moving one id', () => {

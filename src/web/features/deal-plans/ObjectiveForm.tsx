@@ -1,22 +1,16 @@
-import { useMemo, useState } from 'react';
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { useMemo } from 'react';
+import { MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import {
   type BuyingInfluence,
+  ObjectiveStatus,
   type SingleSalesObjective,
   SingleSalesObjectiveInput,
 } from '../../../schemas/deal-plans';
 import { DateField } from '../../components/DateField';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { type DraftEdit, useReportDraft } from './plan-draft';
 import { influenceLabel } from './plan-labels';
+import { PlanFormActions } from './PlanSection';
 
 export type ObjectiveValues = Omit<SingleSalesObjective, 'id' | 'position'>;
 
@@ -46,12 +40,33 @@ export function ObjectiveForm({
   nextPosition: number;
   influences: readonly BuyingInfluence[];
   isSaving: boolean;
-  onSave: (values: ObjectiveValues) => void;
+  onSave: (input: SingleSalesObjectiveInput, onError: (error: unknown) => void) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<ObjectiveValues>(objective ?? EMPTY_OBJECTIVE);
-  const set = (patch: Partial<ObjectiveValues>) =>
-    setValues((current) => ({ ...current, ...patch }));
+  const { form, formError, onSubmit, showServerError, field } = useSchemaForm({
+    schema: SingleSalesObjectiveInput,
+    initialValues: { ...EMPTY_OBJECTIVE, ...objective },
+    toInput: ({
+      title,
+      who,
+      whereWhen,
+      informationToCollect,
+      how,
+      desiredOutcome,
+      dueOn,
+      status,
+    }) => ({
+      title,
+      who,
+      whereWhen,
+      informationToCollect,
+      how,
+      desiredOutcome,
+      dueOn,
+      status,
+    }),
+  });
+  const values = form.values;
   const draft = useMemo(
     (): DraftEdit => (plan) => ({
       ...plan,
@@ -62,83 +77,71 @@ export function ObjectiveForm({
     [objective, values, nextPosition],
   );
   useReportDraft(`objective-${objective?.id ?? 'new'}`, draft);
-  const parsed = SingleSalesObjectiveInput.safeParse(values);
-  const issue = (field: string) =>
-    parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message;
+  const who = field('who');
+  const dueOn = field('dueOn');
+  const status = field('status');
   return (
-    <Stack gap="xs">
-      <TextInput
-        label="Objective"
-        placeholder="e.g. CFO agrees the business case"
-        value={values.title}
-        onChange={(e) => set({ title: e.currentTarget.value })}
-        error={issue('title')}
-        data-autofocus
-      />
-      <MultiSelect
-        label="Who"
-        placeholder="Buying influences this is about"
-        data={influences.map((i) => ({ value: i.id, label: influenceLabel(i) }))}
-        value={values.who}
-        onChange={(who) => set({ who })}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <form
+      onSubmit={onSubmit((input) => onSave(input, showServerError))}
+      noValidate
+      aria-label={objective ? 'Edit objective' : 'New objective'}
+    >
+      <Stack gap="xs">
         <TextInput
-          label="Where and when"
-          value={values.whereWhen}
-          onChange={(e) => set({ whereWhen: e.currentTarget.value })}
+          label="Objective"
+          placeholder="e.g. CFO agrees the business case"
+          {...form.getInputProps('title')}
+          data-autofocus
         />
-        <DateField label="Due date" value={values.dueOn} onChange={(dueOn) => set({ dueOn })} />
-      </SimpleGrid>
-      <Textarea
-        label="Information to collect"
-        autosize
-        minRows={1}
-        value={values.informationToCollect}
-        onChange={(e) => set({ informationToCollect: e.currentTarget.value })}
-      />
-      <Textarea
-        label="How"
-        autosize
-        minRows={1}
-        value={values.how}
-        onChange={(e) => set({ how: e.currentTarget.value })}
-      />
-      <Textarea
-        label="Desired outcome (measurable)"
-        autosize
-        minRows={1}
-        value={values.desiredOutcome}
-        onChange={(e) => set({ desiredOutcome: e.currentTarget.value })}
-      />
-      {objective && (
-        <Select
-          label="Status"
-          data={[
-            { value: 'open', label: 'Open' },
-            { value: 'achieved', label: 'Achieved' },
-            { value: 'abandoned', label: 'Abandoned' },
-          ]}
-          value={values.status}
-          allowDeselect={false}
-          onChange={(status) => status && set({ status: status as ObjectiveValues['status'] })}
+        <MultiSelect
+          label="Who"
+          placeholder="Buying influences this is about"
+          data={influences.map((i) => ({ value: i.id, label: influenceLabel(i) }))}
+          {...who}
           comboboxProps={{ withinPortal: true }}
         />
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" size="xs" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button
-          size="xs"
-          disabled={!parsed.success}
-          loading={isSaving}
-          onClick={() => onSave(values)}
-        >
-          {objective ? 'Save objective' : 'Add objective'}
-        </Button>
-      </Group>
-    </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Where and when" {...form.getInputProps('whereWhen')} />
+          <DateField label="Due date" {...dueOn} />
+        </SimpleGrid>
+        <Textarea
+          label="Information to collect"
+          autosize
+          minRows={1}
+          {...form.getInputProps('informationToCollect')}
+        />
+        <Textarea label="How" autosize minRows={1} {...form.getInputProps('how')} />
+        <Textarea
+          label="Desired outcome (measurable)"
+          autosize
+          minRows={1}
+          {...form.getInputProps('desiredOutcome')}
+        />
+        {objective && (
+          <Select
+            label="Status"
+            data={[
+              { value: 'open', label: 'Open' },
+              { value: 'achieved', label: 'Achieved' },
+              { value: 'abandoned', label: 'Abandoned' },
+            ]}
+            value={status.value}
+            error={status.error}
+            allowDeselect={false}
+            onChange={(value) => {
+              const picked = ObjectiveStatus.safeParse(value);
+              if (picked.success) status.onChange(picked.data);
+            }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        <PlanFormActions
+          saveLabel={objective ? 'Save objective' : 'Add objective'}
+          isSaving={isSaving}
+          formError={formError}
+          onCancel={onCancel}
+        />
+      </Stack>
+    </form>
   );
 }

@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { BuyingInfluence, SingleSalesObjective } from '../../../schemas/deal-plans';
+import { Alert, Badge, Button, DataList, Group, Stack, Text } from '@mantine/core';
+import type {
+  BuyingInfluence,
+  SingleSalesObjective,
+  SingleSalesObjectiveInput,
+} from '../../../schemas/deal-plans';
 import { formatDay } from '../../components/dates';
-import { PlusIcon } from '../../components/icons';
-import { ObjectiveForm, type ObjectiveValues } from './ObjectiveForm';
+import { ObjectiveForm } from './ObjectiveForm';
 import { OBJECTIVE_STATUS_COLOURS } from './plan-labels';
+import { ItemActions, PlanItemCard, PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
 
 // Single sales objectives in sequence: achieving one offers to start the next.
@@ -61,12 +65,16 @@ export function ObjectiveList({
   const save = usePlanWrite(opportunityId);
   const nextPosition = (objectives.at(-1)?.position ?? 0) + 1;
 
-  function submit(values: ObjectiveValues, objective?: SingleSalesObjective) {
+  function submit(
+    body: SingleSalesObjectiveInput,
+    onError: (error: unknown) => void,
+    objective?: SingleSalesObjective,
+  ) {
     save.mutate(
       objective
-        ? { method: 'PATCH', path: `/objectives/${objective.id}`, body: values }
-        : { method: 'POST', path: '/objectives', body: values },
-      { onSuccess: () => setEditingId(null) },
+        ? { method: 'PATCH', path: `/objectives/${objective.id}`, body }
+        : { method: 'POST', path: '/objectives', body },
+      { onSuccess: () => setEditingId(null), onError },
     );
   }
 
@@ -83,31 +91,12 @@ export function ObjectiveList({
   }
 
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="lg"
-      component="section"
-      id="plan-objectives"
-      tabIndex={-1}
-      aria-label="Single sales objectives"
+    <PlanSection
+      part="objectives"
+      title="Single sales objectives"
+      addLabel="Add objective"
+      onAdd={canEdit && editingId !== 'new' ? () => setEditingId('new') : undefined}
     >
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          Single sales objectives
-        </Title>
-        {canEdit && editingId !== 'new' && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditingId('new')}
-            className="no-print"
-          >
-            Add objective
-          </Button>
-        )}
-      </Group>
       {offerNext !== null && canEdit && (
         <Alert color="green" mb="sm" title={`Objective ${offerNext} achieved`} className="no-print">
           <Group justify="space-between">
@@ -137,14 +126,7 @@ export function ObjectiveList({
           </Text>
         )}
         {objectives.map((objective, index) => (
-          <Card
-            key={objective.id}
-            id={`plan-objectives-${index}`}
-            tabIndex={-1}
-            withBorder
-            padding="sm"
-            radius="md"
-          >
+          <PlanItemCard key={objective.id} part="objectives" index={index}>
             <Group justify="space-between" mb={6}>
               <Group gap="xs">
                 <Text fw={600}>
@@ -166,23 +148,12 @@ export function ObjectiveList({
                       Mark achieved
                     </Button>
                   )}
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    onClick={() => setEditingId(objective.id)}
-                  >
-                    Edit
-                  </Button>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() =>
+                  <ItemActions
+                    onEdit={() => setEditingId(objective.id)}
+                    onRemove={() =>
                       save.mutate({ method: 'DELETE', path: `/objectives/${objective.id}` })
                     }
-                  >
-                    Remove
-                  </Button>
+                  />
                 </Group>
               )}
             </Group>
@@ -192,26 +163,26 @@ export function ObjectiveList({
                 nextPosition={nextPosition}
                 influences={influences}
                 isSaving={save.isPending}
-                onSave={(values) => submit(values, objective)}
+                onSave={(body, onError) => submit(body, onError, objective)}
                 onCancel={() => setEditingId(null)}
               />
             ) : (
               <ObjectiveFacts objective={objective} influences={influences} />
             )}
-          </Card>
+          </PlanItemCard>
         ))}
         {editingId === 'new' && (
-          <Card withBorder padding="sm" radius="md">
+          <PlanItemCard part="objectives">
             <ObjectiveForm
               nextPosition={nextPosition}
               influences={influences}
               isSaving={save.isPending}
-              onSave={(values) => submit(values)}
+              onSave={(body, onError) => submit(body, onError)}
               onCancel={() => setEditingId(null)}
             />
-          </Card>
+          </PlanItemCard>
         )}
       </Stack>
-    </Card>
+    </PlanSection>
   );
 }

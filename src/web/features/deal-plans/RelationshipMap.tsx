@@ -1,21 +1,11 @@
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { BUYING_INFLUENCE_ROLES } from '../../../domain/deal-plan';
 import type { BuyingInfluence } from '../../../schemas/deal-plans';
 import { formatDay } from '../../components/dates';
-import { PlusIcon } from '../../components/icons';
 import { InfluenceFormModal } from './InfluenceFormModal';
 import { INFLUENCE_LABELS, MODE_COLOURS, MODE_LABELS, ROLE_LABELS } from './plan-labels';
+import { PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
 
 // The buying influences as a map: a column per role, a card per person, coloured by response mode.
@@ -119,36 +109,13 @@ export function RelationshipMap({
   } | null>(null);
   const remove = usePlanWrite(opportunityId);
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="lg"
-      component="section"
-      id="plan-influences"
-      tabIndex={-1}
-      aria-label="Buying influences"
+    <PlanSection
+      part="influences"
+      title="Buying influences"
+      hint="Who decides, who uses, who screens, and who guides us. Colour shows their response mode."
+      addLabel="Add buying influence"
+      onAdd={canEdit ? () => setEditing({}) : undefined}
     >
-      <Group justify="space-between" mb="sm">
-        <div>
-          <Title order={2} size="h4">
-            Buying influences
-          </Title>
-          <Text size="sm" c="dimmed">
-            Who decides, who uses, who screens, and who guides us. Colour shows their response mode.
-          </Text>
-        </div>
-        {canEdit && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditing({})}
-            className="no-print"
-          >
-            Add buying influence
-          </Button>
-        )}
-      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" className="relationship-map">
         {BUYING_INFLUENCE_ROLES.map((role) => {
           const people = influences
@@ -204,6 +171,6 @@ export function RelationshipMap({
           onClose={() => setEditing(null)}
         />
       )}
-    </Card>
+    </PlanSection>
   );
 }

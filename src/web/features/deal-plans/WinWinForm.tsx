@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Group, SimpleGrid, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Textarea } from '@mantine/core';
 import { WinWin } from '../../../schemas/deal-plans';
 import { type DraftEdit, useReportDraft } from './plan-draft';
+import { PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
 
 const FIELDS: { key: keyof WinWin; label: string; placeholder: string }[] = [
@@ -47,21 +48,11 @@ export function WinWinForm({
   useReportDraft('win-win', draft);
   const parsed = WinWin.safeParse(values);
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="lg"
-      component="section"
-      id="plan-winWin"
-      tabIndex={-1}
-      aria-label="Win-win"
+    <PlanSection
+      part="winWin"
+      title="Win-win"
+      hint="What the buyer gains, for the business and for themselves, and what we gain."
     >
-      <Title order={2} size="h4" mb={4}>
-        Win-win
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        What the buyer gains, for the business and for themselves, and what we gain.
-      </Text>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {FIELDS.map(({ key, label, placeholder }) => (
           <Textarea
@@ -96,6 +87,6 @@ export function WinWinForm({
           </Button>
         </Group>
       )}
-    </Card>
+    </PlanSection>
   );
 }

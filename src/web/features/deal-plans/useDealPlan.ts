@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DealPlanView, PlanHealthList } from '../../../schemas/deal-plans';
+import { DealPlanView, PlanHealthList } from '../../../schemas/deal-plans';
 import { ApiError, api, apiRequest, errorMessage } from '../../api/client';
 
 // The deal plan of one opportunity: read once, written piece by piece. Every write sends the
-// version it read (If-Match); the answer is the whole plan, which replaces the cached one.
+// version it read (If-Match); the answer is the whole plan, which replaces the cached one. The
+// answers are parsed with the shared schemas: a plan of another shape is an error, not a crash.
 
 export const dealPlanKey = (opportunityId: string) => ['deal-plans', opportunityId] as const;
 const HEALTH_KEY = ['deal-plans', 'health'] as const;
@@ -12,7 +13,8 @@ const HEALTH_KEY = ['deal-plans', 'health'] as const;
 export function useDealPlan(opportunityId: string | undefined) {
   return useQuery({
     queryKey: dealPlanKey(opportunityId ?? ''),
-    queryFn: () => api.get<DealPlanView>(`/api/opportunities/${opportunityId}/plan`),
+    queryFn: async () =>
+      DealPlanView.parse(await api.get<unknown>(`/api/opportunities/${opportunityId}/plan`)),
     enabled: Boolean(opportunityId),
   });
 }
@@ -22,7 +24,8 @@ export function usePlanHealth(opportunityIds: readonly string[]) {
   const ids = [...opportunityIds].sort().join(',');
   return useQuery({
     queryKey: [...HEALTH_KEY, ids],
-    queryFn: () => api.get<PlanHealthList>('/api/deal-plans/health', { ids }),
+    queryFn: async () =>
+      PlanHealthList.parse(await api.get<unknown>('/api/deal-plans/health', { ids })),
     enabled: ids.length > 0,
   });
 }
@@ -44,16 +47,20 @@ export class PlanConflictError extends ApiError {
 
 async function sendPlanWrite(opportunityId: string, version: number, write: PlanWrite) {
   try {
-    return await apiRequest<DealPlanView>(`/api/opportunities/${opportunityId}/plan${write.path}`, {
-      method: write.method,
-      body: write.body,
-      version,
-    });
+    const plan = await apiRequest<unknown>(
+      `/api/opportunities/${opportunityId}/plan${write.path}`,
+      {
+        method: write.method,
+        body: write.body,
+        version,
+      },
+    );
+    return DealPlanView.parse(plan);
   } catch (error) {
     if (error instanceof ApiError && error.status === 409 && error.current) {
       throw new PlanConflictError(
         'Someone else changed this plan meanwhile. The latest version is on screen; nothing of yours was saved.',
-        error.current as DealPlanView,
+        DealPlanView.parse(error.current),
       );
     }
     throw error;

@@ -51,6 +51,17 @@ describe('strategy draft', () => {
     });
   });
 
+  it("names a repeated rep × segment row in the cascade check's words, on the repeat", () => {
+    const strategy = makeStrategy();
+    const draft = draftOf(strategy, 'EUR');
+    const first = draft.assignments[0]!;
+    const withRepeat = { ...draft, assignments: [...draft.assignments, { ...first, key: 999 }] };
+    expect(checkStrategyDraft(withRepeat, segmentIds)).toEqual({
+      [`assignments.${draft.assignments.length}.repId`]:
+        'This rep is already assigned to this segment',
+    });
+  });
+
   it('places schema, service and domain paths on the fields the form shows', () => {
     const input = toStrategyInput(draftOf(makeStrategy(), 'EUR'), segmentIds);
     const fieldOf = (path: string) => strategyFieldOf(path, input);

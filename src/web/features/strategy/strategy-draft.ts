@@ -201,13 +201,10 @@ export function checkStrategyDraft(
 ): FieldErrors {
   const input = toStrategyInput(draft, segmentIds);
   const errors: FieldErrors = {};
-  const seen = new Set<string>();
+  // A rep not picked yet fails the schema as "Invalid UUID"; say what to do instead. A repeated
+  // rep × segment row is the cascade check's to name.
   draft.assignments.forEach((a, i) => {
-    const at = (field: string) => `assignments.${i}.${field}`;
-    if (a.repId === null) errors[at('repId')] = 'Choose a rep';
-    const pair = `${a.repId}:${a.segmentId}`;
-    if (a.repId !== null && seen.has(pair)) errors[at('repId')] = 'This rep is already on this row';
-    seen.add(pair);
+    if (a.repId === null) errors[`assignments.${i}.repId`] = 'Choose a rep';
   });
   const domainChecks = [
     () => {

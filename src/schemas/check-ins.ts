@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { UnconvertedMoney } from './exchange-rates';
 import { CheckInSummary } from './rep-plans';
 
 // A check-in on a rep plan (DOMAIN.md, "Rep plan"): plan vs actual per activity type and per
@@ -26,6 +27,8 @@ export const PlanVsActual = z.object({
       wonToDateMinor: z.number().int(),
       gapMinor: z.number().int(),
       isBehind: z.boolean(),
+      /** Won deals left out of `wonToDateMinor` for want of a rate (absent in older check-ins). */
+      unconverted: z.array(UnconvertedMoney).optional(),
     }),
   ),
 });

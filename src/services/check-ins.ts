@@ -6,8 +6,10 @@ import {
 } from '../db/queries/check-ins';
 import { listDoneActivities, type RepPlanRow } from '../db/queries/rep-plans';
 import { attainmentToDate } from '../domain/attainment';
-import { maxDate, minDate, monthOf } from '../domain/calendar';
+import { fiscalYearPeriod, maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { countUnconverted } from '../domain/exchange-rates';
+import { isInPeriod } from '../domain/opportunity';
 import { decideRepPlanTransition } from '../domain/rep-plan-states';
 import { weightTargetBySeasonality } from '../domain/seasonality';
 import type { CheckIn, PlanVsActual } from '../schemas/check-ins';
@@ -50,11 +52,13 @@ export async function planVsActualOf(
     const doneCount = done.filter((a) => a.activityType === activityType).length;
     return { activityType, planned, done: doneCount, isBehind: doneCount < planned };
   });
+  const yearToDate = { from: fiscalYearPeriod(figures.fiscalYearStart).from, to: asOf };
   const target = (key: string, label: string, totalMinor: number, segmentId?: string) => {
+    const rows = figures.opportunities.filter(
+      (o) => segmentId === undefined || o.segmentId === segmentId,
+    );
     const attainment = attainmentToDate({
-      rows: figures.opportunities.filter(
-        (o) => segmentId === undefined || o.segmentId === segmentId,
-      ),
+      rows,
       monthlyTargets: weightTargetBySeasonality(totalMinor, figures.weights).months,
       fiscalYearStart: figures.fiscalYearStart,
       today: asOf,
@@ -66,6 +70,16 @@ export async function planVsActualOf(
       wonToDateMinor: attainment.wonToDateMinor,
       gapMinor: attainment.gapMinor,
       isBehind: attainment.gapMinor > 0,
+      // The won deals left out of wonToDateMinor: their currency has no exchange rate.
+      unconverted: countUnconverted(
+        rows
+          .filter((o) => o.outcome === 'won' && isInPeriod(o.closedOn, yearToDate))
+          .map((o) => ({
+            currency: o.currency,
+            amountMinor: o.dealAmountMinor,
+            hasRate: o.hasRate,
+          })),
+      ),
     };
   };
   const targets = figures.targets

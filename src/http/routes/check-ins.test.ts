@@ -68,6 +68,7 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
     expect(form.body.planVsActual.targets[0]).toMatchObject({
       key: 'total',
       wonToDateMinor: 60_000_00,
+      unconverted: [],
     });
 
     const byRep = await rep1.request('POST', `/api/rep-plans/${planId}/check-ins/${current.id}`, {

@@ -32,6 +32,7 @@ const checkIn: CheckIn = {
         wonToDateMinor: 600_00,
         gapMinor: 300_00,
         isBehind: true,
+        unconverted: [{ currency: 'CHF', count: 3, amountMinor: 500_00 }],
       },
     ],
   },
@@ -65,6 +66,9 @@ describe('CheckInForm', () => {
     expect(within(meeting as HTMLElement).getAllByText('2')[1]?.style.color).toBe('');
     const targets = screen.getByRole('table', { name: 'Targets to date' });
     expect(within(targets).getByText(formatMoney(600_00, 'EUR')).style.color).toContain('red');
+    expect(
+      within(targets).getByText('Left out of won to date: 3 deals in CHF have no rate'),
+    ).toBeTruthy();
 
     await userEvent.type(screen.getByLabelText('Difficulties'), 'Budget freeze');
     await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));

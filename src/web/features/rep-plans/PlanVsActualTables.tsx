@@ -1,4 +1,5 @@
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
+import { describeUnconverted } from '../../../domain/exchange-rates';
 import type { CheckIn } from '../../../schemas/check-ins';
 import { formatMoney } from '../../components/money';
 
@@ -38,7 +39,14 @@ export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; cu
         <Table.Tbody>
           {checkIn.planVsActual.targets.map((row) => (
             <Table.Tr key={row.key}>
-              <Table.Td>{row.label}</Table.Td>
+              <Table.Td>
+                {row.label}
+                {describeUnconverted(row.unconverted ?? []).map((line) => (
+                  <Text key={line} size="xs" c="orange.8">
+                    Left out of won to date: {line}
+                  </Text>
+                ))}
+              </Table.Td>
               <Table.Td ta="right">{formatMoney(row.targetToDateMinor, currency)}</Table.Td>
               <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
                 {formatMoney(row.wonToDateMinor, currency)}

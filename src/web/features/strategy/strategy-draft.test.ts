@@ -54,8 +54,8 @@ describe('strategy draft', () => {
   it("names a repeated rep × segment row in the cascade check's words, on the repeat", () => {
     const strategy = makeStrategy();
     const draft = draftOf(strategy, 'EUR');
-    const first = draft.assignments[0]!;
-    const withRepeat = { ...draft, assignments: [...draft.assignments, { ...first, key: 999 }] };
+    const repeat = draft.assignments.slice(0, 1).map((row) => ({ ...row, key: 999 }));
+    const withRepeat = { ...draft, assignments: [...draft.assignments, ...repeat] };
     expect(checkStrategyDraft(withRepeat, segmentIds)).toEqual({
       [`assignments.${draft.assignments.length}.repId`]:
         'This rep is already assigned to this segment',

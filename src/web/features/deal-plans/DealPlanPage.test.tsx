@@ -227,6 +227,33 @@ describe('DealPlanPage', () => {
     expect(await screen.findByText('Could not load this deal plan')).toBeTruthy();
   });
 
+  it('saves the win-win as typed, and shows the server issue under its field', async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      [`PUT ${planPath}/win-win`]: () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: 'The request is not valid',
+            issues: [{ field: 'ourWin', reason: 'is too long' }],
+          },
+        },
+      }),
+    });
+    renderPlan();
+    const ourWin = await screen.findByLabelText('Our win');
+    await userEvent.type(ourWin, 'A reference');
+    await userEvent.click(screen.getByRole('button', { name: 'Save win-win' }));
+    await waitFor(() => expect(errorOf(ourWin)).toContain('Is too long'));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      buyerResult: 'Lower costs',
+      buyerPersonalWin: 'Promotion',
+      ourWin: 'A reference',
+    });
+  });
+
   it('reorders steps by moving one id', () => {
     expect(moveStep(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
     expect(moveStep(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);

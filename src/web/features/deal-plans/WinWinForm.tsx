@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
-import { Button, Group, SimpleGrid, Textarea } from '@mantine/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { Alert, Button, Group, SimpleGrid, Textarea } from '@mantine/core';
 import { WinWin } from '../../../schemas/deal-plans';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { type DraftEdit, useReportDraft } from './plan-draft';
 import { PlanSection } from './PlanSection';
 import { usePlanWrite } from './useDealPlan';
@@ -31,62 +32,71 @@ export function WinWinForm({
   winWin: WinWin;
   canEdit: boolean;
 }) {
-  const [values, setValues] = useState<WinWin>(winWin);
-  const [savedFrom, setSavedFrom] = useState<WinWin>(winWin);
+  const { form, formError, onSubmit, showServerError } = useSchemaForm({
+    schema: WinWin,
+    initialValues: winWin,
+    toInput: (values) => values,
+  });
   const save = usePlanWrite(opportunityId);
   // Another write (a step, an influence) answers the whole plan: keep what the rep is typing
   // unless the win-win itself changed on the server.
-  if (!sameWinWin(savedFrom, winWin)) {
-    setSavedFrom(winWin);
-    setValues(winWin);
-  }
+  const savedFrom = useRef(winWin);
+  useEffect(() => {
+    if (sameWinWin(savedFrom.current, winWin)) return;
+    savedFrom.current = winWin;
+    form.setValues(winWin);
+  }, [winWin, form]);
+  const values = form.values;
   const isDirty = FIELDS.some(({ key }) => values[key] !== winWin[key]);
   const draft = useMemo(
     (): DraftEdit | null => (isDirty ? (plan) => ({ ...plan, winWin: values }) : null),
     [isDirty, values],
   );
   useReportDraft('win-win', draft);
-  const parsed = WinWin.safeParse(values);
   return (
     <PlanSection
       part="winWin"
       title="Win-win"
       hint="What the buyer gains, for the business and for themselves, and what we gain."
     >
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        {FIELDS.map(({ key, label, placeholder }) => (
-          <Textarea
-            key={key}
-            label={label}
-            placeholder={placeholder}
-            autosize
-            minRows={2}
-            value={values[key]}
-            readOnly={!canEdit}
-            onChange={(event) => {
-              const text = event.currentTarget.value;
-              setValues((current) => ({ ...current, [key]: text }));
-            }}
-          />
-        ))}
-      </SimpleGrid>
-      {canEdit && (
-        <Group justify="flex-end" mt="sm" className="no-print">
-          {isDirty && (
-            <Button variant="default" size="xs" onClick={() => setValues(winWin)}>
-              Discard
+      <form
+        onSubmit={onSubmit((body) =>
+          save.mutate({ method: 'PUT', path: '/win-win', body }, { onError: showServerError }),
+        )}
+        noValidate
+        aria-label="Win-win"
+      >
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {FIELDS.map(({ key, label, placeholder }) => (
+            <Textarea
+              key={key}
+              label={label}
+              placeholder={placeholder}
+              autosize
+              minRows={2}
+              readOnly={!canEdit}
+              {...form.getInputProps(key)}
+            />
+          ))}
+        </SimpleGrid>
+        {formError && (
+          <Alert color="red" variant="light" role="alert" mt="sm">
+            {formError}
+          </Alert>
+        )}
+        {canEdit && (
+          <Group justify="flex-end" mt="sm" className="no-print">
+            {isDirty && (
+              <Button variant="default" size="xs" onClick={() => form.setValues(winWin)}>
+                Discard
+              </Button>
+            )}
+            <Button size="xs" type="submit" disabled={!isDirty} loading={save.isPending}>
+              Save win-win
             </Button>
-          )}
-          <Button
-            size="xs"
-            disabled={!isDirty || !parsed.success}
-            loading={save.isPending}
-            onClick={() => save.mutate({ method: 'PUT', path: '/win-win', body: values })}
-          >
-            Save win-win
-          </Button>
-        </Group>
-      )}
+          </Group>
+        )}
+      </form>
     </PlanSection>
   );
 }

@@ -13,6 +13,8 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // So import-x/no-cycle can read the TypeScript files an import leads to.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -20,6 +22,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // No two modules import each other (type-only imports are not followed by the rule).
+      'import-x/no-cycle': 'error',
       // The dependency arrows of docs/ARCHITECTURE.md:
       // domain <- schemas <- db, services <- http, cli; domain, schemas <- web.
       'import-x/no-restricted-paths': [

@@ -32,6 +32,15 @@ describe('layer boundaries', () => {
     expect(await lintRules(filePath, code)).toEqual(expected);
   });
 
+  it('refuses an import cycle', async () => {
+    // funnel.ts imports funnel-counts.ts; the planted funnel-counts.ts imports it back. (The rule
+    // does not follow type-only imports: those cycles are kept out by review.)
+    const code = "import { reverseFunnel } from './funnel';\nexport const x = [reverseFunnel];\n";
+    expect(await lintRules('src/domain/funnel-counts.ts', code)).toEqual([
+      { ruleId: 'import-x/no-cycle', severity: 2 },
+    ]);
+  });
+
   it.each([
     ['src/domain/planted.ts', "import { x } from './money';"],
     ['src/domain/planted.test.ts', "import { x } from 'vitest';"],

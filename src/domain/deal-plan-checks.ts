@@ -3,7 +3,7 @@ import type { IsoDate, IsoWeek } from './calendar';
 import { checkDealPlanCoverage } from './deal-plan-coverage';
 import type { DealPlan, DealPlanFinding } from './deal-plan';
 import { checkLogical, checkSignificant } from './deal-plan-logic';
-import { checkRealistic, checkValid } from './deal-plan-realism';
+import { checkRealistic, checkValid, type DealPlanCheckOptions } from './deal-plan-realism';
 import { type FindingSummary, summariseFindings } from './findings';
 
 // Deal-plan checks (DOMAIN.md, seed 000). Each finding names the field to fix; indexes are
@@ -36,14 +36,7 @@ import { type FindingSummary, summariseFindings } from './findings';
 /** Open steps one rep can carry in a week across all their deals, before the check warns. */
 export const OPEN_STEPS_PER_WEEK_CAPACITY = 12;
 
-export type DealPlanCheckOptions = {
-  /** Most open steps a rep can carry in one ISO week, across all their deals. */
-  openStepsPerWeekCapacity?: number;
-  /** The rep's open steps per ISO week on their other deals. */
-  repOpenStepsByWeek?: Record<IsoWeek, number>;
-  /** Whose steps count against capacity; every open step when absent. */
-  repId?: string;
-};
+export type { DealPlanCheckOptions };
 
 /** Runs every deal-plan check and returns the findings (never throws on a well-typed plan). */
 export function checkDealPlan(

@@ -1,10 +1,19 @@
 import { isoWeekOf } from './calendar';
 import type { IsoDate, IsoWeek } from './calendar';
 import { LOW_CONFIDENCE, type DealPlan, type DealPlanFinding } from './deal-plan';
-import type { DealPlanCheckOptions } from './deal-plan-checks';
 import { finding, label } from './deal-plan-finding';
 
 // Realistic and valid checks of a deal plan (table in deal-plan-checks.ts).
+
+/** The options of checkDealPlan (deal-plan-checks.ts) that the capacity check reads. */
+export type DealPlanCheckOptions = {
+  /** Most open steps a rep can carry in one ISO week, across all their deals. */
+  openStepsPerWeekCapacity?: number;
+  /** The rep's open steps per ISO week on their other deals. */
+  repOpenStepsByWeek?: Record<IsoWeek, number>;
+  /** Whose steps count against capacity; every open step when absent. */
+  repId?: string;
+};
 
 /** No open step overdue, weeks within capacity, nothing past the expected close. */
 export function checkRealistic(

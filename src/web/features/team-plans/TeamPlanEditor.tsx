@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Textarea, Title } from '@mantine/core';
 import { type TeamPlan, TeamPlanContent } from '../../../schemas/team-plans';
 import { ApiError, errorMessage } from '../../api/client';
-import { type FieldErrors, serverFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { PlusIcon } from '../../components/icons';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { TeamObjectiveFields } from './TeamObjectiveFields';
 import {
   contentOf,
@@ -32,8 +32,17 @@ export function TeamPlanEditor({
   onClose: () => void;
 }) {
   const [base, setBase] = useState(plan);
-  const [draft, setDraft] = useState<TeamPlanDraft>(() => draftOf(plan, currency));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form, errors, onSubmit, showServerError } = useSchemaForm({
+    schema: TeamPlanContent,
+    initialValues: draftOf(plan, currency),
+    toInput: (values: TeamPlanDraft) => contentOf(values, currency).content,
+    // Only the paths a field shows; the rest is listed above the buttons.
+    fieldOf: (path, values) => (fieldPathsOf(values).includes(path) ? path : undefined),
+    check: (values) => contentOf(values, currency).errors,
+  });
+  const draft = form.values;
+  const setDraft = form.setValues;
+  const setErrors = form.setErrors;
   const [isConflict, setIsConflict] = useState(false);
   const save = useSaveTeamPlan();
   const reload = useReloadTeamPlan();
@@ -50,23 +59,18 @@ export function TeamPlanEditor({
       isStructural,
     );
 
-  const submit = () => {
-    const { content, errors: targetErrors } = contentOf(draft, currency);
-    const parsed = TeamPlanContent.safeParse(content);
-    const found = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...targetErrors };
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return;
+  const submit = onSubmit((content: TeamPlanContent) =>
     save.mutate(
-      { plan: base, content: parsed.data },
+      { plan: base, content },
       {
         onSuccess: onClose,
         onError: (error) => {
           if (error instanceof ApiError && error.status === 409) setIsConflict(true);
-          else setErrors(serverFieldErrors(error, fieldPathsOf(draft)));
+          else showServerError(error);
         },
       },
-    );
-  };
+    ),
+  );
   const reloadPlan = async () => {
     try {
       const latest = await reload(base.id);
@@ -158,7 +162,7 @@ export function TeamPlanEditor({
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={save.isPending} onClick={submit}>
+          <Button loading={save.isPending} onClick={() => submit()}>
             Save the team plan
           </Button>
         </Group>

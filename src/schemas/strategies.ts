@@ -3,6 +3,7 @@ import { ACCOUNT_STATUSES } from '../domain/account';
 import { SEASONALITY_SOURCES } from '../domain/seasonality';
 import { ORGANISATION_MODELS, REP_MODELS, SEGMENT_COVERAGES } from '../domain/strategy-cascade';
 import { AmountMinor, Currency, Id } from './common';
+import { UnconvertedMoney } from './exchange-rates';
 
 // The organisation strategy for a fiscal year (DOMAIN.md, "Strategy cascade", "Seasonality"):
 // what a leader enters, and what the API answers with the cascade computed by the domain core.
@@ -86,6 +87,8 @@ export const StrategySeasonality = z.object({
   source: SeasonalityKind,
   yearsUsed: z.number().int(),
   reason: z.string().nullable(),
+  /** From history: the won deals left out of the monthly revenue for want of an exchange rate. */
+  unconverted: z.array(UnconvertedMoney),
   months: z.array(z.object({ month: z.string(), targetMinor: z.number().int() })),
   quarters: z.array(z.object({ quarter: z.number().int(), targetMinor: z.number().int() })),
 });

@@ -10,6 +10,7 @@ import { addMonthsToMonth, fiscalYearPeriod, fiscalYearStartOf, monthOf } from '
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
+import type { UnconvertedMoney } from '../domain/exchange-rates';
 import type { CascadeResult } from '../domain/strategy-cascade';
 import { cascadeStrategy } from '../domain/strategy-assignments';
 
@@ -21,7 +22,7 @@ export type ComputedStrategy = {
   fiscalYearStart: IsoMonth;
   shares: Awaited<ReturnType<typeof listSegmentShares>>;
   assignments: Awaited<ReturnType<typeof listAssignments>>;
-  seasonality: Seasonality;
+  seasonality: StrategySeasonality;
   cascade: CascadeResult;
 };
 
@@ -29,29 +30,35 @@ export type ComputedStrategy = {
 // them from here.
 export { fiscalYearPeriod, fiscalYearStartOf };
 
+/** The seasonality in use; from history, with the won deals it left out for want of a rate. */
+export type StrategySeasonality = Seasonality & { unconverted: UnconvertedMoney[] };
+
 export async function seasonalityOf(
   db: Executor,
   row: Pick<StrategyRow, 'orgId' | 'seasonalityKind' | 'seasonalityWeights' | 'startMonth'>,
   today: IsoDate,
-): Promise<Seasonality> {
+): Promise<StrategySeasonality> {
   if (row.seasonalityKind === 'entered') {
     return {
       weights: enteredWeights(row.seasonalityWeights ?? []),
       source: 'entered',
       yearsUsed: 0,
       reason: null,
+      unconverted: [],
     };
   }
   if (row.seasonalityKind === 'history') {
-    return weightsFromHistory((await wonRevenueByMonth(db, row.orgId)).months, {
+    const history = await wonRevenueByMonth(db, row.orgId);
+    const seasonality = weightsFromHistory(history.months, {
       today,
       fiscalYearStartMonth: row.startMonth,
       // The organisation's own deals run to today: a recent month without a won deal is a month
       // without revenue, not the end of the data.
       historyEnd: addMonthsToMonth(monthOf(today), -1),
     });
+    return { ...seasonality, unconverted: history.unconverted };
   }
-  return { weights: flatWeights(), source: 'flat', yearsUsed: 0, reason: null };
+  return { weights: flatWeights(), source: 'flat', yearsUsed: 0, reason: null, unconverted: [] };
 }
 
 /** The strategy for the year with its seasonality and cascade, or undefined when none is set. */

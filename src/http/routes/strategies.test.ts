@@ -226,4 +226,32 @@ describe.each(testEngines())('strategies API on %s', (engine) => {
       expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'if-match' })]),
     );
   });
+
+  it('says which won deals seasonality from history left out for want of a rate', async () => {
+    const rep1 = await server.as('rep1@acme.test');
+    const stages = (await rep1.request('GET', '/api/reference')).body.stages;
+    const won = stages.find((stage: { kind: string }) => stage.kind === 'won').id;
+    const accountId = (await rep1.request('POST', '/api/accounts', { name: 'Zurich AG' })).body.id;
+    for (const [currency, amountMinor] of [
+      ['CHF', 12_345],
+      ['EUR', 50_000],
+    ] as const) {
+      const created = await rep1.request('POST', '/api/opportunities', {
+        name: `Won in ${currency}`,
+        accountId,
+        stageId: won,
+        amountMinor,
+        currency,
+      });
+      expect(created.status).toBe(201);
+    }
+    const saved = await leader.request('PUT', '/api/strategies/2030', {
+      ...territoryInput(),
+      seasonality: { kind: 'history' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.seasonality.unconverted).toEqual([
+      { currency: 'CHF', count: 1, amountMinor: 12_345 },
+    ]);
+  });
 });

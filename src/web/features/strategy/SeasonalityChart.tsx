@@ -3,6 +3,7 @@ import { useElementSize } from '@mantine/hooks';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Strategy } from '../../../schemas/strategies';
 import { currencyFractionDigits, formatMoney } from '../../components/money';
+import { describeUnconverted } from '../../../domain/exchange-rates';
 
 const monthFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
@@ -48,6 +49,11 @@ export function SeasonalityChart({ strategy }: { strategy: Strategy }) {
         {seasonality.kind !== seasonality.source && ` instead of ${seasonality.kind}`}
         {seasonality.reason && `: ${seasonality.reason}`}
       </Text>
+      {describeUnconverted(seasonality.unconverted).map((line) => (
+        <Text key={line} size="sm" c="orange.8">
+          Left out of the history: {line}
+        </Text>
+      ))}
       <div ref={box.ref} role="img" aria-label="Monthly targets chart">
         <BarChart
           width={chartWidth}

@@ -26,6 +26,7 @@ const strategy: Strategy = {
     source: 'flat',
     yearsUsed: 0,
     reason: null,
+    unconverted: [],
     months: [],
     quarters: [],
   },

@@ -69,6 +69,7 @@ export function makeStrategy(overrides: Partial<Strategy> = {}): Strategy {
       source: 'flat',
       yearsUsed: 0,
       reason: null,
+      unconverted: [],
       months: Array.from({ length: 12 }, (_, m) => ({
         month: `${year}-${String(m + 1).padStart(2, '0')}`,
         // 1,000.00 in 12 parts by largest remainder: four months of 83.34, eight of 83.33.

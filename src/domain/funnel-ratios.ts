@@ -8,6 +8,10 @@ import { averageWonDeal, medianCycleDays, winRate } from './win-rate';
 // The funnel's ratios taken from a rep's own history, each with the counts behind it so the
 // plan can show its sample size (DOMAIN.md, reverse-engineered funnel).
 
+/** Where a funnel input comes from: the rep's history, an override with its reason, or nowhere. */
+export const FUNNEL_INPUT_SOURCES = ['history', 'override', 'missing'] as const;
+export type FunnelInputSource = (typeof FUNNEL_INPUT_SOURCES)[number];
+
 export type FunnelHistoryInput = {
   opportunities: readonly Pick<
     OpportunityRow,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FUNNEL_INPUT_SOURCES } from '../domain/funnel-ratios';
 import {
   CHECK_IN_CADENCES,
   CHECK_IN_STATUSES,
@@ -110,7 +111,7 @@ export const RepPlanFunnel = z.object({
   sources: z.record(
     z.string(),
     z.object({
-      source: z.enum(['history', 'override', 'missing']),
+      source: z.enum(FUNNEL_INPUT_SOURCES),
       value: z.number().nullable(),
       reason: z.string().nullable(),
       counts: Counts,

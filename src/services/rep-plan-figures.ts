@@ -25,7 +25,7 @@ import {
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
 import type { FunnelInput } from '../domain/funnel';
-import { ratiosFromHistory } from '../domain/funnel-ratios';
+import { type FunnelInputSource, ratiosFromHistory } from '../domain/funnel-ratios';
 import { countUnconverted } from '../domain/exchange-rates';
 import { isInPeriod, type Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
@@ -47,11 +47,20 @@ export type RepPlanFigures = Pick<RepPlan, 'targets' | 'activityPlan' | 'funnel'
 
 type Override = { value: number; reason: string } | null | undefined;
 
-function pick(override: Override, history: number | null, counts: Record<string, number>) {
+function pick(
+  override: Override,
+  history: number | null,
+  counts: Record<string, number>,
+): {
+  source: FunnelInputSource;
+  value: number | null;
+  reason: string | null;
+  counts: typeof counts;
+} {
   if (override)
-    return { source: 'override' as const, value: override.value, reason: override.reason, counts };
+    return { source: 'override', value: override.value, reason: override.reason, counts };
   return {
-    source: history === null ? ('missing' as const) : ('history' as const),
+    source: history === null ? 'missing' : 'history',
     value: history,
     reason: null,
     counts,

@@ -6,6 +6,7 @@ import {
   KEY_ACCOUNT_OBJECTIVE_TERMS,
   KEY_ACCOUNT_STEP_STATUSES,
 } from '../../domain/key-accounts';
+import { FUNNEL_INPUT_SOURCES } from '../../domain/funnel-ratios';
 import { STAGE_KINDS } from '../../domain/opportunity';
 import {
   CHECK_IN_CADENCES,
@@ -29,6 +30,7 @@ import { StageKind } from '../../schemas/reference';
 import {
   CheckInCadence,
   CheckInSummary,
+  RepPlanFunnel,
   RepPlanState,
   SignatureInput,
 } from '../../schemas/rep-plans';
@@ -75,6 +77,11 @@ describe('closed sets', () => {
       [CheckInSummary.shape.status.options, checkIns.status.enumValues],
     ],
     ['signing parties', SIGNING_PARTIES, [SignatureInput.shape.as.options]],
+    [
+      'funnel input sources',
+      FUNNEL_INPUT_SOURCES,
+      [RepPlanFunnel.shape.sources.valueType.shape.source.options],
+    ],
     [
       'organisation models',
       ORGANISATION_MODELS,

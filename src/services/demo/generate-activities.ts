@@ -1,3 +1,4 @@
+import type { ActivityStatus } from '../../domain/activity';
 import { OPPORTUNITY_OPENED, activityOutcomes, activitySubjects } from './activity-texts';
 import { toIsoDate, toWorkingDay } from './day-numbers';
 import { createSeasonalDaySampler } from './demo-seasonality';
@@ -14,7 +15,7 @@ import type { Random } from './random';
 export type DemoActivity = {
   id: string;
   type: ActivityType;
-  status: 'planned' | 'done';
+  status: ActivityStatus;
   occursOn: string;
   ownerId: string;
   accountId: string;

@@ -1,3 +1,4 @@
+import type { OpportunityOutcome } from '../../domain/opportunity';
 import { toIsoDate, toWorkingDay } from './day-numbers';
 import type { Random } from './random';
 
@@ -41,7 +42,7 @@ export type HistoryInput = {
   createdDay: number;
   cycleDays: number;
   closedDay: number | null;
-  outcome: 'won' | 'lost' | null;
+  outcome: OpportunityOutcome | null;
   anchorDay: number;
 };
 

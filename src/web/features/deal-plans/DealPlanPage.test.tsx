@@ -125,6 +125,38 @@ describe('DealPlanPage', () => {
     });
   });
 
+  it("asks a new buying influence for a last name in the schema's words, and shows the server's issue under the field", async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      [`GET ${planPath}`]: () => ({ body: makePlan() }),
+      'GET /api/contacts': () => ({ body: { items: [], total: 0 } }),
+      [`POST ${planPath}/influences`]: () => ({
+        status: 422,
+        body: {
+          error: {
+            code: 'unprocessable',
+            message: 'Not saved',
+            issues: [{ field: 'newContact', reason: 'link the deal to an account first' }],
+          },
+        },
+      }),
+    });
+    renderPlan();
+    const map = await screen.findByRole('region', { name: 'Buying influences' });
+    await userEvent.click(
+      within(map).getAllByRole('button', { name: 'Name one' })[2] as HTMLElement,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByText('New contact'));
+    const lastName = within(dialog).getByRole('textbox', { name: /Last name/ });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add to the map' }));
+    await waitFor(() => expect(errorOf(lastName)).toContain('Must not be blank'));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await userEvent.type(lastName, 'Lee');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add to the map' }));
+    await waitFor(() => expect(errorOf(lastName)).toContain('Link the deal to an account first'));
+  });
+
   it('completes a step with one click', async () => {
     const done = makePlan({ version: 4 });
     done.steps = done.steps.map((s, i) => (i === 0 ? { ...s, status: 'done' as const } : s));

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { checkDealPlanHealth } from '../../../domain/deal-plan-checks';
-import type { DealPlanView } from '../../../schemas/deal-plans';
+import type { DealPlanDraft, DealPlanView } from '../../../schemas/deal-plans';
 import { formatDay, formatInstant } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { ActionStepList } from './ActionStepList';
@@ -10,6 +10,7 @@ import { CompetitionList } from './CompetitionList';
 import { FindingsPanel, HealthBadges } from './FindingsPanel';
 import { ObjectiveList } from './ObjectiveList';
 import { PlanDraftContext, usePlanDrafts } from './plan-draft';
+import { anchorOf } from './plan-labels';
 import { PlanTimeline } from './PlanTimeline';
 import { RelationshipMap } from './RelationshipMap';
 import { useDealPlan } from './useDealPlan';
@@ -19,6 +20,9 @@ import { BackLink } from '../../components/BackLink';
 
 // The strategic action plan of one opportunity: build it piece by piece while the checks beside
 // it say what is weak, print it for a deal review, and see how it evolved.
+
+// The findings about the expected close name this field; the header shows it.
+const EXPECTED_CLOSE: keyof DealPlanDraft = 'expectedCloseOn';
 
 function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView['health'] }) {
   return (
@@ -36,7 +40,7 @@ function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView
           <Title order={1} size="h2">
             Deal plan: {plan.opportunityName}
           </Title>
-          <Text size="sm" c="dimmed" id="plan-expectedCloseOn" tabIndex={-1}>
+          <Text size="sm" c="dimmed" id={anchorOf(EXPECTED_CLOSE)} tabIndex={-1}>
             {plan.accountName ?? 'No account'} · {plan.ownerName} · expected close{' '}
             {formatDay(plan.expectedCloseOn)}
             {plan.isOpen ? '' : ' · closed deal'}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planActivities } from '../../domain/activity-plan';
 import { type FunnelPlan, reverseFunnel } from '../../domain/funnel';
 import { ratiosFromHistory } from '../../domain/funnel-ratios';
+import type { OpportunityOutcome } from '../../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../../domain/seasonality';
 import { splitTargetBySegmentMix } from '../../domain/strategy-cascade';
 import { testEngines } from '../../test-setup/test-database';
@@ -76,14 +77,14 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
           amountMinor,
           createdOn: daysAgo(60),
           closedOn: daysAgo(20),
-          outcome: 'won' as 'won' | 'lost',
+          outcome: 'won' as OpportunityOutcome,
         }))
         .concat(
           [5_000_00, 7_000_00].map((amountMinor) => ({
             amountMinor,
             createdOn: daysAgo(90),
             closedOn: daysAgo(40),
-            outcome: 'lost' as 'won' | 'lost',
+            outcome: 'lost' as OpportunityOutcome,
           })),
         ),
       firstMeetingsHeldOn: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 400].map((d) => daysAgo(d * 7)),

@@ -1,5 +1,5 @@
 import type { Random } from './random';
-import type { AccountStatus } from '../../domain/account';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../domain/account';
 
 export type { AccountStatus };
 export type ActivityType = 'first_meeting' | 'call' | 'meeting' | 'email' | 'proposal' | 'demo';
@@ -91,7 +91,7 @@ export function generateCatalogue(random: Random): DemoCatalogue {
     description,
   }));
   const segmentNorms = segments.flatMap((segment) =>
-    (['prospect', 'customer'] as const).flatMap((accountStatus) =>
+    ACCOUNT_STATUSES.flatMap((accountStatus) =>
       activityTypes.map((activityType, i) => ({
         segmentId: segment.id,
         accountStatus,

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { ACCOUNT_STATUSES } from '../../../domain/account';
 import { type Account, AccountInput, type AccountStatus } from '../../../schemas/accounts';
 import { blankToNull } from '../../components/form-errors';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -168,7 +169,7 @@ export function AccountForm({
               <SegmentedControl
                 aria-labelledby="account-status-label"
                 {...form.getInputProps('status', { withError: false })}
-                data={(['prospect', 'customer'] as const).map((status) => ({
+                data={ACCOUNT_STATUSES.map((status) => ({
                   value: status,
                   label: ACCOUNT_STATUS_LABELS[status],
                 }))}

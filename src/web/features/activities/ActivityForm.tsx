@@ -11,6 +11,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { ACTIVITY_STATUSES } from '../../../domain/activity';
 import { type Activity, ActivityInput, type ActivityStatus } from '../../../schemas/activities';
 import { DateField } from '../../components/DateField';
 import { blankToNull } from '../../components/form-errors';
@@ -142,7 +143,7 @@ export function ActivityForm({
           <SegmentedControl
             aria-labelledby="activity-status-label"
             {...form.getInputProps('status', { withError: false })}
-            data={(['planned', 'done'] as const).map((status) => ({
+            data={ACTIVITY_STATUSES.map((status) => ({
               value: status,
               label: ACTIVITY_STATUS_LABELS[status],
             }))}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CheckInCadence, SigningParty } from '../../../domain/rep-plan-states';
 import type { RepPlan, RepPlanListItem, RepPlanPatch } from '../../../schemas/rep-plans';
 import { api, type Page } from '../../api/client';
 
@@ -59,7 +60,7 @@ function usePlanMutation<Input>(path: (id: string) => string) {
 export function useCreateRepPlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { year: number; cadence: 'monthly' | 'quarterly' }) =>
+    mutationFn: (input: { year: number; cadence: CheckInCadence }) =>
       api.post<RepPlan>('/api/rep-plans', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
@@ -69,7 +70,7 @@ export const useRepPlanTransition = () =>
   usePlanMutation<{ to: RepPlan['state'] }>((id) => `/api/rep-plans/${id}/transitions`);
 
 export const useRepPlanSignature = () =>
-  usePlanMutation<{ as: 'rep' | 'manager' }>((id) => `/api/rep-plans/${id}/signatures`);
+  usePlanMutation<{ as: SigningParty }>((id) => `/api/rep-plans/${id}/signatures`);
 
 export function useUpdateRepPlan() {
   const queryClient = useQueryClient();

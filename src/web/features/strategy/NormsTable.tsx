@@ -1,10 +1,9 @@
 import { memo } from 'react';
 import { NumberInput, Table, Text } from '@mantine/core';
+import { ACCOUNT_STATUSES } from '../../../domain/account';
 import type { ActivityType, Segment } from '../../../schemas/reference';
 import type { FieldErrors } from '../../components/form-errors';
 import { normKey } from './strategy-draft';
-
-const STATUSES = ['prospect', 'customer'] as const;
 
 /** Segment activity norms: per segment and account status, a count per year of each activity. */
 export const NormsTable = memo(function NormsTable({
@@ -45,7 +44,7 @@ export const NormsTable = memo(function NormsTable({
         </Table.Thead>
         <Table.Tbody>
           {segments.flatMap((segment) =>
-            STATUSES.map((status) => (
+            ACCOUNT_STATUSES.map((status) => (
               <Table.Tr key={`${segment.id}:${status}`}>
                 <Table.Td>{status === 'prospect' ? segment.name : ''}</Table.Td>
                 <Table.Td>{status}</Table.Td>

@@ -1,3 +1,4 @@
+import type { AccountStatus } from '../../../domain/account';
 import { ValidationError } from '../../../domain/errors';
 import { cascadeStrategy } from '../../../domain/strategy-assignments';
 import { enteredWeights } from '../../../domain/seasonality';
@@ -11,7 +12,6 @@ import { minorToInputText, parseMoneyInput } from '../../components/money';
 export type OrganisationModel = Strategy['model'];
 export type SeasonalityKind = Strategy['seasonality']['kind'];
 type NumberText = number | string;
-type AccountStatus = 'prospect' | 'customer';
 
 export type AssignmentDraft = {
   /** Stable React key for a row that can move up when another is removed. */

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Stack, TextInput } from '@mantine/core';
+import { TEAM_GOAL_AREAS } from '../../../domain/team-plans';
 import { PlusIcon } from '../../components/icons';
 import { RowActions } from './RowActions';
 import type { Option } from './TeamActivityFields';
@@ -73,7 +74,7 @@ export function TeamObjectiveFields({
           />
         ))}
         <Group gap="xs">
-          {(['sales', 'marketing'] as const).map((area) => (
+          {TEAM_GOAL_AREAS.map((area) => (
             <Button
               key={area}
               variant="light"

@@ -1,3 +1,4 @@
+import type { TeamGoalArea } from '../../../domain/team-plans';
 import type { TeamPlan, TeamPlanContent } from '../../../schemas/team-plans';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
 
@@ -15,7 +16,7 @@ export const TEAM_PLAN_QUESTIONS: [keyof TeamPlan['answers'], string][] = [
 ];
 
 export type TeamActivity = TeamPlan['objectives'][number]['goals'][number]['activities'][number];
-export type TeamGoalArea = 'sales' | 'marketing';
+export type { TeamGoalArea };
 
 export type ActivityDraft = {
   key: string;

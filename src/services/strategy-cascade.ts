@@ -6,7 +6,7 @@ import {
   type StrategyRow,
   wonRevenueByMonth,
 } from '../db/queries/strategies';
-import { addMonthsToMonth, fiscalYearPeriod, fiscalYearStartOf, monthOf } from '../domain/calendar';
+import { addMonthsToMonth, fiscalYearStartOf, monthOf } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { enteredWeights, flatWeights, weightsFromHistory } from '../domain/seasonality';
 import type { Seasonality } from '../domain/seasonality';
@@ -25,10 +25,6 @@ export type ComputedStrategy = {
   seasonality: StrategySeasonality;
   cascade: CascadeResult;
 };
-
-// The fiscal-year helpers live in the domain calendar; re-exported for the services that import
-// them from here.
-export { fiscalYearPeriod, fiscalYearStartOf };
 
 /** The seasonality in use; from history, with the won deals it left out for want of a rate. */
 export type StrategySeasonality = Seasonality & { unconverted: UnconvertedMoney[] };

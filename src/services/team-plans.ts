@@ -11,11 +11,11 @@ import {
   updateTeamPlan,
 } from '../db/queries/team-plans';
 import { getUser, getUserWithOrganisation, teamMemberIds } from '../db/queries/users';
+import { fiscalYearPeriod, fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { TeamPlan, TeamPlanContent } from '../schemas/team-plans';
 import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
-import { fiscalYearPeriod, fiscalYearStartOf } from './strategy-cascade';
 
 // The manager's team sales & marketing plan for a year (DOMAIN.md, seed 002). Progress of an
 // activity's metric is counted from the data when its source is one the app knows.

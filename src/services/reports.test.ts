@@ -361,6 +361,7 @@ describe.each(testEngines())('KPI reports in a mixed-currency organisation (%s)'
   let org: Organisation;
   const today = '2026-03-11';
   let sams: [string, string];
+  let zoe: string;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -371,9 +372,14 @@ describe.each(testEngines())('KPI reports in a mixed-currency organisation (%s)'
       .values([
         { orgId: org.id, email: 'sam1@mixed.test', name: 'Sam', role: 'rep' },
         { orgId: org.id, email: 'sam2@mixed.test', name: 'Sam', role: 'rep' },
+        { orgId: org.id, email: 'zoe@mixed.test', name: 'Zoe', role: 'rep' },
       ])
       .returning();
-    sams = rows.map((row) => row.id).sort() as [string, string];
+    zoe = rows[2]?.id ?? '';
+    sams = rows
+      .slice(0, 2)
+      .map((row) => row.id)
+      .sort() as [string, string];
     const [first, second] = sams;
     const orgStages = await db.select().from(stages).where(eq(stages.orgId, org.id));
     const stageId = (name: string) => orgStages.find((s) => s.name === name)?.id ?? '';
@@ -426,13 +432,14 @@ describe.each(testEngines())('KPI reports in a mixed-currency organisation (%s)'
       orgId: org.id,
       fiscalYear: 2026,
       startMonth: 1,
-      targetMinor: 12_000_000,
+      targetMinor: 18_000_000,
       currency: 'EUR',
       model: 'territory',
     });
     await db.insert(strategyAssignments).values([
       { orgId: org.id, fiscalYear: 2026, repId: first },
       { orgId: org.id, fiscalYear: 2026, repId: second },
+      { orgId: org.id, fiscalYear: 2026, repId: zoe },
     ]);
   });
   afterAll(async () => database.close());
@@ -486,7 +493,8 @@ describe.each(testEngines())('KPI reports in a mixed-currency organisation (%s)'
 
   it("measures each rep's attainment against the rep's cascaded target", async () => {
     const [first, second] = sams;
-    // €120,000 split equally: €60,000 each, €5,000 a month; to 11 March: 2 + 11/31 months.
+    // €180,000 split equally: €60,000 each, €5,000 a month; to 11 March: 2 + 11/31 months.
+    // Zoe has a target and no deal: she is listed, behind by all of it.
     const targetToDate = Math.round(500_000 * (2 + 11 / 31));
     expect(await buildReport(database.db, org, { kind: 'attainment', by: 'rep', today })).toEqual([
       {
@@ -505,6 +513,15 @@ describe.each(testEngines())('KPI reports in a mixed-currency organisation (%s)'
         targetToDate,
         attainment: 900_296 / targetToDate,
         gap: targetToDate - 900_296,
+        unconverted: [],
+      },
+      {
+        id: zoe,
+        name: 'Zoe',
+        wonToDate: 0,
+        targetToDate,
+        attainment: 0,
+        gap: targetToDate,
         unconverted: [],
       },
     ]);

@@ -10,7 +10,7 @@ import {
 } from '../db/queries/reports';
 import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
-import { fiscalYearMonths, fiscalYearOf, fiscalYearStartOf, isoWeekOf } from '../domain/calendar';
+import { fiscalYearOf, fiscalYearPeriod, fiscalYearStartOf, isoWeekOf } from '../domain/calendar';
 import { findConversionOutliers } from '../domain/conversion-outliers';
 import { countUnconverted, type UnconvertedMoney } from '../domain/exchange-rates';
 import { groupRows, isInPeriod, type Period } from '../domain/opportunity';
@@ -207,21 +207,31 @@ async function attainmentReport(
   // The organisation's target, or each rep's cascaded one (as rep plans read it); a manager's or
   // a territory's is the sum of its reps'. Products have no target in the cascade.
   const repTargets = new Map(strategy?.cascade.reps.map((r) => [r.repId, r.targetMinor]) ?? []);
-  const targetOf = (group: readonly ReportOpportunityRow[]) => {
+  const targetOf = (id: string, group: readonly ReportOpportunityRow[]) => {
     if (!strategy) return 0;
     if (!by) return strategy.row.targetMinor;
+    if (by === 'rep') return repTargets.get(id) ?? 0;
     if (by === 'product') return 0;
     const reps = new Set(group.map((row) => row.ownerId));
     return [...reps].reduce((sum, repId) => sum + (repTargets.get(repId) ?? 0), 0);
   };
-  const groups = by
-    ? groupsBy(rows, by)
-    : [{ id: org.id, name: org.name, rows: rows as ReportOpportunityRow[] }];
-  const yearToDate = { from: fiscalYearMonths(fiscalYearStart)[0]?.start ?? today, to: today };
+  const groups = by ? groupsBy(rows, by) : [{ id: org.id, name: org.name, rows }];
+  if (by === 'rep' && strategy) {
+    // A rep with a target and no deal yet is behind, not absent.
+    const shown = new Set(groups.map((group) => group.id));
+    const names = new Map(strategy.assignments.map((a) => [a.repId, a.repName]));
+    for (const rep of strategy.cascade.reps) {
+      if (shown.has(rep.repId)) continue;
+      shown.add(rep.repId);
+      groups.push({ id: rep.repId, name: names.get(rep.repId) ?? rep.repId, rows: [] });
+    }
+    groups.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+  const yearToDate = { from: fiscalYearPeriod(fiscalYearStart).from, to: today };
   return groups.map(({ id, name, rows: group }) => {
     const result = attainmentToDate({
       rows: inOrganisationCurrency(group),
-      monthlyTargets: weightTargetBySeasonality(targetOf(group), weights).months,
+      monthlyTargets: weightTargetBySeasonality(targetOf(id, group), weights).months,
       fiscalYearStart,
       today,
     });

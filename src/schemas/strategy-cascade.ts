@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { majorToMinor } from '../domain/money';
+import { currencyFractionDigits } from '../domain/money-format';
 import {
   type CascadeInput,
   ORGANISATION_MODELS,
@@ -62,10 +63,17 @@ export function parseCascadeFile(value: unknown): CascadeFile {
   return result.data;
 }
 
-/** The domain's cascade input from a validated file (target converted to minor units exactly). */
+/**
+ * The domain's cascade input from a validated file: the target converted to minor units exactly,
+ * with the file's currency's own decimals (EUR when it names none; JPY has none).
+ */
 export function cascadeInputFromFile(file: CascadeFile): CascadeInput {
   return {
-    targetMinor: majorToMinor(String(file.target), 2, 'target'),
+    targetMinor: majorToMinor(
+      String(file.target),
+      currencyFractionDigits(file.currency ?? 'EUR'),
+      'target',
+    ),
     mix: file.mix.map(({ segment, share }) => ({ segmentId: segment, share })),
     model: file.model,
     territorySplit: file.territorySplit,

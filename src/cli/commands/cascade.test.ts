@@ -41,6 +41,33 @@ describe('salesplan cascade', () => {
     expect(result.unassignedMinor).toBe(40_000_000);
   });
 
+  it('reads and prints a yen target in whole yen', async () => {
+    const file = writeInput({
+      target: '1000000',
+      currency: 'JPY',
+      mix: [{ segment: 'A', share: 0.35 }],
+      model: 'specialised',
+      reps: [{ id: 'ana', segments: ['A'] }],
+    });
+    const json = JSON.parse((await cli('cascade', '--input', file, '--json')).stdout) as {
+      reps: { targetMinor: number }[];
+    };
+    // ¥1,000,000 is 1,000,000 minor units: ana holds 35% of it, ¥350,000.
+    expect(json.reps[0]?.targetMinor).toBe(350_000);
+    const { stdout } = await cli('cascade', '--input', file);
+    expect(stdout).toContain('Target no rep carries: 650000\n');
+    const fraction = writeInput({
+      target: '10.5',
+      currency: 'JPY',
+      mix: [],
+      model: 'territory',
+      reps: [],
+    });
+    await expect(cli('cascade', '--input', fraction)).rejects.toMatchObject({
+      stderr: expect.stringContaining('target: "10.5" has more than 0 decimal places'),
+    });
+  });
+
   it('prints a table of reps by segment', async () => {
     const file = writeInput({
       target: 1000,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors';
 import { minorToMajor } from '../../domain/money';
+import { currencyFractionDigits } from '../../domain/money-format';
 import { splitTargetBySegmentMix } from '../../domain/strategy-cascade';
 import type { CascadeResult } from '../../domain/strategy-cascade';
 import { cascadeInputFromFile, parseCascadeFile } from '../../schemas/strategy-cascade';
@@ -23,21 +24,22 @@ function readJson(path: string): unknown {
   }
 }
 
-function cascadeTable(result: CascadeResult): string {
+function cascadeTable(result: CascadeResult, fractionDigits: number): string {
+  const money = (amountMinor: number) => minorToMajor(amountMinor, fractionDigits);
   const columns = result.segments.map((segment) => segment.segmentId);
   const cell = (text: string) => text.padStart(16);
   const lines = [
     `${'rep'.padEnd(16)}${columns.map(cell).join('')}${cell('total')}`,
     ...result.reps.map(
       (rep) =>
-        `${rep.repId.padEnd(16)}${rep.segments.map((s) => cell(minorToMajor(s.targetMinor))).join('')}${cell(minorToMajor(rep.targetMinor))}`,
+        `${rep.repId.padEnd(16)}${rep.segments.map((s) => cell(money(s.targetMinor))).join('')}${cell(money(rep.targetMinor))}`,
     ),
-    `${'segment'.padEnd(16)}${result.segments.map((s) => cell(minorToMajor(s.targetMinor))).join('')}${cell(minorToMajor(result.targetMinor))}`,
+    `${'segment'.padEnd(16)}${result.segments.map((s) => cell(money(s.targetMinor))).join('')}${cell(money(result.targetMinor))}`,
   ];
   if (result.uncoveredSegments.length > 0)
     lines.push(`Segments no rep holds: ${result.uncoveredSegments.join(', ')}`);
   if (result.unassignedMinor > 0)
-    lines.push(`Target no rep carries: ${minorToMajor(result.unassignedMinor)}`);
+    lines.push(`Target no rep carries: ${money(result.unassignedMinor)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -55,10 +57,11 @@ export function registerCascadeCommand(program: Command): void {
     .action((options: { input?: string; json?: boolean }) => {
       if (options.input === undefined)
         throw new ValidationError({ field: '--input', reason: 'is required' });
-      const input = cascadeInputFromFile(parseCascadeFile(readJson(options.input)));
-      const result = splitTargetBySegmentMix(input);
+      const file = parseCascadeFile(readJson(options.input));
+      const result = splitTargetBySegmentMix(cascadeInputFromFile(file));
+      const digits = currencyFractionDigits(file.currency ?? 'EUR');
       process.stdout.write(
-        options.json ? `${JSON.stringify(result, null, 2)}\n` : cascadeTable(result),
+        options.json ? `${JSON.stringify(result, null, 2)}\n` : cascadeTable(result, digits),
       );
     });
 }

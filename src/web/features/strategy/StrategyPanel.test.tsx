@@ -106,6 +106,24 @@ describe('StrategyPanel', () => {
     expect(screen.getByText(/Segment B has no rep/)).toBeTruthy();
   });
 
+  it('names the won deals seasonality from history left out for want of a rate', async () => {
+    const fromHistory: Strategy = {
+      ...strategy,
+      seasonality: {
+        ...strategy.seasonality,
+        kind: 'history',
+        source: 'history',
+        yearsUsed: 1,
+        unconverted: [{ currency: 'CHF', count: 3, amountMinor: 900_00 }],
+      },
+    };
+    mockApi({ ...commonHandlers, [`GET /api/strategies/${year}`]: () => ({ body: fromHistory }) });
+    renderWithProviders(<StrategyPanel />);
+    expect(
+      await screen.findByText('Left out of the history: 3 deals in CHF have no rate'),
+    ).toBeTruthy();
+  });
+
   it('says so when no strategy is set for the year', async () => {
     mockApi({
       ...commonHandlers,

@@ -1,4 +1,3 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import type { Database, Executor } from '../db/client';
 import {
   deleteExchangeRate as deleteExchangeRateRow,
@@ -12,6 +11,7 @@ import { type FieldIssue, NotFoundError, ValidationError } from '../domain/error
 import { minorUnitRate, parseRate } from '../domain/exchange-rates';
 import { currencyFractionDigits } from '../domain/money-format';
 import { Currency } from '../schemas/common';
+import { readCsvTable } from './csv-table';
 import {
   type ExchangeRate,
   type ExchangeRateImportResult,
@@ -134,27 +134,12 @@ export async function deleteExchangeRate(
   });
 }
 
-type ParsedRecord = { record: string[]; info: { lines: number } };
-
 /**
  * Reads a rate table (`currency,month,rate` header, one row per currency and month). Every
  * row's problems are collected, named by line (`line 3.rate`), so one answer lists them all.
  */
 export function readRateTable(csv: string, ownCurrency: string): RateEntry[] {
-  let records: ParsedRecord[];
-  try {
-    records = parse(csv, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as ParsedRecord[];
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw new ValidationError({ field: 'csv', reason: error.message });
-    throw error;
-  }
+  const records = readCsvTable(csv, 'csv');
   const [header, ...rows] = records;
   const columns = header?.record.map((cell) => cell.toLowerCase()) ?? [];
   const missing = ['currency', 'month', 'rate'].filter((name) => !columns.includes(name));

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CsvError, parse } from 'csv-parse/sync';
 import { addMonthsToMonth, parseIsoDate, parseIsoMonth } from '../../domain/calendar';
 import type { IsoMonth } from '../../domain/calendar';
 import { ValidationError } from '../../domain/errors';
@@ -15,6 +14,7 @@ import {
 import type { MonthlyRevenue, Seasonality } from '../../domain/seasonality';
 import { Currency } from '../../schemas/common';
 import { todayIso } from '../../services/clock';
+import { readCsvTable } from '../../services/csv-table';
 import { parseOption } from '../options';
 
 type SeasonalityOptions = {
@@ -35,8 +35,6 @@ function readText(path: string, flag: string): string {
   }
 }
 
-type ParsedRecord = { record: string[]; info: { lines: number } };
-
 /**
  * Reads `month,revenue` rows (month YYYY-MM, revenue in major units with the currency's own
  * decimals) from a CSV, quotes allowed (csv-parse); every problem names its line.
@@ -46,20 +44,7 @@ export function parseRevenueHistoryCsv(
   flag = '--history',
   fractionDigits = 2,
 ): MonthlyRevenue[] {
-  let records: ParsedRecord[];
-  try {
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as ParsedRecord[];
-  } catch (error) {
-    if (error instanceof CsvError)
-      throw new ValidationError({ field: flag, reason: error.message });
-    throw error;
-  }
+  const records = readCsvTable(text, flag);
   const [header, ...rows] = records;
   if (header?.record.join(',').toLowerCase() !== 'month,revenue') {
     throw new ValidationError({

@@ -22,7 +22,7 @@ import { SignInPage } from './features/session/SignInPage';
 import { UserMenu } from './features/session/UserMenu';
 import { SESSION_KEY } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
-import { StrategyPage } from './features/strategy/StrategyPage';
+import { StrategyPage } from './features/strategies/StrategyPage';
 
 export const theme = createTheme({
   primaryColor: 'blue',

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { useCurrentFiscalYear } from '../session/useSession';
-import { StrategyPanel } from '../strategy/StrategyPanel';
+import { StrategyPanel } from '../strategies/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
 import { useDueCheckIns, useRepPlanList } from './useRepPlans';
 

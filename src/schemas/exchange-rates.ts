@@ -12,7 +12,11 @@ export const RateMonth = z
 export const RateText = z
   .string()
   .trim()
-  .regex(/^\d{1,12}(\.\d{1,12})?$/, 'must be a decimal like 0.92 (up to 12 digits each side)')
+  .regex(/^\d{1,12}(\.\d{1,12})?$/, {
+    error: 'must be a decimal like 0.92 (up to 12 digits each side)',
+    // A text that is no decimal is not also "not above 0".
+    abort: true,
+  })
   .refine((text) => /[1-9]/.test(text), 'must be above 0');
 
 export const ExchangeRateParams = z.object({ currency: Currency, month: RateMonth });

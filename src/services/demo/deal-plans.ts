@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, isNotNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
 import { insertContact } from '../../db/queries/contacts';
 import {
   bumpPlanVersion,
@@ -9,7 +9,8 @@ import {
   updateWinWin,
 } from '../../db/queries/deal-plans';
 import { insertPlanItem } from '../../db/queries/deal-plan-items';
-import { contacts, opportunities, stages } from '../../db/schema';
+import { convertedAmountJoin, convertedMinor } from '../../db/queries/money';
+import { contacts } from '../../db/schema';
 import { addDays } from '../../domain/calendar';
 import type { BuyingInfluenceRole, ResponseMode } from '../../domain/deal-plan';
 import { recordChanges } from '../audit';
@@ -148,28 +149,19 @@ const EXTRA_CONTACTS = [
   ['Jo', 'Brandt', 'Fleet supervisor'],
 ] as const;
 
+/** The largest open deals closing 45+ days out, by their amount in the organisation's currency. */
 async function pickDeals(tx: Executor, orgId: string, today: string) {
-  return tx
-    .select({
-      id: opportunities.id,
-      accountId: opportunities.accountId,
-      ownerId: opportunities.ownerId,
-    })
-    .from(opportunities)
-    .innerJoin(
-      stages,
-      and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)),
-    )
-    .where(
-      and(
-        eq(opportunities.orgId, orgId),
-        eq(stages.kind, 'open'),
-        isNotNull(opportunities.accountId),
-        gte(opportunities.expectedCloseOn, addDays(today, 45)),
-      ),
-    )
-    .orderBy(desc(opportunities.amountMinor), asc(opportunities.id))
-    .limit(SPECS.length);
+  return queryRows<{ id: string; accountId: string; ownerId: string }>(
+    tx,
+    sql`select o.id, o.account_id as "accountId", o.owner_id as "ownerId"
+        from opportunities o
+        join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        ${convertedAmountJoin(today)}
+        where o.org_id = ${orgId} and s.kind = 'open' and o.account_id is not null
+          and o.expected_close_on >= ${addDays(today, 45)}
+        order by ${convertedMinor} desc nulls last, o.id
+        limit ${SPECS.length}`,
+  );
 }
 
 async function contactsFor(tx: Executor, orgId: string, accountId: string, needed: number) {

@@ -1,5 +1,6 @@
 import type { AccountProfile } from './generate-accounts';
 import type { ProductProfile, SegmentCode } from './generate-catalogue';
+import type { DemoCurrency } from './generate-currencies';
 import type { RepProfile } from './generate-people';
 import { createSeasonalDaySampler } from './demo-seasonality';
 import { lastWorkingDayBefore, quarterEnd, toIsoDate, toWorkingDay } from './day-numbers';
@@ -17,8 +18,9 @@ export type DemoOpportunity = {
   accountId: string;
   ownerId: string;
   productId: string;
+  /** In the currency's own minor units (cents, pence, yen). */
   amountMinor: number;
-  currency: 'EUR';
+  currency: DemoCurrency;
   stageName: StageName;
   createdOn: string;
   expectedCloseOn: string;

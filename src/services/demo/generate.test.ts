@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { monthsInRange } from '../../domain/calendar';
+import { minorUnitRate, rateFor } from '../../domain/exchange-rates';
+import { currencyFractionDigits } from '../../domain/money-format';
 import { twoProportionZ } from '../../domain/proportions';
-import { type DemoDataset, type DemoOpportunity, generateDemoData } from './generate';
+import { monthsBefore, toIsoDate } from './day-numbers';
+import {
+  DEMO_CURRENCY,
+  type DemoDataset,
+  type DemoOpportunity,
+  HISTORY_MONTHS,
+  demoCurrencies,
+  generateDemoData,
+} from './generate';
 import { demoSignIns } from './generate-people';
 
 const anchorDate = '2026-11-25';
@@ -199,5 +210,65 @@ describe('generateDemoData', () => {
     const strong = (average(3) + average(10) + average(11)) / 3;
     const summer = (average(7) + average(8)) / 2;
     expect(strong).toBeGreaterThan(1.6 * summer);
+  });
+
+  it('sells about 4% of deals in GBP, USD, CHF and JPY, each account in one currency', () => {
+    const foreign = demo.opportunities.filter((o) => o.currency !== DEMO_CURRENCY);
+    expect(foreign.length / demo.opportunities.length).toBeGreaterThan(0.02);
+    expect(foreign.length / demo.opportunities.length).toBeLessThan(0.06);
+    const byCurrency = groupBy(foreign, (o) => o.currency);
+    expect([...byCurrency.keys()].sort()).toEqual(Object.keys(demoCurrencies).sort());
+    for (const deals of byCurrency.values()) expect(deals.length).toBeGreaterThanOrEqual(10);
+    const accountCurrencies = groupBy(demo.opportunities, (o) => o.accountId);
+    for (const deals of accountCurrencies.values()) {
+      expect(new Set(deals.map((o) => o.currency)).size).toBe(1);
+    }
+    const country = new Map(demo.accounts.map((a) => [a.id, a.country]));
+    for (const o of byCurrency.get('GBP') ?? []) expect(country.get(o.accountId)).toBe('GB');
+    for (const o of byCurrency.get('CHF') ?? []) expect(country.get(o.accountId)).toBe('CH');
+  });
+
+  it('keeps foreign deals euro-sized, in whole amounts of their own minor units', () => {
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+    const euroMedian = median(
+      demo.opportunities.filter((o) => o.currency === DEMO_CURRENCY).map((o) => o.amountMinor),
+    );
+    const euroDigits = currencyFractionDigits(DEMO_CURRENCY);
+    for (const [currency, profile] of Object.entries(demoCurrencies)) {
+      const deals = demo.opportunities.filter((o) => o.currency === currency);
+      const minorPerUnit = 10 ** currencyFractionDigits(currency);
+      for (const o of deals) expect(o.amountMinor % (profile.amountStep * minorPerUnit)).toBe(0);
+      // In euro minor units at the usual rate, the typical deal is about the size of a euro one.
+      const inEuros = median(deals.map((o) => o.amountMinor)) / minorPerUnit;
+      const ratio = (inEuros * profile.eurosPerUnit * 10 ** euroDigits) / euroMedian;
+      expect(ratio, currency).toBeGreaterThan(0.4);
+      expect(ratio, currency).toBeLessThan(2.5);
+    }
+    expect(currencyFractionDigits('JPY')).toBe(0);
+  });
+
+  it('has a rate for every month of the demo for GBP, USD and JPY, and none for CHF', () => {
+    const months = monthsInRange(
+      toIsoDate(monthsBefore(anchorDate, HISTORY_MONTHS)),
+      anchorDate,
+    ).map((month) => `${month}-01`);
+    expect(months).toHaveLength(HISTORY_MONTHS + 1);
+    for (const currency of ['GBP', 'USD', 'JPY'] as const) {
+      const rates = demo.exchangeRates.filter((r) => r.currency === currency);
+      expect(rates.map((r) => r.month)).toEqual(months);
+      const { eurosPerUnit } = demoCurrencies[currency];
+      for (const { rate } of rates) {
+        expect(Number(rate) / eurosPerUnit).toBeGreaterThan(0.95);
+        expect(Number(rate) / eurosPerUnit).toBeLessThan(1.05);
+      }
+      expect(new Set(rates.map((r) => r.rate)).size).toBeGreaterThan(months.length / 2);
+    }
+    expect(demo.exchangeRates.filter((r) => r.currency === 'CHF')).toEqual([]);
+    // A CHF deal has no rate in any month, so it is counted beside the converted sums.
+    const rates = demo.exchangeRates.map((r) => ({ ...r, month: r.month.slice(0, 7) }));
+    expect(rateFor(rates, 'CHF', anchorDate.slice(0, 7), DEMO_CURRENCY)).toBeNull();
+    const yen = rateFor(rates, 'JPY', anchorDate.slice(0, 7), DEMO_CURRENCY) ?? '';
+    // One yen is a little over half a cent.
+    expect(Number(minorUnitRate(yen, 0, 2))).toBeCloseTo(0.61, 1);
   });
 });

@@ -8,6 +8,12 @@ import {
   type DemoSegmentNorm,
   generateCatalogue,
 } from './generate-catalogue';
+import {
+  type DemoExchangeRate,
+  generateExchangeRates,
+  inAccountCurrency,
+  pickAccountCurrencies,
+} from './generate-currencies';
 import type { DemoCloseDateChange, DemoStageChange } from './generate-opportunity-history';
 import { type DemoTerritory, type DemoUser, generatePeople } from './generate-people';
 import { type DemoOpportunity, generatePipeline } from './generate-pipeline';
@@ -16,6 +22,12 @@ import { createRandom } from './random';
 export type { DemoActivity } from './generate-activities';
 export type { DemoAccount, DemoContact } from './generate-accounts';
 export type { DemoProduct, DemoSegment, DemoSegmentNorm } from './generate-catalogue';
+export {
+  DEMO_CURRENCY,
+  type DemoCurrency,
+  type DemoExchangeRate,
+  demoCurrencies,
+} from './generate-currencies';
 export type {
   DemoCloseDateChange,
   DemoStageChange,
@@ -37,6 +49,8 @@ export type DemoDataset = {
   opportunityStageChanges: DemoStageChange[];
   opportunityCloseDateChanges: DemoCloseDateChange[];
   activities: DemoActivity[];
+  /** Monthly rates of the foreign currencies some deals are in (not every one has rates). */
+  exchangeRates: DemoExchangeRate[];
 };
 
 export type DemoOptions = {
@@ -79,6 +93,7 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     accounts: profiles,
     timelines,
   });
+  const currencies = pickAccountCurrencies(random.fork('currencies'), profiles);
   return {
     territories: people.territories,
     users: people.users,
@@ -87,9 +102,10 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     products: catalogue.products,
     accounts,
     contacts,
-    opportunities: timelines.map((t) => t.opportunity),
+    opportunities: timelines.map((t) => inAccountCurrency(t.opportunity, currencies)),
     opportunityStageChanges: timelines.flatMap((t) => t.stageChanges),
     opportunityCloseDateChanges: timelines.flatMap((t) => t.closeDateChanges),
     activities,
+    exchangeRates: generateExchangeRates(random.fork('exchange-rates'), firstDay, anchorDay),
   };
 }

@@ -2,11 +2,18 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../../db/client';
 import * as schema from '../../db/schema';
+import { sumConvertedBy } from '../../db/queries/money';
 import { ConflictError } from '../../domain/errors';
+import { describeUnconverted, minorUnitRate } from '../../domain/exchange-rates';
+import { currencyFractionDigits } from '../../domain/money-format';
+import type { Actor } from '../authorization';
+import { DEMO_CURRENCY } from './generate';
+import { listExchangeRates } from '../exchange-rates';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
 import { verifyPassword } from '../passwords';
 import {
   DEMO_PASSWORD,
+  DEMO_TIME_ZONE,
   type DemoSummary,
   demoSignIns,
   hasDemoOrganisation,
@@ -27,6 +34,7 @@ const tables = {
   opportunityStageChanges: schema.opportunityStageChanges,
   opportunityCloseDateChanges: schema.opportunityCloseDateChanges,
   activities: schema.activities,
+  exchangeRates: schema.exchangeRates,
 } satisfies Record<keyof DemoSummary['counts'], unknown>;
 
 function opportunitiesInOrder(db: Database) {
@@ -36,6 +44,7 @@ function opportunitiesInOrder(db: Database) {
       id: o.id,
       externalId: o.externalId,
       amountMinor: o.amountMinor,
+      currency: o.currency,
       createdOn: o.createdOn,
       expectedCloseOn: o.expectedCloseOn,
       closedOn: o.closedOn,
@@ -123,6 +132,52 @@ describe.each(testEngines())('loadDemoData on %s', (engine) => {
     );
     expect(reps).toHaveLength(15);
     expect(flat).toEqual([]);
+  });
+
+  it('stores the rates as the exchange-rates service does, so foreign deals convert and CHF does not', async () => {
+    const db = handle.db;
+    const orgId = summary.organisationId;
+    const admin: Actor = {
+      orgId,
+      userId: '00000000-0000-4000-8000-000000000000',
+      role: 'admin',
+      name: 'test',
+      timeZone: DEMO_TIME_ZONE,
+      visibleOwnerIds: null,
+      editableOwnerIds: null,
+    };
+    const { items } = await listExchangeRates(db, admin, {});
+    expect(new Set(items.map((r) => r.currency))).toEqual(new Set(['GBP', 'JPY', 'USD']));
+    for (const rate of items) {
+      expect(rate.minorUnitRate).toBe(
+        minorUnitRate(
+          rate.rate,
+          currencyFractionDigits(rate.currency),
+          currencyFractionDigits(DEMO_CURRENCY),
+        ),
+      );
+    }
+    const totals = await sumConvertedBy(db, orgId, {
+      key: sql`o.currency`,
+      where: sql`true`,
+      today: anchorDate,
+    });
+    const count = async (currency: string) =>
+      db.$count(
+        schema.opportunities,
+        and(eq(schema.opportunities.orgId, orgId), eq(schema.opportunities.currency, currency)),
+      );
+    for (const currency of ['GBP', 'USD', 'JPY']) {
+      expect(totals.get(currency)?.totalMinor).toBeGreaterThan(0);
+      expect(totals.get(currency)?.unconverted).toEqual([]);
+    }
+    expect(totals.get('CHF')).toMatchObject({
+      totalMinor: 0,
+      unconverted: [{ currency: 'CHF', count: await count('CHF') }],
+    });
+    expect(describeUnconverted(totals.get('CHF')?.unconverted ?? [])).toEqual([
+      `${await count('CHF')} deals in CHF have no rate`,
+    ]);
   });
 
   it('refuses to load the demo a second time', async () => {

@@ -4,6 +4,7 @@ import {
   accounts,
   activities,
   contacts,
+  exchangeRates,
   opportunities,
   opportunityCloseDateChanges,
   opportunityStageChanges,
@@ -16,12 +17,15 @@ import {
   users,
 } from '../../db/schema';
 import { ConflictError } from '../../domain/errors';
+import { minorUnitRate } from '../../domain/exchange-rates';
+import { currencyFractionDigits } from '../../domain/money-format';
 import { createOrganisation } from '../organisations';
 import { loadDemoDealPlans } from './deal-plans';
 import { type DemoRepPlanSummary, loadDemoRepPlans } from './rep-plans';
 import { hashPassword } from '../passwords';
 import { insertRows } from './bulk-insert';
 import {
+  DEMO_CURRENCY,
   DEMO_TIME_ZONE,
   type DemoDataset,
   type DemoSignIn,
@@ -77,7 +81,7 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
     const organisation = await createOrganisation(tx, {
       slug: DEMO_ORGANISATION_SLUG,
       name: 'Demo Company',
-      currency: 'EUR',
+      currency: DEMO_CURRENCY,
       timeZone: DEMO_TIME_ZONE,
     });
     const orgId = organisation.id;
@@ -117,6 +121,22 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
     );
     await insertRows(tx, opportunityCloseDateChanges, withOrg(dataset.opportunityCloseDateChanges));
     await insertRows(tx, activities, withOrg(dataset.activities));
+    // The rates as the exchange-rates service stores them, before the targets convert won deals.
+    await insertRows(
+      tx,
+      exchangeRates,
+      dataset.exchangeRates.map(({ currency, month, rate }) => ({
+        orgId,
+        currency,
+        month,
+        rate,
+        minorUnitRate: minorUnitRate(
+          rate,
+          currencyFractionDigits(currency),
+          currencyFractionDigits(DEMO_CURRENCY),
+        ),
+      })),
+    );
     const planned = await loadDemoDealPlans(tx, orgId, options.anchorDate);
     const repPlans = await loadDemoRepPlans(tx, orgId, options.anchorDate);
     return { orgId, planned, repPlans };

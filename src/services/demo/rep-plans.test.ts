@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { queryRows } from '../../db/client';
+import { convertedAmountJoin, convertedMinor } from '../../db/queries/money';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { repPlans } from '../../db/schema';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
@@ -76,13 +77,20 @@ describe.each(testEngines())('demo strategy, team plans and rep plans on %s', (e
     expect(summary.checkInsHeld).toBeGreaterThan(0);
   });
 
-  it("sets each rep's target at their own last twelve months plus 10 to 20%", async () => {
-    const reps = await rows<{ target_minor: string; won_minor: string }>(
+  it("sets each rep's target at their own last twelve months' won revenue, converted, plus 10 to 20%", async () => {
+    // The won revenue in euros as the app sums it (db/queries/money.ts): deals converted at their
+    // close month's rate, those without a rate left out, so yen are never added to euros.
+    const reps = await rows<{ target_minor: string; won_minor: string; raw_minor: string }>(
       sql`select a.weight * 100000 as target_minor,
+            (select coalesce(sum(${convertedMinor}), 0) from opportunities o
+              join stages s on s.org_id = o.org_id and s.id = o.stage_id
+              ${convertedAmountJoin(null)}
+              where o.org_id = a.org_id and o.owner_id = a.rep_id and s.kind = 'won'
+                and o.closed_on between '2025-11-26' and ${anchorDate}) as won_minor,
             (select coalesce(sum(o.amount_minor), 0) from opportunities o
               join stages s on s.org_id = o.org_id and s.id = o.stage_id
               where o.org_id = a.org_id and o.owner_id = a.rep_id and s.kind = 'won'
-                and o.closed_on between '2025-11-26' and ${anchorDate}) as won_minor
+                and o.closed_on between '2025-11-26' and ${anchorDate}) as raw_minor
           from strategy_assignments a where a.org_id = ${orgId} and a.fiscal_year = 2026`,
     );
     expect(reps).toHaveLength(15);
@@ -91,6 +99,8 @@ describe.each(testEngines())('demo strategy, team plans and rep plans on %s', (e
       expect(growth).toBeGreaterThanOrEqual(1.1);
       expect(growth).toBeLessThan(1.21);
     }
+    // Some reps won deals in other currencies, so a raw sum of amounts would have set other targets.
+    expect(reps.filter((rep) => rep.raw_minor !== rep.won_minor).length).toBeGreaterThan(0);
   });
 
   it('leaves every agreed plan a goal still to win on the anchor date, none already met', async () => {

@@ -15,18 +15,6 @@ export function normalisePath(path: string): string {
   return path.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
 }
 
-/** The first issue per field of a failed shared-schema parse. */
-export function zodFieldErrors(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
-    errors[field] ??= sentence(issue.message);
-  }
-  return errors;
-}
-
 /**
  * The one mapping of a failed save onto a form: the server's field issues (400/422) under the
  * fields they name (through `fieldOf`, or `formFields` when given as a list), plus `_form` for

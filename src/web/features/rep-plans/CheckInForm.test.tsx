@@ -157,4 +157,77 @@ describe('CheckInForm', () => {
     });
     expect(await screen.findByText('The agreed changes are kept as version 2.')).toBeTruthy();
   });
+
+  it('shows a server issue on an agreed override at that field of the plan changes', async () => {
+    const plan = makeRepPlan({ state: 'agreed', canEdit: false });
+    mockApi({
+      ...commonHandlers,
+      'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+      [`GET /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => ({ body: checkIn }),
+      [`POST /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: 'planChanges.funnelInputs.closingRatio.reason: is too long',
+            issues: [
+              { field: 'planChanges.funnelInputs.closingRatio.reason', reason: 'is too long' },
+            ],
+          },
+        },
+      }),
+    });
+    renderWithProviders(
+      <CheckInForm plan={plan} checkInId={checkInId} canRevise onClose={vi.fn()} />,
+    );
+    await userEvent.click(
+      await screen.findByLabelText('Agree plan changes (makes a revised version)'),
+    );
+    const changes = screen.getByRole('group', { name: 'Agreed plan changes' });
+    await userEvent.type(
+      within(changes).getByLabelText('Closing ratio (%), blank for history'),
+      '45',
+    );
+    await userEvent.click(within(changes).getByLabelText('Reason for closing ratio'));
+    await userEvent.paste('Price rise');
+    await userEvent.click(screen.getByLabelText(/Agreed adjustments/));
+    await userEvent.paste('Closing ratio 45%');
+    await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+
+    const reason = within(changes).getByLabelText('Reason for closing ratio');
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(changes).getByText('Is too long')).toBeTruthy();
+    // Placed at its field, so not repeated above the form.
+    expect(screen.queryByText(/planChanges\.funnelInputs/)).toBeNull();
+  });
+
+  it('asks for the reason of an agreed override at its field, without recording', async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+      [`GET /api/rep-plans/${planId}/check-ins/${checkInId}`]: () => ({ body: checkIn }),
+    });
+    renderWithProviders(
+      <CheckInForm
+        plan={makeRepPlan({ state: 'agreed', canEdit: false })}
+        checkInId={checkInId}
+        canRevise
+        onClose={vi.fn()}
+      />,
+    );
+    await userEvent.click(
+      await screen.findByLabelText('Agree plan changes (makes a revised version)'),
+    );
+    const changes = screen.getByRole('group', { name: 'Agreed plan changes' });
+    await userEvent.type(
+      within(changes).getByLabelText('Sales cycle (days), blank for history'),
+      '90',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+
+    const reason = within(changes).getByLabelText('Reason for sales cycle');
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(changes).getByText('Must not be blank')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
 });

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -12,24 +11,28 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { CheckInRecordInput, RepPlan } from '../../../schemas/rep-plans';
-import type { FieldErrors } from '../../components/form-errors';
+import { CheckInRecordInput, type RepPlan } from '../../../schemas/rep-plans';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useReference } from '../reference/useReference';
 import { CheckInPlanChanges } from './CheckInPlanChanges';
 import { PlanVsActualTables } from './PlanVsActualTables';
 import {
-  fieldErrorsUnder,
-  parsePlanChanges,
-  type PlanChangesDraft,
-  planChangesDraftOf,
-  planContentErrors,
+  changedPlanContent,
+  type PlanContentDraft,
+  planContentDraftOf,
+  planContentFieldOf,
+  planContentOf,
   planCurrency,
 } from './rep-plan-draft';
 import { useCheckIn, useRecordCheckIn } from './useCheckIns';
 
 const TEXT_FIELDS = ['discrepancies', 'difficulties', 'adjustments'] as const;
-type Texts = Record<(typeof TEXT_FIELDS)[number], string>;
+type TextField = (typeof TEXT_FIELDS)[number];
+type CheckInValues = Record<TextField, string> & { planChanges: PlanContentDraft | null };
+const isTextField = (path: string): path is TextField =>
+  (TEXT_FIELDS as readonly string[]).includes(path);
+const PLAN_CHANGES = 'planChanges.';
 
 /**
  * The check-in form: plan vs actual with discrepancies in red, then what was said and agreed.
@@ -50,49 +53,62 @@ export function CheckInForm({
   const checkIn = useCheckIn(plan.id, checkInId);
   const record = useRecordCheckIn(plan.id);
   const reference = useReference();
-  const [texts, setTexts] = useState<Texts>({
+  const stages = reference.data?.stages ?? [];
+  const initialValues: CheckInValues = {
     discrepancies: '',
     difficulties: '',
     adjustments: '',
+    planChanges: null,
+  };
+  const { form, errors, onSubmit, showServerError } = useSchemaForm({
+    schema: CheckInRecordInput,
+    initialValues,
+    toInput: ({ planChanges, ...texts }) => ({
+      ...texts,
+      ...(planChanges ? { planChanges: planContentOf(planChanges, plan, stages).content } : {}),
+    }),
+    // The texts at their fields, the plan changes (while agreed) as the draft form shows them.
+    fieldOf: (path, values) => {
+      if (isTextField(path)) return path;
+      if (!values.planChanges || !path.startsWith(PLAN_CHANGES)) return undefined;
+      const field = planContentFieldOf(path.slice(PLAN_CHANGES.length));
+      return field === undefined ? undefined : `${PLAN_CHANGES}${field}`;
+    },
+    check: ({ planChanges }) =>
+      planChanges
+        ? Object.fromEntries(
+            Object.entries(planContentOf(planChanges, plan, stages).errors).map(
+              ([field, reason]) => [`${PLAN_CHANGES}${field}`, reason],
+            ),
+          )
+        : {},
   });
-  const [changes, setChanges] = useState<PlanChangesDraft | null>(null);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const changes = form.values.planChanges;
   const isHeld = checkIn.data?.status === 'held';
-  const serverErrors = record.isError
-    ? planContentErrors(record.error, 'planChanges.', TEXT_FIELDS)
-    : {};
-  const changeErrors = { ...fieldErrorsUnder(serverErrors, 'planChanges.'), ...localErrors };
-  const field = (name: keyof Texts, label: string, props: Partial<TextareaProps> = {}) => (
+  const field = (name: TextField, label: string, props: Partial<TextareaProps> = {}) => (
     <Textarea
       label={label}
       autosize
       minRows={2}
       readOnly={isHeld}
-      value={isHeld ? (checkIn.data?.[name] ?? '') : texts[name]}
-      onChange={(event) => setTexts({ ...texts, [name]: event.currentTarget.value })}
-      error={serverErrors[name]}
+      value={isHeld ? (checkIn.data?.[name] ?? '') : form.values[name]}
+      onChange={(event) => form.setFieldValue(name, event.currentTarget.value)}
+      error={errors[name]}
       {...props}
     />
   );
   if (checkInId === null) return null;
 
-  const submit = () => {
-    let planChanges: CheckInRecordInput['planChanges'];
-    if (changes) {
-      const parsed = parsePlanChanges(plan, changes, reference.data?.stages ?? []);
-      if (!parsed.ok) {
-        setLocalErrors(
-          Object.fromEntries(
-            Object.entries(parsed.errors).map(([name, reason]) => [`funnelInputs.${name}`, reason]),
-          ),
-        );
-        return;
-      }
-      planChanges = parsed.value;
-    }
-    setLocalErrors({});
+  // Only the parts that differ from the plan go to the API, so the revision says what changed.
+  const submit = onSubmit(({ planChanges, ...texts }) =>
     record.mutate(
-      { checkInId, input: { ...texts, ...(planChanges ? { planChanges } : {}) } },
+      {
+        checkInId,
+        input: {
+          ...texts,
+          ...(planChanges ? { planChanges: changedPlanContent(plan, planChanges, stages) } : {}),
+        },
+      },
       {
         onSuccess: (held) => {
           if (held.resultingVersionNumber !== null) {
@@ -104,9 +120,10 @@ export function CheckInForm({
           }
           onClose();
         },
+        onError: showServerError,
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Card withBorder padding="md" mb="md" aria-label="Check-in">
@@ -133,7 +150,10 @@ export function CheckInForm({
               label="Agree plan changes (makes a revised version)"
               checked={changes !== null}
               onChange={(event) =>
-                setChanges(event.currentTarget.checked ? planChangesDraftOf(plan) : null)
+                form.setFieldValue(
+                  'planChanges',
+                  event.currentTarget.checked ? planContentDraftOf(plan) : null,
+                )
               }
             />
           )}
@@ -141,8 +161,8 @@ export function CheckInForm({
             <CheckInPlanChanges
               plan={plan}
               value={changes}
-              onChange={setChanges}
-              errors={changeErrors}
+              onChange={(next) => form.setFieldValue('planChanges', next)}
+              errorAt={(path) => errors[`${PLAN_CHANGES}${path}`]}
             />
           )}
           {field(
@@ -155,10 +175,10 @@ export function CheckInForm({
               This check-in revised the plan: version {checkIn.data.resultingVersionNumber}.
             </Text>
           )}
-          {serverErrors._form && <Alert color="red">{serverErrors._form}</Alert>}
+          {errors._form && <Alert color="red">{errors._form}</Alert>}
           {!isHeld && (
             <Group justify="flex-end">
-              <Button loading={record.isPending} onClick={submit}>
+              <Button loading={record.isPending} onClick={() => submit()}>
                 Record check-in
               </Button>
             </Group>

@@ -1,16 +1,9 @@
 import { Fieldset, Stack, Text, Title } from '@mantine/core';
 import type { RepPlan } from '../../../schemas/rep-plans';
-import type { FieldErrors } from '../../components/form-errors';
 import { useReference } from '../reference/useReference';
 import { FunnelOverrideFields } from './FunnelOverrideFields';
 import { QualitativeFields } from './QualitativeFields';
-import {
-  fieldErrorsUnder,
-  firstErrorUnder,
-  type PlanChangesDraft,
-  planCurrency,
-  qualitativeRowsOf,
-} from './rep-plan-draft';
+import { type PlanContentDraft, planCurrency, qualitativeRowsShown } from './rep-plan-draft';
 import { TargetAccountPicker } from './TargetAccountPicker';
 
 /**
@@ -21,16 +14,15 @@ export function CheckInPlanChanges({
   plan,
   value,
   onChange,
-  errors,
+  errorAt,
 }: {
   plan: RepPlan;
-  value: PlanChangesDraft;
-  onChange: (next: PlanChangesDraft) => void;
-  /** Keyed like the plan's own fields (`funnelInputs.closingRatio.reason`). */
-  errors: FieldErrors;
+  value: PlanContentDraft;
+  onChange: (next: PlanContentDraft) => void;
+  /** The message at a field, by its path in the plan's content (`funnelInputs.closingRatio.reason`). */
+  errorAt: (field: string) => string | undefined;
 }) {
   const reference = useReference();
-  const rows = value.rows ?? qualitativeRowsOf(plan.qualitative, reference.data?.stages ?? []);
   return (
     <Fieldset legend="Agreed plan changes" aria-label="Agreed plan changes">
       <Stack>
@@ -40,26 +32,26 @@ export function CheckInPlanChanges({
         </Text>
         <TargetAccountPicker
           plan={plan}
-          value={value.accountIds}
-          onChange={(accountIds) => onChange({ ...value, accountIds })}
-          error={firstErrorUnder(errors, 'targetAccountIds')}
+          value={value.targetAccountIds}
+          onChange={(targetAccountIds) => onChange({ ...value, targetAccountIds })}
+          error={errorAt('targetAccountIds')}
         />
         <Title order={4} size="h6">
           Funnel
         </Title>
         <FunnelOverrideFields
-          value={value.funnel}
-          onChange={(funnel) => onChange({ ...value, funnel })}
+          value={value.funnelInputs}
+          onChange={(funnelInputs) => onChange({ ...value, funnelInputs })}
           currency={planCurrency(plan)}
-          errors={fieldErrorsUnder(errors, 'funnelInputs.')}
+          errorAt={(field) => errorAt(`funnelInputs.${field}`)}
         />
         <Title order={4} size="h6">
           Qualitative part
         </Title>
         <QualitativeFields
-          rows={rows}
-          onChange={(next) => onChange({ ...value, rows: next })}
-          error={firstErrorUnder(errors, 'qualitative')}
+          rows={qualitativeRowsShown(value, plan, reference.data?.stages ?? [])}
+          onChange={(qualitative) => onChange({ ...value, qualitative })}
+          error={errorAt('qualitative')}
         />
       </Stack>
     </Fieldset>

@@ -1,10 +1,6 @@
 import { Group, NumberInput, Stack, TextInput } from '@mantine/core';
-import type { FieldErrors } from '../../components/form-errors';
 import { MoneyInput } from '../../components/MoneyInput';
-import type { FunnelOverrideDraft, OverrideText } from './rep-plan-draft';
-
-type OverrideKey =
-  'closingRatio' | 'meetingToOpportunityRatio' | 'averageDealMinor' | 'salesCycleDays';
+import type { FunnelOverrideDraft, OverrideKey, OverrideText } from './rep-plan-draft';
 
 const OVERRIDES: { key: OverrideKey; name: string; unit: string; max?: number }[] = [
   { key: 'closingRatio', name: 'Closing ratio', unit: ' (%)', max: 100 },
@@ -18,12 +14,13 @@ export function FunnelOverrideFields({
   value,
   onChange,
   currency,
-  errors,
+  errorAt,
 }: {
   value: FunnelOverrideDraft;
   onChange: (next: FunnelOverrideDraft) => void;
   currency: string;
-  errors: FieldErrors;
+  /** The message at a field, by its path in the overrides (`closingRatio.reason`). */
+  errorAt: (field: string) => string | undefined;
 }) {
   const setOverride = (key: OverrideKey, next: Partial<OverrideText>) =>
     onChange({ ...value, [key]: { ...value[key], ...next } });
@@ -31,7 +28,7 @@ export function FunnelOverrideFields({
     <Stack gap="xs">
       {OVERRIDES.map(({ key, name, unit, max }) => {
         const label = `${name}${unit}, blank for history`;
-        const valueError = errors[`${key}.value`] ?? errors[key];
+        const valueError = errorAt(`${key}.value`);
         return (
           <Group key={key} grow align="flex-start">
             {key === 'averageDealMinor' ? (
@@ -57,7 +54,7 @@ export function FunnelOverrideFields({
               aria-label={`Reason for ${name.toLowerCase()}`}
               value={value[key].reason}
               onChange={(event) => setOverride(key, { reason: event.currentTarget.value })}
-              error={errors[`${key}.reason`]}
+              error={errorAt(`${key}.reason`)}
             />
           </Group>
         );
@@ -69,7 +66,7 @@ export function FunnelOverrideFields({
           max={1000}
           value={value.callsPerMeeting}
           onChange={(number) => onChange({ ...value, callsPerMeeting: String(number) })}
-          error={errors.callsPerMeeting}
+          error={errorAt('callsPerMeeting')}
         />
         <NumberInput
           label="History look-back (months)"
@@ -79,7 +76,7 @@ export function FunnelOverrideFields({
           placeholder="12"
           value={value.lookBackMonths}
           onChange={(number) => onChange({ ...value, lookBackMonths: String(number) })}
-          error={errors.lookBackMonths}
+          error={errorAt('lookBackMonths')}
         />
       </Group>
     </Stack>

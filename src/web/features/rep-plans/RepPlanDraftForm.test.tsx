@@ -91,6 +91,57 @@ describe('RepPlanDraftForm', () => {
     expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
   });
 
+  it('says at the average won deal that it has too many decimals, without saving', async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+    });
+    renderWithProviders(<RepPlanDraftForm plan={makeRepPlan()} />);
+    const amount = screen.getByLabelText('Average won deal, blank for history');
+    await userEvent.type(amount, '250.555');
+    await fill(screen.getByLabelText('Reason for average won deal'), 'Bigger fleets');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(amount.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('enter an amount like 1234.55 (at most 2 decimals)')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+
+  it('shows the server’s issues under their fields and the rest above the form', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/accounts': () => ({ body: { items: [], total: 0 } }),
+      [`PATCH /api/rep-plans/${planId}`]: () => ({
+        status: 422,
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: 'The plan is not valid',
+            issues: [
+              {
+                field: 'funnelInputs.closingRatio.reason',
+                reason: 'say where the figure comes from',
+              },
+              { field: 'targetAccountIds[0]', reason: 'not one of the rep’s accounts' },
+              { field: 'repId', reason: 'no such user in your team' },
+            ],
+          },
+        },
+      }),
+    });
+    renderWithProviders(<RepPlanDraftForm plan={makeRepPlan()} />);
+    await userEvent.type(screen.getByLabelText('Closing ratio (%), blank for history'), '40');
+    await fill(screen.getByLabelText('Reason for closing ratio'), 'Gut');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const reason = screen.getByLabelText('Reason for closing ratio');
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Say where the figure comes from')).toBeTruthy();
+    expect(screen.getByText('Not one of the rep’s accounts')).toBeTruthy();
+    expect(
+      screen.getByText('The plan is not valid (repId: no such user in your team)'),
+    ).toBeTruthy();
+  });
+
   it('offers the rep their accounts (shared pool included), filtered by segment, and keeps earlier picks', async () => {
     const { calls } = mockApi({
       ...commonHandlers,

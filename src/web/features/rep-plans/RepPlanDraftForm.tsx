@@ -1,24 +1,22 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Group, Select, Stack, Title } from '@mantine/core';
-import type { RepPlan } from '../../../schemas/rep-plans';
+import { type RepPlan, RepPlanPatch } from '../../../schemas/rep-plans';
 import { ApiError, errorMessage } from '../../api/client';
-import type { FieldErrors } from '../../components/form-errors';
+import { useSchemaForm } from '../../components/useSchemaForm';
 import { useReference } from '../reference/useReference';
 import { FunnelOverrideFields } from './FunnelOverrideFields';
 import { QualitativeFields } from './QualitativeFields';
 import {
-  fieldErrorsUnder,
-  firstErrorUnder,
-  funnelOverrideDraftOf,
-  parseFunnelOverrideDraft,
-  planContentErrors,
+  planContentDraftOf,
+  type PlanContentDraft,
+  planContentFieldOf,
+  planContentOf,
   planCurrency,
-  qualitativeOf,
-  qualitativeRowsOf,
-  type QualitativeRow,
+  qualitativeRowsShown,
 } from './rep-plan-draft';
 import { TargetAccountPicker } from './TargetAccountPicker';
 import { useRefreshRepPlan, useUpdateRepPlan } from './useRepPlans';
+
+type DraftValues = { cadence: RepPlan['cadence'] } & PlanContentDraft;
 
 /**
  * Editing a draft: cadence, target accounts (the rep's, by segment and status), funnel overrides
@@ -30,34 +28,32 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
   const update = useUpdateRepPlan();
   const refresh = useRefreshRepPlan();
   const currency = planCurrency(plan);
-  const [cadence, setCadence] = useState(plan.cadence);
-  const [accountIds, setAccountIds] = useState(plan.targetAccounts.map((a) => a.accountId));
-  const [funnel, setFunnel] = useState(() => funnelOverrideDraftOf(plan.funnelInputs, currency));
-  // The stages arrive with the reference lists: until the first edit, rows follow them.
-  const [editedRows, setEditedRows] = useState<QualitativeRow[] | null>(null);
-  const rows = editedRows ?? qualitativeRowsOf(plan.qualitative, reference.data?.stages ?? []);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const stages = reference.data?.stages ?? [];
+  const initialValues: DraftValues = { cadence: plan.cadence, ...planContentDraftOf(plan) };
+  const { form, errors, onSubmit, showServerError } = useSchemaForm({
+    schema: RepPlanPatch,
+    initialValues,
+    toInput: ({ cadence, ...draft }) => ({
+      cadence,
+      ...planContentOf(draft, plan, stages).content,
+    }),
+    fieldOf: (path) => (path === 'cadence' ? path : planContentFieldOf(path)),
+    check: (draft) => planContentOf(draft, plan, stages).errors,
+  });
+  const draft = form.values;
   const isConflict = update.error instanceof ApiError && update.error.status === 409;
-  const errors: FieldErrors = update.isError && !isConflict ? planContentErrors(update.error) : {};
-  const funnelErrors = { ...fieldErrorsUnder(errors, 'funnelInputs.'), ...localErrors };
 
-  const save = () => {
-    const funnelInputs = parseFunnelOverrideDraft(funnel, currency);
-    if (!funnelInputs.ok) {
-      setLocalErrors(funnelInputs.errors);
-      return;
-    }
-    setLocalErrors({});
-    update.mutate({
-      plan,
-      patch: {
-        cadence,
-        targetAccountIds: accountIds,
-        funnelInputs: funnelInputs.value,
-        qualitative: qualitativeOf(rows),
+  const save = onSubmit((patch) =>
+    update.mutate(
+      { plan, patch },
+      {
+        onError: (error) => {
+          // A 409 has its own alert with a reload button.
+          if (!(error instanceof ApiError && error.status === 409)) showServerError(error);
+        },
       },
-    });
-  };
+    ),
+  );
 
   return (
     <Card withBorder padding="lg" component="section" aria-label="Edit the draft">
@@ -71,33 +67,33 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
             { value: 'monthly', label: 'Monthly' },
             { value: 'quarterly', label: 'Quarterly' },
           ]}
-          value={cadence}
-          onChange={(value) => value && setCadence(value as RepPlan['cadence'])}
+          value={draft.cadence}
+          onChange={(value) => value && form.setFieldValue('cadence', value as RepPlan['cadence'])}
           allowDeselect={false}
           error={errors.cadence}
         />
         <TargetAccountPicker
           plan={plan}
-          value={accountIds}
-          onChange={setAccountIds}
-          error={firstErrorUnder(errors, 'targetAccountIds')}
+          value={draft.targetAccountIds}
+          onChange={(ids) => form.setFieldValue('targetAccountIds', ids)}
+          error={errors.targetAccountIds}
         />
         <Title order={3} size="h5">
           Funnel
         </Title>
         <FunnelOverrideFields
-          value={funnel}
-          onChange={setFunnel}
+          value={draft.funnelInputs}
+          onChange={(funnelInputs) => form.setFieldValue('funnelInputs', funnelInputs)}
           currency={currency}
-          errors={funnelErrors}
+          errorAt={(field) => errors[`funnelInputs.${field}`]}
         />
         <Title order={3} size="h5">
           Qualitative part
         </Title>
         <QualitativeFields
-          rows={rows}
-          onChange={setEditedRows}
-          error={firstErrorUnder(errors, 'qualitative')}
+          rows={qualitativeRowsShown(draft, plan, stages)}
+          onChange={(rows) => form.setFieldValue('qualitative', rows)}
+          error={errors.qualitative}
         />
         {isConflict && (
           <Alert color="orange" title="The plan changed since you opened it">
@@ -111,7 +107,7 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
         )}
         {errors._form && <Alert color="red">{errors._form}</Alert>}
         <Group justify="flex-end">
-          <Button loading={update.isPending} onClick={save}>
+          <Button loading={update.isPending} onClick={() => save()}>
             Save draft
           </Button>
         </Group>

@@ -1,31 +1,44 @@
 import {
   type CheckInRecordInput,
   FunnelOverrides,
-  type Qualitative,
+  Qualitative,
   type RepPlan,
 } from '../../../schemas/rep-plans';
 import type { Stage } from '../../../schemas/reference';
-import { ApiError } from '../../api/client';
-import { type FieldErrors, serverFieldErrors, zodFieldErrors } from '../../components/form-errors';
+import type { FieldErrors } from '../../components/form-errors';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
 
-// The editable content of a rep plan as form text (funnel overrides, the qualitative part), and
-// back to what the API takes. The draft form and a check-in's agreed plan changes share it.
+// The editable content of a rep plan as form text (target accounts, funnel overrides, the
+// qualitative part), and back to what the API takes. The draft form and a check-in's agreed plan
+// changes share it; the shared schema checks the result through useSchemaForm.
 
 /** A figure entered instead of the rep's history, with the reason why; '' means "use history". */
 export type OverrideText = { value: string; reason: string };
 
-export type FunnelOverrideDraft = {
-  closingRatio: OverrideText;
-  meetingToOpportunityRatio: OverrideText;
-  averageDealMinor: OverrideText;
-  salesCycleDays: OverrideText;
+export const OVERRIDE_KEYS = [
+  'closingRatio',
+  'meetingToOpportunityRatio',
+  'averageDealMinor',
+  'salesCycleDays',
+] as const;
+export type OverrideKey = (typeof OVERRIDE_KEYS)[number];
+
+export type FunnelOverrideDraft = Record<OverrideKey, OverrideText> & {
   callsPerMeeting: string;
   lookBackMonths: string;
 };
 
 export type QualitativeRow = { stage: string; salesMethods: string; expectedResults: string };
 
+/** A plan's content as form state, keyed like the API's (`funnelInputs.closingRatio.reason`). */
+export type PlanContentDraft = {
+  targetAccountIds: string[];
+  funnelInputs: FunnelOverrideDraft;
+  /** Null until edited: the rows then follow the organisation's stages, which arrive later. */
+  qualitative: QualitativeRow[] | null;
+};
+
+type PlanChanges = NonNullable<CheckInRecordInput['planChanges']>;
 type Override = { value: number; reason: string } | null | undefined;
 
 // Ratios are edited as percentages; round away float noise (0.57 * 100 = 56.99999999999999).
@@ -51,38 +64,36 @@ export function funnelOverrideDraftOf(
   };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-/** The overrides the API takes, checked with the shared schema; errors keyed like `closingRatio.reason`. */
-export function parseFunnelOverrideDraft(
+/**
+ * The overrides the API takes, before the shared schema checks them: percentages as ratios,
+ * money text as minor units. Money text that cannot be read is in `errors`, keyed like the
+ * schema (`averageDealMinor.value`), and goes as "no override".
+ */
+export function funnelInputsOf(
   draft: FunnelOverrideDraft,
   currency: string,
-): Parsed<FunnelOverrides> {
-  const errors: FieldErrors = {};
+): { value: FunnelOverrides; errors: FieldErrors } {
   const number = (text: string) => (text.trim() === '' ? null : Number(text.replace(',', '.')));
   const override = ({ value, reason }: OverrideText, scale = 1) => {
     const parsed = number(value);
     return parsed === null ? null : { value: parsed / scale, reason };
   };
   const money = parseMoneyInput(draft.averageDealMinor.value, currency);
-  if (!money.ok) errors['averageDealMinor.value'] = money.reason;
   const lookBack = number(draft.lookBackMonths);
-  const candidate = {
-    closingRatio: override(draft.closingRatio, 100),
-    meetingToOpportunityRatio: override(draft.meetingToOpportunityRatio, 100),
-    averageDealMinor:
-      money.ok && money.amountMinor !== null
-        ? { value: money.amountMinor, reason: draft.averageDealMinor.reason }
-        : null,
-    salesCycleDays: override(draft.salesCycleDays),
-    callsPerMeeting: number(draft.callsPerMeeting),
-    ...(lookBack === null ? {} : { lookBackMonths: lookBack }),
+  return {
+    value: {
+      closingRatio: override(draft.closingRatio, 100),
+      meetingToOpportunityRatio: override(draft.meetingToOpportunityRatio, 100),
+      averageDealMinor:
+        money.ok && money.amountMinor !== null
+          ? { value: money.amountMinor, reason: draft.averageDealMinor.reason }
+          : null,
+      salesCycleDays: override(draft.salesCycleDays),
+      callsPerMeeting: number(draft.callsPerMeeting),
+      ...(lookBack === null ? {} : { lookBackMonths: lookBack }),
+    },
+    errors: money.ok ? {} : { 'averageDealMinor.value': money.reason },
   };
-  const result = FunnelOverrides.safeParse(candidate);
-  // The money reader's reason is more precise than the schema's, so it wins on its field.
-  if (!result.success) return { ok: false, errors: { ...zodFieldErrors(result.error), ...errors } };
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: result.data };
 }
 
 /** One row per open stage of the organisation, in order, then any saved stage no longer listed. */
@@ -115,91 +126,93 @@ export function qualitativeOf(rows: readonly QualitativeRow[]): Qualitative {
   };
 }
 
-/** The server's field names for a plan's content, with a prefix (`planChanges.`) stripped. */
-export function fieldErrorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
-  const result: FieldErrors = {};
-  for (const [field, reason] of Object.entries(errors)) {
-    if (field.startsWith(prefix)) result[field.slice(prefix.length)] = reason;
-  }
-  return result;
-}
-
 export const sameIds = (a: readonly string[], b: readonly string[]) =>
   JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 export const planCurrency = (plan: RepPlan, fallback = 'EUR') => plan.targets?.currency ?? fallback;
 
-/** The server's issues that a plan-content form shows at its fields (under `prefix`, or one of
- * `otherFields`), plus `_form` for the message when some issue has no field there. */
-export function planContentErrors(
-  error: unknown,
-  prefix = '',
-  otherFields: readonly string[] = [],
-): FieldErrors {
-  const placeable = /^(cadence|targetAccountIds|funnelInputs\.|qualitative)/;
-  const fields =
-    error instanceof ApiError
-      ? error.issues
-          .map((issue) => issue.field)
-          .filter(
-            (field) =>
-              otherFields.includes(field) ||
-              (field.startsWith(prefix) && placeable.test(field.slice(prefix.length))),
-          )
-      : [];
-  return serverFieldErrors(error, fields);
-}
-
-/** The first reason among fields starting with `prefix` (a table of stages shows one). */
-export function firstErrorUnder(errors: FieldErrors, prefix: string): string | undefined {
-  const field = Object.keys(errors).find((name) => name.startsWith(prefix));
-  return field === undefined ? undefined : errors[field];
-}
-
-/** A check-in's agreed plan changes as form state; qualitative rows follow the plan until edited. */
-export type PlanChangesDraft = {
-  accountIds: string[];
-  funnel: FunnelOverrideDraft;
-  rows: QualitativeRow[] | null;
-};
-
-export function planChangesDraftOf(plan: RepPlan): PlanChangesDraft {
+export function planContentDraftOf(plan: RepPlan): PlanContentDraft {
   return {
-    accountIds: plan.targetAccounts.map((a) => a.accountId),
-    funnel: funnelOverrideDraftOf(plan.funnelInputs, planCurrency(plan)),
-    rows: null,
+    targetAccountIds: plan.targetAccounts.map((a) => a.accountId),
+    funnelInputs: funnelOverrideDraftOf(plan.funnelInputs, planCurrency(plan)),
+    qualitative: null,
   };
 }
 
-type PlanChanges = NonNullable<CheckInRecordInput['planChanges']>;
-
-/** Only the parts that differ from the plan go to the API, so the revision says what changed. */
-export function parsePlanChanges(
+/** The rows the qualitative part shows: as edited, or the plan's along the organisation's stages. */
+export const qualitativeRowsShown = (
+  draft: PlanContentDraft,
   plan: RepPlan,
-  draft: PlanChangesDraft,
   stages: readonly Stage[],
-): Parsed<PlanChanges> {
-  const currency = planCurrency(plan);
-  const funnel = parseFunnelOverrideDraft(draft.funnel, currency);
-  if (!funnel.ok) return funnel;
-  const current = parseFunnelOverrideDraft(
-    funnelOverrideDraftOf(plan.funnelInputs, currency),
-    currency,
-  );
-  const isFunnelChanged =
-    !current.ok || JSON.stringify(current.value) !== JSON.stringify(funnel.value);
-  const qualitative = draft.rows && qualitativeOf(draft.rows);
-  const isQualitativeChanged =
-    qualitative !== null &&
-    JSON.stringify(qualitative) !==
-      JSON.stringify(qualitativeOf(qualitativeRowsOf(plan.qualitative, stages)));
+) => draft.qualitative ?? qualitativeRowsOf(plan.qualitative, stages);
+
+/**
+ * The plan content the API takes (as in a draft's PATCH), before the shared schema checks it;
+ * `errors` holds what only the form can see, keyed like the schema (`funnelInputs.…`).
+ */
+export function planContentOf(
+  draft: PlanContentDraft,
+  plan: RepPlan,
+  stages: readonly Stage[],
+): { content: Required<PlanChanges>; errors: FieldErrors } {
+  const funnel = funnelInputsOf(draft.funnelInputs, planCurrency(plan));
+  return {
+    content: {
+      targetAccountIds: draft.targetAccountIds,
+      funnelInputs: funnel.value,
+      qualitative: qualitativeOf(qualitativeRowsShown(draft, plan, stages)),
+    },
+    errors: Object.fromEntries(
+      Object.entries(funnel.errors).map(([field, reason]) => [`funnelInputs.${field}`, reason]),
+    ),
+  };
+}
+
+/**
+ * Where a schema or server path of a plan's content shows on its draft: an override's value or
+ * reason at that field, a list (target accounts, the qualitative table) at the list; cadence and
+ * anything else at no field.
+ */
+export function planContentFieldOf(path: string): string | undefined {
+  const [head, key, part, ...rest] = path.split('.');
+  if (head === 'targetAccountIds' || head === 'qualitative') return head;
+  if (head !== 'funnelInputs' || key === undefined || rest.length > 0) return undefined;
+  if ((OVERRIDE_KEYS as readonly string[]).includes(key)) {
+    if (part === 'reason') return `${head}.${key}.reason`;
+    return part === undefined || part === 'value' ? `${head}.${key}.value` : undefined;
+  }
+  return (key === 'callsPerMeeting' || key === 'lookBackMonths') && part === undefined
+    ? `${head}.${key}`
+    : undefined;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A check-in's agreed plan changes (as the schema parsed them) less what equals the plan's own
+ * content, so the revision says what changed.
+ */
+export function changedPlanContent(
+  plan: RepPlan,
+  changes: PlanChanges,
+  stages: readonly Stage[],
+): PlanChanges {
+  const own = planContentOf(planContentDraftOf(plan), plan, stages).content;
+  // The plan's own content as the schema reads it, to compare like with like.
+  const ownFunnel = FunnelOverrides.safeParse(own.funnelInputs);
+  const ownQualitative = Qualitative.safeParse(own.qualitative);
+  const { targetAccountIds, funnelInputs, qualitative } = changes;
   const planIds = plan.targetAccounts.map((a) => a.accountId);
   return {
-    ok: true,
-    value: {
-      ...(sameIds(draft.accountIds, planIds) ? {} : { targetAccountIds: draft.accountIds }),
-      ...(isFunnelChanged ? { funnelInputs: funnel.value } : {}),
-      ...(isQualitativeChanged ? { qualitative } : {}),
-    },
+    ...(targetAccountIds === undefined || sameIds(targetAccountIds, planIds)
+      ? {}
+      : { targetAccountIds }),
+    ...(funnelInputs === undefined || (ownFunnel.success && sameValue(funnelInputs, ownFunnel.data))
+      ? {}
+      : { funnelInputs }),
+    ...(qualitative === undefined ||
+    (ownQualitative.success && sameValue(qualitative, ownQualitative.data))
+      ? {}
+      : { qualitative }),
   };
 }

@@ -26,7 +26,11 @@ import {
 import { findConversionOutliersInCounts } from '../domain/conversion-outliers';
 import type { Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
-import type { ReportGroup, ReportKind } from '../schemas/reports';
+import type { ReportGroup, ReportKind, ReportRows, ReportRowsByKind } from '../schemas/reports';
+import type { Actor } from './authorization';
+import { todayIn } from './clock';
+import { getOrganisation } from '../db/queries/organisations';
+import { NotFoundError } from '../domain/errors';
 import { loadComputedStrategy } from './strategy-cascade';
 import { sql } from 'drizzle-orm';
 
@@ -255,24 +259,52 @@ async function activityReport(
   );
 }
 
+const reports: {
+  [K in ReportKind]: (
+    db: Executor,
+    org: Organisation,
+    report: ReportScope,
+    query: ReportQuery,
+  ) => Promise<ReportRowsByKind[K]>;
+} = {
+  activity: (db, _org, report, query) =>
+    activityReport(db, report, query.by ?? 'rep', query.period),
+  'win-rates': (db, _org, report, query) =>
+    winRateReport(db, report, query.by ?? 'rep', query.period),
+  outliers: (db, _org, report, query) => outlierReport(db, report, query.period),
+  pipeline: (db, _org, report, query) => pipelineReport(db, report, query.by ?? 'rep'),
+  attainment: (db, org, report, query) => attainmentReport(db, org, report, query.by),
+};
+
 /** Computes one report, aggregated in the database over the deals and activities in scope. */
-export async function buildReport(
+export async function buildReport<K extends ReportKind>(
   db: Executor,
   org: Organisation,
-  query: ReportQuery,
-): Promise<Record<string, unknown>[]> {
-  const by = query.by ?? 'rep';
+  query: ReportQuery & { kind: K },
+): Promise<ReportRowsByKind[K]> {
   const report: ReportScope = { orgId: org.id, today: query.today, scope: query.ownerIds ?? null };
-  switch (query.kind) {
-    case 'activity':
-      return activityReport(db, report, by, query.period);
-    case 'win-rates':
-      return winRateReport(db, report, by, query.period);
-    case 'outliers':
-      return outlierReport(db, report, query.period);
-    case 'pipeline':
-      return pipelineReport(db, report, by);
-    case 'attainment':
-      return attainmentReport(db, org, report, query.by);
-  }
+  return reports[query.kind](db, org, report, query);
+}
+
+/** The period of `--from`/`--to` (or `from`/`to`): open-ended on a side not given; none without both. */
+export function reportPeriod(from: string | undefined, to: string | undefined): Period | undefined {
+  return from || to ? { from: from ?? '0001-01-01', to: to ?? '9999-12-31' } : undefined;
+}
+
+/** One report as the actor may see it: a rep their own deals, a manager their team's, as of today. */
+export async function buildReportFor(
+  db: Executor,
+  actor: Actor,
+  kind: ReportKind,
+  filters: { by?: ReportGroup | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<ReportRows> {
+  const org = await getOrganisation(db, actor.orgId);
+  if (!org) throw new NotFoundError('Organisation', actor.orgId);
+  return buildReport(db, org, {
+    kind,
+    by: filters.by,
+    period: reportPeriod(filters.from, filters.to),
+    today: todayIn(org.timeZone),
+    ownerIds: actor.visibleOwnerIds,
+  });
 }

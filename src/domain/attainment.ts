@@ -29,6 +29,17 @@ export function attainmentToDate(input: {
   const wonToDateMinor = input.rows
     .filter((row) => row.outcome === 'won' && isInPeriod(row.closedOn, period))
     .reduce((sum, row) => sum + row.amountMinor, 0);
+  return attainmentOfWon({ ...input, wonToDateMinor });
+}
+
+/** Attainment of revenue already summed (won from the fiscal year's start to today). */
+export function attainmentOfWon(input: {
+  wonToDateMinor: number;
+  monthlyTargets: readonly number[];
+  fiscalYearStart: IsoMonth;
+  today: IsoDate;
+}): Attainment {
+  const { wonToDateMinor } = input;
   const targetToDateMinor = seasonalTargetToDate(
     input.monthlyTargets,
     input.fiscalYearStart,

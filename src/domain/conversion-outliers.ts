@@ -23,23 +23,44 @@ export type ConversionOutlier = Omit<ConversionComparison, 'isOutlier'>;
 
 type Counts = { won: number; closed: number };
 
+/** A rep's won and closed deals of a product (the grouped rows a database gives). */
+export type RepProductCounts = { rep: string; product: string } & Counts;
+
 /** Every testable rep × product comparison, by product then rep. */
 export function compareRepConversion(
   rows: readonly Pick<OpportunityRow, 'ownerId' | 'productId' | 'outcome'>[],
   options: { minClosed?: number; zThreshold?: number } = {},
 ): ConversionComparison[] {
+  const counts: RepProductCounts[] = [];
+  const index = new Map<string, RepProductCounts>();
+  for (const row of rows) {
+    if (row.outcome === null) continue;
+    const key = JSON.stringify([row.productId, row.ownerId]);
+    let entry = index.get(key);
+    if (!entry) {
+      entry = { rep: row.ownerId, product: row.productId, won: 0, closed: 0 };
+      index.set(key, entry);
+      counts.push(entry);
+    }
+    entry.won += row.outcome === 'won' ? 1 : 0;
+    entry.closed += 1;
+  }
+  return compareRepConversionCounts(counts, options);
+}
+
+/** The same comparisons from counts per rep × product (each pair at most once). */
+export function compareRepConversionCounts(
+  counts: readonly RepProductCounts[],
+  options: { minClosed?: number; zThreshold?: number } = {},
+): ConversionComparison[] {
   const minClosed = options.minClosed ?? 10;
   const threshold = options.zThreshold ?? Z_95;
   const byProduct = new Map<string, Map<string, Counts>>();
-  for (const row of rows) {
-    if (row.outcome === null) continue;
-    const reps = byProduct.get(row.productId) ?? new Map<string, Counts>();
-    const counts = reps.get(row.ownerId) ?? { won: 0, closed: 0 };
-    reps.set(row.ownerId, {
-      won: counts.won + (row.outcome === 'won' ? 1 : 0),
-      closed: counts.closed + 1,
-    });
-    byProduct.set(row.productId, reps);
+  for (const entry of counts) {
+    const reps = byProduct.get(entry.product) ?? new Map<string, Counts>();
+    const known = reps.get(entry.rep) ?? { won: 0, closed: 0 };
+    reps.set(entry.rep, { won: known.won + entry.won, closed: known.closed + entry.closed });
+    byProduct.set(entry.product, reps);
   }
   const comparisons: ConversionComparison[] = [];
   for (const product of [...byProduct.keys()].sort()) {
@@ -81,6 +102,16 @@ export function findConversionOutliers(
   options: { minClosed?: number; zThreshold?: number } = {},
 ): ConversionOutlier[] {
   return compareRepConversion(rows, options)
+    .filter((comparison) => comparison.isOutlier)
+    .map(({ isOutlier: _isOutlier, ...outlier }) => outlier);
+}
+
+/** The outliers from counts per rep × product, as findConversionOutliers finds them from deals. */
+export function findConversionOutliersInCounts(
+  counts: readonly RepProductCounts[],
+  options: { minClosed?: number; zThreshold?: number } = {},
+): ConversionOutlier[] {
+  return compareRepConversionCounts(counts, options)
     .filter((comparison) => comparison.isOutlier)
     .map(({ isOutlier: _isOutlier, ...outlier }) => outlier);
 }

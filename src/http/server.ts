@@ -27,6 +27,7 @@ import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
 import { strategyRoutes } from './routes/strategies';
 import { repPlanRoutes } from './routes/rep-plans';
+import { reportRoutes } from './routes/reports';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
@@ -113,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(teamPlanRoutes, { db });
   await app.register(exchangeRateRoutes, { db });
   await app.register(planningCalendarRoutes, { db });
+  await app.register(reportRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

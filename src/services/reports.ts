@@ -1,28 +1,44 @@
 import type { Executor } from '../db/client';
 import { findOrganisation, type OrganisationRow } from '../db/queries/organisations';
 import {
-  type ReportActivityRow,
-  type ReportOpportunityRow,
-  readActivityRows,
-  readExpectedCloseHistory,
-  readOpportunityRows,
+  type ReportGroupKey,
+  type ReportScope,
+  readActivityGroups,
+  readAttainmentGroups,
+  readConversionCounts,
+  readPipelineGroups,
   readStages,
+  readUnconvertedByGroup,
+  readWinRateGroups,
+  wonWithDateInSql,
 } from '../db/queries/reports';
-import { activityProgress } from '../domain/activity-progress';
-import { attainmentToDate } from '../domain/attainment';
-import { fiscalYearOf, fiscalYearPeriod, fiscalYearStartOf, isoWeekOf } from '../domain/calendar';
-import { findConversionOutliers } from '../domain/conversion-outliers';
-import { countUnconverted, type UnconvertedMoney } from '../domain/exchange-rates';
-import { groupRows, isInPeriod, type Period } from '../domain/opportunity';
-import { summarisePipelineByGroup } from '../domain/pipeline';
+import type { OwnerScope } from '../db/queries/scope';
+import { attainmentOfWon } from '../domain/attainment';
+import {
+  addDays,
+  fiscalYearOf,
+  fiscalYearPeriod,
+  fiscalYearStartOf,
+  isoWeekOf,
+  isoWeekStart,
+  parseIsoDate,
+} from '../domain/calendar';
+import { findConversionOutliersInCounts } from '../domain/conversion-outliers';
+import type { Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
-import { averageWonDeal, medianCycleDays, winRate } from '../domain/win-rate';
-import type { ReportGroup, ReportKind } from '../schemas/reports';
+import type { ReportGroup, ReportKind, ReportRows, ReportRowsByKind } from '../schemas/reports';
+import type { Actor } from './authorization';
+import { todayIn } from './clock';
+import { getOrganisation } from '../db/queries/organisations';
+import { NotFoundError } from '../domain/errors';
 import { loadComputedStrategy } from './strategy-cascade';
+import { sql } from 'drizzle-orm';
 
-// The KPI reports of `salesplan report`, computed by the domain core's functions over the
-// database's rows. Money is in the organisation's currency (db/queries/money.ts converts each
-// deal); a deal whose currency has no rate is left out of the money figures and counted in
+// The KPI reports of `salesplan report` and GET /api/reports/{kind}: the database adds up per
+// group (db/queries/reports.ts), this module names and orders the groups and does the little
+// arithmetic left on each group's figures, as the domain's KPI functions define it (the property
+// tests in reports.property.test.ts hold the two together). Money is in the organisation's
+// currency; a deal whose currency has no rate is left out of the money figures and counted in
 // `unconverted`, while it still counts as a deal (win rates, open counts).
 
 export type ReportQuery = {
@@ -31,6 +47,8 @@ export type ReportQuery = {
   by?: ReportGroup | undefined;
   period?: Period | undefined;
   today: string;
+  /** The owners whose deals and activities count; null (or absent) is the whole organisation. */
+  ownerIds?: OwnerScope | undefined;
 };
 
 export type Organisation = Pick<
@@ -46,90 +64,54 @@ export async function findReportOrganisation(
   return findOrganisation(db, slug);
 }
 
-type Grouped = Pick<
-  ReportOpportunityRow,
-  'ownerId' | 'ownerName' | 'managerId' | 'managerName' | 'territoryId' | 'territoryName'
-> & { productId?: string; productName?: string | null };
-
-/** The group a row belongs to: grouped by id (two reps named alike are two groups), shown by name. */
-export function groupOf(row: Grouped, by: ReportGroup): { id: string; name: string } {
-  switch (by) {
-    case 'rep':
-      return { id: row.ownerId, name: row.ownerName };
-    case 'product':
-      return row.productId
-        ? { id: row.productId, name: row.productName ?? '' }
-        : { id: '', name: '(no product)' };
-    case 'manager':
-      return { id: row.managerId ?? '', name: row.managerName ?? '(no manager)' };
-    case 'territory':
-      return { id: row.territoryId ?? '', name: row.territoryName ?? '(no territory)' };
-  }
-}
-
-/** Groups by id, then orders the groups by name (and id, for names shared). */
-function groupsBy<Row extends Grouped>(rows: readonly Row[], by: ReportGroup) {
-  return groupRows(rows, (row) => groupOf(row, by).id)
-    .map(({ key, rows: group }) => ({
-      id: key,
-      name: group[0] ? groupOf(group[0], by).name : '',
-      rows: group,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-type Priced = Pick<ReportOpportunityRow, 'amountMinor' | 'currency' | 'convertedMinor'>;
-
-/** The rows with their amounts in the organisation's currency: 0 (left out of sums) without a rate. */
-function inOrganisationCurrency<Row extends Priced>(rows: readonly Row[]): Row[] {
-  return rows.map((row) => ({ ...row, amountMinor: row.convertedMinor ?? 0 }));
-}
-
-/** The deals among `rows` that have no rate, counted per currency with their own amounts. */
-function unconvertedOf(rows: readonly Priced[]): UnconvertedMoney[] {
-  return countUnconverted(
-    rows.map((row) => ({
-      currency: row.currency,
-      amountMinor: row.amountMinor,
-      hasRate: row.convertedMinor !== null,
-    })),
+/** Groups by id, then orders them by name (and id, for names shared), as people read them. */
+function byName<Group extends ReportGroupKey>(groups: readonly Group[]): Group[] {
+  return [...groups].sort(
+    (a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 
-const isWonIn = (period: Period | undefined) => (row: ReportOpportunityRow) =>
-  row.outcome === 'won' && isInPeriod(row.closedOn, period);
-
-export function winRateReport(
-  rows: readonly ReportOpportunityRow[],
+async function winRateReport(
+  db: Executor,
+  report: ReportScope,
   by: ReportGroup,
-  period?: Period,
+  period: Period | undefined,
 ) {
-  return groupsBy(rows, by).map(({ id, name, rows: group }) => {
-    const rate = winRate(group, period);
-    // The average is over the won deals that have a rate: the others have no known value here.
-    const average = averageWonDeal(
-      inOrganisationCurrency(group.filter((row) => row.convertedMinor !== null)),
-      period,
-    );
+  const [groups, unconverted] = [
+    await readWinRateGroups(db, report, by, period),
+    await readUnconvertedByGroup(db, report, by, wonWithDateInSql(period)),
+  ];
+  return byName(groups).map((group) => {
+    const closed = group.won + group.lost;
     return {
-      id,
-      name,
-      won: rate.won,
-      lost: rate.lost,
-      winRate: rate.winRate,
-      wonRevenue: average.wonRevenueMinor,
-      averageWonDeal: average.averageMinor,
-      medianCycleDays: medianCycleDays(group, period).medianDays,
-      unconverted: unconvertedOf(group.filter(isWonIn(period))),
+      id: group.id,
+      name: group.name,
+      won: group.won,
+      lost: group.lost,
+      winRate: closed === 0 ? null : group.won / closed,
+      wonRevenue: group.wonConverted === 0 ? 0 : group.wonRevenueMinor,
+      // The average is over the won deals that have a rate, half up (domain/win-rate.ts).
+      averageWonDeal:
+        group.wonConverted === 0 ? null : Math.round(group.wonRevenueMinor / group.wonConverted),
+      medianCycleDays: group.medianCycleDays,
+      unconverted: unconverted.get(group.id) ?? [],
     };
   });
 }
 
-export function outlierReport(rows: readonly ReportOpportunityRow[], period?: Period) {
-  const closed = rows.filter((row) => row.productId !== '' && isInPeriod(row.closedOn, period));
-  const reps = new Map(closed.map((row) => [row.ownerId, row.ownerName]));
-  const products = new Map(closed.map((row) => [row.productId, row.productName ?? '']));
-  const named = findConversionOutliers(closed).map((outlier) => ({
+async function outlierReport(db: Executor, report: ReportScope, period: Period | undefined) {
+  const counts = await readConversionCounts(db, report, period);
+  const reps = new Map(counts.map((row) => [row.ownerId, row.ownerName]));
+  const products = new Map(counts.map((row) => [row.productId, row.productName]));
+  const outliers = findConversionOutliersInCounts(
+    counts.map((row) => ({
+      rep: row.ownerId,
+      product: row.productId,
+      won: row.won,
+      closed: row.closed,
+    })),
+  );
+  const named = outliers.map((outlier) => ({
     repId: outlier.rep,
     rep: reps.get(outlier.rep) ?? outlier.rep,
     productId: outlier.product,
@@ -152,144 +134,177 @@ export function outlierReport(rows: readonly ReportOpportunityRow[], period?: Pe
   );
 }
 
-async function pipelineReport(
-  db: Executor,
-  orgId: string,
-  rows: ReportOpportunityRow[],
-  by: ReportGroup,
-  today: string,
-) {
-  const [stages, history] = [
-    await readStages(db, orgId),
-    await readExpectedCloseHistory(db, orgId),
+async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup) {
+  const [stages, groups, unconverted] = [
+    await readStages(db, report.orgId),
+    await readPipelineGroups(db, report, by),
+    await readUnconvertedByGroup(db, report, by, sql`s.kind = 'open'`),
   ];
-  return groupsBy(rows, by).flatMap(({ id, name, rows: group }) => {
-    const pipelineRows = inOrganisationCurrency(group).map((row) => ({
-      ...row,
-      expectedCloseHistory: history.get(row.id) ?? [],
-      // Quality needs deal plans and their checks; this report does not show it.
-      hasDealPlan: false,
-      hasErrorFinding: false,
-    }));
-    const [summary] = summarisePipelineByGroup(pipelineRows, stages, today, () => id);
-    if (!summary || summary.openCount === 0) return [];
-    return [
-      {
-        id,
-        name,
-        openCount: summary.openCount,
-        openValue: summary.openValueMinor,
-        weightedValue: summary.weightedValueMinor,
-        averageAgeDays: summary.averageAgeDays,
-        byStage: summary.byStage.map((stage) => ({
-          stage: stage.name,
-          count: stage.count,
-          value: stage.valueMinor,
-        })),
-        unconverted: unconvertedOf(group.filter((row) => row.outcome === null)),
-      },
-    ];
-  });
+  const openStages = stages.filter((stage) => stage.kind === 'open');
+  return byName(groups).map((group) => ({
+    id: group.id,
+    name: group.name,
+    openCount: group.openCount,
+    openValue: group.openValueMinor,
+    // Σ amount × probability rounded once, as domain/pipeline.ts summarisePipeline does.
+    weightedValue: Math.round(group.weightedValue),
+    averageAgeDays: group.ageDaysSum / group.openCount,
+    byStage: openStages.map((stage) => ({
+      stage: stage.name,
+      count: group.byStage.get(stage.id)?.count ?? 0,
+      value: group.byStage.get(stage.id)?.valueMinor ?? 0,
+    })),
+    unconverted: unconverted.get(group.id) ?? [],
+  }));
 }
 
 async function attainmentReport(
   db: Executor,
   org: Organisation,
-  rows: ReportOpportunityRow[],
+  report: ReportScope,
   by: ReportGroup | undefined,
-  today: string,
 ) {
+  const { today, scope } = report;
+  parseIsoDate(today, 'today');
   const year = fiscalYearOf(today, org.fiscalYearStartMonth);
   const strategy = await loadComputedStrategy(db, org.id, year, today);
   const fiscalYearStart =
     strategy?.fiscalYearStart ?? fiscalYearStartOf(year, org.fiscalYearStartMonth);
   const weights = strategy?.seasonality.weights ?? flatWeights();
+  const yearToDate = { from: fiscalYearPeriod(fiscalYearStart).from, to: today };
+  const isVisible = (repId: string) => scope === null || scope.includes(repId);
   // The organisation's target, or each rep's cascaded one (as rep plans read it); a manager's or
-  // a territory's is the sum of its reps'. Products have no target in the cascade.
-  const repTargets = new Map(strategy?.cascade.reps.map((r) => [r.repId, r.targetMinor]) ?? []);
-  const targetOf = (id: string, group: readonly ReportOpportunityRow[]) => {
+  // a territory's is the sum of its reps'. Products have no target in the cascade. A caller who
+  // sees part of the organisation has the target of the reps they see.
+  const repTargets = new Map(
+    strategy?.cascade.reps.filter((r) => isVisible(r.repId)).map((r) => [r.repId, r.targetMinor]) ??
+      [],
+  );
+  const sumOfReps = (repIds: Iterable<string>) =>
+    [...repIds].reduce((sum, repId) => sum + (repTargets.get(repId) ?? 0), 0);
+  const targetOf = (id: string, ownerIds: readonly string[]) => {
     if (!strategy) return 0;
-    if (!by) return strategy.row.targetMinor;
+    if (!by) return scope === null ? strategy.row.targetMinor : sumOfReps(repTargets.keys());
     if (by === 'rep') return repTargets.get(id) ?? 0;
     if (by === 'product') return 0;
-    const reps = new Set(group.map((row) => row.ownerId));
-    return [...reps].reduce((sum, repId) => sum + (repTargets.get(repId) ?? 0), 0);
+    return sumOfReps(ownerIds);
   };
-  const groups = by ? groupsBy(rows, by) : [{ id: org.id, name: org.name, rows }];
+  const [found, unconverted] = [
+    await readAttainmentGroups(db, report, by ?? null, yearToDate),
+    await readUnconvertedByGroup(db, report, by ?? null, wonWithDateInSql(yearToDate)),
+  ];
+  const groups = by
+    ? found
+    : [{ id: org.id, name: org.name, wonToDateMinor: found[0]?.wonToDateMinor ?? 0, ownerIds: [] }];
   if (by === 'rep' && strategy) {
     // A rep with a target and no deal yet is behind, not absent.
     const shown = new Set(groups.map((group) => group.id));
     const names = new Map(strategy.assignments.map((a) => [a.repId, a.repName]));
     for (const rep of strategy.cascade.reps) {
-      if (shown.has(rep.repId)) continue;
+      if (shown.has(rep.repId) || !isVisible(rep.repId)) continue;
       shown.add(rep.repId);
-      groups.push({ id: rep.repId, name: names.get(rep.repId) ?? rep.repId, rows: [] });
+      groups.push({
+        id: rep.repId,
+        name: names.get(rep.repId) ?? rep.repId,
+        wonToDateMinor: 0,
+        ownerIds: [],
+      });
     }
-    groups.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
-  const yearToDate = { from: fiscalYearPeriod(fiscalYearStart).from, to: today };
-  return groups.map(({ id, name, rows: group }) => {
-    const result = attainmentToDate({
-      rows: inOrganisationCurrency(group),
-      monthlyTargets: weightTargetBySeasonality(targetOf(id, group), weights).months,
+  return byName(groups).map((group) => {
+    const result = attainmentOfWon({
+      wonToDateMinor: group.wonToDateMinor,
+      monthlyTargets: weightTargetBySeasonality(targetOf(group.id, group.ownerIds), weights).months,
       fiscalYearStart,
       today,
     });
     return {
-      id,
-      name,
+      id: group.id,
+      name: group.name,
       wonToDate: result.wonToDateMinor,
       targetToDate: result.targetToDateMinor,
       attainment: result.attainment,
       gap: result.gapMinor,
-      unconverted: unconvertedOf(group.filter(isWonIn(yearToDate))),
+      unconverted: unconverted.get(by ? group.id : '') ?? [],
     };
   });
 }
 
-export function activityReport(
-  rows: readonly ReportActivityRow[],
+async function activityReport(
+  db: Executor,
+  report: ReportScope,
   by: ReportGroup,
-  today: string,
-  period?: Period,
+  period: Period | undefined,
 ) {
-  const inPeriod = rows.filter((row) => isInPeriod(row.occursOn, period));
-  return groupsBy(inPeriod, by).flatMap(({ id, name, rows: group }) => {
-    // On the calendar (planned or done) is the plan; done is done.
-    const weeks = new Map<string, Record<string, number>>();
-    for (const row of group) {
-      const week = isoWeekOf(row.occursOn);
-      const counts = weeks.get(week) ?? {};
-      counts[row.activityType] = (counts[row.activityType] ?? 0) + 1;
-      weeks.set(week, counts);
-    }
-    const plan = [...weeks].map(([week, counts]) => ({ week, counts }));
-    const done = group
-      .filter((row) => row.status === 'done')
-      .map((row) => ({ activityType: row.activityType, doneOn: row.occursOn }));
-    return activityProgress(plan, done, today).toDate.map((row) => ({ id, name, ...row }));
-  });
+  // To date is every week up to and including today's (domain/activity-progress.ts).
+  const weekEnd = addDays(isoWeekStart(isoWeekOf(parseIsoDate(report.today, 'today'))), 6);
+  const rows = await readActivityGroups(db, report, by, period, weekEnd);
+  const groups = new Map<string, ReportGroupKey & { types: typeof rows }>();
+  for (const row of rows) {
+    const group = groups.get(row.id) ?? { id: row.id, name: row.name, types: [] };
+    group.types.push(row);
+    groups.set(row.id, group);
+  }
+  return byName([...groups.values()]).flatMap(({ id, name, types }) =>
+    types
+      .sort((a, b) => (a.activityType < b.activityType ? -1 : 1))
+      .map((row) => ({
+        id,
+        name,
+        activityType: row.activityType,
+        planned: row.planned,
+        done: row.done,
+        ratio: row.planned === 0 ? null : row.done / row.planned,
+      })),
+  );
 }
 
-/** Reads the organisation's rows and computes one report. */
-export async function buildReport(
+const reports: {
+  [K in ReportKind]: (
+    db: Executor,
+    org: Organisation,
+    report: ReportScope,
+    query: ReportQuery,
+  ) => Promise<ReportRowsByKind[K]>;
+} = {
+  activity: (db, _org, report, query) =>
+    activityReport(db, report, query.by ?? 'rep', query.period),
+  'win-rates': (db, _org, report, query) =>
+    winRateReport(db, report, query.by ?? 'rep', query.period),
+  outliers: (db, _org, report, query) => outlierReport(db, report, query.period),
+  pipeline: (db, _org, report, query) => pipelineReport(db, report, query.by ?? 'rep'),
+  attainment: (db, org, report, query) => attainmentReport(db, org, report, query.by),
+};
+
+/** Computes one report, aggregated in the database over the deals and activities in scope. */
+export async function buildReport<K extends ReportKind>(
   db: Executor,
   org: Organisation,
-  query: ReportQuery,
-): Promise<Record<string, unknown>[]> {
-  const by = query.by ?? 'rep';
-  if (query.kind === 'activity') {
-    return activityReport(await readActivityRows(db, org.id), by, query.today, query.period);
-  }
-  const rows = await readOpportunityRows(db, org.id, query.today);
-  switch (query.kind) {
-    case 'win-rates':
-      return winRateReport(rows, by, query.period);
-    case 'outliers':
-      return outlierReport(rows, query.period);
-    case 'pipeline':
-      return pipelineReport(db, org.id, rows, by, query.today);
-    case 'attainment':
-      return attainmentReport(db, org, rows, query.by, query.today);
-  }
+  query: ReportQuery & { kind: K },
+): Promise<ReportRowsByKind[K]> {
+  const report: ReportScope = { orgId: org.id, today: query.today, scope: query.ownerIds ?? null };
+  return reports[query.kind](db, org, report, query);
+}
+
+/** The period of `--from`/`--to` (or `from`/`to`): open-ended on a side not given; none without both. */
+export function reportPeriod(from: string | undefined, to: string | undefined): Period | undefined {
+  return from || to ? { from: from ?? '0001-01-01', to: to ?? '9999-12-31' } : undefined;
+}
+
+/** One report as the actor may see it: a rep their own deals, a manager their team's, as of today. */
+export async function buildReportFor(
+  db: Executor,
+  actor: Actor,
+  kind: ReportKind,
+  filters: { by?: ReportGroup | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<ReportRows> {
+  const org = await getOrganisation(db, actor.orgId);
+  if (!org) throw new NotFoundError('Organisation', actor.orgId);
+  return buildReport(db, org, {
+    kind,
+    by: filters.by,
+    period: reportPeriod(filters.from, filters.to),
+    today: todayIn(org.timeZone),
+    ownerIds: actor.visibleOwnerIds,
+  });
 }

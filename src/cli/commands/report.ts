@@ -107,13 +107,10 @@ export function registerReportCommand(program: Command) {
       if (from && to && from > to)
         throw new ValidationError({ field: '--to', reason: 'is before --from' });
       await withDatabase('salesplan report', async ({ db }) => {
-        const [{ buildReport, findReportOrganisation }, { todayIn }] = await Promise.all([
-          import('../../services/reports'),
-          import('../../services/clock'),
-        ]);
+        const [{ buildReport, findReportOrganisation, reportPeriod }, { todayIn }] =
+          await Promise.all([import('../../services/reports'), import('../../services/clock')]);
         const org = await findReportOrganisation(db, options.org);
-        const period =
-          from || to ? { from: from ?? '0001-01-01', to: to ?? '9999-12-31' } : undefined;
+        const period = reportPeriod(from, to);
         const rows = await buildReport(db, org, {
           kind,
           by,

@@ -1,79 +1,163 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client';
 import { convertedAmountJoin, convertedMinor } from './money';
-import type { OpportunityOutcome, StageKind } from '../../domain/opportunity';
-import type { ActivityStatus } from '../../domain/activity';
+import type { OwnerScope } from './scope';
+import type { StageKind } from '../../domain/opportunity';
+import type { Period } from '../../domain/opportunity';
+import type { UnconvertedMoney } from '../../domain/exchange-rates';
+import type { ReportGroup } from '../../schemas/reports';
 
-// Row readers for the KPI reports: plain rows in the domain's shapes (src/domain/opportunity.ts),
-// with the ids a report groups by and the names it shows. The arithmetic stays in the domain
-// functions; the conversion into the organisation's currency is done here (./money.ts).
+// The KPI reports' aggregates (STYLE.md, "KPIs: the database adds up"): each function is one
+// grouped statement that answers one row per group (rep, product, manager, territory), grouped by
+// id and shown by name, filtered by period and scoped to the caller's owners in SQL. The domain's
+// KPI functions stay the definitions; reports.property.test.ts holds each query to them. Money is
+// in the organisation's currency (./money.ts); deals without a rate are left out of the sums and
+// counted per currency by `readUnconvertedByGroup`.
 
-export type ReportOpportunityRow = {
-  id: string;
-  ownerId: string;
-  productId: string;
-  accountId: string;
-  /** The deal's own amount, in `currency`. */
-  amountMinor: number;
-  currency: string;
-  /** The amount in the organisation's currency; null when `currency` has no rate. */
-  convertedMinor: number | null;
-  stageId: string;
-  createdOn: string;
-  expectedClose: string | null;
-  closedOn: string | null;
-  outcome: OpportunityOutcome | null;
-  ownerName: string;
-  productName: string | null;
-  managerId: string | null;
-  managerName: string | null;
-  territoryId: string | null;
-  territoryName: string | null;
-  lastActivityOn: string | null;
-  hasNextStep: boolean;
-};
+/** One group of a report: its id (two reps named alike are two groups) and the name shown. */
+export type ReportGroupKey = { id: string; name: string };
 
-type RawOpportunity = Omit<ReportOpportunityRow, 'amountMinor' | 'convertedMinor' | 'outcome'> & {
-  amountMinor: number | string | bigint;
-  convertedMinor: number | string | bigint | null;
-  kind: StageKind;
-};
+type Count = number | string | bigint;
 
-/**
- * The organisation's opportunities with owner, product, manager and territory, each amount also
- * converted into the organisation's currency (open deals at the rate of `today`'s month).
- */
-export async function readOpportunityRows(
-  db: Executor,
-  orgId: string,
-  today: string,
-): Promise<ReportOpportunityRow[]> {
-  const rows = await queryRows<RawOpportunity>(
-    db,
-    sql`select o.id, o.owner_id as "ownerId", coalesce(o.product_id::text, '') as "productId",
-        coalesce(o.account_id::text, '') as "accountId", o.amount_minor as "amountMinor",
-        o.currency, ${convertedMinor} as "convertedMinor",
-        o.stage_id as "stageId", o.created_on::text as "createdOn",
-        o.expected_close_on::text as "expectedClose", o.closed_on::text as "closedOn", s.kind,
-        u.name as "ownerName", p.name as "productName", m.id as "managerId",
-        m.name as "managerName", t.id as "territoryId", t.name as "territoryName", o.next_step is not null and o.next_step <> '' as "hasNextStep",
-        (select max(a.occurs_on)::text from activities a
-          where a.org_id = o.org_id and a.opportunity_id = o.id and a.status = 'done') as "lastActivityOn"
-      from opportunities o
+/** The id and the display name a row of `by` belongs to; null: the whole organisation. */
+function groupColumns(by: ReportGroup | null, hasProduct: boolean): { id: SQL; name: SQL } {
+  switch (by) {
+    case null:
+      return { id: sql`''`, name: sql`''` };
+    case 'rep':
+      return { id: sql`u.id::text`, name: sql`u.name` };
+    case 'product':
+      return hasProduct
+        ? {
+            id: sql`coalesce(o.product_id::text, '')`,
+            name: sql`case when o.product_id is null then '(no product)' else coalesce(p.name, '') end`,
+          }
+        : { id: sql`''`, name: sql`'(no product)'` };
+    case 'manager':
+      return { id: sql`coalesce(m.id::text, '')`, name: sql`coalesce(m.name, '(no manager)')` };
+    case 'territory':
+      return { id: sql`coalesce(t.id::text, '')`, name: sql`coalesce(t.name, '(no territory)')` };
+  }
+}
+
+/** `and <owner> in (scope)`: nothing for the whole organisation, no row for an empty scope. */
+function ownerCondition(owner: SQL, scope: OwnerScope): SQL {
+  if (scope === null) return sql``;
+  if (scope.length === 0) return sql`and false`;
+  return sql`and ${owner} in (${sql.join(
+    scope.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+/** A closed date range on `column` (both ends included); no period is every date, null too. */
+export function inPeriodSql(column: SQL, period: Period | undefined): SQL {
+  return period ? sql`(${column} between ${period.from}::date and ${period.to}::date)` : sql`true`;
+}
+
+/** The organisation's opportunities with their stage, owner, manager, territory, product and converted amount. */
+function opportunitiesFrom(orgId: string, today: string, scope: OwnerScope): SQL {
+  return sql`from opportunities o
       join stages s on s.org_id = o.org_id and s.id = o.stage_id
       join users u on u.org_id = o.org_id and u.id = o.owner_id
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       left join products p on p.org_id = o.org_id and p.id = o.product_id
       ${convertedAmountJoin(today)}
-      where o.org_id = ${orgId}
-      order by o.id`,
+      where o.org_id = ${orgId} ${ownerCondition(sql`o.owner_id`, scope)}`;
+}
+
+export type ReportScope = { orgId: string; today: string; scope: OwnerScope };
+
+/**
+ * Per group, the deals that `where` picks and have no rate: count and own amount per currency.
+ * Groups without any are absent from the map.
+ */
+export async function readUnconvertedByGroup(
+  db: Executor,
+  { orgId, today, scope }: ReportScope,
+  by: ReportGroup | null,
+  where: SQL,
+): Promise<Map<string, UnconvertedMoney[]>> {
+  const group = groupColumns(by, true);
+  const rows = await queryRows<{ id: string; currency: string; count: Count; amount: Count }>(
+    db,
+    sql`select ${group.id} as id, o.currency, count(*) as count, sum(o.amount_minor) as amount
+      ${opportunitiesFrom(orgId, today, scope)} and ${convertedMinor} is null and ${where}
+      group by 1, 2 order by 1, 2`,
   );
-  return rows.map(({ kind, amountMinor, convertedMinor: converted, ...row }) => ({
-    ...row,
-    amountMinor: Number(amountMinor),
-    convertedMinor: converted === null ? null : Number(converted),
-    outcome: kind === 'open' ? null : kind,
+  const byGroup = new Map<string, UnconvertedMoney[]>();
+  for (const row of rows) {
+    const list = byGroup.get(row.id) ?? [];
+    list.push({
+      currency: row.currency,
+      count: Number(row.count),
+      amountMinor: Number(row.amount),
+    });
+    byGroup.set(row.id, list);
+  }
+  for (const list of byGroup.values()) list.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return byGroup;
+}
+
+/** Won and lost deals closed in the period, as domain/win-rate.ts counts them. */
+export function closedInSql(period: Period | undefined): SQL {
+  return inPeriodSql(sql`o.closed_on`, period);
+}
+
+/** Won deals with a close date in the period (those an average or a sum of won revenue dates). */
+export function wonWithDateInSql(period: Period | undefined): SQL {
+  return sql`s.kind = 'won' and o.closed_on is not null and ${closedInSql(period)}`;
+}
+
+export type WinRateGroupRow = ReportGroupKey & {
+  won: number;
+  lost: number;
+  /** Won deals in the period that have a rate, and their converted sum. */
+  wonConverted: number;
+  wonRevenueMinor: number;
+  medianCycleDays: number | null;
+};
+
+/** Per group: won and lost in the period, converted won revenue, median cycle of won deals. */
+export async function readWinRateGroups(
+  db: Executor,
+  report: ReportScope,
+  by: ReportGroup,
+  period: Period | undefined,
+): Promise<WinRateGroupRow[]> {
+  const group = groupColumns(by, true);
+  const closedIn = closedInSql(period);
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    won: Count;
+    lost: Count;
+    wonConverted: Count;
+    wonRevenue: Count;
+    medianCycleDays: number | string | null;
+  }>(
+    db,
+    sql`select ${group.id} as id, min(${group.name}) as name,
+        count(*) filter (where s.kind = 'won' and ${closedIn}) as won,
+        count(*) filter (where s.kind = 'lost' and ${closedIn}) as lost,
+        count(*) filter (where s.kind = 'won' and ${closedIn} and ${convertedMinor} is not null)
+          as "wonConverted",
+        coalesce(sum(${convertedMinor}) filter (where s.kind = 'won' and ${closedIn}), 0)
+          as "wonRevenue",
+        percentile_cont(0.5) within group (order by o.closed_on - o.created_on)
+          filter (where ${wonWithDateInSql(period)}) as "medianCycleDays"
+      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+      group by 1`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    won: Number(row.won),
+    lost: Number(row.lost),
+    wonConverted: Number(row.wonConverted),
+    wonRevenueMinor: Number(row.wonRevenue),
+    medianCycleDays: row.medianCycleDays === null ? null : Number(row.medianCycleDays),
   }));
 }
 
@@ -106,42 +190,182 @@ export async function readStages(db: Executor, orgId: string): Promise<ReportSta
   }));
 }
 
-/** Every expected close an opportunity has had, oldest first, by opportunity id. */
-export async function readExpectedCloseHistory(
-  db: Executor,
-  orgId: string,
-): Promise<Map<string, string[]>> {
-  const rows = await queryRows<{ id: string; dates: string[] }>(
-    db,
-    sql`select opportunity_id as id, array_agg(to_date::text order by changed_on, created_at) as dates
-      from opportunity_close_date_changes where org_id = ${orgId} and to_date is not null
-      group by opportunity_id`,
-  );
-  return new Map(rows.map((row) => [row.id, row.dates]));
-}
-
-export type ReportActivityRow = {
-  ownerId: string;
-  activityType: string;
-  status: ActivityStatus;
-  occursOn: string;
-  ownerName: string;
-  managerId: string | null;
-  managerName: string | null;
-  territoryId: string | null;
-  territoryName: string | null;
+export type PipelineGroupRow = ReportGroupKey & {
+  openCount: number;
+  openValueMinor: number;
+  /** Σ converted amount × stage win probability, not yet rounded. */
+  weightedValue: number;
+  ageDaysSum: number;
+  byStage: Map<string, { count: number; valueMinor: number }>;
 };
 
-export async function readActivityRows(db: Executor, orgId: string): Promise<ReportActivityRow[]> {
-  return queryRows<ReportActivityRow>(
+/** Per group with open deals: count, converted value, weighted value, total age, and per stage. */
+export async function readPipelineGroups(
+  db: Executor,
+  report: ReportScope,
+  by: ReportGroup,
+): Promise<PipelineGroupRow[]> {
+  const group = groupColumns(by, true);
+  const amount = sql`coalesce(${convertedMinor}, 0)`;
+  // Grouping sets give the group's totals (stage null) and its stages in one pass. The weighted
+  // sum is in float8 in the deals' id order, as domain/pipeline.ts adds it, so both round alike.
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    stageId: string | null;
+    count: Count;
+    value: Count;
+    weighted: number | string;
+    ageDays: Count;
+  }>(
     db,
-    sql`select a.owner_id as "ownerId", a.type as "activityType", a.status,
-        a.occurs_on::text as "occursOn", u.name as "ownerName", m.id as "managerId",
-        m.name as "managerName", t.id as "territoryId", t.name as "territoryName"
+    sql`select id, min(name) as name, "stageId", count(*) as count, coalesce(sum(amount), 0) as value,
+        coalesce(sum(amount::float8 * (probability::float8 / 100) order by "dealId"), 0) as weighted,
+        coalesce(sum(${report.today}::date - "createdOn"), 0) as "ageDays"
+      from (select ${group.id} as id, ${group.name} as name, o.stage_id::text as "stageId",
+          o.id as "dealId", ${amount} as amount, s.probability_percent as probability,
+          o.created_on as "createdOn"
+        ${opportunitiesFrom(report.orgId, report.today, report.scope)} and s.kind = 'open') open
+      group by grouping sets ((id), (id, "stageId"))`,
+  );
+  const groups = new Map<string, PipelineGroupRow>();
+  const groupOf = (id: string, name: string) => {
+    const known = groups.get(id);
+    if (known) return known;
+    const created: PipelineGroupRow = {
+      id,
+      name,
+      openCount: 0,
+      openValueMinor: 0,
+      weightedValue: 0,
+      ageDaysSum: 0,
+      byStage: new Map(),
+    };
+    groups.set(id, created);
+    return created;
+  };
+  for (const row of rows) {
+    const target = groupOf(row.id, row.name);
+    if (row.stageId === null) {
+      target.openCount = Number(row.count);
+      target.openValueMinor = Number(row.value);
+      target.weightedValue = Number(row.weighted);
+      target.ageDaysSum = Number(row.ageDays);
+    } else {
+      target.byStage.set(row.stageId, { count: Number(row.count), valueMinor: Number(row.value) });
+    }
+  }
+  return [...groups.values()];
+}
+
+export type ConversionCountRow = {
+  ownerId: string;
+  ownerName: string;
+  productId: string;
+  productName: string;
+  won: number;
+  closed: number;
+};
+
+/** Per rep × product: deals of a product won and closed in the period (domain/conversion-outliers.ts). */
+export async function readConversionCounts(
+  db: Executor,
+  report: ReportScope,
+  period: Period | undefined,
+): Promise<ConversionCountRow[]> {
+  const rows = await queryRows<{
+    ownerId: string;
+    ownerName: string;
+    productId: string;
+    productName: string;
+    won: Count;
+    closed: Count;
+  }>(
+    db,
+    sql`select u.id::text as "ownerId", min(u.name) as "ownerName", o.product_id::text as "productId",
+        coalesce(min(p.name), '') as "productName",
+        count(*) filter (where s.kind = 'won') as won, count(*) as closed
+      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+        and s.kind <> 'open' and o.product_id is not null and o.closed_on is not null
+        and ${closedInSql(period)}
+      group by 1, 3`,
+  );
+  return rows.map((row) => ({ ...row, won: Number(row.won), closed: Number(row.closed) }));
+}
+
+export type AttainmentGroupRow = ReportGroupKey & {
+  wonToDateMinor: number;
+  /** The reps whose deals are in the group (a manager's or territory's target is theirs). */
+  ownerIds: string[];
+};
+
+/** Per group with any deal: converted revenue won in `yearToDate`, and the group's owners. */
+export async function readAttainmentGroups(
+  db: Executor,
+  report: ReportScope,
+  by: ReportGroup | null,
+  yearToDate: Period,
+): Promise<AttainmentGroupRow[]> {
+  const group = groupColumns(by, true);
+  const rows = await queryRows<{ id: string; name: string; won: Count; ownerIds: string[] }>(
+    db,
+    sql`select ${group.id} as id, min(${group.name}) as name,
+        coalesce(sum(${convertedMinor}) filter (where ${wonWithDateInSql(yearToDate)}), 0) as won,
+        array_agg(distinct o.owner_id::text) as "ownerIds"
+      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+      group by 1`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    wonToDateMinor: Number(row.won),
+    ownerIds: row.ownerIds,
+  }));
+}
+
+export type ActivityGroupRow = ReportGroupKey & {
+  activityType: string;
+  /** On the calendar (planned or done) up to `weekEnd`. */
+  planned: number;
+  done: number;
+};
+
+/**
+ * Per group × activity type, over the activities in the period: how many are on the calendar and
+ * how many are done up to `weekEnd` (the last day of today's ISO week, as activity-progress.ts
+ * counts to date). Activities have no product: by product is one group.
+ */
+export async function readActivityGroups(
+  db: Executor,
+  report: Omit<ReportScope, 'today'>,
+  by: ReportGroup,
+  period: Period | undefined,
+  weekEnd: string,
+): Promise<ActivityGroupRow[]> {
+  const group = groupColumns(by, false);
+  const toDate = sql`a.occurs_on <= ${weekEnd}::date`;
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    activityType: string;
+    planned: Count;
+    done: Count;
+  }>(
+    db,
+    sql`select ${group.id} as id, min(${group.name}) as name, a.type as "activityType",
+        count(*) filter (where ${toDate}) as planned,
+        count(*) filter (where ${toDate} and a.status = 'done') as done
       from activities a
       join users u on u.org_id = a.org_id and u.id = a.owner_id
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
-      where a.org_id = ${orgId}`,
+      where a.org_id = ${report.orgId} ${ownerCondition(sql`a.owner_id`, report.scope)}
+        and ${inPeriodSql(sql`a.occurs_on`, period)}
+      group by 1, 3`,
   );
+  return rows.map((row) => ({
+    ...row,
+    planned: Number(row.planned),
+    done: Number(row.done),
+  }));
 }

@@ -18,7 +18,7 @@ import { type ExchangeRate, ExchangeRateEntry } from '../../../schemas/exchange-
 import { errorMessage } from '../../api/client';
 import { DeleteButton } from '../../components/DeleteButton';
 import { PlusIcon } from '../../components/icons';
-import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ListResults } from '../../components/ListResults';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useSession } from '../session/useSession';
 import {
@@ -179,56 +179,57 @@ export function ExchangeRatesPage() {
         )}
       </Group>
       <Card withBorder radius="md" padding="md">
-        {rates.isPending ? (
-          <TableSkeleton columns={4} rows={3} />
-        ) : rates.isError ? (
-          <ErrorAlert error={rates.error} onRetry={() => void rates.refetch()} />
-        ) : rates.data.items.length === 0 ? (
-          <EmptyList
-            title="No exchange rates"
-            description={`Deals in other currencies than ${ownCurrency} are left out of every sum until they have a rate.`}
-          />
-        ) : (
-          <Table verticalSpacing="sm" aria-label="Exchange rates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Currency</Table.Th>
-                <Table.Th>Month</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>Rate ({ownCurrency} per unit)</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rates.data.items.map((rate) => (
-                <Table.Tr key={`${rate.currency}/${rate.month}`}>
-                  <Table.Td fw={600}>{rate.currency}</Table.Td>
-                  <Table.Td>{rate.month}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{rate.rate}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>
-                    {isAdmin && (
-                      <Group gap="xs" justify="flex-end">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() =>
-                            setEditing({
-                              currency: rate.currency,
-                              month: rate.month,
-                              rate: rate.rate,
-                            })
-                          }
-                        >
-                          Edit
-                        </Button>
-                        <DeleteRateButton rate={rate} />
-                      </Group>
-                    )}
-                  </Table.Td>
+        <ListResults
+          query={rates}
+          columns={4}
+          rows={3}
+          empty={{
+            title: 'No exchange rates',
+            description: `Deals in other currencies than ${ownCurrency} are left out of every sum until they have a rate.`,
+          }}
+        >
+          {(page) => (
+            <Table verticalSpacing="sm" aria-label="Exchange rates">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Currency</Table.Th>
+                  <Table.Th>Month</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>Rate ({ownCurrency} per unit)</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((rate) => (
+                  <Table.Tr key={`${rate.currency}/${rate.month}`}>
+                    <Table.Td fw={600}>{rate.currency}</Table.Td>
+                    <Table.Td>{rate.month}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{rate.rate}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {isAdmin && (
+                        <Group gap="xs" justify="flex-end">
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() =>
+                              setEditing({
+                                currency: rate.currency,
+                                month: rate.month,
+                                rate: rate.rate,
+                              })
+                            }
+                          >
+                            Edit
+                          </Button>
+                          <DeleteRateButton rate={rate} />
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </ListResults>
       </Card>
       <Modal
         opened={editing !== null}

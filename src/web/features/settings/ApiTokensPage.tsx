@@ -19,7 +19,7 @@ import { type ApiToken, ApiTokenInput, type CreatedApiToken } from '../../../sch
 import { errorMessage } from '../../api/client';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
-import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { ListResults } from '../../components/ListResults';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './useApiTokens';
 
@@ -187,52 +187,54 @@ export function ApiTokensPage() {
         </Button>
       </Group>
       <Card withBorder radius="md" padding="md">
-        {tokens.isPending ? (
-          <TableSkeleton columns={5} rows={3} />
-        ) : tokens.isError ? (
-          <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.items.length === 0 ? (
-          <EmptyList
-            title="No API tokens"
-            description="Create one for each script or integration, so you can revoke them one at a time."
-            action={<Button onClick={() => setIsCreating(true)}>New token</Button>}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" aria-label="API tokens">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Token</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.items.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td fw={600}>{token.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>{formatInstant(token.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'Never'}
-                    </Table.Td>
-                    <Table.Td>
-                      {token.expiresAt ? formatInstant(token.expiresAt) : 'Never'}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>
-                      <RevokeButton token={token} />
-                    </Table.Td>
+        <ListResults
+          query={tokens}
+          columns={5}
+          rows={3}
+          empty={{
+            title: 'No API tokens',
+            description:
+              'Create one for each script or integration, so you can revoke them one at a time.',
+            action: <Button onClick={() => setIsCreating(true)}>New token</Button>,
+          }}
+        >
+          {(page) => (
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing="sm" aria-label="API tokens">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Token</Table.Th>
+                    <Table.Th>Created</Table.Th>
+                    <Table.Th>Last used</Table.Th>
+                    <Table.Th>Expires</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.items.map((token) => (
+                    <Table.Tr key={token.id}>
+                      <Table.Td fw={600}>{token.name}</Table.Td>
+                      <Table.Td>
+                        <Code>{token.prefix}…</Code>
+                      </Table.Td>
+                      <Table.Td>{formatInstant(token.createdAt)}</Table.Td>
+                      <Table.Td>
+                        {token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'Never'}
+                      </Table.Td>
+                      <Table.Td>
+                        {token.expiresAt ? formatInstant(token.expiresAt) : 'Never'}
+                      </Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>
+                        <RevokeButton token={token} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListResults>
       </Card>
       <Modal
         opened={isCreating}

@@ -23,7 +23,10 @@ import {
   isoWeekStart,
   parseIsoDate,
 } from '../domain/calendar';
-import { findConversionOutliersInCounts } from '../domain/conversion-outliers';
+import {
+  type ConversionOutlier,
+  findConversionOutliersInCounts,
+} from '../domain/conversion-outliers';
 import type { Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import type { ReportGroup, ReportKind, ReportRows, ReportRowsByKind } from '../schemas/reports';
@@ -99,18 +102,12 @@ async function winRateReport(
   });
 }
 
-async function outlierReport(db: Executor, report: ReportScope, period: Period | undefined) {
-  const counts = await readConversionCounts(db, report, period);
-  const reps = new Map(counts.map((row) => [row.ownerId, row.ownerName]));
-  const products = new Map(counts.map((row) => [row.productId, row.productName]));
-  const outliers = findConversionOutliersInCounts(
-    counts.map((row) => ({
-      rep: row.ownerId,
-      product: row.productId,
-      won: row.won,
-      closed: row.closed,
-    })),
-  );
+/** Outliers with the rep's and product's names, ordered as people read them (by name). */
+export function namedOutliers(
+  outliers: readonly ConversionOutlier[],
+  reps: ReadonlyMap<string, string>,
+  products: ReadonlyMap<string, string>,
+) {
   const named = outliers.map((outlier) => ({
     repId: outlier.rep,
     rep: reps.get(outlier.rep) ?? outlier.rep,
@@ -132,6 +129,21 @@ async function outlierReport(db: Executor, report: ReportScope, period: Period |
       a.rep.localeCompare(b.rep) ||
       (a.repId < b.repId ? -1 : 1),
   );
+}
+
+async function outlierReport(db: Executor, report: ReportScope, period: Period | undefined) {
+  const counts = await readConversionCounts(db, report, period);
+  const reps = new Map(counts.map((row) => [row.ownerId, row.ownerName]));
+  const products = new Map(counts.map((row) => [row.productId, row.productName]));
+  const outliers = findConversionOutliersInCounts(
+    counts.map((row) => ({
+      rep: row.ownerId,
+      product: row.productId,
+      won: row.won,
+      closed: row.closed,
+    })),
+  );
+  return namedOutliers(outliers, reps, products);
 }
 
 async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup) {

@@ -19,7 +19,7 @@ import { summarisePipelineByGroup } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { averageWonDeal, medianCycleDays, winRate } from '../domain/win-rate';
 import type { ReportGroup } from '../schemas/reports';
-import type { Organisation, ReportQuery } from '../services/reports';
+import { namedOutliers, type Organisation, type ReportQuery } from '../services/reports';
 import { loadComputedStrategy } from '../services/strategy-cascade';
 
 // Tests only: the KPI reports as the domain's functions compute them over the raw rows, one per
@@ -204,27 +204,7 @@ export function outlierReport(rows: readonly ReportOpportunityRow[], period?: Pe
   const closed = rows.filter((row) => row.productId !== '' && isInPeriod(row.closedOn, period));
   const reps = new Map(closed.map((row) => [row.ownerId, row.ownerName]));
   const products = new Map(closed.map((row) => [row.productId, row.productName ?? '']));
-  const named = findConversionOutliers(closed).map((outlier) => ({
-    repId: outlier.rep,
-    rep: reps.get(outlier.rep) ?? outlier.rep,
-    productId: outlier.product,
-    product: products.get(outlier.product) ?? outlier.product,
-    direction: outlier.direction,
-    won: outlier.won,
-    closed: outlier.closed,
-    restWon: outlier.restWon,
-    restClosed: outlier.restClosed,
-    winRate: outlier.winRate,
-    restWinRate: outlier.restWinRate,
-    z: outlier.z,
-  }));
-  // The domain orders by ids; people read names.
-  return named.sort(
-    (a, b) =>
-      a.product.localeCompare(b.product) ||
-      a.rep.localeCompare(b.rep) ||
-      (a.repId < b.repId ? -1 : 1),
-  );
+  return namedOutliers(findConversionOutliers(closed), reps, products);
 }
 
 async function pipelineReport(

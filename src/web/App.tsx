@@ -49,7 +49,9 @@ export const theme = createTheme({
     }),
     DateInput: DateInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
     // A table that scrolls sideways can be scrolled from the keyboard.
-    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { tabIndex: 0 } }),
+    TableScrollContainer: Table.ScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
   },
 });
 

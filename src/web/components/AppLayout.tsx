@@ -71,7 +71,7 @@ export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
               to="/opportunities"
               fw={800}
               fz="lg"
-              c="blue.7"
+              c="blue.8"
               style={{ textDecoration: 'none' }}
             >
               Salesplan

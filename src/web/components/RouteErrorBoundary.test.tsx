@@ -66,7 +66,10 @@ describe('RouteErrorBoundary', () => {
     });
     renderWithProviders(<AppRoutes />, { route: '/accounts' });
 
-    expect(await screen.findByText('This page could not be shown')).toBeTruthy();
+    // The whole app renders here (layout, session, the list page): allow a loaded machine time.
+    expect(
+      await screen.findByText('This page could not be shown', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to the start page' })).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { ACTIVITY_STATUSES } from './domain/activity';
 import { FUNNEL_INPUT_SOURCES } from './domain/funnel-ratios';
 import { CRITERION_KINDS } from './domain/key-accounts';
 import { OPPORTUNITY_OUTCOMES, STAGE_KINDS } from './domain/opportunity';
+import { PIPELINE_FLAGS } from './domain/pipeline-flags';
 import {
   CHECK_IN_CADENCES,
   CHECK_IN_STATUSES,
@@ -37,6 +38,7 @@ const sets = {
   FUNNEL_INPUT_SOURCES,
   OPPORTUNITY_OUTCOMES,
   ORGANISATION_MODELS,
+  PIPELINE_FLAGS,
   REP_MODELS,
   REP_PLAN_STATES,
   ROLES,

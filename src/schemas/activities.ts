@@ -48,6 +48,8 @@ export type Activity = z.infer<typeof Activity>;
 export const ActivityListQuery = PageQuery.extend({
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
+  /** A team: the activities of the reps whose manager this is (the dashboards' drill-down). */
+  managerId: Id.optional(),
   accountId: Id.optional(),
   opportunityId: Id.optional(),
   type: z.string().optional(),

@@ -11,6 +11,7 @@ import {
   PickedId,
 } from './common';
 import { StageKind } from './reference';
+import { PIPELINE_FLAGS } from '../domain/pipeline-flags';
 
 export const OpportunityInput = z.object({
   name: NonBlank.max(300),
@@ -81,6 +82,15 @@ export const OpportunityListQuery = PageQuery.extend({
   status: StageKind.optional(),
   closedFrom: IsoDate.optional(),
   closedTo: IsoDate.optional(),
+  // The dashboards' drill-down (schemas/dashboards.ts DashboardFilters): a team (the owner's
+  // manager), the account's segment, the owner's territory, a creation period and a flag.
+  managerId: Id.optional(),
+  segmentId: Id.optional(),
+  territoryId: Id.optional(),
+  createdFrom: IsoDate.optional(),
+  createdTo: IsoDate.optional(),
+  /** Open deals that carry the flag today, as the dashboards count them. */
+  flag: z.enum(PIPELINE_FLAGS).optional(),
   sort: z
     .enum(['name', 'amountMinor', 'createdOn', 'expectedCloseOn', 'closedOn', 'updatedAt'])
     .default('updatedAt'),

@@ -63,11 +63,13 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 export async function listOpportunities(db: Executor, actor: Actor, query: OpportunityListQuery) {
+  const { flag, ...filter } = query;
+  const flagged = flag ? { flag, today: todayIn(actor.timeZone) } : undefined;
   const { items, total } = await listOpportunityRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
-    query,
+    { ...filter, flagged },
     pageOf(query),
   );
   return { items: items.map(toOpportunity), total };

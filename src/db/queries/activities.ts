@@ -2,6 +2,7 @@ import { and, count, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
+import { ownerFilterSql } from './dashboard-filters';
 import { orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { ActivityStatus } from '../../domain/activity';
@@ -12,6 +13,7 @@ export type NewActivityRow = typeof activities.$inferInsert;
 export type ActivityFilter = {
   q?: string | undefined;
   ownerId?: string | undefined;
+  managerId?: string | undefined;
   accountId?: string | undefined;
   opportunityId?: string | undefined;
   type?: string | undefined;
@@ -68,6 +70,11 @@ function conditions(
     inOwnerScope(activities.ownerId, scope),
     filter.q ? ilike(activities.subject, likePattern(filter.q)) : undefined,
     filter.ownerId ? eq(activities.ownerId, filter.ownerId) : undefined,
+    filter.managerId
+      ? ownerFilterSql(sql`${activities.orgId}`, sql`${activities.ownerId}`, {
+          managerId: filter.managerId,
+        })
+      : undefined,
     filter.accountId ? eq(activities.accountId, filter.accountId) : undefined,
     filter.opportunityId ? eq(activities.opportunityId, filter.opportunityId) : undefined,
     filter.type ? eq(activities.type, filter.type) : undefined,

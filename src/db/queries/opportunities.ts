@@ -11,43 +11,53 @@ import {
   stages,
   users,
 } from '../schema';
+import { opportunityFilterSql, pipelineFlagSql, type ScopeFilters } from './dashboard-filters';
 import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { StageKind } from '../../domain/opportunity';
+import type { PipelineFlag } from '../../domain/pipeline-flags';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 export type NewOpportunityRow = typeof opportunities.$inferInsert;
 
-export type OpportunityFilter = {
+export type OpportunityFilter = ScopeFilters & {
   q?: string | undefined;
   ownerId?: string | undefined;
   accountId?: string | undefined;
-  productId?: string | undefined;
   stageId?: string | undefined;
   status?: StageKind | undefined;
   closedFrom?: string | undefined;
   closedTo?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  /** Open deals that carry the flag as of `today` (as the dashboards count them). */
+  flagged?: { flag: PipelineFlag; today: string } | undefined;
   sort: 'name' | 'amountMinor' | 'createdOn' | 'expectedCloseOn' | 'closedOn' | 'updatedAt';
   order: SortOrder;
 };
 
-const sameOrg = (t: { orgId: PgColumn }) => eq(t.orgId, opportunities.orgId);
+// The list reads `opportunities o` joined to `stages s`, the names the shared SQL of the dashboards'
+// filters and pipeline flags (dashboard-filters.ts, pipeline-flags.ts) is written against.
+const o = alias(opportunities, 'o');
+const s = alias(stages, 's');
+
+const sameOrg = (t: { orgId: PgColumn }) => eq(t.orgId, o.orgId);
 
 function fromOpportunities(db: Executor, fields: Parameters<Executor['select']>[0] & object) {
   return db
     .select(fields)
-    .from(opportunities)
-    .innerJoin(stages, and(sameOrg(stages), eq(stages.id, opportunities.stageId)))
-    .innerJoin(users, and(sameOrg(users), eq(users.id, opportunities.ownerId)))
-    .leftJoin(accounts, and(sameOrg(accounts), eq(accounts.id, opportunities.accountId)))
-    .leftJoin(products, and(sameOrg(products), eq(products.id, opportunities.productId)));
+    .from(o)
+    .innerJoin(s, and(sameOrg(s), eq(s.id, o.stageId)))
+    .innerJoin(users, and(sameOrg(users), eq(users.id, o.ownerId)))
+    .leftJoin(accounts, and(sameOrg(accounts), eq(accounts.id, o.accountId)))
+    .leftJoin(products, and(sameOrg(products), eq(products.id, o.productId)));
 }
 
 const opportunityView = {
-  opportunity: opportunities,
-  stageName: stages.name,
-  stageKind: stages.kind,
-  probabilityPercent: stages.probabilityPercent,
+  opportunity: o,
+  stageName: s.name,
+  stageKind: s.kind,
+  probabilityPercent: s.probabilityPercent,
   ownerName: users.name,
   accountName: accounts.name,
   productName: products.name,
@@ -59,16 +69,19 @@ function conditions(
   filter: Partial<OpportunityFilter>,
 ): SQL | undefined {
   return and(
-    eq(opportunities.orgId, orgId),
-    inOwnerScope(opportunities.ownerId, scope),
-    filter.q ? ilike(opportunities.name, likePattern(filter.q)) : undefined,
-    filter.ownerId ? eq(opportunities.ownerId, filter.ownerId) : undefined,
-    filter.accountId ? eq(opportunities.accountId, filter.accountId) : undefined,
-    filter.productId ? eq(opportunities.productId, filter.productId) : undefined,
-    filter.stageId ? eq(opportunities.stageId, filter.stageId) : undefined,
-    filter.status ? eq(stages.kind, filter.status) : undefined,
-    filter.closedFrom ? gte(opportunities.closedOn, filter.closedFrom) : undefined,
-    filter.closedTo ? lte(opportunities.closedOn, filter.closedTo) : undefined,
+    eq(o.orgId, orgId),
+    inOwnerScope(o.ownerId, scope),
+    filter.q ? ilike(o.name, likePattern(filter.q)) : undefined,
+    filter.ownerId ? eq(o.ownerId, filter.ownerId) : undefined,
+    filter.accountId ? eq(o.accountId, filter.accountId) : undefined,
+    filter.stageId ? eq(o.stageId, filter.stageId) : undefined,
+    filter.status ? eq(s.kind, filter.status) : undefined,
+    filter.closedFrom ? gte(o.closedOn, filter.closedFrom) : undefined,
+    filter.closedTo ? lte(o.closedOn, filter.closedTo) : undefined,
+    filter.createdFrom ? gte(o.createdOn, filter.createdFrom) : undefined,
+    filter.createdTo ? lte(o.createdOn, filter.createdTo) : undefined,
+    opportunityFilterSql(filter),
+    filter.flagged ? pipelineFlagSql(filter.flagged.flag, filter.flagged.today) : undefined,
   );
 }
 
@@ -81,17 +94,17 @@ export async function listOpportunities(
 ) {
   const where = conditions(orgId, scope, filter);
   const sortColumn = {
-    name: caseless(opportunities.name),
-    amountMinor: opportunities.amountMinor,
-    createdOn: opportunities.createdOn,
-    expectedCloseOn: opportunities.expectedCloseOn,
-    closedOn: opportunities.closedOn,
-    updatedAt: opportunities.updatedAt,
+    name: caseless(o.name),
+    amountMinor: o.amountMinor,
+    createdOn: o.createdOn,
+    expectedCloseOn: o.expectedCloseOn,
+    closedOn: o.closedOn,
+    updatedAt: o.updatedAt,
   }[filter.sort];
   const [items, [total]] = await Promise.all([
     fromOpportunities(db, opportunityView)
       .where(where)
-      .orderBy(...orderBy(sortColumn, filter.order, opportunities.id))
+      .orderBy(...orderBy(sortColumn, filter.order, o.id))
       .limit(page.limit)
       .offset(page.offset),
     fromOpportunities(db, { value: count() }).where(where),
@@ -114,7 +127,7 @@ export type OpportunityView = {
 
 export async function getOpportunity(db: Executor, orgId: string, id: string, scope: OwnerScope) {
   const [row] = await fromOpportunities(db, opportunityView).where(
-    and(conditions(orgId, scope, {}), eq(opportunities.id, id)),
+    and(conditions(orgId, scope, {}), eq(o.id, id)),
   );
   return row as OpportunityView | undefined;
 }
@@ -128,7 +141,7 @@ export async function getOpportunities(
 ) {
   if (ids.length === 0) return [];
   const rows = await fromOpportunities(db, opportunityView).where(
-    and(conditions(orgId, scope, {}), inArray(opportunities.id, [...ids])),
+    and(conditions(orgId, scope, {}), inArray(o.id, [...ids])),
   );
   return rows as OpportunityView[];
 }

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   SALESPLAN_DEMO: booleanFlag.default(true),
   SALESPLAN_SECURE_COOKIES: booleanFlag.optional(),
   SALESPLAN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  SALESPLAN_TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('development'),
 });
@@ -30,6 +31,8 @@ export type Config = {
   loadDemo: boolean;
   secureCookies: boolean;
   sessionDays: number;
+  /** Behind a reverse proxy: the client's address is the one X-Forwarded-For names. */
+  trustProxy: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Secure cookies need HTTPS; default to them in production only.
     secureCookies: e.SALESPLAN_SECURE_COOKIES ?? e.NODE_ENV === 'production',
     sessionDays: e.SALESPLAN_SESSION_DAYS,
+    trustProxy: e.SALESPLAN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

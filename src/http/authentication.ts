@@ -34,7 +34,8 @@ export function meOf(request: FastifyRequest): Me {
 export const authentication = fp(
   async (app: FastifyInstance, options: { db: Database; sessionDays: number }) => {
     app.decorateRequest('identity', null);
-    app.addHook('preHandler', async (request) => {
+    // onRequest: before the body is read, so a stranger's upload is refused unread.
+    app.addHook('onRequest', async (request) => {
       const route = request.routeOptions.url ?? '';
       // The interactive API reference is public; what it calls is not.
       if (

@@ -7,6 +7,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors';
@@ -17,7 +18,11 @@ type Body = ErrorResponse['error'];
 // The one place an error becomes an HTTP status. Zod parse failures are 400 with the field;
 // rule violations found later (a dangling id, a bad combination) are 422; another
 // organisation's or another team's record is 404 like one that does not exist.
-function toHttp(error: unknown): { status: number; body: Body } {
+function toHttp(error: unknown): {
+  status: number;
+  body: Body;
+  headers?: Record<string, string>;
+} {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     const prefix =
@@ -63,6 +68,13 @@ function toHttp(error: unknown): { status: number; body: Body } {
   if (error instanceof UnauthenticatedError) {
     return { status: 401, body: { code: 'unauthenticated', message: error.message } };
   }
+  if (error instanceof TooManyRequestsError) {
+    return {
+      status: 429,
+      body: { code: 'too_many_requests', message: error.message },
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
+  }
   const statusCode = (error as FastifyError).statusCode;
   if (!isResponseSerializationError(error) && statusCode && statusCode >= 400 && statusCode < 500) {
     // Fastify's own 4xx: malformed JSON, a body too large, a wrong content type.
@@ -82,7 +94,8 @@ function toHttp(error: unknown): { status: number; body: Body } {
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const { status, body } = toHttp(error);
+  const { status, body, headers } = toHttp(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (headers) void reply.headers(headers);
   return reply.status(status).send({ error: body });
 }

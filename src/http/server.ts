@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -39,6 +41,8 @@ export type ServerOptions = {
   database: DatabaseHandle;
   sessionDays: number;
   secureCookies: boolean;
+  /** Read the client's address from X-Forwarded-For (behind a reverse proxy); off by default. */
+  trustProxy?: boolean;
   logLevel: string;
   prettyLogs?: boolean;
   /** The built web app (vite build output); the API works without it. */
@@ -59,6 +63,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 5 * 1024 * 1024,
+    // Sign-in limits count per client address: behind a proxy that is X-Forwarded-For's.
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,6 +90,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(fastifyHelmet, {
+    // The web app loads its own scripts and styles (Mantine sets style attributes inline) and
+    // calls only its own API; nobody may frame it. HSTS only where the app is served over HTTPS
+    // (secure cookies: production), or a local http:// start would be told to use https.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: options.secureCookies
+      ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: true }
+      : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xFrameOptions: { action: 'deny' },
+  });
+  // Limits are set per route (sign-in); the store is this process's memory.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyCookie);
   const db = options.database.db;

@@ -45,6 +45,7 @@ export const ErrorResponse = z.object({
       'conflict',
       'forbidden',
       'unauthenticated',
+      'too_many_requests',
       'internal',
     ]),
     message: z.string(),

@@ -30,6 +30,7 @@ export function registerServeCommand(program: Command) {
         database,
         sessionDays: config.sessionDays,
         secureCookies: config.secureCookies,
+        trustProxy: config.trustProxy,
         logLevel: config.logLevel,
         prettyLogs: process.stdout.isTTY,
       });

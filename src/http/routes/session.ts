@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { TooManyRequestsError, UnauthenticatedError } from '../../domain/errors';
 import { ErrorResponse } from '../../schemas/common';
 import { Me, SignInInput } from '../../schemas/session';
 import { signIn, signOut } from '../../services/auth';
@@ -8,25 +9,62 @@ import { meOf, SESSION_COOKIE } from '../authentication';
 
 export type SessionRouteOptions = { db: Database; sessionDays: number; secureCookies: boolean };
 
+/**
+ * Sign-in resists guessing in two ways. Each client address may try 30 times a minute, whatever
+ * the account (this also bounds the argon2 work one client can ask of the server). And each
+ * account may fail 10 times in 15 minutes from one address; the 11th attempt answers 429 until
+ * the window ends, even with the right password. The window always ends, and another address
+ * (the real user's) keeps its own count, so an attacker cannot lock a real user out.
+ */
+export const SIGN_IN_LIMITS = {
+  perAddress: { max: 30, timeWindow: 60_000 },
+  failuresPerAccountAndAddress: { max: 10, timeWindow: 15 * 60_000 },
+} as const;
+
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
   { db, sessionDays, secureCookies },
 ) => {
+  const failedSignIns = app.createRateLimit({
+    ...SIGN_IN_LIMITS.failuresPerAccountAndAddress,
+    keyGenerator: (request) => `${(request.body as SignInInput).email}|${request.ip}`,
+  });
   app.post(
     '/api/session',
     {
-      config: { isPublic: true },
+      config: {
+        isPublic: true,
+        rateLimit: {
+          ...SIGN_IN_LIMITS.perAddress,
+          errorResponseBuilder: (_request, context) =>
+            new TooManyRequestsError(
+              `Too many sign-in attempts from your address; try again in ${context.after}`,
+              Math.ceil(context.ttl / 1000),
+            ),
+        },
+      },
       schema: {
         tags: ['session'],
         summary: 'Sign in with email and password; sets an HttpOnly session cookie',
         body: SignInInput,
-        response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse },
+        response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
+      const failures = await failedSignIns(request, { increment: false });
+      if (!failures.isAllowed && failures.remaining === 0) {
+        const minutes = Math.max(1, Math.ceil(failures.ttlInSeconds / 60));
+        throw new TooManyRequestsError(
+          `Too many failed sign-ins for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your admin to reset your password`,
+          failures.ttlInSeconds,
+        );
+      }
       const { token, expiresAt, me } = await signIn(db, request.body, {
         sessionDays,
         now: new Date(),
+      }).catch(async (error: unknown) => {
+        if (error instanceof UnauthenticatedError) await failedSignIns(request);
+        throw error;
       });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,

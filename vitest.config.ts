@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/web/**', 'node_modules/**'],
           setupFiles: ['./src/test-setup/fail-on-console-error.ts'],
           globalSetup: ['./src/test-setup/database-templates.ts'],

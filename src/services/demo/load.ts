@@ -16,6 +16,7 @@ import {
   territories,
   users,
 } from '../../db/schema';
+import { refreshPlannerStatistics } from '../../db/queries/statistics';
 import { ConflictError } from '../../domain/errors';
 import { minorUnitRate } from '../../domain/exchange-rates';
 import { currencyFractionDigits } from '../../domain/money-format';
@@ -141,6 +142,7 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
     const repPlans = await loadDemoRepPlans(tx, orgId, options.anchorDate);
     return { orgId, planned, repPlans };
   });
+  await refreshPlannerStatistics(db);
 
   const counts = Object.fromEntries(
     Object.entries(dataset).map(([table, rows]) => [table, rows.length]),

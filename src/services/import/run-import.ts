@@ -5,6 +5,7 @@ import {
   loadExternalIds,
   prepareImportSession,
 } from '../../db/queries/import';
+import { refreshPlannerStatistics } from '../../db/queries/statistics';
 import { activityTypes, organisations, products, stages } from '../../db/schema';
 import { ValidationError } from '../../domain/errors';
 import type { ImportPreset, ImportReport, StageMap } from '../../schemas/import';
@@ -33,6 +34,17 @@ export type ImportOptions = {
   today?: string;
   onProgress?: Progress;
 };
+
+// The tables an import writes: their statistics are refreshed once it is committed.
+const importTables = [
+  'users',
+  'accounts',
+  'contacts',
+  'products',
+  'opportunities',
+  'opportunity_stage_changes',
+  'activities',
+];
 
 class RolledBack extends Error {
   constructor(readonly report: ImportReport) {
@@ -110,7 +122,7 @@ async function buildContext(
 export async function runImport(db: Database, options: ImportOptions): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   try {
-    return await db.transaction(async (tx) => {
+    const report = await db.transaction(async (tx) => {
       await prepareImportSession(tx);
       const { org, isNew } = await resolveOrganisation(tx, options);
       const context = await buildContext(tx, org, options);
@@ -135,6 +147,8 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       if (status !== 'imported') throw new RolledBack(report);
       return report;
     });
+    await refreshPlannerStatistics(db, importTables);
+    return report;
   } catch (error) {
     if (error instanceof RolledBack) return error.report;
     throw error;

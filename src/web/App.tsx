@@ -17,6 +17,10 @@ import { AccountFormPage } from './features/accounts/AccountFormPage';
 import { AccountListPage } from './features/accounts/AccountListPage';
 import { ActivityListPage } from './features/activities/ActivityListPage';
 import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
+import { DashboardHome } from './features/dashboards/DashboardHome';
+import { OrganisationDashboardPage } from './features/dashboards/OrganisationDashboardPage';
+import { RepDashboardPage } from './features/dashboards/RepDashboardPage';
+import { TeamDashboardPage } from './features/dashboards/TeamDashboardPage';
 import { DealPlanPage } from './features/deal-plans/DealPlanPage';
 import { ExchangeRatesPage } from './features/exchange-rates/ExchangeRatesPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -119,7 +123,7 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/opportunities" replace />} />
+        <Route index element={<DashboardHome />} />
         <Route path="opportunities" element={<OpportunityListPage />} />
         <Route path="opportunities/new" element={<OpportunityFormPage />} />
         <Route path="opportunities/:opportunityId" element={<OpportunityDetailPage />} />
@@ -134,7 +138,12 @@ export function AppRoutes() {
         <Route path="team" element={<TeamPage />} />
         <Route path="strategy" element={<StrategyPage />} />
         <Route path="key-accounts" element={<ComingSoonPage area="key-accounts" />} />
-        <Route path="dashboards" element={<ComingSoonPage area="dashboards" />} />
+        <Route path="dashboards" element={<DashboardHome />} />
+        <Route path="dashboards/rep" element={<RepDashboardPage />} />
+        <Route path="dashboards/rep/:repId" element={<RepDashboardPage />} />
+        <Route path="dashboards/team" element={<TeamDashboardPage />} />
+        <Route path="dashboards/team/:managerId" element={<TeamDashboardPage />} />
+        <Route path="dashboards/organisation" element={<OrganisationDashboardPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route path="settings" element={<Navigate to="/settings/api-tokens" replace />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />

@@ -37,7 +37,8 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Review',
     items: [
-      { label: 'Dashboards', to: '/dashboards', icon: <DashboardsIcon />, isComingSoon: true },
+      // The role's own dashboard (rep, team or organisation): /dashboards sends each there.
+      { label: 'Dashboards', to: '/dashboards', icon: <DashboardsIcon /> },
       { label: 'Import', to: '/import', icon: <ImportIcon /> },
     ],
   },
@@ -68,7 +69,7 @@ export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
             />
             <Text
               component={Link}
-              to="/opportunities"
+              to="/"
               fw={800}
               fz="lg"
               c="blue.8"

@@ -16,7 +16,8 @@ import { AlertIcon } from '../../components/icons';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useSession, useSignIn } from './useSession';
 
-const HOME = '/opportunities';
+// Home is the role's dashboard (a rep's results, a manager's team, a leader's organisation).
+const HOME = '/';
 
 // Only same-app paths: a `from` of '//evil.example' or 'https://…' must not become a redirect.
 function safeReturnPath(state: unknown): string {

@@ -1,0 +1,120 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../components/money';
+import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
+import { dashboardIds, makeTeamDashboard } from './dashboard-fixtures';
+import { TeamDashboardPage } from './TeamDashboardPage';
+
+const eur = (minor: number) => formatMoney(minor, 'EUR');
+
+function renderPage(route = '/dashboards/team') {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/dashboards/team" element={<TeamDashboardPage />} />
+      <Route path="/dashboards/team/:managerId" element={<TeamDashboardPage />} />
+    </Routes>,
+    { route },
+  );
+}
+
+const firstCells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('rowheader')[0]?.textContent);
+
+describe('TeamDashboardPage', () => {
+  it('shows a row per rep and a totals row, who is behind said in words, names opening their dashboards', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/dashboards/team': () => ({ body: makeTeamDashboard() }),
+    });
+    renderPage(`/dashboards/team/${dashboardIds.manager}`);
+
+    const table = await screen.findByRole('table', { name: 'Reps of the team' });
+    expect(api.calls.find((c) => c.path === '/api/dashboards/team')?.search.get('managerId')).toBe(
+      dashboardIds.manager,
+    );
+    // Rita is under 80% of target to date; Dana under 80% of the planned activities.
+    expect(firstCells(table)).toEqual([
+      'Dana ReyesBehind on activity',
+      'Rita RepBehind on attainment',
+      'Team total',
+    ]);
+    expect(within(table).getByRole('link', { name: 'Rita Rep' }).getAttribute('href')).toBe(
+      `/dashboards/rep/${dashboardIds.rep}`,
+    );
+    const rita = within(table).getByRole('link', { name: 'Rita Rep' }).closest('tr') as HTMLElement;
+    expect(rita.textContent).toContain('75.0%');
+    expect(rita.textContent).toContain(`${eur(750_000_00)} / ${eur(1_000_000_00)}`);
+    expect(rita.textContent).toContain('2.1× / 3.3×');
+    expect(rita.textContent).toContain('40.0%12 won, 18 lost');
+    expect(rita.textContent).toContain('48 days');
+    expect(
+      within(rita).getByRole('link', { name: "Open Rita Rep's plan" }).getAttribute('href'),
+    ).toBe(`/my-plan?plan=${dashboardIds.plan}`);
+    const totals = within(table).getByText('Team total').closest('tr') as HTMLElement;
+    expect(totals.textContent).toContain('85.0%');
+    const totalStale = within(totals).getAllByRole('link')[3]?.getAttribute('href');
+    expect(totalStale).toBe(
+      `/opportunities?managerId=${dashboardIds.manager}&status=open&flag=stale`,
+    );
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/dashboards/team': () => ({ body: makeTeamDashboard() }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+
+    const table = await screen.findByRole('table', { name: 'Reps of the team' });
+    await user.click(within(table).getByRole('button', { name: 'Attainment' }));
+    expect(firstCells(table)[0]).toMatch(/^Rita Rep/);
+    await user.click(within(table).getByRole('button', { name: 'Attainment' }));
+    expect(firstCells(table)[0]).toMatch(/^Dana Reyes/);
+    expect(
+      within(table).getByRole('columnheader', { name: 'Attainment' }).getAttribute('aria-sort'),
+    ).toBe('descending');
+  });
+
+  it('lists plans to finish, overdue check-ins and outliers, each linking to the rows behind', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/dashboards/team': () => ({ body: makeTeamDashboard() }),
+    });
+    renderPage();
+
+    const awaiting = await screen.findByRole('list', { name: 'Awaiting your countersignature' });
+    expect(
+      within(awaiting).getByRole('link', { name: "Open Dana Reyes's plan" }).getAttribute('href'),
+    ).toBe(`/my-plan?plan=${dashboardIds.otherPlan}`);
+    expect(
+      within(screen.getByRole('list', { name: 'No plan' })).getByText(/Nico New/),
+    ).toBeTruthy();
+    const checkIns = screen.getByRole('list', { name: 'Check-ins overdue' });
+    expect(
+      within(checkIns)
+        .getByRole('link', { name: "Open the check-in in Dana Reyes's plan" })
+        .getAttribute('href'),
+    ).toBe(`/my-plan?plan=${dashboardIds.otherPlan}`);
+    const outlier = screen.getByRole('link', {
+      name: 'Dana Reyes wins 17.6% of MG Advanced deals, the rest 52.0% — 3 of 17 closed; z = −2.70',
+    });
+    const url = new URL(outlier.getAttribute('href') ?? '', 'http://localhost');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      ownerId: dashboardIds.otherRep,
+      productId: dashboardIds.product,
+      closedFrom: '2026-01-01',
+      closedTo: '2026-11-25',
+    });
+    expect(
+      screen
+        .getByRole('link', { name: 'Open the organisation dashboard for this team' })
+        .getAttribute('href'),
+    ).toBe(`/dashboards/organisation?managerId=${dashboardIds.manager}`);
+  });
+});

@@ -108,15 +108,32 @@ function spreadOverWeeks(
 /** The rep's activity plan: yearly, monthly and weekly counts per activity type. */
 export function planActivities(input: ActivityPlanInput): ActivityPlan {
   const weights = input.weights ?? flatWeights();
+  checkWeights(weights);
+  const { yearly, accountsWithoutNorms } = yearlyActivityCounts(input.norms, input.accounts);
+  return { ...spreadActivityPlan(yearly, input.fiscalYearStart, weights), accountsWithoutNorms };
+}
+
+function checkWeights(weights: readonly number[]): void {
   if (weights.length !== 12) {
     throw new ValidationError({
       field: 'weights',
       reason: `need 12 monthly weights, got ${weights.length}`,
     });
   }
-  const { yearly, accountsWithoutNorms } = yearlyActivityCounts(input.norms, input.accounts);
+}
+
+/**
+ * Yearly counts (already summed over the target accounts, e.g. by the database for a team)
+ * spread over the fiscal months by the weights and over each month's working weeks.
+ */
+export function spreadActivityPlan(
+  yearly: ActivityCounts,
+  fiscalYearStart: IsoMonth,
+  weights: readonly number[] = flatWeights(),
+): Omit<ActivityPlan, 'accountsWithoutNorms'> {
+  checkWeights(weights);
   const types = Object.keys(yearly);
-  const months = fiscalYearMonths(input.fiscalYearStart);
+  const months = fiscalYearMonths(fiscalYearStart);
   const byType = types.map((type) => splitByLargestRemainder(yearly[type] ?? 0, weights));
   const monthly = months.map((month, m) => ({
     month: month.month,
@@ -136,6 +153,5 @@ export function planActivities(input: ActivityPlanInput): ActivityPlan {
     yearly,
     monthly,
     weekly: [...weekly.entries()].map(([week, counts]) => ({ week, counts })),
-    accountsWithoutNorms,
   };
 }

@@ -53,25 +53,53 @@ export function lookBackPeriod(today: IsoDate, months = 12): Period {
 export function ratiosFromHistory(input: FunnelHistoryInput): FunnelHistoryRatios {
   const lookBack = lookBackPeriod(input.today, input.lookBackMonths ?? 12);
   const closing = winRate(input.opportunities, lookBack);
-  const opportunities = input.opportunities.filter((row) =>
-    isInPeriod(row.createdOn, lookBack),
-  ).length;
-  const firstMeetings = input.firstMeetingsHeldOn.filter((date) =>
-    isInPeriod(date, lookBack),
-  ).length;
-  const rawRatio = firstMeetings === 0 ? null : opportunities / firstMeetings;
   const cycle = medianCycleDays(input.opportunities, lookBack);
   const average = averageWonDeal(input.opportunities, lookBack);
-  return {
+  return ratiosFromCounts({
     lookBack,
-    closingRatio: { ratio: closing.winRate, won: closing.won, lost: closing.lost },
+    won: closing.won,
+    lost: closing.lost,
+    opportunitiesCreated: input.opportunities.filter((row) => isInPeriod(row.createdOn, lookBack))
+      .length,
+    firstMeetings: input.firstMeetingsHeldOn.filter((date) => isInPeriod(date, lookBack)).length,
+    cycleWonDeals: cycle.wonDeals,
+    medianCycleDays: cycle.medianDays,
+    averageWonDeals: average.wonDeals,
+    averageWonDealMinor: average.averageMinor,
+  });
+}
+
+/** The counts behind the ratios over a look-back, as the database adds them up per rep. */
+export type FunnelHistoryCounts = {
+  lookBack: Period;
+  /** Won and lost deals closed in the look-back. */
+  won: number;
+  lost: number;
+  /** Opportunities created in the look-back, and first meetings held in it. */
+  opportunitiesCreated: number;
+  firstMeetings: number;
+  /** Won deals with a close date in the look-back, and the median of their cycles. */
+  cycleWonDeals: number;
+  medianCycleDays: number | null;
+  /** The won deals the average is over, and the average (half up); null when none. */
+  averageWonDeals: number;
+  averageWonDealMinor: number | null;
+};
+
+/** The ratios from their counts: the one place each ratio is defined (and capped). */
+export function ratiosFromCounts(counts: FunnelHistoryCounts): FunnelHistoryRatios {
+  const { won, lost, opportunitiesCreated: opportunities, firstMeetings } = counts;
+  const rawRatio = firstMeetings === 0 ? null : opportunities / firstMeetings;
+  return {
+    lookBack: counts.lookBack,
+    closingRatio: { ratio: won + lost === 0 ? null : won / (won + lost), won, lost },
     meetingToOpportunityRatio: {
       ratio: rawRatio === null ? null : Math.min(1, rawRatio),
       opportunities,
       firstMeetings,
       isCapped: rawRatio !== null && rawRatio > 1,
     },
-    medianCycleDays: { days: cycle.medianDays, wonDeals: cycle.wonDeals },
-    averageWonDeal: { amountMinor: average.averageMinor, wonDeals: average.wonDeals },
+    medianCycleDays: { days: counts.medianCycleDays, wonDeals: counts.cycleWonDeals },
+    averageWonDeal: { amountMinor: counts.averageWonDealMinor, wonDeals: counts.averageWonDeals },
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countSlips,
   isStale,
+  isWorthADealPlan,
   pipelineCoverage,
   summarisePipeline,
   summarisePipelineByGroup,
@@ -162,5 +163,30 @@ describe('pipelineCoverage', () => {
       neededCoverage: null,
       isCovered: true,
     });
+  });
+});
+
+describe('isWorthADealPlan', () => {
+  const deal = { isOpen: true, hasDealPlan: false, amountMinor: 12_000_00 };
+
+  it("lists an open deal without a plan worth at least the owner's average won deal", () => {
+    expect(isWorthADealPlan(deal, 12_000_00)).toBe(true);
+    expect(isWorthADealPlan(deal, 8_000_00)).toBe(true);
+    expect(isWorthADealPlan(deal, 12_000_01)).toBe(false);
+  });
+
+  it('never lists a deal that has a plan or is closed', () => {
+    expect(isWorthADealPlan({ ...deal, hasDealPlan: true }, 1)).toBe(false);
+    expect(isWorthADealPlan({ ...deal, isOpen: false }, 1)).toBe(false);
+    expect(isWorthADealPlan({ ...deal, isOpen: false }, null)).toBe(false);
+  });
+
+  it('lists every open deal without a plan when the owner has never won a deal', () => {
+    expect(isWorthADealPlan({ ...deal, amountMinor: 0 }, null)).toBe(true);
+    expect(isWorthADealPlan({ ...deal, amountMinor: null }, null)).toBe(true);
+  });
+
+  it('does not compare a deal without an exchange rate with an average', () => {
+    expect(isWorthADealPlan({ ...deal, amountMinor: null }, 1)).toBe(false);
   });
 });

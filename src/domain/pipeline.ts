@@ -159,9 +159,18 @@ export function pipelineCoverage(input: {
   const pipelineDueMinor = input.openRows
     .filter((row) => isInPeriod(row.expectedClose, input.period))
     .reduce((sum, row) => sum + row.amountMinor, 0);
-  const remaining = Math.max(0, input.remainingTargetMinor);
+  return coverageOfDue(pipelineDueMinor, input.remainingTargetMinor, input.closingRatio);
+}
+
+/** Coverage of pipeline value already summed (due in the period), as `pipelineCoverage` defines it. */
+export function coverageOfDue(
+  pipelineDueMinor: number,
+  remainingTargetMinor: number,
+  closingRatio: number | null,
+): PipelineCoverage {
+  const remaining = Math.max(0, remainingTargetMinor);
   const coverage = remaining === 0 ? null : pipelineDueMinor / remaining;
-  const c = input.closingRatio;
+  const c = closingRatio;
   const neededCoverage = c === null || c <= 0 ? null : 1 / c;
   const isCovered =
     remaining === 0
@@ -170,4 +179,19 @@ export function pipelineCoverage(input: {
         ? null
         : coverage >= neededCoverage;
   return { pipelineDueMinor, remainingTargetMinor: remaining, coverage, neededCoverage, isCovered };
+}
+
+/**
+ * Worth a deal plan: an open deal without one whose amount (in the organisation's currency) is at
+ * least its owner's average won deal over all time. An owner who never won a deal has no measure
+ * yet, so every open deal of theirs without a plan is; a deal without a rate (amount null) is
+ * only then.
+ */
+export function isWorthADealPlan(
+  deal: { isOpen: boolean; hasDealPlan: boolean; amountMinor: number | null },
+  ownerAverageWonDealMinor: number | null,
+): boolean {
+  if (!deal.isOpen || deal.hasDealPlan) return false;
+  if (ownerAverageWonDealMinor === null) return true;
+  return deal.amountMinor !== null && deal.amountMinor >= ownerAverageWonDealMinor;
 }

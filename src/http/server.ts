@@ -30,6 +30,7 @@ import { sessionRoutes } from './routes/session';
 import { strategyRoutes } from './routes/strategies';
 import { repPlanRoutes } from './routes/rep-plans';
 import { reportRoutes } from './routes/reports';
+import { dashboardRoutes } from './routes/dashboards';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
@@ -148,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(exchangeRateRoutes, { db });
   await app.register(planningCalendarRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(dashboardRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

@@ -118,8 +118,8 @@ export async function listPlanHealth(
   db: Database,
   actor: Actor,
   ids: readonly string[],
+  today: string = todayIn(actor.timeZone),
 ): Promise<PlanHealthList> {
-  const today = todayIn(actor.timeZone);
   // A constant number of queries whatever the number of ids: the deals, their plans' rows
   // (one query per table), their owners' open steps; then the domain checks each plan.
   const wanted = [...new Set(ids)];

@@ -25,7 +25,11 @@ import {
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
 import type { FunnelInput } from '../domain/funnel';
-import { type FunnelInputSource, ratiosFromHistory } from '../domain/funnel-ratios';
+import {
+  type FunnelHistoryRatios,
+  type FunnelInputSource,
+  ratiosFromHistory,
+} from '../domain/funnel-ratios';
 import { countUnconverted } from '../domain/exchange-rates';
 import { isInPeriod, type Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
@@ -103,6 +107,88 @@ async function teamRatios(
   };
 }
 
+export type RepFunnelInput = {
+  overrides: FunnelOverrides;
+  /** The rep's ratios over the look-back (domain/funnel-ratios.ts), from rows or from SQL counts. */
+  ratios: FunnelHistoryRatios;
+  /** The average won deal over the won deals with an exchange rate only. */
+  pricedAverageWonDeal: FunnelHistoryRatios['averageWonDeal'];
+  /** The team's ratios, shown beside small samples; they do not change the plan's numbers. */
+  team: Awaited<ReturnType<typeof teamRatios>> | null;
+  goalMinor: number;
+  /** Revenue won in the plan's year to date. */
+  wonMinor: number;
+  period: Period;
+  today: IsoDate;
+};
+
+/**
+ * The rep's reverse-engineered funnel from their history's ratios and the plan's overrides: the
+ * one path the rep plan page and the dashboards (which add the history up in SQL) share.
+ */
+export function repFunnel(input: RepFunnelInput) {
+  const { overrides, ratios, period, today } = input;
+  const noTeam = pick(null, null, {});
+  const sources = {
+    closingRatio: pick(overrides.closingRatio, ratios.closingRatio.ratio, {
+      won: ratios.closingRatio.won,
+      lost: ratios.closingRatio.lost,
+    }),
+    meetingToOpportunityRatio: pick(
+      overrides.meetingToOpportunityRatio,
+      ratios.meetingToOpportunityRatio.ratio,
+      {
+        opportunities: ratios.meetingToOpportunityRatio.opportunities,
+        firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
+      },
+    ),
+    // Over the won deals with an exchange rate: the others have no value in our currency.
+    averageDealMinor: pick(overrides.averageDealMinor, input.pricedAverageWonDeal.amountMinor, {
+      wonDeals: input.pricedAverageWonDeal.wonDeals,
+    }),
+    salesCycleDays: pick(overrides.salesCycleDays, ratios.medianCycleDays.days, {
+      wonDeals: ratios.medianCycleDays.wonDeals,
+    }),
+    ...(input.team ?? {
+      teamClosingRatio: noTeam,
+      teamMeetingToOpportunityRatio: noTeam,
+    }),
+  };
+  const inputs: FunnelInput = {
+    goalMinor: input.goalMinor,
+    wonMinor: input.wonMinor,
+    averageDealMinor: sources.averageDealMinor.value,
+    closingRatio: sources.closingRatio.value,
+    ...(sources.closingRatio.source === 'history'
+      ? { closingSample: { won: ratios.closingRatio.won, lost: ratios.closingRatio.lost } }
+      : {}),
+    meetingToOpportunityRatio: sources.meetingToOpportunityRatio.value,
+    ...(sources.meetingToOpportunityRatio.source === 'history'
+      ? {
+          meetingSample: {
+            opportunities: ratios.meetingToOpportunityRatio.opportunities,
+            firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
+          },
+        }
+      : {}),
+    // No won deal to measure it: the funnel reports it (missing_sales_cycle), not a 0-day cycle.
+    salesCycleDays: sources.salesCycleDays.value,
+    periodStart: period.from,
+    periodEnd: period.to,
+    today,
+    callsPerMeeting: overrides.callsPerMeeting ?? null,
+    // Shown beside the rep's own ratio when its sample is small (DOMAIN.md, funnel).
+    teamClosingRatio: sources.teamClosingRatio.value,
+    teamMeetingToOpportunityRatio: sources.teamMeetingToOpportunityRatio.value,
+  };
+  const { findings, ...numbers } = reverseFunnel(inputs);
+  const result = {
+    ...numbers,
+    findings: findings.map(({ code, severity, message }) => ({ code, severity, message })),
+  };
+  return { inputs, sources, result };
+}
+
 export async function computeRepPlanFigures(
   db: Executor,
   plan: RepPlanRow,
@@ -176,35 +262,14 @@ export async function computeRepPlanFigures(
     today,
     lookBackMonths: overrides.lookBackMonths,
   });
-  const sources = {
-    closingRatio: pick(overrides.closingRatio, ratios.closingRatio.ratio, {
-      won: ratios.closingRatio.won,
-      lost: ratios.closingRatio.lost,
-    }),
-    meetingToOpportunityRatio: pick(
-      overrides.meetingToOpportunityRatio,
-      ratios.meetingToOpportunityRatio.ratio,
-      {
-        opportunities: ratios.meetingToOpportunityRatio.opportunities,
-        firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
-      },
-    ),
-    // Over the won deals with an exchange rate: the others have no value in our currency.
-    averageDealMinor: pick(overrides.averageDealMinor, pricedRatios.averageWonDeal.amountMinor, {
-      wonDeals: pricedRatios.averageWonDeal.wonDeals,
-    }),
-    salesCycleDays: pick(overrides.salesCycleDays, ratios.medianCycleDays.days, {
-      wonDeals: ratios.medianCycleDays.wonDeals,
-    }),
-    ...(await teamRatios(
-      db,
-      orgId,
-      plan.managerId ?? rep.user.managerId,
-      ratios.lookBack,
-      today,
-      overrides.lookBackMonths,
-    )),
-  };
+  const team = await teamRatios(
+    db,
+    orgId,
+    plan.managerId ?? rep.user.managerId,
+    ratios.lookBack,
+    today,
+    overrides.lookBackMonths,
+  );
   const wonPeriod = { from: period.from, to: minDate(maxDate(today, period.from), period.to) };
   const won = attainmentToDate({
     rows: opportunities,
@@ -212,38 +277,16 @@ export async function computeRepPlanFigures(
     fiscalYearStart,
     today: wonPeriod.to,
   });
-  const inputs: FunnelInput = {
+  const { inputs, sources, result } = repFunnel({
+    overrides,
+    ratios,
+    pricedAverageWonDeal: pricedRatios.averageWonDeal,
+    team,
     goalMinor: totalMinor,
     wonMinor: today < period.from ? 0 : won.wonToDateMinor,
-    averageDealMinor: sources.averageDealMinor.value,
-    closingRatio: sources.closingRatio.value,
-    ...(sources.closingRatio.source === 'history'
-      ? { closingSample: { won: ratios.closingRatio.won, lost: ratios.closingRatio.lost } }
-      : {}),
-    meetingToOpportunityRatio: sources.meetingToOpportunityRatio.value,
-    ...(sources.meetingToOpportunityRatio.source === 'history'
-      ? {
-          meetingSample: {
-            opportunities: ratios.meetingToOpportunityRatio.opportunities,
-            firstMeetings: ratios.meetingToOpportunityRatio.firstMeetings,
-          },
-        }
-      : {}),
-    // No won deal to measure it: the funnel reports it (missing_sales_cycle), not a 0-day cycle.
-    salesCycleDays: sources.salesCycleDays.value,
-    periodStart: period.from,
-    periodEnd: period.to,
+    period,
     today,
-    callsPerMeeting: overrides.callsPerMeeting ?? null,
-    // Shown beside the rep's own ratio when its sample is small (DOMAIN.md, funnel).
-    teamClosingRatio: sources.teamClosingRatio.value,
-    teamMeetingToOpportunityRatio: sources.teamMeetingToOpportunityRatio.value,
-  };
-  const { findings, ...numbers } = reverseFunnel(inputs);
-  const result = {
-    ...numbers,
-    findings: findings.map(({ code, severity, message }) => ({ code, severity, message })),
-  };
+  });
 
   const week = isoWeekOf(minDate(maxDate(today, period.from), period.to));
   const activities = activityPlanFull.weekly.find((w) => w.week === week)?.counts ?? {};

@@ -6,6 +6,7 @@ import { PlusIcon } from '../../components/icons';
 import { ListPage } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { useListParams } from '../../components/useListParams';
+import { DrillDownFilters } from '../dashboards/DrillDownFilters';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
 import { ActivityFormModal } from './ActivityFormModal';
@@ -26,6 +27,8 @@ export function ActivityListPage() {
     ownerId: '',
     from: '',
     to: '',
+    // A dashboard's drill-down to a team: shown as a removable badge.
+    managerId: '',
     sort: 'occursOn',
     order: 'desc',
   });
@@ -91,6 +94,7 @@ export function ActivityListPage() {
                 if ((from && to) || (!from && !to)) setFilters({ from, to });
               }}
             />
+            <DrillDownFilters values={{ managerId: values.managerId }} onRemove={setFilters} />
           </>
         }
         query={list}

@@ -1,9 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../components/dates';
 import { formatMoney } from '../../components/money';
-import { commonHandlers, makeOpportunity, mockApi, renderWithProviders } from '../../test-utils';
+import {
+  commonHandlers,
+  ids,
+  makeOpportunity,
+  mockApi,
+  renderWithProviders,
+} from '../../test-utils';
 import { OpportunityListPage } from './OpportunityListPage';
 
 const first = makeOpportunity();
@@ -115,5 +122,60 @@ describe('OpportunityListPage', () => {
       page: '1',
       pageSize: '25',
     });
+  });
+
+  it("shows a dashboard's drill-down filters as badges, sends them to the server and removes one", async () => {
+    const managerId = '00000000-0000-4000-8000-000000000009';
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/users': () => ({
+        body: {
+          items: [{ id: managerId, name: 'Ana Lopez', role: 'manager', isActive: true }],
+          total: 1,
+        },
+      }),
+      'GET /api/opportunities': () => ({ body: { items: [first], total: 1 } }),
+    });
+    const user = userEvent.setup();
+    renderList(
+      `/opportunities?status=open&flag=stale&managerId=${managerId}&segmentId=${ids.segment}&closedFrom=2026-01-01&closedTo=2026-11-30`,
+    );
+
+    const badges = await screen.findByRole('group', { name: 'Narrowed by' });
+    await within(badges).findByText('Team: Ana Lopez');
+    expect(within(badges).getByText('Stale deals')).toBeTruthy();
+    expect(within(badges).getByText('Segment: Segment A')).toBeTruthy();
+    expect(
+      within(badges).getByText(`Closed ${formatDay('2026-01-01')} – ${formatDay('2026-11-30')}`),
+    ).toBeTruthy();
+    const call = api.calls.find((c) => c.path === '/api/opportunities');
+    expect(Object.fromEntries(call?.search ?? [])).toMatchObject({
+      status: 'open',
+      flag: 'stale',
+      managerId,
+      segmentId: ids.segment,
+      closedFrom: '2026-01-01',
+      closedTo: '2026-11-30',
+    });
+
+    await user.click(screen.getByRole('button', { name: /^Remove filter: Closed/ }));
+    await waitFor(() => {
+      const last = api.calls.filter((c) => c.path === '/api/opportunities').at(-1);
+      expect(last?.search.get('closedFrom')).toBeNull();
+    });
+    const last = api.calls.filter((c) => c.path === '/api/opportunities').at(-1);
+    expect(Object.fromEntries(last?.search ?? [])).toMatchObject({ flag: 'stale', managerId });
+    expect(last?.search.get('closedTo')).toBeNull();
+    expect(screen.queryByText(/^Closed /)).toBeNull();
+  });
+
+  it('shows no drill-down badges for a plain list', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': () => ({ body: { items: [first], total: 1 } }),
+    });
+    renderList('/opportunities?status=open');
+    await screen.findByRole('link', { name: 'Fleet renewal 2027' });
+    expect(screen.queryByRole('group', { name: 'Narrowed by' })).toBeNull();
   });
 });

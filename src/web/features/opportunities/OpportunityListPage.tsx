@@ -7,6 +7,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import { LinkCell, LinkedRow } from '../../components/LinkedRow';
 import { useListParams } from '../../components/useListParams';
+import { DrillDownFilters } from '../dashboards/DrillDownFilters';
 import { PlanHealthCell } from '../deal-plans/PlanHealthCell';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
@@ -34,6 +35,15 @@ export function OpportunityListPage() {
     ownerId: '',
     productId: '',
     accountId: '',
+    // A dashboard's drill-down: no field of their own, shown as removable badges.
+    managerId: '',
+    segmentId: '',
+    territoryId: '',
+    closedFrom: '',
+    closedTo: '',
+    createdFrom: '',
+    createdTo: '',
+    flag: '',
     sort: 'updatedAt',
     order: 'desc',
   });
@@ -91,6 +101,7 @@ export function OpportunityListPage() {
             searchable
             clearable
           />
+          <DrillDownFilters values={values} onRemove={setFilters} />
         </>
       }
       query={list}

@@ -2,7 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Database } from '../db/client';
-import { UnauthenticatedError } from '../domain/errors';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import type { Me } from '../schemas/session';
 import { authenticateApiToken, authenticateSession } from '../services/auth';
 import type { Actor } from '../services/authorization';
@@ -30,6 +30,23 @@ export function meOf(request: FastifyRequest): Me {
   return request.identity.me;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A write whose Origin is another site (defence in depth beside SameSite=Lax cookies). Browsers
+ * send Origin on every write; a client without one (curl, a script) is no browser to trick.
+ */
+function isCrossSiteWrite(request: FastifyRequest): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== request.host;
+  } catch {
+    return true; // "null" (a sandboxed frame, a file) or garbage
+  }
+}
+
 // Every /api route needs a session cookie or a bearer token, unless it is marked public.
 export const authentication = fp(
   async (app: FastifyInstance, options: { db: Database; sessionDays: number }) => {
@@ -55,6 +72,8 @@ export const authentication = fp(
       }
       const token = request.cookies[SESSION_COOKIE];
       if (!token) throw new UnauthenticatedError('Sign in first');
+      if (isCrossSiteWrite(request))
+        throw new ForbiddenError('A change signed in by cookie must come from this site');
       request.identity = await authenticateSession(options.db, token, {
         sessionDays: options.sessionDays,
         now,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../test-setup/test-database';
 import { SIGN_IN_LIMITS } from './routes/session';
 import { PASSWORD, startTestServer, type TestServer } from './test-server';
 
@@ -70,5 +71,120 @@ describe('sign-in limits, headers and unread bodies', () => {
       });
     expect((await post('{"name": ')).status).toBe(401);
     expect((await post(`{"name": "${'x'.repeat(6 * 1024 * 1024)}"}`)).status).toBe(401);
+  });
+});
+
+describe.each(testEngines())('cookies, tokens and admins on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('refuses a cookie-signed write from another site, and takes it from this one or by token', async () => {
+    const rep = await server.as('rep1@acme.test');
+    const account = { name: 'Origin test', ownerId: server.ids.rep1 };
+    const foreign = await rep.request('POST', '/api/accounts', account, {
+      origin: 'https://evil.example',
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toMatch(/must come from this site/);
+    expect((await rep.request('POST', '/api/accounts', account, { origin: 'null' })).status).toBe(
+      403,
+    );
+    // A read from elsewhere is harmless (CORS keeps its answer from the other site).
+    expect(
+      (await rep.request('GET', '/api/me', undefined, { origin: 'https://evil.example' })).status,
+    ).toBe(200);
+    expect(
+      (await rep.request('POST', '/api/accounts', account, { origin: server.baseUrl })).status,
+    ).toBe(201);
+    const token = (await rep.request('POST', '/api/tokens', { name: 'script' })).body.token;
+    const byToken = await server.anonymous.request('POST', '/api/accounts', account, {
+      authorization: `Bearer ${token}`,
+      origin: 'https://evil.example',
+    });
+    expect(byToken.status).toBe(201);
+  });
+
+  it('ends API tokens with a password reset and with a deactivation, for good', async () => {
+    const admin = await server.as('admin@acme.test');
+    const rep = await server.as('rep2@acme.test');
+    const useToken = (token: string) =>
+      server.anonymous.request('GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
+    const first = (await rep.request('POST', '/api/tokens', { name: 'before reset' })).body.token;
+    expect((await useToken(first)).status).toBe(200);
+    const reset = await admin.request('PATCH', `/api/users/${server.ids.rep2}`, {
+      password: 'a brand new password',
+    });
+    expect(reset.status).toBe(200);
+    expect((await useToken(first)).status).toBe(401);
+
+    const again = await server.anonymous.request('POST', '/api/session', {
+      email: 'rep2@acme.test',
+      password: 'a brand new password',
+    });
+    const cookie = again.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const second = (
+      await server.anonymous.request('POST', '/api/tokens', { name: 'after reset' }, { cookie })
+    ).body.token;
+    expect((await useToken(second)).status).toBe(200);
+    const patch = (isActive: boolean) =>
+      admin.request('PATCH', `/api/users/${server.ids.rep2}`, { isActive });
+    expect((await patch(false)).status).toBe(200);
+    expect((await patch(true)).status).toBe(200);
+    expect((await useToken(second)).status).toBe(401);
+  });
+
+  it("lets an admin list and revoke another user's tokens, and nobody else", async () => {
+    const admin = await server.as('admin@acme.test');
+    const rep = await server.as('rep1@acme.test');
+    const created = (await rep.request('POST', '/api/tokens', { name: 'laptop' })).body;
+    const listed = await admin.request('GET', `/api/users/${server.ids.rep1}/tokens`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(created.id);
+    expect(JSON.stringify(listed.body)).not.toContain(created.token);
+    const manager = await server.as('manager1@acme.test');
+    expect((await manager.request('GET', `/api/users/${server.ids.rep1}/tokens`)).status).toBe(403);
+    expect(
+      (await rep.request('DELETE', `/api/users/${server.ids.rep1}/tokens/${created.id}`)).status,
+    ).toBe(403);
+    const revoked = await admin.request(
+      'DELETE',
+      `/api/users/${server.ids.rep1}/tokens/${created.id}`,
+    );
+    expect(revoked.status).toBe(204);
+    const use = await server.anonymous.request('GET', '/api/me', undefined, {
+      authorization: `Bearer ${created.token}`,
+    });
+    expect(use.status).toBe(401);
+    expect(
+      (await admin.request('DELETE', `/api/users/${server.ids.rep1}/tokens/${created.id}`)).status,
+    ).toBe(404);
+    // Another organisation's user is not there.
+    expect((await admin.request('GET', `/api/users/${server.ids.rep9}/tokens`)).status).toBe(404);
+  });
+
+  it('keeps at least one active admin', async () => {
+    const admin = await server.as('admin@acme.test');
+    const demote = await admin.request('PATCH', `/api/users/${server.ids.admin}`, {
+      role: 'leader',
+    });
+    expect(demote.status).toBe(422);
+    expect(demote.body.error.issues).toEqual([
+      { field: 'role', reason: expect.stringMatching(/last active admin/) },
+    ]);
+    const deactivate = await admin.request('PATCH', `/api/users/${server.ids.admin}`, {
+      isActive: false,
+    });
+    expect(deactivate.status).toBe(422);
+    expect(deactivate.body.error.issues[0].field).toBe('isActive');
+    // With a second admin, the first may step down.
+    expect(
+      (await admin.request('PATCH', `/api/users/${server.ids.leader}`, { role: 'admin' })).status,
+    ).toBe(200);
+    expect(
+      (await admin.request('PATCH', `/api/users/${server.ids.admin}`, { role: 'leader' })).status,
+    ).toBe(200);
   });
 });

@@ -11,11 +11,16 @@ import {
   revokeApiToken as revokeApiTokenRow,
   touchSession,
 } from '../db/queries/auth';
-import { findUserByEmail, getUserWithOrganisation, teamMemberIds } from '../db/queries/users';
+import {
+  findUserByEmail,
+  getUser,
+  getUserWithOrganisation,
+  teamMemberIds,
+} from '../db/queries/users';
 import { NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { ApiToken, ApiTokenInput, CreatedApiToken, Me } from '../schemas/session';
 import type { SignInInput } from '../schemas/session';
-import { type Actor, actorScopes } from './authorization';
+import { type Actor, actorScopes, assertIsAdmin } from './authorization';
 import { todayIn } from './clock';
 import { toOrganisationSettings } from './organisations';
 import { hashPassword, verifyPassword } from './passwords';
@@ -175,5 +180,33 @@ export async function revokeApiToken(
   now: Date,
 ): Promise<void> {
   if (!(await revokeApiTokenRow(db, actor.orgId, actor.userId, id, now)))
+    throw new NotFoundError('API token', id);
+}
+
+async function assertUserOfAdmin(db: Executor, actor: Actor, userId: string) {
+  assertIsAdmin(actor);
+  if (!(await getUser(db, actor.orgId, userId))) throw new NotFoundError('User', userId);
+}
+
+/** An admin sees another user's live API tokens (names and prefixes, never the secrets). */
+export async function listUserApiTokens(
+  db: Executor,
+  actor: Actor,
+  userId: string,
+): Promise<ApiToken[]> {
+  await assertUserOfAdmin(db, actor, userId);
+  return (await listApiTokensOfUser(db, actor.orgId, userId)).map(toApiToken);
+}
+
+/** An admin revokes another user's API token (one that leaked, or of someone who left). */
+export async function revokeUserApiToken(
+  db: Executor,
+  actor: Actor,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
+  await assertUserOfAdmin(db, actor, userId);
+  if (!(await revokeApiTokenRow(db, actor.orgId, userId, id, now)))
     throw new NotFoundError('API token', id);
 }

@@ -1,6 +1,7 @@
 import type { Database, Executor } from '../db/client';
-import { deleteSessionsOfUser } from '../db/queries/auth';
+import { deleteSessionsOfUser, revokeApiTokensOfUser } from '../db/queries/auth';
 import {
+  countActiveAdmins,
   findUserByEmail,
   getUser,
   insertUser,
@@ -48,6 +49,24 @@ async function checkManager(db: Executor, orgId: string, userId: string | null, 
       throw new ValidationError({ field: 'managerId', reason: 'would make a reporting loop' });
     current = current.managerId ? await getUser(db, orgId, current.managerId) : undefined;
   }
+}
+
+/** The last active admin can be neither demoted nor deactivated: nobody could administer the organisation. */
+async function keepAnAdmin(
+  db: Executor,
+  orgId: string,
+  before: UserRow,
+  patch: Pick<UserPatch, 'role' | 'isActive'>,
+) {
+  if (before.role !== 'admin' || !before.isActive) return;
+  const demoted = patch.role !== undefined && patch.role !== 'admin';
+  const deactivated = patch.isActive === false;
+  if (!demoted && !deactivated) return;
+  if ((await countActiveAdmins(db, orgId)) > 1) return;
+  throw new ValidationError({
+    field: demoted ? 'role' : 'isActive',
+    reason: 'is the last active admin of the organisation: make another user admin first',
+  });
 }
 
 /** Creates a user; used by `salesplan user add`, the first-run admin and the admin API. */
@@ -111,6 +130,7 @@ export async function updateUser(
       throw new ConflictError(`A user with the email ${patch.email} already exists`);
     }
     if (patch.managerId) await checkManager(tx, actor.orgId, userId, patch.managerId);
+    await keepAnAdmin(tx, actor.orgId, before, patch);
     const { password, ...fields } = patch;
     const after = await updateUserRow(tx, actor.orgId, userId, {
       ...fields,
@@ -119,8 +139,12 @@ export async function updateUser(
         : {}),
     });
     if (!after) throw new NotFoundError('User', userId);
-    // A new password or a deactivation ends the user's open sessions.
-    if (password || patch.isActive === false) await deleteSessionsOfUser(tx, actor.orgId, userId);
+    // A new password or a deactivation ends the user's open sessions and API tokens (a
+    // reactivated user signs in again and makes new tokens).
+    if (password || patch.isActive === false) {
+      await deleteSessionsOfUser(tx, actor.orgId, userId);
+      await revokeApiTokensOfUser(tx, actor.orgId, userId, new Date());
+    }
     await recordChanges(tx, actor, [
       {
         entityType: 'user',

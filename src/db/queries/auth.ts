@@ -93,3 +93,18 @@ export async function revokeApiToken(
     .returning({ id: apiTokens.id });
   return rows.length > 0;
 }
+
+/** Revokes every live API token of a user (a new password or a deactivation ends them). */
+export async function revokeApiTokensOfUser(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  now: Date,
+) {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    );
+}

@@ -26,6 +26,15 @@ export async function getUserWithOrganisation(db: Executor, orgId: string, userI
   return row;
 }
 
+/** How many active admins the organisation has. */
+export async function countActiveAdmins(db: Executor, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'admin'), eq(users.isActive, true)));
+  return row?.n ?? 0;
+}
+
 export async function getUser(db: Executor, orgId: string, userId: string) {
   const [row] = await db
     .select()

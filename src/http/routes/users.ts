@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, IdParams, ListResponse } from '../../schemas/common';
+import { ErrorResponse, Id, IdParams, ListResponse, ReadErrors } from '../../schemas/common';
+import { ApiToken } from '../../schemas/session';
 import { User, UserInput, UserListQuery, UserPatch } from '../../schemas/users';
+import { listUserApiTokens, revokeUserApiToken } from '../../services/auth';
 import { createUser, listUsers, updateUser } from '../../services/users';
 import { actorOf } from '../authentication';
 
@@ -53,5 +56,38 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
       },
     },
     async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/users/:id/tokens',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "A user's live API tokens (admin)",
+        params: IdParams,
+        response: { 200: ListResponse(ApiToken), ...ReadErrors },
+      },
+    },
+    async (request) => {
+      const items = await listUserApiTokens(db, actorOf(request), request.params.id);
+      return { items, total: items.length };
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/tokens/:tokenId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Revoke a user's API token (admin)",
+        params: z.object({ id: Id, tokenId: Id }),
+        response: { 204: z.undefined(), ...ReadErrors },
+      },
+    },
+    async (request, reply) => {
+      const { id, tokenId } = request.params;
+      await revokeUserApiToken(db, actorOf(request), id, tokenId, new Date());
+      return reply.status(204).send();
+    },
   );
 };

@@ -52,6 +52,7 @@ const { values } = parseArgs({
     anchor: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     reuse: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(os.tmpdir(), 'salesplan-bench-dashboards') },
   },
 });
@@ -85,6 +86,8 @@ async function prepare(
     const exists = await databaseExists(url, name);
     if (exists && values.reuse) {
       handle = openPostgres(withDatabase(url, name));
+      // Migrations added since the load (indexes) apply to the loaded rows.
+      await handle.migrate();
       const org = await findBenchOrganisation(handle.db, size);
       await handle.close();
       if (org) return { target: ['--url', withDatabase(url, name)], org, loadSeconds: null };
@@ -97,6 +100,7 @@ async function prepare(
     const dir = path.join(values.out, `pglite-${sizeName}`);
     if (fs.existsSync(dir) && values.reuse) {
       handle = await openDatabase({ dataDir: dir, purpose: 'bench-dashboards load' });
+      await handle.migrate();
       const org = await findBenchOrganisation(handle.db, size);
       await handle.close();
       if (org) return { target: ['--dir', dir], org, loadSeconds: null };
@@ -185,36 +189,55 @@ async function timeRequests(baseUrl: string, route: string, cookie: string): Pro
   return times;
 }
 
-/** The routes to time, each with the floor of its main figure (null: no floor yet). */
+type Route = { route: string; floor: string | null; floorOwners?: string[] };
+
+/** The routes to time, each with the floor of its main figure and, when not the caller's, its scope. */
 function routesFor(
   org: BenchOrganisation,
   from: string,
   to: string,
   available: Set<string>,
   as: 'leader' | 'manager',
-): { route: string; floor: string | null }[] {
+): Route[] {
   const period = `from=${from}&to=${to}`;
-  const routes: { route: string; floor: string | null }[] = [
+  const routes: Route[] = [
     { route: '/api/reports/pipeline?by=rep', floor: 'pipeline' },
     { route: `/api/reports/win-rates?by=rep&${period}`, floor: 'win-rates' },
     { route: `/api/reports/outliers?${period}`, floor: 'outliers' },
     { route: '/api/reports/attainment?by=rep', floor: 'attainment' },
     { route: `/api/reports/activity?by=rep&${period}`, floor: 'activity' },
   ];
-  // The dashboards, as they land (GET /api/dashboards/*).
+  // The dashboards, as they land (GET /api/dashboards/*); their floor is the pipeline panel
+  // with its stale and slipping counts over the dashboard's deals.
   const firstRep = benchId('user', 10_000);
   if (available.has('rep'))
-    routes.push({ route: `/api/dashboards/rep?repId=${firstRep}`, floor: 'pipeline' });
-  if (available.has('team'))
-    routes.push({ route: `/api/dashboards/team?managerId=${org.managerId}`, floor: 'pipeline' });
-  if (available.has('organisation') && as === 'leader')
-    routes.push({ route: `/api/dashboards/organisation?${period}`, floor: 'pipeline' });
-  if (available.has('organisation') && as === 'manager')
     routes.push({
-      route: `/api/dashboards/organisation?${period}&managerId=${org.managerId}`,
-      floor: 'pipeline',
+      route: `/api/dashboards/rep?repId=${firstRep}`,
+      floor: 'pipeline-flags',
+      floorOwners: [firstRep],
     });
+  if (available.has('team'))
+    routes.push({
+      route: `/api/dashboards/team?managerId=${org.managerId}`,
+      floor: 'pipeline-flags',
+      floorOwners: teamOf(org),
+    });
+  if (available.has('organisation'))
+    routes.push(
+      as === 'leader'
+        ? { route: `/api/dashboards/organisation?${period}`, floor: 'pipeline-flags' }
+        : {
+            route: `/api/dashboards/organisation?${period}&managerId=${org.managerId}`,
+            floor: 'pipeline-flags',
+            floorOwners: teamOf(org),
+          },
+    );
   return routes;
+}
+
+/** The first manager and their ten reps (generate.ts: rep r reports to manager r / 10). */
+function teamOf(org: BenchOrganisation): string[] {
+  return [org.managerId, ...Array.from({ length: 10 }, (_, r) => benchId('user', 10_000 + r))];
 }
 
 async function dashboardRoutes(baseUrl: string, cookie: string): Promise<Set<string>> {
@@ -229,19 +252,16 @@ async function dashboardRoutes(baseUrl: string, cookie: string): Promise<Set<str
 
 async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
   const { target, org, loadSeconds } = await prepare(engine, sizeName);
+  if (values['load-only']) return [];
   const server = await startServer(target);
   const rows: Row[] = [];
   try {
     const today = values.anchor;
     const from = `${today.slice(0, 4)}-01-01`;
     const weekEnd = addDays(isoWeekStart(isoWeekOf(parseIsoDate(today, 'today'))), 6);
-    const team = Array.from({ length: 10 }, (_, r) => benchId('user', 10_000 + r));
     const callers = {
       leader: { cookie: await signIn(server.baseUrl, LEADER_EMAIL), owners: null },
-      manager: {
-        cookie: await signIn(server.baseUrl, MANAGER_EMAIL),
-        owners: [org.managerId, ...team],
-      },
+      manager: { cookie: await signIn(server.baseUrl, MANAGER_EMAIL), owners: teamOf(org) },
     } as const;
     const available = await dashboardRoutes(server.baseUrl, callers.leader.cookie);
     const hello = await timeRequests(server.baseUrl, '/bench/hello', callers.leader.cookie);
@@ -256,11 +276,11 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
         to: today,
         weekEnd,
       };
-      for (const { route, floor } of routesFor(org, from, today, available, as)) {
+      for (const { route, floor, floorOwners } of routesFor(org, from, today, available, as)) {
         const times = await timeRequests(server.baseUrl, route, callers[as].cookie);
         let floorTimes: number[] | null = null;
         if (floor) {
-          const statement = FLOORS[floor]?.(input);
+          const statement = FLOORS[floor]?.({ ...input, owners: floorOwners ?? input.owners });
           if (statement)
             floorTimes = await server.ask<number[]>({
               type: 'floor',
@@ -269,8 +289,9 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
               requests,
             });
         }
-        rows.push(row(engine, sizeName, route, as, times, floorTimes));
-        log(`  ${as} ${route}: p50 ${ms(percentile(times, 50))} ms`);
+        const result = row(engine, sizeName, route, as, times, floorTimes);
+        rows.push(result);
+        log(`  ${JSON.stringify(result)}`);
         if (values.explain) plans.push(...(await explain(server, route, callers[as].cookie, as)));
       }
     }

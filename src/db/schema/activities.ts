@@ -65,7 +65,15 @@ export const activities = pgTable(
     uniqueIndex('activities_org_external_id_key').on(t.orgId, t.externalId),
     index('activities_org_owner_occurs_idx').on(t.orgId, t.ownerId, t.occursOn),
     index('activities_org_account_idx').on(t.orgId, t.accountId),
-    index('activities_org_opportunity_idx').on(t.orgId, t.opportunityId),
+    // A deal's last done activity (the dashboards' stale flag, pipeline-flags.ts) is one step
+    // back in this index, without reading the activities themselves; its (org_id,
+    // opportunity_id) prefix still serves the foreign key and a deal's activity list.
+    index('activities_org_opportunity_status_occurs_idx').on(
+      t.orgId,
+      t.opportunityId,
+      t.status,
+      t.occursOn,
+    ),
     check('activities_status_valid', oneOf('status', ACTIVITY_STATUSES)),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "activities_org_opportunity_idx";--> statement-breakpoint
+CREATE INDEX "activities_org_opportunity_status_occurs_idx" ON "activities" USING btree ("org_id","opportunity_id","status","occurs_on");

@@ -13,28 +13,27 @@ import {
   wonWithDateInSql,
 } from '../db/queries/reports';
 import type { OwnerScope } from '../db/queries/scope';
+import type { ScopeFilters } from '../db/queries/dashboard-filters';
 import { attainmentOfWon } from '../domain/attainment';
-import {
-  addDays,
-  fiscalYearOf,
-  fiscalYearPeriod,
-  fiscalYearStartOf,
-  isoWeekOf,
-  isoWeekStart,
-  parseIsoDate,
-} from '../domain/calendar';
+import { addDays, isoWeekOf, isoWeekStart, parseIsoDate } from '../domain/calendar';
 import {
   type ConversionOutlier,
   findConversionOutliersInCounts,
 } from '../domain/conversion-outliers';
 import type { Period } from '../domain/opportunity';
-import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
+import type { UnconvertedMoney } from '../domain/exchange-rates';
+import { weightTargetBySeasonality } from '../domain/seasonality';
 import type { ReportGroup, ReportKind, ReportRows, ReportRowsByKind } from '../schemas/reports';
 import type { Actor } from './authorization';
 import { todayIn } from './clock';
 import { getOrganisation } from '../db/queries/organisations';
 import { NotFoundError } from '../domain/errors';
-import { loadComputedStrategy } from './strategy-cascade';
+import {
+  type AttainmentTargets,
+  type AttainmentYear,
+  attainmentTargets,
+  loadAttainmentYear,
+} from './attainment-targets';
 import { sql } from 'drizzle-orm';
 
 // The KPI reports of `salesplan report` and GET /api/reports/{kind}: the database adds up per
@@ -52,6 +51,8 @@ export type ReportQuery = {
   today: string;
   /** The owners whose deals and activities count; null (or absent) is the whole organisation. */
   ownerIds?: OwnerScope | undefined;
+  /** The dashboards' filters on the deals (the opportunity reports only). */
+  filters?: ScopeFilters | undefined;
 };
 
 export type Organisation = Pick<
@@ -170,36 +171,36 @@ async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup
   }));
 }
 
-async function attainmentReport(
+export type AttainmentRow = ReportGroupKey & {
+  wonToDate: number;
+  targetToDate: number;
+  targetYear: number;
+  attainment: number | null;
+  gap: number;
+  unconverted: UnconvertedMoney[];
+};
+
+/**
+ * Attainment per group (or of the whole scope without one) as of `report.today`, against the
+ * seasonal targets given (attainment-targets.ts): a manager's or a territory's target is the sum
+ * of its reps'; products have none.
+ */
+export async function attainmentRows(
   db: Executor,
   org: Organisation,
   report: ReportScope,
   by: ReportGroup | undefined,
-) {
-  const { today, scope } = report;
-  parseIsoDate(today, 'today');
-  const year = fiscalYearOf(today, org.fiscalYearStartMonth);
-  const strategy = await loadComputedStrategy(db, org.id, year, today);
-  const fiscalYearStart =
-    strategy?.fiscalYearStart ?? fiscalYearStartOf(year, org.fiscalYearStartMonth);
-  const weights = strategy?.seasonality.weights ?? flatWeights();
-  const yearToDate = { from: fiscalYearPeriod(fiscalYearStart).from, to: today };
-  const isVisible = (repId: string) => scope === null || scope.includes(repId);
-  // The organisation's target, or each rep's cascaded one (as rep plans read it); a manager's or
-  // a territory's is the sum of its reps'. Products have no target in the cascade. A caller who
-  // sees part of the organisation has the target of the reps they see.
-  const repTargets = new Map(
-    strategy?.cascade.reps.filter((r) => isVisible(r.repId)).map((r) => [r.repId, r.targetMinor]) ??
-      [],
-  );
-  const sumOfReps = (repIds: Iterable<string>) =>
-    [...repIds].reduce((sum, repId) => sum + (repTargets.get(repId) ?? 0), 0);
+  year: AttainmentYear,
+  targets: AttainmentTargets,
+): Promise<AttainmentRow[]> {
+  const { today } = report;
+  const { fiscalYearStart, weights, strategy } = year;
+  const yearToDate = { from: year.period.from, to: today };
   const targetOf = (id: string, ownerIds: readonly string[]) => {
-    if (!strategy) return 0;
-    if (!by) return scope === null ? strategy.row.targetMinor : sumOfReps(repTargets.keys());
-    if (by === 'rep') return repTargets.get(id) ?? 0;
+    if (!by) return targets.whole;
+    if (by === 'rep') return targets.ofRep(id);
     if (by === 'product') return 0;
-    return sumOfReps(ownerIds);
+    return ownerIds.reduce((sum, repId) => sum + targets.ofRep(repId), 0);
   };
   const [found, unconverted] = [
     await readAttainmentGroups(db, report, by ?? null, yearToDate),
@@ -212,21 +213,17 @@ async function attainmentReport(
     // A rep with a target and no deal yet is behind, not absent.
     const shown = new Set(groups.map((group) => group.id));
     const names = new Map(strategy.assignments.map((a) => [a.repId, a.repName]));
-    for (const rep of strategy.cascade.reps) {
-      if (shown.has(rep.repId) || !isVisible(rep.repId)) continue;
-      shown.add(rep.repId);
-      groups.push({
-        id: rep.repId,
-        name: names.get(rep.repId) ?? rep.repId,
-        wonToDateMinor: 0,
-        ownerIds: [],
-      });
+    for (const repId of targets.repIds) {
+      if (shown.has(repId)) continue;
+      shown.add(repId);
+      groups.push({ id: repId, name: names.get(repId) ?? repId, wonToDateMinor: 0, ownerIds: [] });
     }
   }
   return byName(groups).map((group) => {
+    const targetYear = targetOf(group.id, group.ownerIds);
     const result = attainmentOfWon({
       wonToDateMinor: group.wonToDateMinor,
-      monthlyTargets: weightTargetBySeasonality(targetOf(group.id, group.ownerIds), weights).months,
+      monthlyTargets: weightTargetBySeasonality(targetYear, weights).months,
       fiscalYearStart,
       today,
     });
@@ -235,11 +232,34 @@ async function attainmentReport(
       name: group.name,
       wonToDate: result.wonToDateMinor,
       targetToDate: result.targetToDateMinor,
+      targetYear,
       attainment: result.attainment,
       gap: result.gapMinor,
       unconverted: unconverted.get(by ? group.id : '') ?? [],
     };
   });
+}
+
+async function attainmentReport(
+  db: Executor,
+  org: Organisation,
+  report: ReportScope,
+  by: ReportGroup | undefined,
+) {
+  // The organisation's target, or each rep's cascaded one (as rep plans read it). A caller who
+  // sees part of the organisation has the target of the reps they see.
+  const year = await loadAttainmentYear(db, org, report.today);
+  const targets = attainmentTargets(year.strategy, { ownerIds: report.scope });
+  const rows = await attainmentRows(db, org, report, by, year, targets);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    wonToDate: row.wonToDate,
+    targetToDate: row.targetToDate,
+    attainment: row.attainment,
+    gap: row.gap,
+    unconverted: row.unconverted,
+  }));
 }
 
 async function activityReport(
@@ -294,7 +314,12 @@ export async function buildReport<K extends ReportKind>(
   org: Organisation,
   query: ReportQuery & { kind: K },
 ): Promise<ReportRowsByKind[K]> {
-  const report: ReportScope = { orgId: org.id, today: query.today, scope: query.ownerIds ?? null };
+  const report: ReportScope = {
+    orgId: org.id,
+    today: query.today,
+    scope: query.ownerIds ?? null,
+    filters: query.filters,
+  };
   return reports[query.kind](db, org, report, query);
 }
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client';
+import { opportunityFilterSql, type ScopeFilters } from './dashboard-filters';
 import { convertedAmountJoin, convertedMinor } from './money';
 import type { OwnerScope } from './scope';
 import type { StageKind } from '../../domain/opportunity';
@@ -41,7 +42,7 @@ function groupColumns(by: ReportGroup | null, hasProduct: boolean): { id: SQL; n
 }
 
 /** `and <owner> in (scope)`: nothing for the whole organisation, no row for an empty scope. */
-function ownerCondition(owner: SQL, scope: OwnerScope): SQL {
+export function ownerCondition(owner: SQL, scope: OwnerScope): SQL {
   if (scope === null) return sql``;
   if (scope.length === 0) return sql`and false`;
   return sql`and ${owner} in (${sql.join(
@@ -56,7 +57,7 @@ export function inPeriodSql(column: SQL, period: Period | undefined): SQL {
 }
 
 /** The organisation's opportunities with their stage, owner, manager, territory, product and converted amount. */
-function opportunitiesFrom(orgId: string, today: string, scope: OwnerScope): SQL {
+function opportunitiesFrom({ orgId, today, scope, filters }: ReportScope): SQL {
   return sql`from opportunities o
       join stages s on s.org_id = o.org_id and s.id = o.stage_id
       join users u on u.org_id = o.org_id and u.id = o.owner_id
@@ -64,10 +65,17 @@ function opportunitiesFrom(orgId: string, today: string, scope: OwnerScope): SQL
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       left join products p on p.org_id = o.org_id and p.id = o.product_id
       ${convertedAmountJoin(today)}
-      where o.org_id = ${orgId} ${ownerCondition(sql`o.owner_id`, scope)}`;
+      where o.org_id = ${orgId} ${ownerCondition(sql`o.owner_id`, scope)}
+        ${filters ? sql`and ${opportunityFilterSql(filters)}` : sql``}`;
 }
 
-export type ReportScope = { orgId: string; today: string; scope: OwnerScope };
+export type ReportScope = {
+  orgId: string;
+  today: string;
+  scope: OwnerScope;
+  /** The dashboards' filters on the deals (team, rep, segment, product, territory). */
+  filters?: ScopeFilters | undefined;
+};
 
 /**
  * Per group, the deals that `where` picks and have no rate: count and own amount per currency.
@@ -75,7 +83,7 @@ export type ReportScope = { orgId: string; today: string; scope: OwnerScope };
  */
 export async function readUnconvertedByGroup(
   db: Executor,
-  { orgId, today, scope }: ReportScope,
+  report: ReportScope,
   by: ReportGroup | null,
   where: SQL,
 ): Promise<Map<string, UnconvertedMoney[]>> {
@@ -83,7 +91,7 @@ export async function readUnconvertedByGroup(
   const rows = await queryRows<{ id: string; currency: string; count: Count; amount: Count }>(
     db,
     sql`select ${group.id} as id, o.currency, count(*) as count, sum(o.amount_minor) as amount
-      ${opportunitiesFrom(orgId, today, scope)} and ${convertedMinor} is null and ${where}
+      ${opportunitiesFrom(report)} and ${convertedMinor} is null and ${where}
       group by 1, 2 order by 1, 2`,
   );
   const byGroup = new Map<string, UnconvertedMoney[]>();
@@ -123,7 +131,7 @@ export type WinRateGroupRow = ReportGroupKey & {
 export async function readWinRateGroups(
   db: Executor,
   report: ReportScope,
-  by: ReportGroup,
+  by: ReportGroup | null,
   period: Period | undefined,
 ): Promise<WinRateGroupRow[]> {
   const group = groupColumns(by, true);
@@ -147,7 +155,7 @@ export async function readWinRateGroups(
           as "wonRevenue",
         percentile_cont(0.5) within group (order by o.closed_on - o.created_on)
           filter (where ${wonWithDateInSql(period)}) as "medianCycleDays"
-      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+      ${opportunitiesFrom(report)}
       group by 1`,
   );
   return rows.map((row) => ({
@@ -203,7 +211,7 @@ export type PipelineGroupRow = ReportGroupKey & {
 export async function readPipelineGroups(
   db: Executor,
   report: ReportScope,
-  by: ReportGroup,
+  by: ReportGroup | null,
 ): Promise<PipelineGroupRow[]> {
   const group = groupColumns(by, true);
   const amount = sql`coalesce(${convertedMinor}, 0)`;
@@ -225,7 +233,7 @@ export async function readPipelineGroups(
       from (select ${group.id} as id, ${group.name} as name, o.stage_id::text as "stageId",
           o.id as "dealId", ${amount} as amount, s.probability_percent as probability,
           o.created_on as "createdOn"
-        ${opportunitiesFrom(report.orgId, report.today, report.scope)} and s.kind = 'open') open
+        ${opportunitiesFrom(report)} and s.kind = 'open') open
       group by grouping sets ((id), (id, "stageId"))`,
   );
   const groups = new Map<string, PipelineGroupRow>();
@@ -285,7 +293,7 @@ export async function readConversionCounts(
     sql`select u.id::text as "ownerId", min(u.name) as "ownerName", o.product_id::text as "productId",
         coalesce(min(p.name), '') as "productName",
         count(*) filter (where s.kind = 'won') as won, count(*) as closed
-      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+      ${opportunitiesFrom(report)}
         and s.kind <> 'open' and o.product_id is not null and o.closed_on is not null
         and ${closedInSql(period)}
       group by 1, 3`,
@@ -312,7 +320,7 @@ export async function readAttainmentGroups(
     sql`select ${group.id} as id, min(${group.name}) as name,
         coalesce(sum(${convertedMinor}) filter (where ${wonWithDateInSql(yearToDate)}), 0) as won,
         array_agg(distinct o.owner_id::text) as "ownerIds"
-      ${opportunitiesFrom(report.orgId, report.today, report.scope)}
+      ${opportunitiesFrom(report)}
       group by 1`,
   );
   return rows.map((row) => ({

@@ -9,7 +9,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,6 +16,7 @@ import {
 import type { DatabaseHandle } from '../db/client';
 import { authentication } from './authentication';
 import { handleError } from './errors';
+import { openApiTransform } from './openapi';
 import { accountRoutes } from './routes/accounts';
 import { activityRoutes } from './routes/activities';
 import { contactRoutes } from './routes/contacts';
@@ -89,7 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(fastifyHelmet, {
     // The web app loads its own scripts and styles (Mantine sets style attributes inline) and

@@ -72,6 +72,7 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     const id = await newDeal('Empty plan');
     const plan = await rep1.request('GET', `/api/opportunities/${id}/plan`);
     expect(plan.status).toBe(200);
+    expect(plan.headers.get('etag')).toBe('"0"');
     expect(plan.body).toMatchObject({
       version: 0,
       canEdit: true,
@@ -100,6 +101,7 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
       const res = await write(rep1, method, `${path}${sub}`, version, body);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.version).toBe(version + 1);
+      expect(res.headers.get('etag')).toBe(`"${version + 1}"`);
       version = res.body.version;
       return res.body;
     };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
+import { etag, IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
   ActionStepInput,
   ActionStepOrder,
@@ -60,6 +60,14 @@ const write = (db: Database, actor: Actor, params: PlanParamsOut, headers: Heade
 
 export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const base = '/api/opportunities/:id/plan';
+  // The plan's read and every write answer the whole plan: its version goes out as the ETag,
+  // the value a client sends back in If-Match.
+  app.addHook('preSerialization', async (_request, reply, payload) => {
+    const plan = payload as { opportunityId?: unknown; version?: unknown } | null;
+    if (reply.statusCode === 200 && plan?.opportunityId && typeof plan.version === 'number')
+      void reply.header('etag', etag(plan.version));
+    return payload;
+  });
   // Generic in the schemas, so each handler's `request.body` has its schema's output type.
   const writeSchema = <S extends { params: z.ZodType; body?: z.ZodType }>(
     summary: string,

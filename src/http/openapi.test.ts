@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationIdOf } from './openapi';
+import { startTestServer, type TestServer } from './test-server';
+
+type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, unknown> };
+
+describe('the OpenAPI document', () => {
+  let server: TestServer;
+  let operations: { key: string; operation: Operation }[];
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+    const document = (await server.anonymous.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        operation,
+      })),
+    );
+  });
+  afterAll(() => server.close());
+
+  it('names every operation once', () => {
+    expect(operations.length).toBeGreaterThan(50);
+    const ids = operations.map(({ operation }) => operation.operationId);
+    expect(ids.filter((id) => !id)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operationIdOf('GET', '/api/opportunities/:id/plan')).toBe('getOpportunitiesByIdPlan');
+    expect(operationIdOf('PUT', '/api/exchange-rates/:currency/:month')).toBe(
+      'putExchangeRatesByCurrencyByMonth',
+    );
+  });
+
+  it('lets a client sign in and check health without credentials, and documents 401 on the rest', () => {
+    const publicOps = operations.filter(({ operation }) => operation.security?.length === 0);
+    expect(publicOps.map(({ key }) => key).sort()).toEqual(
+      expect.arrayContaining(['DELETE /api/session', 'GET /api/health', 'POST /api/session']),
+    );
+    const missing401 = operations
+      .filter(({ operation }) => operation.security?.length !== 0)
+      .filter(({ operation }) => !('401' in operation.responses))
+      .map(({ key }) => key);
+    expect(missing401).toEqual([]);
+    const signIn = operations.find(({ key }) => key === 'POST /api/session')?.operation;
+    expect(Object.keys(signIn?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '401', '429']),
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import type { SwaggerTransform } from '@fastify/swagger';
+import type { FastifySchema } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '../schemas/common';
+
+// What the OpenAPI document says of every operation, decided once from the route table rather
+// than repeated in each route: an operationId a generated client can name its methods by, no
+// security requirement on the public routes (sign-in, health) and the 401 of every other one.
+
+/** `GET /api/opportunities/:id/plan` → `getOpportunitiesByIdPlan`. */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) =>
+      segment.startsWith(':') ? ['by', segment.slice(1)] : segment.split(/[^A-Za-z0-9]+/),
+    )
+    .filter(Boolean);
+  return [method.toLowerCase(), ...words.map((w) => w[0]?.toUpperCase() + w.slice(1))].join('');
+}
+
+export const openApiTransform: SwaggerTransform = (input) => {
+  const { route } = input;
+  const method = Array.isArray(route.method) ? route.method[0] : route.method;
+  const isPublic = route.config?.isPublic === true;
+  const response = { ...(input.schema.response as Record<string, unknown> | undefined) };
+  if (!isPublic && !('401' in response)) response['401'] = ErrorResponse;
+  const schema = {
+    ...input.schema,
+    response,
+    operationId: operationIdOf(String(method), input.url),
+    ...(isPublic ? { security: [] } : {}),
+  };
+  return jsonSchemaTransform({ ...input, schema: schema as FastifySchema });
+};

@@ -123,7 +123,9 @@ export function ActivitySection({ panel, ownerId }: { panel: ActivityPanel; owne
   );
 }
 
-const needed = (value: number | null) => (value === null ? 'no funnel' : String(value));
+/** "3 of 4" against the funnel; "3 held" without one. */
+const heldOf = (done: number, needed: number | null) =>
+  needed === null ? `${done} held` : `${done} of ${needed}`;
 
 /** First meetings held against what the rep plan's funnel needs. */
 export function FunnelPaceSection({
@@ -155,14 +157,14 @@ export function FunnelPaceSection({
       <FigureGrid>
         <Figure
           label="First meetings this week"
-          value={`${pace.thisWeek.done} of ${needed(pace.thisWeek.needed)}`}
+          value={heldOf(pace.thisWeek.done, pace.thisWeek.needed)}
           to={meetings(activity.week.from, activity.week.to)}
           description="Held vs needed by the funnel"
           tone={behind(pace.thisWeek.done, pace.thisWeek.needed)}
         />
         <Figure
           label="First meetings to date"
-          value={`${pace.toDate.done} of ${needed(pace.toDate.needed)}`}
+          value={heldOf(pace.toDate.done, pace.toDate.needed)}
           to={meetings(activity.toDate.from, activity.toDate.to)}
           description="Since the fiscal year began, vs needed by now"
           tone={behind(pace.toDate.done, pace.toDate.needed)}

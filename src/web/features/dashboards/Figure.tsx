@@ -34,8 +34,9 @@ export function Figure({
           {value}
         </Text>
       )}
+      {/* Only bad news takes a colour (dark red, AA on white); the words carry the meaning. */}
       {tone && (
-        <Text size="sm" fw={700} c={tone.isBad ? 'red.9' : 'green.9'}>
+        <Text size="sm" fw={700} c={tone.isBad ? 'red.9' : undefined}>
           {tone.text}
         </Text>
       )}
@@ -48,7 +49,7 @@ export function Figure({
   );
 }
 
-/** Figures side by side on a wide screen, two a row on a phone. */
+/** Figures side by side on a wide screen, one a row on a phone (a full amount needs the width). */
 export function FigureGrid({ children }: { children: ReactNode }) {
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">

@@ -32,8 +32,10 @@ export function OutlierList({
   }
   return (
     <Alert
-      color="orange"
+      color="red"
       variant="outline"
+      // The label in dark red: Mantine's outline label colour is below AA on white.
+      styles={{ label: { color: 'var(--mantine-color-red-9)' } }}
       icon={<AlertIcon />}
       title={`${outliers.length} conversion outlier${outliers.length === 1 ? '' : 's'}`}
     >

@@ -197,79 +197,84 @@ export function TeamRepTable({
     <SortableTh field={key} label={label} align="right" {...sortProps} />
   );
   return (
-    <Table.ScrollContainer minWidth={1700}>
-      <Table aria-label="Reps of the team" verticalSpacing="sm" tabularNums highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <SortableTh field="rep" label="Rep" {...sortProps} />
-            {th('attainment', 'Attainment')}
-            {th('wonToDate', 'Won / target to date')}
-            {th('gap', 'Gap')}
-            {th('activity', 'Activities done / planned')}
-            {th('firstMeetings', 'First meetings done / needed')}
-            {th('openValue', 'Open pipeline')}
-            {th('coverage', 'Coverage / needed')}
-            {th('staleCount', 'Stale')}
-            {th('slippingCount', 'Slipping')}
-            {th('winRate', 'Win rate')}
-            {th('averageWonDeal', 'Average won deal')}
-            {th('medianCycleDays', 'Median cycle')}
-            {th('checkInsOverdue', 'Check-ins overdue')}
-            <Table.Th>Plan</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => {
-            const behind = behindReasons(row);
-            return (
-              <Table.Tr key={row.rep.id}>
-                <Table.Th scope="row" style={stickyCell}>
-                  <Anchor component={Link} to={repDashboardLink(row.rep.id)} fw={600}>
-                    {row.rep.name}
-                  </Anchor>
-                  {behind.length > 0 && (
-                    <Text size="xs" fw={700} c="red.9">
-                      Behind on {behind.join(' and ')}
-                    </Text>
-                  )}
-                </Table.Th>
-                <FigureCells
-                  row={row}
-                  currency={currency}
-                  links={linksFor({ ownerId: row.rep.id })}
-                />
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.plan ? (
-                    <Anchor component={Link} to={repPlanLink(row.plan.id)}>
-                      Open {row.rep.name}'s plan
+    <>
+      <Text size="xs" c="dimmed" hiddenFrom="lg" className="no-print">
+        The table scrolls sideways for more columns; the rep's name stays in view.
+      </Text>
+      <Table.ScrollContainer minWidth={1700}>
+        <Table aria-label="Reps of the team" verticalSpacing="sm" tabularNums highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <SortableTh field="rep" label="Rep" {...sortProps} />
+              {th('attainment', 'Attainment')}
+              {th('wonToDate', 'Won / target to date')}
+              {th('gap', 'Gap')}
+              {th('activity', 'Activities done / planned')}
+              {th('firstMeetings', 'First meetings done / needed')}
+              {th('openValue', 'Open pipeline')}
+              {th('coverage', 'Coverage / needed')}
+              {th('staleCount', 'Stale')}
+              {th('slippingCount', 'Slipping')}
+              {th('winRate', 'Win rate')}
+              {th('averageWonDeal', 'Average won deal')}
+              {th('medianCycleDays', 'Median cycle')}
+              {th('checkInsOverdue', 'Check-ins overdue')}
+              <Table.Th>Plan</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const behind = behindReasons(row);
+              return (
+                <Table.Tr key={row.rep.id}>
+                  <Table.Th scope="row" style={stickyCell}>
+                    <Anchor component={Link} to={repDashboardLink(row.rep.id)} fw={600}>
+                      {row.rep.name}
                     </Anchor>
-                  ) : (
-                    <Text size="sm">No plan</Text>
-                  )}
-                  {row.plan && (
-                    <Text size="xs" c="dimmed">
-                      {PLAN_STATE_LABELS[row.plan.state]}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr fw={700}>
-            <Table.Th scope="row" style={stickyCell}>
-              Team total
-            </Table.Th>
-            <FigureCells
-              row={dashboard.totals}
-              currency={currency}
-              links={linksFor({ managerId: dashboard.manager.id })}
-            />
-            <Table.Td />
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+                    {behind.length > 0 && (
+                      <Text size="xs" fw={700} c="red.9">
+                        Behind on {behind.join(' and ')}
+                      </Text>
+                    )}
+                  </Table.Th>
+                  <FigureCells
+                    row={row}
+                    currency={currency}
+                    links={linksFor({ ownerId: row.rep.id })}
+                  />
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {row.plan ? (
+                      <Anchor component={Link} to={repPlanLink(row.plan.id)}>
+                        Open {row.rep.name}'s plan
+                      </Anchor>
+                    ) : (
+                      <Text size="sm">No plan</Text>
+                    )}
+                    {row.plan && (
+                      <Text size="xs" c="dimmed">
+                        {PLAN_STATE_LABELS[row.plan.state]}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Th scope="row" style={stickyCell}>
+                Team total
+              </Table.Th>
+              <FigureCells
+                row={dashboard.totals}
+                currency={currency}
+                links={linksFor({ managerId: dashboard.manager.id })}
+              />
+              <Table.Td />
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }

@@ -42,6 +42,26 @@ export const FLOORS: Record<string, (input: FloorInput) => Floor> = {
       params,
     };
   },
+  /**
+   * The dashboards' pipeline panel, their heaviest figure: open count, value and weighted value,
+   * and the stale (no done activity for 30 days, or past its close) and slipping (moved later
+   * three times) counts, per rep.
+   */
+  'pipeline-flags': (input) => {
+    const { from, params } = deals(input, `and s.kind = 'open'`);
+    return {
+      sql: `select o.owner_id, count(*), sum(${converted}),
+          sum((${converted})::float8 * s.probability_percent / 100),
+          count(*) filter (where o.expected_close_on < $2::date
+            or $2::date - coalesce((select max(a.occurs_on) from activities a
+              where a.org_id = o.org_id and a.opportunity_id = o.id and a.status = 'done'),
+              o.created_on) > 30),
+          count(*) filter (where (select count(*) from opportunity_close_date_changes c
+            where c.org_id = o.org_id and c.opportunity_id = o.id and c.to_date > c.from_date) >= 3)
+        ${from} group by 1`,
+      params,
+    };
+  },
   /** Won and lost per rep in the period, won revenue, median cycle. */
   'win-rates': (input) => {
     const { from, params } = deals(input, `and s.kind <> 'open' and o.closed_on between $4 and $5`);

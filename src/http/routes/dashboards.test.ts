@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opportunities, stages } from '../../db/schema';
+import { actionSteps, checkIns, dealPlans, opportunities, stages } from '../../db/schema';
+import { addDays } from '../../domain/calendar';
 import { eq } from 'drizzle-orm';
 import { RepDashboard, TeamDashboard } from '../../schemas/dashboards';
 import { testEngines } from '../../test-setup/test-database';
@@ -143,5 +144,109 @@ describe.each(testEngines())('dashboards API on %s', (engine) => {
     const second = TeamDashboard.parse(other.body);
     expect(second.reps.map((r) => r.rep.name)).toEqual(['rep3']);
     expect(second.totals).toMatchObject({ openCount: 1, openValue: 99_000_00 });
+  });
+
+  it("lists the rep's steps, plan errors and check-ins as the deal plan and the team see them", async () => {
+    const { server, rep1, manager1 } = world;
+    const db = server.database.db;
+    const orgId = server.orgIds.acme;
+    const repId = server.ids.rep1 ?? '';
+    const [open] = await db.select().from(stages).where(eq(stages.orgId, orgId));
+    const [deal] = await db
+      .insert(opportunities)
+      .values({
+        orgId,
+        name: 'Planned deal',
+        ownerId: repId,
+        amountMinor: 40_000_00,
+        currency: 'EUR',
+        stageId: open?.id ?? '',
+        createdOn: daysAgo(10),
+        expectedCloseOn: addDays(today, 25),
+      })
+      .returning();
+    const opportunityId = deal?.id ?? '';
+    await db.insert(dealPlans).values({ orgId, opportunityId });
+    await db.insert(actionSteps).values([
+      {
+        orgId,
+        opportunityId,
+        position: 1,
+        what: 'Call the buyer',
+        ownerId: repId,
+        dueOn: daysAgo(3),
+      },
+      {
+        orgId,
+        opportunityId,
+        position: 2,
+        what: 'Send the proposal',
+        ownerId: repId,
+        dueOn: today,
+      },
+      {
+        orgId,
+        opportunityId,
+        position: 3,
+        what: 'Done already',
+        ownerId: repId,
+        dueOn: daysAgo(4),
+        status: 'done',
+      },
+    ]);
+    const [checkIn] = await db
+      .insert(checkIns)
+      .values({
+        orgId,
+        repPlanId: planId,
+        periodStart: daysAgo(40),
+        periodEnd: daysAgo(10),
+        dueOn: daysAgo(2),
+      })
+      .returning();
+    const body = RepDashboard.parse((await rep1.request('GET', '/api/dashboards/rep')).body);
+    expect(body.steps.overdue).toEqual({
+      total: 1,
+      items: [
+        {
+          id: expect.any(String),
+          opportunityId,
+          opportunityName: 'Planned deal',
+          description: 'Call the buyer',
+          dueOn: daysAgo(3),
+        },
+      ],
+    });
+    expect(body.steps.dueThisWeek.items.map((step) => step.description)).toEqual([
+      'Send the proposal',
+    ]);
+    expect(body.nextCheckIn).toEqual({
+      id: checkIn?.id,
+      repPlanId: planId,
+      dueOn: daysAgo(2),
+      periodStart: daysAgo(40),
+      periodEnd: daysAgo(10),
+      isOverdue: true,
+    });
+    const health = await rep1.request('GET', `/api/deal-plans/health?ids=${opportunityId}`);
+    const errors = health.body.items[0].error as number;
+    expect(errors).toBeGreaterThan(0);
+    expect(body.planErrors).toEqual({
+      total: 1,
+      items: [
+        {
+          id: opportunityId,
+          name: 'Planned deal',
+          accountName: null,
+          amount: 40_000_00,
+          expectedCloseOn: addDays(today, 25),
+          reason: `${errors} ${errors === 1 ? 'error' : 'errors'} in its plan`,
+        },
+      ],
+    });
+    const team = TeamDashboard.parse((await manager1.request('GET', '/api/dashboards/team')).body);
+    expect(team.checkInsOverdue.map((c) => [c.id, c.rep.name])).toEqual([[checkIn?.id, 'rep1']]);
+    expect(team.reps.find((r) => r.rep.name === 'rep1')?.checkInsOverdue).toBe(1);
+    expect(team.totals.checkInsOverdue).toBe(1);
   });
 });

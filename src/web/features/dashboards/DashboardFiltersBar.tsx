@@ -42,7 +42,8 @@ export function DashboardFiltersBar({
       <DatePickerInput
         type="range"
         label="Period"
-        placeholder="Fiscal year to date"
+        // No placeholder (Mantine's is grey below AA): the page's subtitle says the period.
+        description="Empty: the fiscal year to date"
         valueFormat="YYYY-MM-DD"
         allowSingleDateInRange
         clearable

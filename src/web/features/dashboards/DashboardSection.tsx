@@ -55,7 +55,8 @@ export function UnconvertedNote({
   prefix?: string;
 }) {
   return describeUnconverted(unconverted).map((line) => (
-    <Text key={line} size="sm" c="orange.9">
+    // Bold, not orange: Mantine's orange is below AA contrast on white.
+    <Text key={line} size="sm" fw={600}>
       {prefix}: {line}
     </Text>
   ));

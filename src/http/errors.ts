@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from '../domain/errors';
 import type { ErrorResponse } from '../schemas/common';
+import { BadRequestInput } from './text-input';
 
 type Body = ErrorResponse['error'];
 
@@ -43,6 +44,12 @@ function toHttp(error: unknown): {
         message: issues.map((i) => `${i.field}: ${i.reason}`).join('; '),
         issues,
       },
+    };
+  }
+  if (error instanceof BadRequestInput) {
+    return {
+      status: 400,
+      body: { code: 'validation_failed', message: error.message, issues: error.issues },
     };
   }
   if (error instanceof ValidationError) {
@@ -93,9 +100,32 @@ function toHttp(error: unknown): {
   };
 }
 
+/**
+ * The error as it is logged: message, name, code, stack and cause, but never the SQL parameters a
+ * database error carries (a new user's password hash, a token's hash, whatever was written).
+ */
+export function loggable(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 3) return error;
+  const { code, query, params } = error as Error & {
+    code?: unknown;
+    query?: unknown;
+    params?: unknown;
+  };
+  // Drizzle writes the parameters into its message (and so into the stack) too.
+  const message =
+    typeof query === 'string' && params !== undefined ? `Failed query: ${query}` : error.message;
+  return {
+    type: error.name,
+    message,
+    ...(code === undefined ? {} : { code }),
+    stack: error.stack?.replace(error.message, message),
+    ...(error.cause === undefined ? {} : { cause: loggable(error.cause, depth + 1) }),
+  };
+}
+
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body, headers } = toHttp(error);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (status >= 500) request.log.error({ err: loggable(error) }, 'request failed');
   if (headers) void reply.headers(headers);
   return reply.status(status).send({ error: body });
 }

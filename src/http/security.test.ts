@@ -188,3 +188,113 @@ describe.each(testEngines())('cookies, tokens and admins on %s', (engine) => {
     ).toBe(200);
   });
 });
+
+describe.each(testEngines())('hostile input on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  // The request shapes the security probe (reviews/security-probe.md, F7) saw answer 500.
+  it('answers 400 or 422 naming the field, never 500, and stores nothing', async () => {
+    const admin = await server.as('admin@acme.test');
+    const rep = await server.as('rep1@acme.test');
+    const accounts = async () => (await admin.request('GET', '/api/accounts')).body.total;
+    const before = await accounts();
+    const stages = (await rep.request('GET', '/api/reference')).body.stages;
+    const stageId = stages[0].id;
+    const opportunity = (
+      await rep.request('POST', '/api/opportunities', {
+        name: 'Probe',
+        stageId,
+        createdOn: '2026-01-05',
+        amountMinor: 100,
+      })
+    ).body;
+    type Answer = Promise<{ status: number; body: { error: { issues: { field: string }[] } } }>;
+    const cases: [string, Answer, number, string][] = [
+      ['NUL in name', rep.request('POST', '/api/accounts', { name: 'abc\u0000def' }), 400, 'name'],
+      [
+        'NUL in a nested field',
+        rep.request('POST', '/api/accounts', { name: 'ok', industry: 'x\u0000' }),
+        400,
+        'industry',
+      ],
+      ['NUL in q', rep.request('GET', '/api/opportunities?q=%00'), 400, 'query.q'],
+      ['NUL in a token name', rep.request('POST', '/api/tokens', { name: 't\u0000' }), 400, 'name'],
+      [
+        'employees beyond integer',
+        rep.request('POST', '/api/accounts', { name: 'x', employees: 2147483648 }),
+        400,
+        'employees',
+      ],
+      ...['2147483648', '9007199254740993', '99999999999999999999999'].map(
+        (version) =>
+          [
+            `If-Match ${version}`,
+            rep.request(
+              'PUT',
+              `/api/opportunities/${opportunity.id}/plan/win-win`,
+              { buyerResult: 'a', buyerPersonalWin: 'b', ourWin: 'c' },
+              { 'if-match': version },
+            ),
+            400,
+            'headers.if-match',
+          ] as [string, Answer, number, string],
+      ),
+      [
+        'year 0',
+        rep.request('POST', '/api/opportunities', { name: 'x', stageId, createdOn: '0000-01-01' }),
+        400,
+        'createdOn',
+      ],
+      [
+        'unknown territory',
+        admin.request('POST', '/api/users', {
+          email: 'new@acme.test',
+          name: 'New',
+          role: 'rep',
+          territoryId: '00000000-0000-4000-8000-000000000000',
+        }),
+        422,
+        'territoryId',
+      ],
+      [
+        'unknown territory on a change',
+        admin.request('PATCH', `/api/users/${server.ids.rep1}`, {
+          territoryId: '00000000-0000-4000-8000-000000000000',
+        }),
+        422,
+        'territoryId',
+      ],
+    ];
+    for (const [label, pending, status, field] of cases) {
+      const response = await pending;
+      expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBe(status);
+      const fields = response.body.error.issues.map((i: { field: string }) => i.field);
+      expect(fields.join(' '), label).toContain(field);
+    }
+    expect(await accounts()).toBe(before);
+    const plan = await rep.request('GET', `/api/opportunities/${opportunity.id}/plan`);
+    expect(plan.body.version).toBe(0);
+  });
+});
+
+describe('the error log', () => {
+  it('keeps a failed query but never its parameters', async () => {
+    const { loggable } = await import('./errors');
+    const { DrizzleQueryError } = await import('drizzle-orm/errors');
+    const cause = Object.assign(new Error('value too long'), { code: '22001' });
+    const error = new DrizzleQueryError(
+      'insert into users (email, password_hash) values ($1, $2)',
+      ['new@acme.test', '$argon2id$v=19$m=19456,t=2,p=1$secret'],
+      cause,
+    );
+    const logged = JSON.stringify(loggable(error));
+    expect(logged).toContain('insert into users');
+    expect(logged).toContain('22001');
+    expect(logged).not.toContain('argon2id');
+    expect(logged).not.toContain('new@acme.test');
+  });
+});

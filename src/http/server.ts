@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../db/client';
 import { authentication } from './authentication';
 import { handleError } from './errors';
 import { openApiTransform } from './openapi';
+import { refuseNulBytes } from './text-input';
 import { accountRoutes } from './routes/accounts';
 import { activityRoutes } from './routes/activities';
 import { contactRoutes } from './routes/contacts';
@@ -70,6 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', async (request) => refuseNulBytes(request));
 
   await app.register(fastifySwagger, {
     openapi: {

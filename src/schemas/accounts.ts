@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ACCOUNT_STATUSES } from '../domain/account';
-import { AmountMinor, Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
+import {
+  AmountMinor,
+  Id,
+  INT4_MAX,
+  IsoDateTime,
+  NonBlank,
+  OptionalText,
+  PageQuery,
+} from './common';
 
 export const AccountStatus = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof AccountStatus>;
@@ -14,7 +22,7 @@ export const AccountInput = z.object({
   territoryId: Id.nullable().optional(),
   industry: OptionalText,
   country: OptionalText,
-  employees: z.number().int().min(0).nullable().optional(),
+  employees: z.number().int().min(0).max(INT4_MAX).nullable().optional(),
   annualRevenueMinor: AmountMinor.nullable().optional(),
   parentName: OptionalText,
   website: OptionalText,

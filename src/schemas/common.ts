@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const Id = z.uuid();
-export const IsoDate = z.iso.date();
+/** PostgreSQL's largest `integer` (versions, counts like employees). */
+export const INT4_MAX = 2_147_483_647;
+/** A calendar date; PostgreSQL has no year 0, so years start at 0001. */
+export const IsoDate = z.iso.date().refine((d) => !d.startsWith('0000'), 'has no year 0');
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code');
 /** Money in integer minor units (cents): never a float. */
@@ -18,7 +21,8 @@ const pickMessage = (what: string) => (issue: { input: unknown }) =>
 /** A required reference: `PickedId('a stage')`. */
 export const PickedId = (what: string) => z.uuid({ error: pickMessage(what) });
 /** A required day: `PickedDate('a date')`. */
-export const PickedDate = (what: string) => z.iso.date({ error: pickMessage(what) });
+export const PickedDate = (what: string) =>
+  z.iso.date({ error: pickMessage(what) }).refine((d) => !d.startsWith('0000'), 'has no year 0');
 
 export const SortOrder = z.enum(['asc', 'desc']);
 
@@ -70,7 +74,8 @@ export const WriteErrors = { ...ReadErrors, 409: ErrorResponse, 422: ErrorRespon
 const versionText = z
   .string({ error: 'is required: send the version you read, e.g. If-Match: "3"' })
   .regex(/^\s*(W\/)?"?\d+"?\s*$/, 'must be the version you read, e.g. "3"')
-  .transform((text) => Number(text.replace(/\D/g, '')));
+  .transform((text) => Number(text.replace(/\D/g, '')))
+  .refine((version) => version <= INT4_MAX, 'is not a version this server gave out');
 
 /** Writes that must say which version they are based on. */
 export const IfMatchHeaders = z.object({ 'if-match': versionText });

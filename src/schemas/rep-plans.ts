@@ -6,7 +6,7 @@ import {
   REP_PLAN_STATES,
   SIGNING_PARTIES,
 } from '../domain/rep-plan-states';
-import { AmountMinor, Id, IsoDate, NonBlank } from './common';
+import { AmountMinor, Id, INT4_MAX, IsoDate, NonBlank } from './common';
 import { UnconvertedMoney } from './exchange-rates';
 
 // The rep plan (DOMAIN.md, "Rep plan"): what the rep and manager write (cadence, target accounts,
@@ -69,8 +69,8 @@ export const TransitionInput = z.object({ to: RepPlanState });
 export const SignatureInput = z.object({ as: z.enum(SIGNING_PARTIES) });
 export const CommentInput = z.object({ body: NonBlank.max(10_000) });
 export const CompareQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: z.coerce.number().int().min(1).max(INT4_MAX),
+  to: z.coerce.number().int().min(1).max(INT4_MAX),
 });
 
 const Person = z.object({ id: z.string(), name: z.string() });

@@ -38,7 +38,12 @@ export function checkSegment(db: Executor, actor: Actor, field: string, id: stri
   );
 }
 
-export function checkTerritory(db: Executor, actor: Actor, field: string, id: string) {
+export function checkTerritory(
+  db: Executor,
+  actor: Pick<Actor, 'orgId'>,
+  field: string,
+  id: string,
+) {
   return mustExist(
     db
       .select({ id: territories.id })

@@ -14,6 +14,7 @@ import type { User, UserInput, UserListQuery, UserPatch } from '../schemas/users
 import { recordChanges } from './audit';
 import { type Actor, assertIsAdmin } from './authorization';
 import { hashPassword } from './passwords';
+import { checkTerritory } from './references';
 
 function toUser(row: UserRow, managerName: string | null): User {
   return {
@@ -81,6 +82,7 @@ export async function addUser(
       throw new ConflictError(`A user with the email ${input.email} already exists`);
     }
     if (input.managerId) await checkManager(tx, orgId, null, input.managerId);
+    if (input.territoryId) await checkTerritory(tx, { orgId }, 'territoryId', input.territoryId);
     const row = await insertUser(tx, {
       orgId,
       email: input.email,
@@ -130,6 +132,7 @@ export async function updateUser(
       throw new ConflictError(`A user with the email ${patch.email} already exists`);
     }
     if (patch.managerId) await checkManager(tx, actor.orgId, userId, patch.managerId);
+    if (patch.territoryId) await checkTerritory(tx, actor, 'territoryId', patch.territoryId);
     await keepAnAdmin(tx, actor.orgId, before, patch);
     const { password, ...fields } = patch;
     const after = await updateUserRow(tx, actor.orgId, userId, {

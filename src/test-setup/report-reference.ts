@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client';
 import { convertedAmountJoin, convertedMinor } from '../db/queries/money';
 import { readStages } from '../db/queries/reports';
+import type { AccountStatus } from '../domain/account';
 import type { ActivityStatus } from '../domain/activity';
 import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
@@ -49,6 +50,9 @@ export type ReportOpportunityRow = {
   territoryName: string | null;
   lastActivityOn: string | null;
   hasNextStep: boolean;
+  /** The account's segment and status; null without an account (or a segment). */
+  segmentId: string | null;
+  accountStatus: AccountStatus | null;
 };
 
 type RawOpportunity = Omit<ReportOpportunityRow, 'amountMinor' | 'convertedMinor' | 'outcome'> & {
@@ -75,6 +79,7 @@ export async function readOpportunityRows(
         o.expected_close_on::text as "expectedClose", o.closed_on::text as "closedOn", s.kind,
         u.name as "ownerName", p.name as "productName", m.id as "managerId",
         m.name as "managerName", t.id as "territoryId", t.name as "territoryName", o.next_step is not null and o.next_step <> '' as "hasNextStep",
+        ac.segment_id::text as "segmentId", ac.status as "accountStatus",
         (select max(a.occurs_on)::text from activities a
           where a.org_id = o.org_id and a.opportunity_id = o.id and a.status = 'done') as "lastActivityOn"
       from opportunities o
@@ -83,6 +88,7 @@ export async function readOpportunityRows(
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       left join products p on p.org_id = o.org_id and p.id = o.product_id
+      left join accounts ac on ac.org_id = o.org_id and ac.id = o.account_id
       ${convertedAmountJoin(today)}
       where o.org_id = ${orgId}
       order by o.id`,

@@ -10,16 +10,18 @@ import { type Executor, queryRows } from '../client';
 
 /** The lateral join that gives `converted.minor`; `today` may be null when only closed deals are read. */
 export function convertedAmountJoin(today: string | null): SQL {
-  return sql`left join lateral (
-    select case when o.currency = org.currency then o.amount_minor
+  // The organisation is joined once, not looked up per deal; the rate's sub-select runs only for
+  // a deal in another currency (CASE evaluates it lazily).
+  return sql`join organisations converted_org on converted_org.id = o.org_id
+  cross join lateral (
+    select case when o.currency = converted_org.currency then o.amount_minor
       else (select round(o.amount_minor * r.minor_unit_rate)::bigint from exchange_rates r
             where r.org_id = o.org_id and r.currency = o.currency
               and r.month <= date_trunc('month', case when s.kind <> 'open' and o.closed_on is not null
                 then o.closed_on else ${today}::date end)::date
             order by r.month desc limit 1)
       end as minor
-    from organisations org where org.id = o.org_id
-  ) converted on true`;
+  ) converted`;
 }
 
 /** The converted amount (null without a rate), for selects after `convertedAmountJoin`. */

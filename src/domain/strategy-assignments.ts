@@ -22,15 +22,14 @@ export function cascadeInputOf(
   shares: readonly StrategyShare[],
   assignments: readonly StrategyAssignment[],
 ): CascadeInput {
-  const repIds = [...new Set(assignments.map((a) => a.repId))];
+  const byRep = assignmentsByRep(assignments);
   return {
     targetMinor: strategy.targetMinor,
     mix: shares.map((s) => ({ segmentId: s.segmentId, share: s.shareBasisPoints / 10_000 })),
     model: strategy.model,
     territorySplit: 'potential',
     specialisedSplit: 'capacity',
-    reps: repIds.map((repId) => {
-      const own = assignments.filter((a) => a.repId === repId);
+    reps: [...byRep].map(([repId, own]) => {
       const held = own.filter((a) => a.segmentId !== null);
       const model: RepModel = held.length > 0 ? 'specialised' : 'territory';
       return {
@@ -41,6 +40,19 @@ export function cascadeInputOf(
       };
     }),
   };
+}
+
+/** The assignment rows of each rep, reps in the order they first appear. */
+function assignmentsByRep(
+  assignments: readonly StrategyAssignment[],
+): Map<string, StrategyAssignment[]> {
+  const byRep = new Map<string, StrategyAssignment[]>();
+  for (const row of assignments) {
+    const own = byRep.get(row.repId);
+    if (own) own.push(row);
+    else byRep.set(row.repId, [row]);
+  }
+  return byRep;
 }
 
 // A rep has at most one row per segment (and one share of the whole mix); a segment is in the
@@ -84,9 +96,12 @@ function checkRows(
   assignments: readonly StrategyAssignment[],
 ) {
   const issues = duplicateIssues(shares, assignments);
+  const holdingSegments = new Set(
+    assignments.filter((a) => a.segmentId !== null).map((a) => a.repId),
+  );
   assignments.forEach((row, index) => {
     const field = `assignments[${index}].segmentId`;
-    const holdsSegments = assignments.some((a) => a.repId === row.repId && a.segmentId !== null);
+    const holdsSegments = holdingSegments.has(row.repId);
     if (row.segmentId === null && strategy.model === 'specialised') {
       issues.push({
         field,

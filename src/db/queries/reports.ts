@@ -57,14 +57,17 @@ export function inPeriodSql(column: SQL, period: Period | undefined): SQL {
 }
 
 /** The organisation's opportunities with their stage, owner, manager, territory, product and converted amount. */
-function opportunitiesFrom({ orgId, today, scope, filters }: ReportScope): SQL {
+function opportunitiesFrom(
+  { orgId, today, scope, filters }: ReportScope,
+  { converted = true }: { converted?: boolean } = {},
+): SQL {
   return sql`from opportunities o
       join stages s on s.org_id = o.org_id and s.id = o.stage_id
       join users u on u.org_id = o.org_id and u.id = o.owner_id
       left join users m on m.org_id = u.org_id and m.id = u.manager_id
       left join territories t on t.org_id = u.org_id and t.id = u.territory_id
       left join products p on p.org_id = o.org_id and p.id = o.product_id
-      ${convertedAmountJoin(today)}
+      ${converted ? convertedAmountJoin(today) : sql``}
       where o.org_id = ${orgId} ${ownerCondition(sql`o.owner_id`, scope)}
         ${filters ? sql`and ${opportunityFilterSql(filters)}` : sql``}`;
 }
@@ -315,13 +318,21 @@ export async function readAttainmentGroups(
   yearToDate: Period,
 ): Promise<AttainmentGroupRow[]> {
   const group = groupColumns(by, true);
+  // The groups and their owners come from every deal, unconverted; only the deals won in the
+  // period are converted (the conversion is most of a statement's cost).
   const rows = await queryRows<{ id: string; name: string; won: Count; ownerIds: string[] }>(
     db,
-    sql`select ${group.id} as id, min(${group.name}) as name,
-        coalesce(sum(${convertedMinor}) filter (where ${wonWithDateInSql(yearToDate)}), 0) as won,
-        array_agg(distinct o.owner_id::text) as "ownerIds"
-      ${opportunitiesFrom(report)}
-      group by 1`,
+    sql`with won as (
+        select ${group.id} as id, sum(${convertedMinor}) as won
+        ${opportunitiesFrom(report)} and ${wonWithDateInSql(yearToDate)}
+        group by 1),
+      groups as (
+        select ${group.id} as id, min(${group.name}) as name,
+          array_agg(distinct o.owner_id::text) as "ownerIds"
+        ${opportunitiesFrom(report, { converted: false })}
+        group by 1)
+      select g.id, g.name, coalesce(w.won, 0) as won, g."ownerIds"
+      from groups g left join won w on w.id = g.id`,
   );
   return rows.map((row) => ({
     id: row.id,

@@ -19,6 +19,7 @@ import {
   strategyAssignments,
   users,
 } from '../db/schema';
+import type { AccountStatus } from '../domain/account';
 import { planActivities } from '../domain/activity-plan';
 import { activityProgress } from '../domain/activity-progress';
 import { attainmentToDate } from '../domain/attainment';
@@ -337,7 +338,7 @@ describe.each(testEngines())('dashboards against the domain functions (%s)', (en
                 orgId: org.id,
                 name: `Target ${k}`,
                 segmentId: t.segmentId,
-                status: t.status as 'prospect' | 'customer',
+                status: t.status as AccountStatus,
               })),
             )
             .returning();
@@ -425,7 +426,7 @@ describe.each(testEngines())('dashboards against the domain functions (%s)', (en
                 accounts: (targetAccountsOf.get(rep.id) ?? []).map((t, k) => ({
                   accountId: String(k),
                   segmentId: t.segmentId,
-                  status: t.status as 'prospect' | 'customer',
+                  status: t.status as AccountStatus,
                 })),
                 fiscalYearStart: '2026-01',
               }).weekly;

@@ -150,7 +150,7 @@ export function FunnelPaceSection({
       title="Funnel pace"
       description={
         pace.neededPerWeek === null
-          ? 'The rep plan has no funnel yet, so no first-meeting pace.'
+          ? 'The rep plan’s funnel asks for no first meetings a week now: without a plan or a ratio it needs, or when a deal started now could not close before the fiscal year ends (see My plan).'
           : `The funnel needs ${pace.neededPerWeek} first meetings a week`
       }
     >

@@ -191,6 +191,8 @@ export const TeamDashboard = z.strictObject({
   today: IsoDate,
   currency: z.string(),
   fiscalYear: z.number().int(),
+  /** The fiscal year to date: the period of won revenue, win rates and outliers. */
+  period: z.strictObject({ from: IsoDate, to: IsoDate }),
   reps: z.array(TeamRepRow),
   /** Sums over the reps (rates recomputed from the sums, medians left out). */
   totals: TeamRepRow.omit({ rep: true, plan: true, medianCycleDays: true, neededCoverage: true }),

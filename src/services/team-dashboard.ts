@@ -159,6 +159,7 @@ export async function buildTeamDashboard(
     today: day,
     currency: org.currency,
     fiscalYear: year.fiscalYear,
+    period: year.yearToDate,
     reps: rows,
     totals: totalsOf(rows, repFigures, wonWithRate),
     plans: {

@@ -120,6 +120,8 @@ describe.each(testEngines())('dashboards API on %s', (engine) => {
     expect(own.status).toBe(200);
     const team = TeamDashboard.parse(own.body);
     expect(team.manager).toEqual({ id: ids.manager1, name: 'manager1' });
+    // The fiscal year (January here) to date: the outliers' and win rates' period.
+    expect(team.period).toEqual({ from: `${team.fiscalYear}-01-01`, to: today });
     expect(team.reps.map((r) => r.rep.name)).toEqual(['rep1', 'rep2']);
     // rep3's 99,000.00 open deal is manager2's team's.
     expect(team.totals.openValue).toBe(team.reps.reduce((s, r) => s + r.openValue, 0));

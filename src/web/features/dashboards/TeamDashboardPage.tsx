@@ -1,10 +1,8 @@
 import { Anchor, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { fiscalYearPeriod, fiscalYearStartOf } from '../../../domain/calendar';
 import type { TeamDashboard } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
-import { useSession } from '../session/useSession';
 import { DashboardSection } from './DashboardSection';
 import { repDashboardLink, repPlanLink } from './dashboard-format';
 import { OutlierList } from './OutlierList';
@@ -162,18 +160,10 @@ export function TeamDashboardView({
 /** `/dashboards/team` (the caller's team) and `/dashboards/team/:managerId`. */
 export function TeamDashboardPage() {
   const { managerId } = useParams();
-  const session = useSession();
   const dashboard = useTeamDashboard(managerId);
   if (dashboard.isPending) return <DetailSkeleton />;
   if (dashboard.isError) {
     return <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   }
-  const startMonth = session.data?.organisation.fiscalYearStartMonth ?? 1;
-  const year = fiscalYearPeriod(fiscalYearStartOf(dashboard.data.fiscalYear, startMonth));
-  return (
-    <TeamDashboardView
-      dashboard={dashboard.data}
-      period={{ from: year.from, to: dashboard.data.today }}
-    />
-  );
+  return <TeamDashboardView dashboard={dashboard.data} period={dashboard.data.period} />;
 }

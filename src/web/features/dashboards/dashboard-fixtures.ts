@@ -215,6 +215,7 @@ export function makeTeamDashboard(overrides: Partial<TeamDashboard> = {}): TeamD
     today: '2026-11-25',
     currency: 'EUR',
     fiscalYear: 2026,
+    period: { from: '2026-01-01', to: '2026-11-25' },
     reps: [makeTeamRepRow(), dana],
     totals,
     plans: {

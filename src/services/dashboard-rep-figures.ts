@@ -44,7 +44,7 @@ import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { FunnelOverrides } from '../schemas/rep-plans';
 import { mergeUnconverted } from '../db/queries/money';
 import { repFunnel } from './rep-plan-figures';
-import type { Organisation } from './reports';
+import { type Organisation, pipelineFiguresOf } from './reports';
 import { type ComputedStrategy, loadComputedStrategy } from './strategy-cascade';
 
 // The figures the rep and the team dashboards show for each rep, for any number of reps at
@@ -121,11 +121,7 @@ export type RepFigures = {
   attainmentUnconverted: UnconvertedMoney[];
   activity: { week: PlanVsDone[]; month: PlanVsDone[]; toDate: PlanVsDone[] };
   firstMeetings: { neededPerWeek: number | null; doneThisWeek: number; doneToDate: number };
-  pipeline: {
-    openCount: number;
-    openValueMinor: number;
-    weightedValueMinor: number;
-    byStage: { stageId: string; stage: string; count: number; value: number }[];
+  pipeline: ReturnType<typeof pipelineFiguresOf> & {
     staleCount: number;
     slippingCount: number;
     needsPlanCount: number;
@@ -347,16 +343,7 @@ export async function computeRepFigures(
         doneToDate: firstMeetingsDone?.toDate ?? 0,
       },
       pipeline: {
-        openCount: group?.openCount ?? 0,
-        openValueMinor: group?.openValueMinor ?? 0,
-        // Σ amount × probability rounded once, as domain/pipeline.ts summarisePipeline does.
-        weightedValueMinor: Math.round(group?.weightedValue ?? 0),
-        byStage: openStages.map((stage) => ({
-          stageId: stage.id,
-          stage: stage.name,
-          count: group?.byStage.get(stage.id)?.count ?? 0,
-          value: group?.byStage.get(stage.id)?.valueMinor ?? 0,
-        })),
+        ...pipelineFiguresOf(group, openStages),
         staleCount: flag?.staleCount ?? 0,
         slippingCount: flag?.slippingCount ?? 0,
         needsPlanCount: flag?.needsPlanCount ?? 0,

@@ -50,7 +50,7 @@ import {
 } from './attainment-targets';
 import { type Actor, canRead } from './authorization';
 import { todayIn } from './clock';
-import { attainmentRows, buildReport, type Organisation } from './reports';
+import { attainmentRows, buildReport, type Organisation, pipelineFiguresOf } from './reports';
 import { sql } from 'drizzle-orm';
 
 // The organisation dashboard (issue #11, GET /api/dashboards/organisation): the organisation's
@@ -177,15 +177,7 @@ async function pipelinePanel(
   const remainingTarget = Math.max(0, attainment.targetYear - attainment.wonToDate);
   const closingRatio = closed ? ratio(closed.won, closed.won + closed.lost) : null;
   return {
-    openCount: group?.openCount ?? 0,
-    openValue: group?.openValueMinor ?? 0,
-    weightedValue: Math.round(group?.weightedValue ?? 0),
-    byStage: stages.map((stage) => ({
-      stageId: stage.id,
-      stage: stage.name,
-      count: group?.byStage.get(stage.id)?.count ?? 0,
-      value: group?.byStage.get(stage.id)?.valueMinor ?? 0,
-    })),
+    ...pipelineFiguresOf(group, stages),
     dueInYear: flags.dueMinor,
     remainingTarget,
     coverage: remainingTarget === 0 ? null : flags.dueMinor / remainingTarget,

@@ -182,8 +182,8 @@ export async function buildRepDashboard(
     },
     pipeline: {
       openCount: pipeline.openCount,
-      openValue: pipeline.openValueMinor,
-      weightedValue: pipeline.weightedValueMinor,
+      openValue: pipeline.openValue,
+      weightedValue: pipeline.weightedValue,
       byStage: pipeline.byStage,
       dueInYear: pipeline.coverage.pipelineDueMinor,
       remainingTarget: pipeline.coverage.remainingTargetMinor,

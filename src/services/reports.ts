@@ -1,7 +1,9 @@
 import type { Executor } from '../db/client';
 import { findOrganisation, type OrganisationRow } from '../db/queries/organisations';
 import {
+  type PipelineGroupRow,
   type ReportGroupKey,
+  type ReportStageRow,
   type ReportScope,
   readActivityGroups,
   readAttainmentGroups,
@@ -147,6 +149,28 @@ async function outlierReport(db: Executor, report: ReportScope, period: Period |
   return namedOutliers(outliers, reps, products);
 }
 
+/**
+ * A pipeline group's figures as every report and dashboard shows them: the open count and value,
+ * the weighted value rounded once (as domain/pipeline.ts summarisePipeline does), and each open
+ * stage in order, empty ones included.
+ */
+export function pipelineFiguresOf(
+  group: PipelineGroupRow | undefined,
+  openStages: readonly ReportStageRow[],
+) {
+  return {
+    openCount: group?.openCount ?? 0,
+    openValue: group?.openValueMinor ?? 0,
+    weightedValue: Math.round(group?.weightedValue ?? 0),
+    byStage: openStages.map((stage) => ({
+      stageId: stage.id,
+      stage: stage.name,
+      count: group?.byStage.get(stage.id)?.count ?? 0,
+      value: group?.byStage.get(stage.id)?.valueMinor ?? 0,
+    })),
+  };
+}
+
 async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup) {
   const [stages, groups, unconverted] = [
     await readStages(db, report.orgId),
@@ -154,21 +178,18 @@ async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup
     await readUnconvertedByGroup(db, report, by, sql`s.kind = 'open'`),
   ];
   const openStages = stages.filter((stage) => stage.kind === 'open');
-  return byName(groups).map((group) => ({
-    id: group.id,
-    name: group.name,
-    openCount: group.openCount,
-    openValue: group.openValueMinor,
-    // Σ amount × probability rounded once, as domain/pipeline.ts summarisePipeline does.
-    weightedValue: Math.round(group.weightedValue),
-    averageAgeDays: group.ageDaysSum / group.openCount,
-    byStage: openStages.map((stage) => ({
-      stage: stage.name,
-      count: group.byStage.get(stage.id)?.count ?? 0,
-      value: group.byStage.get(stage.id)?.valueMinor ?? 0,
-    })),
-    unconverted: unconverted.get(group.id) ?? [],
-  }));
+  return byName(groups).map((group) => {
+    const { byStage, ...figures } = pipelineFiguresOf(group, openStages);
+    return {
+      id: group.id,
+      name: group.name,
+      ...figures,
+      averageAgeDays: group.ageDaysSum / group.openCount,
+      // The report names stages; the dashboards also give their ids (to open the deals).
+      byStage: byStage.map(({ stage, count, value }) => ({ stage, count, value })),
+      unconverted: unconverted.get(group.id) ?? [],
+    };
+  });
 }
 
 export type AttainmentRow = ReportGroupKey & {

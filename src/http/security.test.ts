@@ -298,3 +298,40 @@ describe('the error log', () => {
     expect(logged).not.toContain('new@acme.test');
   });
 });
+
+describe.each(testEngines())('emails per organisation on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('gives an admin no way to learn that another organisation has an email, and signs each account in to its own organisation', async () => {
+    const admin = await server.as('admin@acme.test');
+    // The other organisation's rep9 email, created in acme: no 409 to tell it exists elsewhere.
+    const created = await admin.request('POST', '/api/users', {
+      email: 'rep9@other.test',
+      name: 'Acme namesake',
+      role: 'rep',
+      password: 'acme namesake password',
+    });
+    expect(created.status).toBe(201);
+    // Within one organisation an email is still one user.
+    const again = await admin.request('POST', '/api/users', {
+      email: 'rep9@other.test',
+      name: 'Twice',
+      role: 'rep',
+    });
+    expect(again.status).toBe(409);
+    const signIn = (password: string) =>
+      server.anonymous.request('POST', '/api/session', { email: 'rep9@other.test', password });
+    const inAcme = await signIn('acme namesake password');
+    expect(inAcme.status).toBe(200);
+    expect(inAcme.body.organisation.slug).toBe('acme');
+    expect(inAcme.body.user.name).toBe('Acme namesake');
+    const inOther = await signIn(PASSWORD);
+    expect(inOther.status).toBe(200);
+    expect(inOther.body.organisation.slug).toBe('other');
+    expect((await signIn('neither password')).status).toBe(401);
+  });
+});

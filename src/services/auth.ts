@@ -12,9 +12,9 @@ import {
   touchSession,
 } from '../db/queries/auth';
 import {
-  findUserByEmail,
   getUser,
   getUserWithOrganisation,
+  listAccountsByEmail,
   teamMemberIds,
 } from '../db/queries/users';
 import { NotFoundError, UnauthenticatedError } from '../domain/errors';
@@ -39,6 +39,9 @@ function newToken(prefix = ''): string {
 }
 
 // Verifying against a real hash when the email is unknown keeps both answers equally slow.
+// An email may have an account in several organisations (each its own): the password picks the
+// account, the oldest when it fits several. At most this many are tried.
+const MAX_ACCOUNTS_PER_EMAIL = 5;
 let dummyHash: Promise<string> | undefined;
 
 export type SignedIn = { token: string; expiresAt: Date; me: Me; actor: Actor };
@@ -48,15 +51,22 @@ export async function signIn(
   input: SignInInput,
   options: { sessionDays: number; now: Date },
 ): Promise<SignedIn> {
-  const found = await findUserByEmail(db, input.email);
-  if (!found || !found.user.passwordHash || !found.user.isActive) {
+  const accounts = (await listAccountsByEmail(db, input.email, MAX_ACCOUNTS_PER_EMAIL)).filter(
+    ({ user }) => user.passwordHash !== null && user.isActive,
+  );
+  if (accounts.length === 0) {
     dummyHash ??= hashPassword('no such user: constant-time answer');
     await verifyPassword(await dummyHash, input.password);
     throw new UnauthenticatedError('Wrong email or password');
   }
-  if (!(await verifyPassword(found.user.passwordHash, input.password))) {
-    throw new UnauthenticatedError('Wrong email or password');
+  let found: (typeof accounts)[number] | undefined;
+  for (const account of accounts) {
+    if (await verifyPassword(account.user.passwordHash ?? '', input.password)) {
+      found = account;
+      break;
+    }
   }
+  if (!found) throw new UnauthenticatedError('Wrong email or password');
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + options.sessionDays * DAY_MS);
   await insertSession(db, {

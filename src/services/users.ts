@@ -78,7 +78,7 @@ export async function addUser(
   by: { userId: string | null } = { userId: null },
 ): Promise<User> {
   return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) {
+    if (await findUserByEmail(tx, orgId, input.email)) {
       throw new ConflictError(`A user with the email ${input.email} already exists`);
     }
     if (input.managerId) await checkManager(tx, orgId, null, input.managerId);
@@ -128,7 +128,11 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const before = await getUser(tx, actor.orgId, userId);
     if (!before) throw new NotFoundError('User', userId);
-    if (patch.email && patch.email !== before.email && (await findUserByEmail(tx, patch.email))) {
+    if (
+      patch.email &&
+      patch.email !== before.email &&
+      (await findUserByEmail(tx, actor.orgId, patch.email))
+    ) {
       throw new ConflictError(`A user with the email ${patch.email} already exists`);
     }
     if (patch.managerId) await checkManager(tx, actor.orgId, userId, patch.managerId);

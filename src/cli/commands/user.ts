@@ -78,14 +78,14 @@ export function registerUserCommand(program: Command) {
           const org = await resolveOrganisation(tx, options);
           let managerId: string | null = null;
           if (options.manager) {
-            const manager = await findUserByEmail(tx, options.manager);
-            if (!manager || manager.user.orgId !== org.id) {
+            const manager = await findUserByEmail(tx, org.id, options.manager);
+            if (!manager) {
               throw new ValidationError({
                 field: '--manager',
                 reason: `no user ${options.manager} in ${org.slug}`,
               });
             }
-            managerId = manager.user.id;
+            managerId = manager.id;
           }
           const input = parseOption('--email', UserInput, {
             email: options.email,

@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../client';
 import { organisations, users } from '../schema';
@@ -8,13 +8,24 @@ import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 
-export async function findUserByEmail(db: Executor, email: string) {
+/** The organisation's user with this email. */
+export async function findUserByEmail(db: Executor, orgId: string, email: string) {
   const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.email, email.toLowerCase())));
+  return row;
+}
+
+/** Every account with this email, in any organisation, oldest first (at most `limit`). */
+export async function listAccountsByEmail(db: Executor, email: string, limit: number) {
+  return db
     .select({ user: users, organisation: organisations })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(users.email, email.toLowerCase()));
-  return row;
+    .where(eq(users.email, email.toLowerCase()))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(limit);
 }
 
 export async function getUserWithOrganisation(db: Executor, orgId: string, userId: string) {

@@ -22,7 +22,8 @@ export const users = pgTable(
   {
     orgId: orgIdColumn(),
     id: idColumn(),
-    // Lower-cased on write; unique across organisations because sign-in asks for the email only.
+    // Lower-cased on write; unique within the organisation (sign-in tries each account of the
+    // email: an organisation cannot learn that another one has it).
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
@@ -51,7 +52,8 @@ export const users = pgTable(
       columns: [t.orgId, t.territoryId],
       foreignColumns: [territories.orgId, territories.id],
     }),
-    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_org_email_key').on(t.orgId, t.email),
+    index('users_email_idx').on(t.email),
     uniqueIndex('users_org_external_id_key').on(t.orgId, t.externalId),
     index('users_org_manager_idx').on(t.orgId, t.managerId),
     check('users_role_valid', oneOf('role', ROLES)),

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   type DashboardPlanRow,
@@ -230,26 +229,24 @@ export async function computeRepFigures(
       o.lookBackMonths === undefined ? [] : [[repId, o.lookBackMonths] as const],
     ),
   );
-  const [won, wonUnconverted, stages, pipelines, openUnconverted, flags, done, yearly, normTypes] =
-    [
-      await readWonByMonth(db, scope, year.period),
-      await readUnconvertedByGroup(db, report, 'rep', wonWithDateInSql(year.yearToDate)),
-      await readStages(db, org.id),
-      await readPipelineGroups(db, report, 'rep'),
-      await readUnconvertedByGroup(db, report, 'rep', sql`s.kind = 'open'`),
-      await readPipelineFlags(db, scope, year.period.to),
-      await readDoneActivityCounts(db, scope, {
-        week: year.week,
-        month: year.month,
-        toDate: year.toDate,
-      }),
-      await readPlannedYearlyCounts(
-        db,
-        org.id,
-        plans.map((plan) => plan.id),
-      ),
-      plans.length === 0 ? [] : await readNormActivityTypes(db, org.id),
-    ];
+  const [won, wonUnconverted, stages, pipelines, flags, done, yearly, normTypes] = [
+    await readWonByMonth(db, scope, year.period),
+    await readUnconvertedByGroup(db, report, 'rep', wonWithDateInSql(year.yearToDate)),
+    await readStages(db, org.id),
+    await readPipelineGroups(db, report, 'rep'),
+    await readPipelineFlags(db, scope, year.period.to),
+    await readDoneActivityCounts(db, scope, {
+      week: year.week,
+      month: year.month,
+      toDate: year.toDate,
+    }),
+    await readPlannedYearlyCounts(
+      db,
+      org.id,
+      plans.map((plan) => plan.id),
+    ),
+    plans.length === 0 ? [] : await readNormActivityTypes(db, org.id),
+  ];
   const funnelCounts = await readFunnelCounts(db, scope, lookBackMonths);
   const openStages = stages.filter((stage) => stage.kind === 'open');
   const pipelineOf = new Map(pipelines.map((group) => [group.id, group]));
@@ -352,7 +349,7 @@ export async function computeRepFigures(
           targetYearMinor - attainment.wonToDateMinor,
           closingRatio,
         ),
-        unconverted: openUnconverted.get(repId) ?? [],
+        unconverted: group?.unconverted ?? [],
       },
     });
   }

@@ -170,7 +170,6 @@ async function pipelinePanel(
 ): Promise<PipelinePanel> {
   const stages = (await readStages(db, report.orgId)).filter((stage) => stage.kind === 'open');
   const [group] = await readPipelineGroups(db, report, null);
-  const unconverted = await readUnconvertedByGroup(db, report, null, sql`s.kind = 'open'`);
   const flags = await readOpenDealFlags(db, report, { from: report.today, to: year.period.to });
   const [closed] = await readWinRateGroups(db, report, null, lookBackPeriod(report.today));
   // Coverage as domain/pipeline.ts pipelineCoverage defines it, on the sums.
@@ -184,7 +183,7 @@ async function pipelinePanel(
     neededCoverage: closingRatio === null || closingRatio <= 0 ? null : 1 / closingRatio,
     staleCount: flags.staleCount,
     slippingCount: flags.slippingCount,
-    unconverted: unconverted.get('') ?? [],
+    unconverted: group?.unconverted ?? [],
   };
 }
 

@@ -36,7 +36,6 @@ import {
   attainmentTargets,
   loadAttainmentYear,
 } from './attainment-targets';
-import { sql } from 'drizzle-orm';
 
 // The KPI reports of `salesplan report` and GET /api/reports/{kind}: the database adds up per
 // group (db/queries/reports.ts), this module names and orders the groups and does the little
@@ -172,10 +171,9 @@ export function pipelineFiguresOf(
 }
 
 async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup) {
-  const [stages, groups, unconverted] = [
+  const [stages, groups] = [
     await readStages(db, report.orgId),
     await readPipelineGroups(db, report, by),
-    await readUnconvertedByGroup(db, report, by, sql`s.kind = 'open'`),
   ];
   const openStages = stages.filter((stage) => stage.kind === 'open');
   return byName(groups).map((group) => {
@@ -187,7 +185,7 @@ async function pipelineReport(db: Executor, report: ReportScope, by: ReportGroup
       averageAgeDays: group.ageDaysSum / group.openCount,
       // The report names stages; the dashboards also give their ids (to open the deals).
       byStage: byStage.map(({ stage, count, value }) => ({ stage, count, value })),
-      unconverted: unconverted.get(group.id) ?? [],
+      unconverted: group.unconverted,
     };
   });
 }

@@ -208,9 +208,14 @@ export type PipelineGroupRow = ReportGroupKey & {
   weightedValue: number;
   ageDaysSum: number;
   byStage: Map<string, { count: number; valueMinor: number }>;
+  /** The open deals without a rate (left out of the values), per currency. */
+  unconverted: UnconvertedMoney[];
 };
 
-/** Per group with open deals: count, converted value, weighted value, total age, and per stage. */
+/**
+ * Per group with open deals: count, converted value, weighted value, total age, per stage, and
+ * the deals without a rate per currency, in one pass over the open deals.
+ */
 export async function readPipelineGroups(
   db: Executor,
   report: ReportScope,
@@ -218,26 +223,37 @@ export async function readPipelineGroups(
 ): Promise<PipelineGroupRow[]> {
   const group = groupColumns(by, true);
   const amount = sql`coalesce(${convertedMinor}, 0)`;
-  // Grouping sets give the group's totals (stage null) and its stages in one pass. The weighted
-  // sum is in float8 in the deals' id order, as domain/pipeline.ts adds it, so both round alike.
+  // Grouping sets give the group's totals, its stages and its currencies in one pass. The
+  // weighted sum is in float8 in the deals' id order, as domain/pipeline.ts adds it, so both
+  // round alike.
   const rows = await queryRows<{
     id: string;
     name: string;
     stageId: string | null;
+    currency: string | null;
+    bySet: 'total' | 'stage' | 'currency';
     count: Count;
     value: Count;
     weighted: number | string;
     ageDays: Count;
+    noRateCount: Count;
+    noRateAmount: Count;
   }>(
     db,
-    sql`select id, min(name) as name, "stageId", count(*) as count, coalesce(sum(amount), 0) as value,
+    sql`select id, min(name) as name, "stageId", currency,
+        case when grouping("stageId") = 0 then 'stage' when grouping(currency) = 0 then 'currency'
+          else 'total' end as "bySet",
+        count(*) as count, coalesce(sum(amount), 0) as value,
         coalesce(sum(amount::float8 * (probability::float8 / 100) order by "dealId"), 0) as weighted,
-        coalesce(sum(${report.today}::date - "createdOn"), 0) as "ageDays"
+        coalesce(sum(${report.today}::date - "createdOn"), 0) as "ageDays",
+        count(*) filter (where "noRate") as "noRateCount",
+        coalesce(sum("ownAmount") filter (where "noRate"), 0) as "noRateAmount"
       from (select ${group.id} as id, ${group.name} as name, o.stage_id::text as "stageId",
           o.id as "dealId", ${amount} as amount, s.probability_percent as probability,
-          o.created_on as "createdOn"
+          o.created_on as "createdOn", o.currency, o.amount_minor as "ownAmount",
+          ${convertedMinor} is null as "noRate"
         ${opportunitiesFrom(report)} and s.kind = 'open') open
-      group by grouping sets ((id), (id, "stageId"))`,
+      group by grouping sets ((id), (id, "stageId"), (id, currency))`,
   );
   const groups = new Map<string, PipelineGroupRow>();
   const groupOf = (id: string, name: string) => {
@@ -251,21 +267,30 @@ export async function readPipelineGroups(
       weightedValue: 0,
       ageDaysSum: 0,
       byStage: new Map(),
+      unconverted: [],
     };
     groups.set(id, created);
     return created;
   };
   for (const row of rows) {
     const target = groupOf(row.id, row.name);
-    if (row.stageId === null) {
+    if (row.bySet === 'total') {
       target.openCount = Number(row.count);
       target.openValueMinor = Number(row.value);
       target.weightedValue = Number(row.weighted);
       target.ageDaysSum = Number(row.ageDays);
-    } else {
+    } else if (row.bySet === 'stage' && row.stageId !== null) {
       target.byStage.set(row.stageId, { count: Number(row.count), valueMinor: Number(row.value) });
+    } else if (row.currency !== null && Number(row.noRateCount) > 0) {
+      target.unconverted.push({
+        currency: row.currency,
+        count: Number(row.noRateCount),
+        amountMinor: Number(row.noRateAmount),
+      });
     }
   }
+  for (const target of groups.values())
+    target.unconverted.sort((a, b) => (a.currency < b.currency ? -1 : 1));
   return [...groups.values()];
 }
 

@@ -44,7 +44,9 @@ describe('the OpenAPI document', () => {
     expect(missing401).toEqual([]);
     const signIn = operations.find(({ key }) => key === 'POST /api/session')?.operation;
     expect(Object.keys(signIn?.responses ?? {})).toEqual(
-      expect.arrayContaining(['200', '400', '401', '429']),
+      expect.arrayContaining(['200', '400', '401', '413', '429']),
     );
+    const createAccount = operations.find(({ key }) => key === 'POST /api/accounts')?.operation;
+    expect(Object.keys(createAccount?.responses ?? {})).toContain('413');
   });
 });

@@ -5,7 +5,8 @@ import { ErrorResponse } from '../schemas/common';
 
 // What the OpenAPI document says of every operation, decided once from the route table rather
 // than repeated in each route: an operationId a generated client can name its methods by, no
-// security requirement on the public routes (sign-in, health) and the 401 of every other one.
+// security requirement on the public routes (sign-in, health), the 401 of every other one and
+// the 413 of every one that takes a body.
 
 /** `GET /api/opportunities/:id/plan` → `getOpportunitiesByIdPlan`. */
 export function operationIdOf(method: string, url: string): string {
@@ -26,6 +27,8 @@ export const openApiTransform: SwaggerTransform = (input) => {
   const isPublic = route.config?.isPublic === true;
   const response = { ...(input.schema.response as Record<string, unknown> | undefined) };
   if (!isPublic && !('401' in response)) response['401'] = ErrorResponse;
+  // A body over the route's limit is refused before it is parsed.
+  if (input.schema.body !== undefined && !('413' in response)) response['413'] = ErrorResponse;
   const schema = {
     ...input.schema,
     response,

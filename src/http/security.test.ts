@@ -165,6 +165,15 @@ describe.each(testEngines())('cookies, tokens and admins on %s', (engine) => {
     expect((await admin.request('GET', `/api/users/${server.ids.rep9}/tokens`)).status).toBe(404);
   });
 
+  it('answers a body over the limit with 413 in the error format, once signed in', async () => {
+    const rep = await server.as('rep1@acme.test');
+    const response = await rep.request('POST', '/api/accounts', {
+      name: 'x'.repeat(6 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('validation_failed');
+  });
+
   it('keeps at least one active admin', async () => {
     const admin = await server.as('admin@acme.test');
     const demote = await admin.request('PATCH', `/api/users/${server.ids.admin}`, {

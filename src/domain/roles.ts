@@ -3,3 +3,17 @@
 
 export const ROLES = ['rep', 'manager', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The field of a change that takes an active admin's rights away (demoted or deactivated), or
+ * null. An organisation keeps at least one active admin: the last one's such change is refused.
+ */
+export function adminRightsLostBy(
+  user: { role: Role; isActive: boolean },
+  change: { role?: Role | undefined; isActive?: boolean | undefined },
+): 'role' | 'isActive' | null {
+  if (user.role !== 'admin' || !user.isActive) return null;
+  if (change.role !== undefined && change.role !== 'admin') return 'role';
+  if (change.isActive === false) return 'isActive';
+  return null;
+}

@@ -14,7 +14,6 @@ import {
   repPlanTargetAccounts,
   segmentNorms,
   segments,
-  stages,
   strategies,
   strategyAssignments,
   users,
@@ -29,10 +28,9 @@ import { currencyFractionDigits } from '../domain/money-format';
 import { isWorthADealPlan, pipelineCoverage, summarisePipeline } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { averageWonDeal, winRate } from '../domain/win-rate';
-import { readOpportunityRows } from '../test-setup/report-reference';
+import { createPropertyOrganisation, readOpportunityRows } from '../test-setup/report-reference';
 import { createTestDatabase, testEngines } from '../test-setup/test-database';
 import type { Actor } from './authorization';
-import { createOrganisation } from './organisations';
 import { buildRepDashboard } from './rep-dashboard';
 import { computeRepPlanFigures } from './rep-plan-figures';
 import { loadComputedStrategy } from './strategy-cascade';
@@ -163,7 +161,6 @@ const nonZero = <Row extends { planned: number; done: number }>(rows: readonly R
 
 describe.each(testEngines())('dashboards against the domain functions (%s)', (engine) => {
   let database: DatabaseHandle;
-  let runs = 0;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
   });
@@ -173,14 +170,7 @@ describe.each(testEngines())('dashboards against the domain functions (%s)', (en
     await fc.assert(
       fc.asyncProperty(organisation, async (input) => {
         const db = database.db;
-        runs += 1;
-        const org = await createOrganisation(db, {
-          slug: `dash-${runs}`,
-          name: 'Dash',
-          currency: 'EUR',
-        });
-        const orgStages = await db.select().from(stages).where(eq(stages.orgId, org.id));
-        const stageId = (name: string) => orgStages.find((s) => s.name === name)?.id ?? '';
+        const { org, stageId } = await createPropertyOrganisation(db, 'Dash');
         const segs = await db
           .insert(segments)
           .values([
@@ -204,18 +194,18 @@ describe.each(testEngines())('dashboards against the domain functions (%s)', (en
         );
         const [manager] = await db
           .insert(users)
-          .values({ orgId: org.id, email: `m@d${runs}.test`, name: 'Mia', role: 'manager' })
+          .values({ orgId: org.id, email: `m@d.test`, name: 'Mia', role: 'manager' })
           .returning();
         const [outsider] = await db
           .insert(users)
-          .values({ orgId: org.id, email: `o@d${runs}.test`, name: 'Otto', role: 'rep' })
+          .values({ orgId: org.id, email: `o@d.test`, name: 'Otto', role: 'rep' })
           .returning();
         const reps = await db
           .insert(users)
           .values(
             input.reps.map((_, i) => ({
               orgId: org.id,
-              email: `r${i}@d${runs}.test`,
+              email: `r${i}@d.test`,
               name: `Rep ${i}`,
               role: 'rep' as const,
               managerId: manager?.id ?? null,

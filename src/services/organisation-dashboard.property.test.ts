@@ -10,7 +10,6 @@ import {
   opportunityCloseDateChanges,
   products,
   segments,
-  stages,
   strategies,
   strategyAssignments,
   strategySegmentShares,
@@ -27,11 +26,14 @@ import { summarisePipeline } from '../domain/pipeline';
 import { weightTargetBySeasonality } from '../domain/seasonality';
 import { winRate } from '../domain/win-rate';
 import type { ScopeFilters } from '../db/queries/dashboard-filters';
-import { readOpportunityRows, type ReportOpportunityRow } from '../test-setup/report-reference';
+import {
+  createPropertyOrganisation,
+  readOpportunityRows,
+  type ReportOpportunityRow,
+} from '../test-setup/report-reference';
 import { createTestDatabase, testEngines } from '../test-setup/test-database';
 import { loadAttainmentYear } from './attainment-targets';
 import { buildOrganisationDashboard } from './organisation-dashboard';
-import { createOrganisation } from './organisations';
 
 // The organisation dashboard's SQL against the domain's KPI functions over the raw rows of a
 // small random organisation (reps in two teams and territories, accounts in segments, products,
@@ -105,11 +107,9 @@ type World = {
   products: string[];
 };
 
-async function createWorld(db: Executor, run: number, input: Organisation): Promise<World> {
-  const org = await createOrganisation(db, { slug: `dash-${run}`, name: 'Dash', currency: 'EUR' });
+async function createWorld(db: Executor, input: Organisation): Promise<World> {
+  const { org, stageId } = await createPropertyOrganisation(db, 'World');
   const orgId = org.id;
-  const orgStages = await db.select().from(stages).where(eq(stages.orgId, orgId));
-  const stageId = (name: string) => orgStages.find((s) => s.name === name)?.id ?? '';
   const areas = await db
     .insert(territories)
     .values([
@@ -122,7 +122,7 @@ async function createWorld(db: Executor, run: number, input: Organisation): Prom
     .values(
       [0, 1].map((i) => ({
         orgId,
-        email: `m${i}@d${run}.test`,
+        email: `m${i}@d.test`,
         name: `M${i}`,
         role: 'manager' as const,
       })),
@@ -133,7 +133,7 @@ async function createWorld(db: Executor, run: number, input: Organisation): Prom
     .values(
       input.reps.map((rep, i) => ({
         orgId,
-        email: `r${i}@d${run}.test`,
+        email: `r${i}@d.test`,
         name: `R${i}`,
         role: 'rep' as const,
         managerId: rep.manager === null ? null : managers[rep.manager]?.id,
@@ -306,7 +306,6 @@ describe.each(testEngines())(
   'organisation dashboard against the domain functions (%s)',
   (engine) => {
     let database: DatabaseHandle;
-    let runs = 0;
     beforeAll(async () => {
       database = await createTestDatabase(engine);
     });
@@ -316,8 +315,7 @@ describe.each(testEngines())(
       await fc.assert(
         fc.asyncProperty(organisation, async (input) => {
           const db = database.db;
-          runs += 1;
-          const world = await createWorld(db, runs, input);
+          const world = await createWorld(db, input);
           const pick = (list: string[], n: number | null) =>
             n === null ? undefined : list[n % list.length];
           const filters: ScopeFilters = {

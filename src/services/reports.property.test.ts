@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
@@ -8,7 +7,6 @@ import {
   exchangeRates,
   opportunities,
   products,
-  stages,
   strategies,
   strategyAssignments,
   territories,
@@ -17,9 +15,8 @@ import {
 import { minorUnitRate } from '../domain/exchange-rates';
 import { currencyFractionDigits } from '../domain/money-format';
 import { REPORT_GROUPS, REPORT_KINDS } from '../schemas/reports';
-import { buildReferenceReport } from '../test-setup/report-reference';
+import { createPropertyOrganisation, buildReferenceReport } from '../test-setup/report-reference';
 import { createTestDatabase, testEngines } from '../test-setup/test-database';
-import { createOrganisation } from './organisations';
 import { buildReport, type ReportQuery } from './reports';
 
 // Each SQL report against the domain's KPI functions over the raw rows of the same small random
@@ -122,7 +119,6 @@ function addDays(date: string, days: number): string {
 
 describe.each(testEngines())('SQL reports against the domain functions (%s)', (engine) => {
   let database: DatabaseHandle;
-  let runs = 0;
   beforeAll(async () => {
     database = await createTestDatabase(engine);
   });
@@ -132,14 +128,7 @@ describe.each(testEngines())('SQL reports against the domain functions (%s)', (e
     await fc.assert(
       fc.asyncProperty(organisation, async (input) => {
         const db = database.db;
-        runs += 1;
-        const org = await createOrganisation(db, {
-          slug: `prop-${runs}`,
-          name: 'Prop',
-          currency: 'EUR',
-        });
-        const orgStages = await db.select().from(stages).where(eq(stages.orgId, org.id));
-        const stageId = (name: string) => orgStages.find((s) => s.name === name)?.id ?? '';
+        const { org, stageId } = await createPropertyOrganisation(db, 'Prop');
         const [account] = await db
           .insert(accounts)
           .values({ orgId: org.id, name: 'Account' })
@@ -154,8 +143,8 @@ describe.each(testEngines())('SQL reports against the domain functions (%s)', (e
         const managers = await db
           .insert(users)
           .values([
-            { orgId: org.id, email: `m1@p${runs}.test`, name: 'Mia', role: 'manager' },
-            { orgId: org.id, email: `m2@p${runs}.test`, name: 'Max', role: 'manager' },
+            { orgId: org.id, email: `m1@p.test`, name: 'Mia', role: 'manager' },
+            { orgId: org.id, email: `m2@p.test`, name: 'Max', role: 'manager' },
           ])
           .returning();
         const reps = await db
@@ -163,7 +152,7 @@ describe.each(testEngines())('SQL reports against the domain functions (%s)', (e
           .values(
             input.reps.map((rep, i) => ({
               orgId: org.id,
-              email: `r${i}@p${runs}.test`,
+              email: `r${i}@p.test`,
               name: rep.name,
               role: 'rep' as const,
               managerId: rep.manager === null ? null : managers[rep.manager]?.id,

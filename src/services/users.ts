@@ -10,6 +10,7 @@ import {
   updateUser as updateUserRow,
 } from '../db/queries/users';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { adminRightsLostBy } from '../domain/roles';
 import type { User, UserInput, UserListQuery, UserPatch } from '../schemas/users';
 import { recordChanges } from './audit';
 import { type Actor, assertIsAdmin } from './authorization';
@@ -59,13 +60,10 @@ async function keepAnAdmin(
   before: UserRow,
   patch: Pick<UserPatch, 'role' | 'isActive'>,
 ) {
-  if (before.role !== 'admin' || !before.isActive) return;
-  const demoted = patch.role !== undefined && patch.role !== 'admin';
-  const deactivated = patch.isActive === false;
-  if (!demoted && !deactivated) return;
-  if ((await countActiveAdmins(db, orgId)) > 1) return;
+  const field = adminRightsLostBy(before, patch);
+  if (field === null || (await countActiveAdmins(db, orgId)) > 1) return;
   throw new ValidationError({
-    field: demoted ? 'role' : 'isActive',
+    field,
     reason: 'is the last active admin of the organisation: make another user admin first',
   });
 }

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client';
 import { convertedAmountJoin, convertedMinor } from '../db/queries/money';
 import { readStages } from '../db/queries/reports';
+import { stages } from '../db/schema';
 import type { AccountStatus } from '../domain/account';
 import type { ActivityStatus } from '../domain/activity';
 import { activityProgress } from '../domain/activity-progress';
@@ -21,6 +22,7 @@ import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { averageWonDeal, medianCycleDays, winRate } from '../domain/win-rate';
 import type { ReportGroup } from '../schemas/reports';
 import { namedOutliers, type Organisation, type ReportQuery } from '../services/reports';
+import { createOrganisation } from '../services/organisations';
 import { loadComputedStrategy } from '../services/strategy-cascade';
 
 // Tests only: the KPI reports as the domain's functions compute them over the raw rows, one per
@@ -361,4 +363,22 @@ export async function buildReferenceReport(
     case 'attainment':
       return attainmentReport(db, org, rows, query.by, query.today, scope);
   }
+}
+
+let propertyOrganisations = 0;
+
+/**
+ * A fresh EUR organisation for one run of a property test (slugs never repeat in a database),
+ * with a lookup of its default stages' ids by name.
+ */
+export async function createPropertyOrganisation(db: Executor, name: string) {
+  propertyOrganisations += 1;
+  const org = await createOrganisation(db, {
+    slug: `${name.toLowerCase()}-${propertyOrganisations}`,
+    name,
+    currency: 'EUR',
+  });
+  const orgStages = await db.select().from(stages).where(eq(stages.orgId, org.id));
+  const stageId = (stage: string) => orgStages.find((s) => s.name === stage)?.id ?? '';
+  return { org, stageId };
 }

@@ -27,7 +27,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 ) => {
   const failedSignIns = app.createRateLimit({
     ...SIGN_IN_LIMITS.failuresPerAccountAndAddress,
-    keyGenerator: (request) => `${(request.body as SignInInput).email}|${request.ip}`,
+    // The limiter sees the plain request; the body it reads is the sign-in already validated.
+    keyGenerator: (request) =>
+      `${SignInInput.pick({ email: true }).safeParse(request.body).data?.email ?? ''}|${request.ip}`,
   });
   app.post(
     '/api/session',

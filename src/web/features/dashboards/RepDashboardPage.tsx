@@ -110,48 +110,42 @@ export function RepDashboardView({
         Deals that need attention
       </Title>
       <Grid>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <DealListSection
-            title="Stale deals"
-            description="No activity in 30 days, or past the expected close"
-            list={dashboard.stale}
-            currency={currency}
-            empty="No stale deals."
-            dealLink={deal}
-            allLink={opportunitiesLink({ ...open, flag: 'stale' })}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <DealListSection
-            title="Slipping deals"
-            description="Expected close moved later 3 times or more"
-            list={dashboard.slipping}
-            currency={currency}
-            empty="No slipping deals."
-            dealLink={deal}
-            allLink={opportunitiesLink({ ...open, flag: 'slipping' })}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <DealListSection
-            title="Deals that need a plan"
-            description="Open deals large enough for a deal plan that have none"
-            list={dashboard.needsPlan}
-            currency={currency}
-            empty="Every deal that needs a plan has one."
-            dealLink={plan}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <DealListSection
-            title="Deal plans with errors"
-            description="Open deals whose plan has at least one error finding"
-            list={dashboard.planErrors}
-            currency={currency}
-            empty="No deal plan has an error."
-            dealLink={plan}
-          />
-        </Grid.Col>
+        {[
+          {
+            title: 'Stale deals',
+            description: 'No activity in 30 days, or past the expected close',
+            list: dashboard.stale,
+            empty: 'No stale deals.',
+            dealLink: deal,
+            allLink: opportunitiesLink({ ...open, flag: 'stale' }),
+          },
+          {
+            title: 'Slipping deals',
+            description: 'Expected close moved later 3 times or more',
+            list: dashboard.slipping,
+            empty: 'No slipping deals.',
+            dealLink: deal,
+            allLink: opportunitiesLink({ ...open, flag: 'slipping' }),
+          },
+          {
+            title: 'Deals that need a plan',
+            description: 'Open deals large enough for a deal plan that have none',
+            list: dashboard.needsPlan,
+            empty: 'Every deal that needs a plan has one.',
+            dealLink: plan,
+          },
+          {
+            title: 'Deal plans with errors',
+            description: 'Open deals whose plan has at least one error finding',
+            list: dashboard.planErrors,
+            empty: 'No deal plan has an error.',
+            dealLink: plan,
+          },
+        ].map((section) => (
+          <Grid.Col key={section.title} span={{ base: 12, md: 6 }}>
+            <DealListSection {...section} currency={currency} />
+          </Grid.Col>
+        ))}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <StepListSection
             title="Action steps overdue"

@@ -9,11 +9,12 @@ import { TeamDashboardPage } from './TeamDashboardPage';
 
 const eur = (minor: number) => formatMoney(minor, 'EUR');
 
-function renderPage(route = '/dashboards/team') {
+function renderPage(route = `/dashboards/team/${dashboardIds.manager}`) {
   return renderWithProviders(
     <Routes>
       <Route path="/dashboards/team" element={<TeamDashboardPage />} />
       <Route path="/dashboards/team/:managerId" element={<TeamDashboardPage />} />
+      <Route path="/dashboards/rep" element={<p>The rep dashboard</p>} />
     </Routes>,
     { route },
   );
@@ -26,6 +27,13 @@ const firstCells = (table: HTMLElement) =>
     .map((row) => within(row).getAllByRole('rowheader')[0]?.textContent);
 
 describe('TeamDashboardPage', () => {
+  it('sends someone with no team of their own (here a rep) to their own dashboard', async () => {
+    const api = mockApi({ ...commonHandlers });
+    renderPage('/dashboards/team');
+    expect(await screen.findByText('The rep dashboard')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === '/api/dashboards/team')).toBe(false);
+  });
+
   it('shows a row per rep and a totals row, who is behind said in words, names opening their dashboards', async () => {
     const api = mockApi({
       ...commonHandlers,

@@ -1,8 +1,10 @@
 import { Anchor, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import type { TeamDashboard } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { useSession } from '../session/useSession';
+import { DASHBOARD_BY_ROLE } from './DashboardHome';
 import { DashboardSection } from './DashboardSection';
 import { repDashboardLink, repPlanLink } from './dashboard-format';
 import { OutlierList } from './OutlierList';
@@ -157,9 +159,20 @@ export function TeamDashboardView({
   );
 }
 
-/** `/dashboards/team` (the caller's team) and `/dashboards/team/:managerId`. */
+/**
+ * `/dashboards/team` (the caller's team) and `/dashboards/team/:managerId`. Only a manager has a
+ * team of their own: anyone else without a manager named goes to their own dashboard.
+ */
 export function TeamDashboardPage() {
   const { managerId } = useParams();
+  const session = useSession();
+  if (!session.data) return <DetailSkeleton />;
+  const { role } = session.data.user;
+  if (!managerId && role !== 'manager') return <Navigate to={DASHBOARD_BY_ROLE[role]} replace />;
+  return <TeamDashboardLoader managerId={managerId} />;
+}
+
+function TeamDashboardLoader({ managerId }: { managerId: string | undefined }) {
   const dashboard = useTeamDashboard(managerId);
   if (dashboard.isPending) return <DetailSkeleton />;
   if (dashboard.isError) {

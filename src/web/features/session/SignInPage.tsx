@@ -47,7 +47,7 @@ export function SignInPage() {
         <form onSubmit={onSubmit((input) => signIn.mutate(input))} noValidate>
           <Stack gap="md">
             <div>
-              <Text fw={700} c="blue.7" size="sm" tt="uppercase" lts={1}>
+              <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
                 Salesplan
               </Text>
               <Title order={1} size="h2">

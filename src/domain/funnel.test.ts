@@ -276,13 +276,13 @@ describe('reverseFunnel', () => {
           });
           const { dealsToWin, opportunitiesNeeded, firstMeetingsNeeded, exact } = plan;
           expect((dealsToWin ?? 0) * averageDealMinor).toBeGreaterThanOrEqual(goalMinor);
-          expect(dealsToWin).toBeGreaterThanOrEqual((exact.dealsToWin ?? 0) - 1e-6);
-          expect(opportunitiesNeeded).toBeGreaterThanOrEqual(
-            (exact.opportunitiesNeeded ?? 0) - 1e-6,
-          );
-          expect(firstMeetingsNeeded).toBeGreaterThanOrEqual(
-            (exact.firstMeetingsNeeded ?? 0) - 1e-6,
-          );
+          // The counts forgive floating-point noise (rounding.ts), so the chain is compared with
+          // the same relative tolerance: 8·2^-52 of its size.
+          const atLeast = (exactCount: number | null) =>
+            (exactCount ?? 0) * (1 - 8 * Number.EPSILON) - 1e-6;
+          expect(dealsToWin).toBeGreaterThanOrEqual(atLeast(exact.dealsToWin));
+          expect(opportunitiesNeeded).toBeGreaterThanOrEqual(atLeast(exact.opportunitiesNeeded));
+          expect(firstMeetingsNeeded).toBeGreaterThanOrEqual(atLeast(exact.firstMeetingsNeeded));
           if (plan.weeks > 0) {
             expect(plan.months.reduce((sum, month) => sum + month.firstMeetings, 0)).toBe(
               firstMeetingsNeeded,
@@ -297,6 +297,8 @@ describe('reverseFunnel', () => {
           }
         },
       ),
+      // CI seed 838462710: a chain of 9.7·10^14 meetings is 0.1 above its rounded count in floats.
+      { examples: [[8709618888, 1, 0.001, 0.009, 0]] },
     );
   });
 

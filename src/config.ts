@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   SALESPLAN_SECURE_COOKIES: booleanFlag.optional(),
   SALESPLAN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   SALESPLAN_TRUST_PROXY: booleanFlag.default(false),
+  SALESPLAN_WEB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('development'),
 });
@@ -34,6 +35,8 @@ export type Config = {
   /** Behind a reverse proxy: the client's address is the one X-Forwarded-For names. */
   trustProxy: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The built web app to serve; dist/web when unset. */
+  webDir: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SALESPLAN_SESSION_DAYS,
     trustProxy: e.SALESPLAN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    webDir: e.SALESPLAN_WEB_DIR === undefined ? undefined : path.resolve(e.SALESPLAN_WEB_DIR),
   };
 }

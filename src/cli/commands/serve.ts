@@ -6,7 +6,7 @@ export function registerServeCommand(program: Command) {
   program
     .command('serve')
     .description(
-      'Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO)',
+      'Run the web app and the API (PORT, HOST, DATABASE_URL, SALESPLAN_DATA_DIR, SALESPLAN_DEMO, SALESPLAN_WEB_DIR)',
     )
     .action(async () => {
       const [{ buildServer }, { prepareFirstRun }, { loadConfig }, { openDatabase }] =
@@ -32,6 +32,7 @@ export function registerServeCommand(program: Command) {
         secureCookies: config.secureCookies,
         trustProxy: config.trustProxy,
         logLevel: config.logLevel,
+        webDir: config.webDir,
         prettyLogs: process.stdout.isTTY,
       });
       const shutdown = async () => {

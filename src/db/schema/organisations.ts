@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn } from './columns';
+import { createdAtColumn, versionColumn } from './columns';
 
 // The tenant. Everything else carries its id in its primary key.
 export const organisations = pgTable(
@@ -13,6 +13,8 @@ export const organisations = pgTable(
     fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
     // IANA time zone: "today" is this zone's date on the server and in the browser.
     timeZone: text('time_zone').notNull().default('UTC'),
+    // Two admins changing the settings at once: the second gets 409 (If-Match).
+    version: versionColumn(),
     createdAt: createdAtColumn(),
   },
   (t) => [

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, oneOf, orgIdColumn } from './columns';
+import { createdAtColumn, idColumn, oneOf, orgIdColumn, versionColumn } from './columns';
 import { organisations } from './organisations';
 import { territories } from './territories';
 import { ROLES } from '../../domain/roles';
@@ -37,6 +37,8 @@ export const users = pgTable(
       .notNull()
       .default(25),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
+    // Two admins changing the same user at once: the second gets 409 (If-Match).
+    version: versionColumn(),
     createdAt: createdAtColumn(),
   },
   (t) => [

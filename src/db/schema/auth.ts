@@ -30,7 +30,8 @@ export const sessions = pgTable(
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
       'cascade',
     ),
-    uniqueIndex('sessions_token_hash_key').on(t.tokenHash),
+    // The hash is unique (token_directory); within the organisation the index finds it.
+    uniqueIndex('sessions_org_token_hash_key').on(t.orgId, t.tokenHash),
     index('sessions_org_user_idx').on(t.orgId, t.userId),
   ],
 );
@@ -56,7 +57,7 @@ export const apiTokens = pgTable(
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
       'cascade',
     ),
-    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    uniqueIndex('api_tokens_org_token_hash_key').on(t.orgId, t.tokenHash),
     index('api_tokens_org_user_idx').on(t.orgId, t.userId),
   ],
 );

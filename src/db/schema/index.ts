@@ -2,6 +2,7 @@ export * from './organisations';
 export * from './territories';
 export * from './users';
 export * from './auth';
+export * from './directory';
 export * from './segments';
 export * from './stages';
 export * from './accounts';

@@ -44,6 +44,12 @@ export const repPlans = pgTable(
     version: versionColumn(),
     // Funnel inputs: ratios from history or overridden (with the reason), cycle, calls per meeting.
     funnelInputs: jsonb('funnel_inputs').$type<Record<string, unknown>>().notNull().default({}),
+    // The rep's own weekly figures per activity type instead of the larger of norms and funnel,
+    // each with its reason (domain/weekly-plan.ts).
+    weeklyPlanOverrides: jsonb('weekly_plan_overrides')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default({}),
     // Sales methods and expected results per stage.
     qualitative: jsonb('qualitative').$type<Record<string, unknown>>().notNull().default({}),
     repSignedAt: timestamp('rep_signed_at', { withTimezone: true, mode: 'date' }),

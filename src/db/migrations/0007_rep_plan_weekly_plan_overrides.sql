@@ -1,0 +1,1 @@
+ALTER TABLE "rep_plans" ADD COLUMN "weekly_plan_overrides" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvExportQuery } from './csv-export';
 import { ACCOUNT_STATUSES } from '../domain/account';
 import {
   AmountMinor,
@@ -53,7 +54,7 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const AccountListQuery = PageQuery.extend({
+export const AccountListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   /** The accounts this rep may work on: theirs, the shared pool, and those with a deal of theirs. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvExportQuery } from './csv-export';
 import { ACTIVITY_STATUSES } from '../domain/activity';
 import { Id, IsoDate, IsoDateTime, OptionalText, PageQuery, PickedDate, PickedId } from './common';
 
@@ -45,7 +46,7 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 
-export const ActivityListQuery = PageQuery.extend({
+export const ActivityListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   /** A team: the activities of the reps whose manager this is (the dashboards' drill-down). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvExportQuery } from './csv-export';
 import { Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
 
 export const ContactInput = z.object({
@@ -30,7 +31,7 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactListQuery = PageQuery.extend({
+export const ContactListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   q: z.string().trim().optional(),
   accountId: Id.optional(),
   sort: z.enum(['lastName', 'createdAt']).default('lastName'),

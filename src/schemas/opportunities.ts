@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvExportQuery } from './csv-export';
 import {
   AmountMinor,
   Currency,
@@ -73,7 +74,7 @@ export type Opportunity = z.infer<typeof Opportunity>;
 export const OpportunityDetail = Opportunity.extend({ stageHistory: z.array(StageChange) });
 export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
 
-export const OpportunityListQuery = PageQuery.extend({
+export const OpportunityListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   accountId: Id.optional(),

@@ -1,6 +1,13 @@
 import { and, count, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { accounts, opportunities, segments, users } from '../schema';
+import { accounts, opportunities, segments, territories, users } from '../schema';
+import {
+  afterKeyset,
+  type KeysetCursor,
+  keysetKeyText,
+  keysetOrder,
+  type KeysetSort,
+} from './keyset';
 import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
@@ -40,6 +47,18 @@ export type AccountFilter = {
   order: SortOrder;
 };
 
+function conditions(db: Executor, orgId: string, scope: OwnerScope, filter: AccountFilter) {
+  return and(
+    eq(accounts.orgId, orgId),
+    visibleAccounts(db, scope),
+    filter.q ? ilike(accounts.name, likePattern(filter.q)) : undefined,
+    filter.ownerId ? eq(accounts.ownerId, filter.ownerId) : undefined,
+    filter.workableBy ? visibleAccounts(db, [filter.workableBy]) : undefined,
+    filter.segmentId ? eq(accounts.segmentId, filter.segmentId) : undefined,
+    filter.status ? eq(accounts.status, filter.status) : undefined,
+  );
+}
+
 function baseQuery(db: Executor) {
   return db
     .select(accountView)
@@ -58,15 +77,7 @@ export async function listAccounts(
   filter: AccountFilter,
   page: Page,
 ) {
-  const where = and(
-    eq(accounts.orgId, orgId),
-    visibleAccounts(db, scope),
-    filter.q ? ilike(accounts.name, likePattern(filter.q)) : undefined,
-    filter.ownerId ? eq(accounts.ownerId, filter.ownerId) : undefined,
-    filter.workableBy ? visibleAccounts(db, [filter.workableBy]) : undefined,
-    filter.segmentId ? eq(accounts.segmentId, filter.segmentId) : undefined,
-    filter.status ? eq(accounts.status, filter.status) : undefined,
-  );
+  const where = conditions(db, orgId, scope, filter);
   const sortColumn = {
     name: caseless(accounts.name),
     createdAt: accounts.createdAt,
@@ -82,6 +93,63 @@ export async function listAccounts(
     db.select({ value: count() }).from(accounts).where(where),
   ]);
   return { items, total: total?.value ?? 0 };
+}
+
+// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+const keysetSorts: Record<AccountFilter['sort'], KeysetSort> = {
+  name: { key: caseless(accounts.name), type: 'text' },
+  createdAt: { key: sql`${accounts.createdAt}`, type: 'timestamptz' },
+  updatedAt: { key: sql`${accounts.updatedAt}`, type: 'timestamptz' },
+  status: { key: sql`${accounts.status}`, type: 'text' },
+};
+
+export type AccountExportRow = {
+  account: AccountRow;
+  id: string;
+  sortKey: string;
+  segmentName: string | null;
+  ownerName: string | null;
+  /** The owner's external id, or else their Salesplan id (what an import knows them by). */
+  ownerKey: string | null;
+  territoryName: string | null;
+};
+
+/** The page of the list's rows after `after`, with their owner's import key and territory. */
+export async function listAccountsAfter(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: AccountFilter,
+  after: KeysetCursor | null,
+  limit: number,
+): Promise<AccountExportRow[]> {
+  const sort = keysetSorts[filter.sort];
+  return db
+    .select({
+      ...accountView,
+      id: accounts.id,
+      sortKey: keysetKeyText(sort),
+      ownerKey: sql<string | null>`coalesce(${users.externalId}, ${users.id}::text)`,
+      territoryName: territories.name,
+    })
+    .from(accounts)
+    .leftJoin(
+      segments,
+      and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)),
+    )
+    .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
+    .leftJoin(
+      territories,
+      and(eq(territories.orgId, accounts.orgId), eq(territories.id, accounts.territoryId)),
+    )
+    .where(
+      and(
+        conditions(db, orgId, scope, filter),
+        afterKeyset(sort, filter.order, accounts.id, after),
+      ),
+    )
+    .orderBy(...keysetOrder(sort, filter.order, accounts.id))
+    .limit(limit);
 }
 
 export async function getAccount(db: Executor, orgId: string, id: string, scope: OwnerScope) {

@@ -3,6 +3,13 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
 import { ownerFilterSql } from './dashboard-filters';
+import {
+  afterKeyset,
+  type KeysetCursor,
+  keysetKeyText,
+  keysetOrder,
+  type KeysetSort,
+} from './keyset';
 import { orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { ActivityStatus } from '../../domain/activity';
@@ -106,6 +113,53 @@ export async function listActivities(
     db.select({ value: count() }).from(activities).where(where),
   ]);
   return { items: items as ActivityView[], total: total?.value ?? 0 };
+}
+
+// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+const keysetSorts: Record<ActivityFilter['sort'], KeysetSort> = {
+  occursOn: { key: sql`${activities.occursOn}`, type: 'date' },
+  createdAt: { key: sql`${activities.createdAt}`, type: 'timestamptz' },
+  type: { key: sql`${activities.type}`, type: 'text' },
+};
+
+/** What an import knows a record by: its external id, or else its Salesplan id. */
+const importKey = (externalId: PgColumn, id: PgColumn) =>
+  sql<string>`coalesce(${externalId}, ${id}::text)`;
+
+export type ActivityExportRow = ActivityView & {
+  id: string;
+  sortKey: string;
+  ownerKey: string;
+  accountKey: string;
+  opportunityKey: string | null;
+  contactKey: string | null;
+};
+
+/** The page of the list's rows after `after`, with the import keys of what they point at. */
+export async function listActivitiesAfter(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: ActivityFilter,
+  after: KeysetCursor | null,
+  limit: number,
+): Promise<ActivityExportRow[]> {
+  const sort = keysetSorts[filter.sort];
+  const rows = await fromActivities(db, {
+    ...activityView,
+    id: activities.id,
+    sortKey: keysetKeyText(sort),
+    ownerKey: importKey(users.externalId, users.id),
+    accountKey: importKey(accounts.externalId, accounts.id),
+    opportunityKey: sql<string | null>`${importKey(opportunities.externalId, opportunities.id)}`,
+    contactKey: sql<string | null>`${importKey(contacts.externalId, contacts.id)}`,
+  })
+    .where(
+      and(conditions(orgId, scope, filter), afterKeyset(sort, filter.order, activities.id, after)),
+    )
+    .orderBy(...keysetOrder(sort, filter.order, activities.id))
+    .limit(limit);
+  return rows as ActivityExportRow[];
 }
 
 export async function getActivity(db: Executor, orgId: string, id: string, scope: OwnerScope) {

@@ -1,7 +1,14 @@
-import { and, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, contacts } from '../schema';
 import { visibleAccounts } from './accounts';
+import {
+  afterKeyset,
+  type KeysetCursor,
+  keysetKeyText,
+  keysetOrder,
+  type KeysetSort,
+} from './keyset';
 import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { likePattern, type OwnerScope } from './scope';
 
@@ -30,14 +37,8 @@ function where(db: Executor, orgId: string, scope: OwnerScope, ...more: (SQL | u
   return and(eq(contacts.orgId, orgId), visibleAccounts(db, scope), ...more);
 }
 
-export async function listContacts(
-  db: Executor,
-  orgId: string,
-  scope: OwnerScope,
-  filter: ContactFilter,
-  page: Page,
-) {
-  const condition = where(
+function conditions(db: Executor, orgId: string, scope: OwnerScope, filter: ContactFilter) {
+  return where(
     db,
     orgId,
     scope,
@@ -50,6 +51,16 @@ export async function listContacts(
       : undefined,
     filter.accountId ? eq(contacts.accountId, filter.accountId) : undefined,
   );
+}
+
+export async function listContacts(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: ContactFilter,
+  page: Page,
+) {
+  const condition = conditions(db, orgId, scope, filter);
   const sortColumn = { lastName: caseless(contacts.lastName), createdAt: contacts.createdAt }[
     filter.sort
   ];
@@ -69,6 +80,54 @@ export async function listContacts(
       .where(condition),
   ]);
   return { items, total: total?.value ?? 0 };
+}
+
+// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+const keysetSorts: Record<ContactFilter['sort'], KeysetSort> = {
+  lastName: { key: caseless(contacts.lastName), type: 'text' },
+  createdAt: { key: sql`${contacts.createdAt}`, type: 'timestamptz' },
+};
+
+export type ContactExportRow = {
+  contact: ContactRow;
+  id: string;
+  sortKey: string;
+  accountName: string;
+  /** The account's external id, or else its Salesplan id (what an import knows it by). */
+  accountKey: string;
+};
+
+/** The page of the list's rows after `after`, with their account's import key. */
+export async function listContactsAfter(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: ContactFilter,
+  after: KeysetCursor | null,
+  limit: number,
+): Promise<ContactExportRow[]> {
+  const sort = keysetSorts[filter.sort];
+  return db
+    .select({
+      contact: contacts,
+      id: contacts.id,
+      sortKey: keysetKeyText(sort),
+      accountName: accounts.name,
+      accountKey: sql<string>`coalesce(${accounts.externalId}, ${accounts.id}::text)`,
+    })
+    .from(contacts)
+    .innerJoin(
+      accounts,
+      and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
+    )
+    .where(
+      and(
+        conditions(db, orgId, scope, filter),
+        afterKeyset(sort, filter.order, contacts.id, after),
+      ),
+    )
+    .orderBy(...keysetOrder(sort, filter.order, contacts.id))
+    .limit(limit);
 }
 
 export async function getContact(db: Executor, orgId: string, id: string, scope: OwnerScope) {

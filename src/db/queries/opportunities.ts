@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import {
@@ -12,6 +12,14 @@ import {
   users,
 } from '../schema';
 import { opportunityFilterSql, pipelineFlagSql, type ScopeFilters } from './dashboard-filters';
+import {
+  afterKeyset,
+  type KeysetCursor,
+  keysetKeyText,
+  keysetOrder,
+  type KeysetSort,
+  nullsLastDate,
+} from './keyset';
 import { caseless, orderBy, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { StageKind } from '../../domain/opportunity';
@@ -124,6 +132,52 @@ export type OpportunityView = {
   accountName: string | null;
   productName: string | null;
 };
+
+// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+const keysetSorts: Record<OpportunityFilter['sort'], KeysetSort> = {
+  name: { key: caseless(o.name), type: 'text' },
+  amountMinor: { key: sql`${o.amountMinor}`, type: 'bigint' },
+  createdOn: { key: sql`${o.createdOn}`, type: 'date' },
+  expectedCloseOn: { key: nullsLastDate(o.expectedCloseOn), type: 'date' },
+  closedOn: { key: nullsLastDate(o.closedOn), type: 'date' },
+  updatedAt: { key: sql`${o.updatedAt}`, type: 'timestamptz' },
+};
+
+/** What an import knows a record by: its external id, or else its Salesplan id. */
+const importKey = (externalId: PgColumn, id: PgColumn) =>
+  sql<string>`coalesce(${externalId}, ${id}::text)`;
+
+export type OpportunityExportRow = OpportunityView & {
+  id: string;
+  sortKey: string;
+  accountKey: string | null;
+  ownerKey: string;
+  productKey: string | null;
+};
+
+/** The page of the list's rows after `after`, with the import keys of what they point at. */
+export async function listOpportunitiesAfter(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: OpportunityFilter,
+  after: KeysetCursor | null,
+  limit: number,
+): Promise<OpportunityExportRow[]> {
+  const sort = keysetSorts[filter.sort];
+  const rows = await fromOpportunities(db, {
+    ...opportunityView,
+    id: o.id,
+    sortKey: keysetKeyText(sort),
+    accountKey: sql<string | null>`${importKey(accounts.externalId, accounts.id)}`,
+    ownerKey: importKey(users.externalId, users.id),
+    productKey: sql<string | null>`${importKey(products.externalId, products.id)}`,
+  })
+    .where(and(conditions(orgId, scope, filter), afterKeyset(sort, filter.order, o.id, after)))
+    .orderBy(...keysetOrder(sort, filter.order, o.id))
+    .limit(limit);
+  return rows as OpportunityExportRow[];
+}
 
 export async function getOpportunity(db: Executor, orgId: string, id: string, scope: OwnerScope) {
   const [row] = await fromOpportunities(db, opportunityView).where(

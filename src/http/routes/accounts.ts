@@ -8,6 +8,7 @@ import {
   listAccounts,
   updateAccount,
 } from '../../services/accounts';
+import { exportAccounts } from '../../services/csv-export-lists';
 import { registerCrudRoutes } from './crud';
 
 export async function accountRoutes(app: FastifyInstance, { db }: { db: Database }) {
@@ -28,5 +29,6 @@ export async function accountRoutes(app: FastifyInstance, { db }: { db: Database
       update: updateAccount,
       remove: deleteAccount,
     },
+    exportCsv: exportAccounts,
   });
 }

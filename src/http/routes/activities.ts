@@ -13,6 +13,7 @@ import {
   listActivities,
   updateActivity,
 } from '../../services/activities';
+import { exportActivities } from '../../services/csv-export-lists';
 import { registerCrudRoutes } from './crud';
 
 export async function activityRoutes(app: FastifyInstance, { db }: { db: Database }) {
@@ -33,5 +34,6 @@ export async function activityRoutes(app: FastifyInstance, { db }: { db: Databas
       update: updateActivity,
       remove: deleteActivity,
     },
+    exportCsv: exportActivities,
   });
 }

@@ -8,6 +8,7 @@ import {
   listContacts,
   updateContact,
 } from '../../services/contacts';
+import { exportContacts } from '../../services/csv-export-lists';
 import { registerCrudRoutes } from './crud';
 
 export async function contactRoutes(app: FastifyInstance, { db }: { db: Database }) {
@@ -28,5 +29,6 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Database
       update: updateContact,
       remove: deleteContact,
     },
+    exportCsv: exportContacts,
   });
 }

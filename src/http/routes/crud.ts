@@ -10,7 +10,9 @@ import {
   WriteErrors,
 } from '../../schemas/common';
 import type { Actor } from '../../services/authorization';
+import type { CsvExport } from '../../services/csv-export';
 import { actorOf } from '../authentication';
+import { ListOrCsvResponse, sendCsv, wantsCsv } from '../csv-response';
 
 // The five routes every record type has (list, create, read, change, delete), each parsing with
 // the feature's shared schemas and calling the feature's service: no logic lives here.
@@ -49,6 +51,8 @@ type CrudOptions<
   noun: string;
   schemas: { listQuery: Q; input: I; patch: P; item: T; detail: D };
   service: Service<Validated<Q>, Validated<I>, Validated<P>, z.output<T>, z.output<D>>;
+  /** The whole list as CSV, for `Accept: text/csv` or `?csv=` (http/csv-response.ts). */
+  exportCsv?: (db: Database, actor: Actor, query: Validated<Q>) => Promise<CsvExport>;
 };
 
 export function registerCrudRoutes<
@@ -59,7 +63,7 @@ export function registerCrudRoutes<
   D extends z.ZodType,
 >(parent: FastifyInstance, db: Database, options: CrudOptions<Q, I, P, T, D>) {
   const app = parent.withTypeProvider<CrudTypeProvider>();
-  const { path, noun, schemas, service } = options;
+  const { path, noun, schemas, service, exportCsv } = options;
   const tags = [path.replace('/api/', '')];
 
   app.get(
@@ -69,10 +73,20 @@ export function registerCrudRoutes<
         tags,
         summary: `List ${noun}s you may see, with paging, sorting and filters`,
         querystring: schemas.listQuery,
-        response: { 200: ListResponse(schemas.item), ...ReadErrors },
+        response: {
+          200: exportCsv ? ListOrCsvResponse(schemas.item) : ListResponse(schemas.item),
+          ...ReadErrors,
+        },
       },
     },
-    async (request) => service.list(db, actorOf(request), request.query),
+    async (request, reply) => {
+      if (!exportCsv) return service.list(db, actorOf(request), request.query);
+      void reply.header('vary', 'Accept');
+      if (wantsCsv(request)) {
+        return sendCsv(reply, await exportCsv(db, actorOf(request), request.query));
+      }
+      return service.list(db, actorOf(request), request.query);
+    },
   );
 
   app.post(

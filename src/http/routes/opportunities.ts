@@ -14,6 +14,7 @@ import {
   listOpportunities,
   updateOpportunity,
 } from '../../services/opportunities';
+import { exportOpportunities } from '../../services/csv-export-lists';
 import { registerCrudRoutes } from './crud';
 
 export async function opportunityRoutes(app: FastifyInstance, { db }: { db: Database }) {
@@ -34,5 +35,6 @@ export async function opportunityRoutes(app: FastifyInstance, { db }: { db: Data
       update: updateOpportunity,
       remove: deleteOpportunity,
     },
+    exportCsv: exportOpportunities,
   });
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import { restoreFormula } from '../../domain/csv-export';
 import { ValidationError } from '../../domain/errors';
 import type { ColumnMap, ImportProblem } from '../../schemas/import';
 
@@ -108,7 +109,8 @@ export async function* readMappedCsv(
     }
     const values: Record<string, string> = {};
     for (const [field, index] of indexes) {
-      const cell = (record[index] ?? '').trim();
+      // A Salesplan export neutralised formulas ('=…); the import takes the text back.
+      const cell = restoreFormula((record[index] ?? '').trim());
       if (cell !== '') values[field] = cell;
     }
     yield { record: { file: source.name, line, values, columns } };

@@ -38,6 +38,8 @@ import { exchangeRateRoutes } from './routes/exchange-rates';
 import { planningCalendarRoutes } from './routes/planning-calendar';
 import { tokenRoutes } from './routes/tokens';
 import { userRoutes } from './routes/users';
+import { referenceListRoutes } from './routes/reference-lists';
+import { auditLogRoutes } from './routes/audit-log';
 
 export type ServerOptions = {
   database: DatabaseHandle;
@@ -137,6 +139,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(tokenRoutes, { db });
   await app.register(organisationRoutes, { db });
   await app.register(userRoutes, { db });
+  await app.register(referenceListRoutes, { db });
+  await app.register(auditLogRoutes, { db });
   await app.register(accountRoutes, { db });
   await app.register(contactRoutes, { db });
   await app.register(productRoutes, { db });

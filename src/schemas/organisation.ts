@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../domain/time-zone';
-import { Currency, Id } from './common';
+import { Currency, Id, NonBlank } from './common';
 
 /** The signed-in user's organisation and its settings. */
 export const Organisation = z.object({
@@ -21,9 +21,16 @@ export const TimeZone = z
   .trim()
   .refine(isTimeZone, 'is not a known time zone (an IANA name such as Europe/Paris)');
 
+/** The settings as an admin edits them: with the version to send back as If-Match. */
+export const OrganisationSettings = Organisation.extend({ version: z.number().int() });
+export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
+
 // The zone's name is checked by the service (domain isTimeZone), so an unknown one is a 422 on
-// the field, like every other broken rule, not a 400.
+// the field, like every other broken rule, not a 400. Each field is optional: send what changes.
 export const OrganisationPatch = z.object({
-  timeZone: z.string().trim().min(1, 'is required').max(100),
+  name: NonBlank.max(200).optional(),
+  currency: Currency.optional(),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+  timeZone: z.string().trim().min(1, 'is required').max(100).optional(),
 });
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;

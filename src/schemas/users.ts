@@ -19,6 +19,8 @@ export const User = z.object({
   isActive: z.boolean(),
   canSignIn: z.boolean(),
   createdAt: IsoDateTime,
+  /** Send it back as If-Match when changing the user. */
+  version: z.number().int(),
 });
 export type User = z.infer<typeof User>;
 

@@ -1,5 +1,11 @@
 import type { Executor } from '../db/client';
-import { insertAuditEntries } from '../db/queries/audit-log';
+import { insertAuditEntries, listAuditEntityTypes, pageAuditLog } from '../db/queries/audit-log';
+import { pageOf } from '../db/queries/paging';
+import type { auditLog } from '../db/schema';
+import type { AuditEntry, AuditLogQuery } from '../schemas/audit-log';
+import { type Actor, assertIsAdmin } from './authorization';
+
+type AuditLogRow = typeof auditLog.$inferSelect;
 
 export type Change = {
   entityType: string;
@@ -36,4 +42,38 @@ export async function recordChanges(
       scopeId: c.scopeId ?? null,
     })),
   );
+}
+
+function toAuditEntry(row: AuditLogRow, userName: string | null): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    userId: row.userId,
+    userName,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    scopeType: row.scopeType,
+    scopeId: row.scopeId,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** The organisation's audit log, filtered and paged (admins). */
+export async function listAuditLog(db: Executor, actor: Actor, query: AuditLogQuery) {
+  assertIsAdmin(actor);
+  const { items, total } = await pageAuditLog(
+    db,
+    actor.orgId,
+    { ...query, timeZone: actor.timeZone },
+    pageOf(query),
+  );
+  return { items: items.map((row) => toAuditEntry(row.entry, row.userName)), total };
+}
+
+/** The kinds of record the log has entries for (admins). */
+export async function listAuditLogEntityTypes(db: Executor, actor: Actor) {
+  assertIsAdmin(actor);
+  return { items: await listAuditEntityTypes(db, actor.orgId) };
 }

@@ -2,11 +2,18 @@ import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { activityTypes, organisations, stages } from '../db/schema';
 import type { StageKind } from '../domain/opportunity';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { isTimeZone } from '../domain/time-zone';
+import {
+  countCurrencyUses,
+  countFiscalYearPlans,
+  getOrganisation,
+  updateOrganisationRow,
+} from '../db/queries/organisations';
 import type {
+  Organisation as OrganisationShown,
   OrganisationPatch,
-  Organisation as OrganisationSettings,
+  OrganisationSettings,
 } from '../schemas/organisation';
 import { recordChanges } from './audit';
 import { type Actor, assertIsAdmin } from './authorization';
@@ -87,7 +94,7 @@ function assertTimeZone(timeZone: string) {
     });
 }
 
-export function toOrganisationSettings(row: Organisation): OrganisationSettings {
+export function toOrganisationSettings(row: Organisation): OrganisationShown {
   return {
     id: row.id,
     slug: row.slug,
@@ -98,26 +105,75 @@ export function toOrganisationSettings(row: Organisation): OrganisationSettings 
   };
 }
 
-/** An admin changes the organisation's settings (today: its time zone); the change is audited. */
+/** The settings as an admin edits them, with their version. */
+function settingsOf(row: Organisation): OrganisationSettings {
+  return { ...toOrganisationSettings(row), version: row.version };
+}
+
+/** Everyone signed in reads their organisation's settings (admins edit them). */
+export async function getOrganisationSettings(
+  db: Executor,
+  actor: Actor,
+): Promise<OrganisationSettings> {
+  const row = await getOrganisation(db, actor.orgId);
+  if (!row) throw new NotFoundError('Organisation', actor.orgId);
+  return settingsOf(row);
+}
+
+// Deals, exchange rates and plans are stored against the currency and the fiscal calendar, so
+// those two change only while nothing depends on them yet.
+async function checkFoundationsFree(db: Executor, before: Organisation, patch: OrganisationPatch) {
+  if (patch.currency !== undefined && patch.currency !== before.currency) {
+    const uses = await countCurrencyUses(db, before.id);
+    if (uses.opportunities + uses.exchangeRates > 0)
+      throw new ConflictError(
+        `${uses.opportunities} opportunities and ${uses.exchangeRates} exchange rates are in ` +
+          `${before.currency}: the currency can change only before there are any`,
+      );
+  }
+  if (
+    patch.fiscalYearStartMonth !== undefined &&
+    patch.fiscalYearStartMonth !== before.fiscalYearStartMonth
+  ) {
+    const plans = await countFiscalYearPlans(db, before.id);
+    if (plans > 0)
+      throw new ConflictError(
+        `${plans} strategies and plans are made for fiscal years: the fiscal-year start can ` +
+          'change only before there are any',
+      );
+  }
+}
+
+/**
+ * An admin changes the organisation's settings (name, currency, fiscal-year start, time zone);
+ * with `expectedVersion` (If-Match) only if nobody saved since. The change is audited.
+ */
 export async function updateOrganisation(
   db: Database,
   actor: Actor,
   patch: OrganisationPatch,
+  expectedVersion?: number,
 ): Promise<OrganisationSettings> {
   assertIsAdmin(actor);
-  assertTimeZone(patch.timeZone);
+  if (patch.timeZone !== undefined) assertTimeZone(patch.timeZone);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
+    const before = await getOrganisation(tx, actor.orgId);
     if (!before) throw new NotFoundError('Organisation', actor.orgId);
-    const [after] = await tx
-      .update(organisations)
-      .set({ timeZone: patch.timeZone })
-      .where(eq(organisations.id, actor.orgId))
-      .returning();
-    if (!after) throw new NotFoundError('Organisation', actor.orgId);
+    if (expectedVersion !== undefined && expectedVersion !== before.version)
+      throw new ConflictError(
+        'Someone changed the settings since you read them',
+        settingsOf(before),
+      );
+    await checkFoundationsFree(tx, before, patch);
+    const after = await updateOrganisationRow(tx, actor.orgId, patch, expectedVersion);
+    if (!after)
+      throw new ConflictError(
+        'Someone changed the settings since you read them',
+        settingsOf(before),
+      );
     await recordChanges(tx, actor, [
       { entityType: 'organisation', entityId: actor.orgId, action: 'update', before, after },
     ]);
-    return toOrganisationSettings(after);
+    return settingsOf(after);
   });
 }

@@ -1,4 +1,6 @@
 import { allQueries, type Executor } from '../db/client';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors';
+import { ConflictError } from '../domain/errors';
 import {
   listActivityTypes,
   listSegments,
@@ -32,5 +34,21 @@ export async function getReferenceData(db: Executor, actor: Actor): Promise<Refe
       isSystem,
     })),
     territories: territories.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/** A unique index refused the write: 409 saying which value is taken. */
+export function conflictOnDuplicate(message: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new ConflictError(message);
+    throw error;
+  };
+}
+
+/** A foreign key refused a delete: the record is still used somewhere the counts did not cover. */
+export function conflictWhenInUse(message: string) {
+  return (error: unknown): never => {
+    if (isForeignKeyViolation(error)) throw new ConflictError(message);
+    throw error;
   };
 }

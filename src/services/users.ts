@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../domain/errors'
 import { adminRightsLostBy } from '../domain/roles';
 import type { User, UserInput, UserListQuery, UserPatch } from '../schemas/users';
 import { recordChanges } from './audit';
-import { type Actor, assertIsAdmin } from './authorization';
+import { type Actor, assertIsAdmin, canRead } from './authorization';
 import { hashPassword } from './passwords';
 import { checkTerritory } from './references';
 
@@ -29,6 +29,7 @@ function toUser(row: UserRow, managerName: string | null): User {
     isActive: row.isActive,
     canSignIn: row.isActive && row.passwordHash !== null,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -116,16 +117,31 @@ export async function listUsers(db: Executor, actor: Actor, query: UserListQuery
   return { items: items.map((r) => toUser(r.user, r.managerName)), total };
 }
 
+/** One user the actor may see, with their manager's name. */
+export async function getVisibleUser(db: Executor, actor: Actor, userId: string): Promise<User> {
+  const row = await getUser(db, actor.orgId, userId);
+  if (!row || !canRead(actor, row.id)) throw new NotFoundError('User', userId);
+  const manager = row.managerId ? await getUser(db, actor.orgId, row.managerId) : undefined;
+  return toUser(row, manager?.name ?? null);
+}
+
+/** An admin changes a user; with `expectedVersion` (If-Match) only if nobody saved since. */
 export async function updateUser(
   db: Database,
   actor: Actor,
   userId: string,
   patch: UserPatch,
+  expectedVersion?: number,
 ): Promise<User> {
   assertIsAdmin(actor);
   return db.transaction(async (tx) => {
     const before = await getUser(tx, actor.orgId, userId);
     if (!before) throw new NotFoundError('User', userId);
+    if (expectedVersion !== undefined && expectedVersion !== before.version)
+      throw new ConflictError(
+        'Someone changed this user since you read them',
+        toUser(before, null),
+      );
     if (
       patch.email &&
       patch.email !== before.email &&
@@ -137,13 +153,24 @@ export async function updateUser(
     if (patch.territoryId) await checkTerritory(tx, actor, 'territoryId', patch.territoryId);
     await keepAnAdmin(tx, actor.orgId, before, patch);
     const { password, ...fields } = patch;
-    const after = await updateUserRow(tx, actor.orgId, userId, {
-      ...fields,
-      ...(password
-        ? { passwordHash: await hashPassword(password), passwordChangedAt: new Date() }
-        : {}),
-    });
-    if (!after) throw new NotFoundError('User', userId);
+    const after = await updateUserRow(
+      tx,
+      actor.orgId,
+      userId,
+      {
+        ...fields,
+        version: before.version + 1,
+        ...(password
+          ? { passwordHash: await hashPassword(password), passwordChangedAt: new Date() }
+          : {}),
+      },
+      before.version,
+    );
+    if (!after)
+      throw new ConflictError(
+        'Someone changed this user since you read them',
+        toUser(before, null),
+      );
     // A new password or a deactivation ends the user's open sessions and API tokens (a
     // reactivated user signs in again and makes new tokens).
     if (password || patch.isActive === false) {

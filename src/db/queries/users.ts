@@ -85,11 +85,19 @@ export async function updateUser(
   orgId: string,
   userId: string,
   patch: Partial<NewUserRow>,
+  /** Only if the row still has this version (someone else's save in between: undefined). */
+  expectedVersion?: number,
 ): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)
     .set(patch)
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        eq(users.id, userId),
+        expectedVersion === undefined ? undefined : eq(users.version, expectedVersion),
+      ),
+    )
     .returning();
   return row;
 }

@@ -47,6 +47,7 @@ describe.each(testEngines())('the organisation time zone and "today" on %s', (en
       currency: 'EUR',
       fiscalYearStartMonth: 1,
       timeZone: 'Asia/Tokyo',
+      version: 2,
     });
     const entries = await server.database.db
       .select()
@@ -117,5 +118,67 @@ describe.each(testEngines())('the organisation time zone and "today" on %s', (en
     const response = await rep1.request('PATCH', '/api/organisation', { timeZone: 'UTC' });
     expect(response.status).toBe(403);
     expect((await rep1.request('GET', '/api/me')).body.organisation.timeZone).not.toBe('UTC');
+  });
+});
+
+describe.each(testEngines())('the organisation settings on %s', (engine) => {
+  let server: TestServer;
+  let admin: Client;
+  let rep1: Client;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    admin = await server.as('admin@acme.test');
+    rep1 = await server.as('rep1@acme.test');
+  });
+  afterAll(() => server.close());
+
+  it('reads the settings with their version as ETag, and changes name and fiscal year with If-Match', async () => {
+    const read = await rep1.request('GET', '/api/organisation');
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+    const changed = await admin.request(
+      'PATCH',
+      '/api/organisation',
+      { name: 'Acme Europe', fiscalYearStartMonth: 4, currency: 'GBP' },
+      { 'if-match': '"1"' },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      name: 'Acme Europe',
+      fiscalYearStartMonth: 4,
+      currency: 'GBP',
+      version: 2,
+    });
+    expect(changed.headers.get('etag')).toBe('"2"');
+    const stale = await admin.request(
+      'PATCH',
+      '/api/organisation',
+      { name: 'Acme Stale' },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({ name: 'Acme Europe', version: 2 });
+    expect((await rep1.request('GET', '/api/me')).body.organisation.name).toBe('Acme Europe');
+  });
+
+  it('refuses a new currency once deals are in the old one, saying how many', async () => {
+    const stages = (await rep1.request('GET', '/api/reference')).body.stages;
+    await rep1.request('POST', '/api/opportunities', { name: 'Deal', stageId: stages[0].id });
+    const response = await admin.request('PATCH', '/api/organisation', { currency: 'USD' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/^1 opportunities and 0 exchange rates are in GBP/);
+  });
+
+  it('answers 400 naming the field for a month out of range or a blank name', async () => {
+    const response = await admin.request('PATCH', '/api/organisation', {
+      fiscalYearStartMonth: 13,
+      name: ' ',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'fiscalYearStartMonth',
+      'name',
+    ]);
   });
 });

@@ -1,22 +1,47 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { WriteErrors } from '../../schemas/common';
-import { Organisation, OrganisationPatch } from '../../schemas/organisation';
-import { updateOrganisation } from '../../services/organisations';
+import { etag, OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
+import { OrganisationPatch, OrganisationSettings } from '../../schemas/organisation';
+import { getOrganisationSettings, updateOrganisation } from '../../services/organisations';
 import { actorOf } from '../authentication';
 
-// The organisation itself is read through GET /api/me; its settings are changed here.
+// The signed-in user's organisation also comes with GET /api/me; admins edit its settings here.
 export const organisationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/organisation',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: "The organisation's settings, with their version as ETag",
+        response: { 200: OrganisationSettings, ...ReadErrors },
+      },
+    },
+    async (request, reply) => {
+      const settings = await getOrganisationSettings(db, actorOf(request));
+      return reply.header('etag', etag(settings.version)).send(settings);
+    },
+  );
+
   app.patch(
     '/api/organisation',
     {
       schema: {
         tags: ['organisation'],
-        summary: "Change the organisation's settings (admins): its time zone",
+        summary:
+          "Change the organisation's settings (admins): name, currency, fiscal-year start, time zone",
+        headers: OptionalIfMatchHeaders,
         body: OrganisationPatch,
-        response: { 200: Organisation, ...WriteErrors },
+        response: { 200: OrganisationSettings, ...WriteErrors },
       },
     },
-    async (request) => updateOrganisation(db, actorOf(request), request.body),
+    async (request, reply) => {
+      const settings = await updateOrganisation(
+        db,
+        actorOf(request),
+        request.body,
+        request.headers['if-match'],
+      );
+      return reply.header('etag', etag(settings.version)).send(settings);
+    },
   );
 };

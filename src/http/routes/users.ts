@@ -1,15 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { ErrorResponse, Id, IdParams, ListResponse, ReadErrors } from '../../schemas/common';
+import {
+  ErrorResponse,
+  etag,
+  Id,
+  IdParams,
+  ListResponse,
+  OptionalIfMatchHeaders,
+  ReadErrors,
+} from '../../schemas/common';
 import { ApiToken } from '../../schemas/session';
 import { User, UserInput, UserListQuery, UserPatch } from '../../schemas/users';
 import { listUserApiTokens, revokeUserApiToken } from '../../services/auth';
-import { createUser, listUsers, updateUser } from '../../services/users';
+import { createUser, getVisibleUser, listUsers, updateUser } from '../../services/users';
 import { actorOf } from '../authentication';
 
 const errors = {
   400: ErrorResponse,
+  401: ErrorResponse,
   403: ErrorResponse,
   404: ErrorResponse,
   409: ErrorResponse,
@@ -44,18 +53,45 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
       reply.status(201).send(await createUser(db, actorOf(request), request.body)),
   );
 
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'A user you may see, with their version as ETag',
+        params: IdParams,
+        response: { 200: User, ...ReadErrors },
+      },
+    },
+    async (request, reply) => {
+      const user = await getVisibleUser(db, actorOf(request), request.params.id);
+      return reply.header('etag', etag(user.version)).send(user);
+    },
+  );
+
   app.patch(
     '/api/users/:id',
     {
       schema: {
         tags: ['users'],
-        summary: 'Change a user: role, manager, password, deactivation (admin)',
+        summary:
+          'Change a user: role, manager, territory, password, deactivation (admin); If-Match: the version you read',
+        headers: OptionalIfMatchHeaders,
         params: IdParams,
         body: UserPatch,
         response: { 200: User, ...errors },
       },
     },
-    async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
+    async (request, reply) => {
+      const user = await updateUser(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        request.headers['if-match'],
+      );
+      return reply.header('etag', etag(user.version)).send(user);
+    },
   );
 
   app.get(

@@ -36,6 +36,7 @@ function user(id: string, name: string): User {
     isActive: true,
     canSignIn: true,
     createdAt: '2026-01-01T00:00:00Z',
+    version: 1,
   };
 }
 

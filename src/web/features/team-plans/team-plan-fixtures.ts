@@ -28,6 +28,7 @@ function makeUser(id: string, name: string, role: User['role'], reportsTo: strin
     isActive: true,
     canSignIn: true,
     createdAt: '2026-01-01T09:00:00Z',
+    version: 1,
   };
 }
 

@@ -168,6 +168,12 @@ async function loadPeople(db: Executor, orgId: string, size: BenchSize, password
       ${idSql('territory', `(r / ${perTeam}) % ${TERRITORIES}`)}
     from generate_series(0, ${size.reps - 1}) r`,
   );
+  // Sign-in finds the organisation of an email in the directory (src/db/queries/directory.ts).
+  await run(
+    db,
+    `insert into email_directory (email, org_id, user_id)
+    select email, org_id, id from users where org_id = ${org}`,
+  );
   await run(
     db,
     `insert into segments (org_id, id, code, name)

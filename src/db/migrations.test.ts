@@ -29,7 +29,8 @@ describe('migrations from empty', () => {
     const tables = await tablesWithOrgIdInKey(handle.db);
     expect(tables.length).toBeGreaterThanOrEqual(40);
     const withoutOrgKey = tables.filter((t) => !t.has_org_key).map((t) => t.table_name);
-    expect(withoutOrgKey).toEqual(['organisations']);
+    // Reference tables (src/db/distribution.ts): the organisations and the token directory.
+    expect(withoutOrgKey).toEqual(['organisations', 'token_directory']);
     await handle.close();
   });
 

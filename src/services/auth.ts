@@ -69,14 +69,15 @@ export async function signIn(
   if (!found) throw new UnauthenticatedError('Wrong email or password');
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + options.sessionDays * DAY_MS);
-  await insertSession(db, {
+  const session = {
     orgId: found.user.orgId,
     userId: found.user.id,
     tokenHash: hashToken(token),
     expiresAt,
     createdAt: options.now,
     lastSeenAt: options.now,
-  });
+  };
+  await db.transaction((tx) => insertSession(tx, session));
   return {
     token,
     expiresAt,
@@ -85,7 +86,7 @@ export async function signIn(
 }
 
 export async function signOut(db: Executor, token: string): Promise<void> {
-  await deleteSessionByTokenHash(db, hashToken(token));
+  await db.transaction((tx) => deleteSessionByTokenHash(tx, hashToken(token)));
 }
 
 /** The signed-in user behind a session cookie; sliding expiry. */
@@ -167,15 +168,19 @@ export async function createApiToken(
   now: Date,
 ): Promise<CreatedApiToken> {
   const token = newToken('sp_');
-  const row = await insertApiToken(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    name: input.name,
-    tokenHash: hashToken(token),
-    prefix: token.slice(0, 10),
-    createdAt: now,
-    expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
-  });
+  const row = await db.transaction((tx) =>
+    insertApiToken(tx, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      name: input.name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      createdAt: now,
+      expiresAt: input.expiresInDays
+        ? new Date(now.getTime() + input.expiresInDays * DAY_MS)
+        : null,
+    }),
+  );
   return { ...toApiToken(row), token };
 }
 

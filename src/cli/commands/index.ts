@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCascadeCommand } from './cascade';
+import { registerCitusPlanCommand } from './citus-plan';
 import { registerDemoCommand } from './demo';
 import { registerExchangeRatesCommand } from './exchange-rates';
 import { registerFunnelCommand } from './funnel';
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerImportCommand(program);
   registerReportCommand(program);
   registerExchangeRatesCommand(program);
+  registerCitusPlanCommand(program);
 }

@@ -1,16 +1,30 @@
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { apiTokens, sessions } from '../schema';
+import { forgetTokens, organisationOfToken, registerToken } from './directory';
+
+// A request brings a token, not an organisation: the token directory names the organisation,
+// then the session or API token is read with its org_id (one shard on Citus). Callers pass a
+// transaction to the writes: the directory row is written with the row it points to.
 
 export async function insertSession(db: Executor, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
+  await registerToken(db, row.orgId, row.tokenHash);
 }
 
 export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
+  const orgId = await organisationOfToken(db, tokenHash);
+  if (!orgId) return undefined;
   const [row] = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        eq(sessions.orgId, orgId),
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+      ),
+    );
   return row;
 }
 
@@ -28,25 +42,41 @@ export async function touchSession(
 }
 
 export async function deleteSessionByTokenHash(db: Executor, tokenHash: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  const orgId = await organisationOfToken(db, tokenHash);
+  if (!orgId) return;
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.tokenHash, tokenHash)));
+  await forgetTokens(db, [tokenHash]);
 }
 
 export async function deleteSessionsOfUser(db: Executor, orgId: string, userId: string) {
-  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)))
+    .returning({ tokenHash: sessions.tokenHash });
+  await forgetTokens(
+    db,
+    deleted.map((session) => session.tokenHash),
+  );
 }
 
 export async function insertApiToken(db: Executor, row: typeof apiTokens.$inferInsert) {
   const [inserted] = await db.insert(apiTokens).values(row).returning();
   if (!inserted) throw new Error('insert into api_tokens returned nothing');
+  await registerToken(db, row.orgId, row.tokenHash);
   return inserted;
 }
 
 export async function findLiveApiToken(db: Executor, tokenHash: string, now: Date) {
+  const orgId = await organisationOfToken(db, tokenHash);
+  if (!orgId) return undefined;
   const [row] = await db
     .select()
     .from(apiTokens)
     .where(
       and(
+        eq(apiTokens.orgId, orgId),
         eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),

@@ -231,18 +231,18 @@ export async function updateManagers(
   return rows.map((row) => row.external_id);
 }
 
-/** Who holds each of these emails already (emails are unique across organisations). */
+/** Who in the organisation holds each of these emails already (unique within it). */
 export async function findTakenEmails(
   db: Executor,
+  orgId: string,
   emails: readonly string[],
-): Promise<Map<string, { orgId: string; externalId: string | null }>> {
-  const rows = await queryRows<{ email: string; org_id: string; external_id: string | null }>(
+): Promise<Map<string, { externalId: string | null }>> {
+  const rows = await queryRows<{ email: string; external_id: string | null }>(
     db,
-    sql`select email, org_id, external_id from users where email = any(${arrayLiteral(emails)}::text[])`,
+    sql`select email, external_id from users
+      where org_id = ${orgId} and email = any(${arrayLiteral(emails)}::text[])`,
   );
-  return new Map(
-    rows.map((row) => [row.email, { orgId: row.org_id, externalId: row.external_id }]),
-  );
+  return new Map(rows.map((row) => [row.email, { externalId: row.external_id }]));
 }
 
 /** The organisation's opportunities per stage, in stage order. */

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../client';
 import { organisations, users } from '../schema';
+import { accountsOfEmail, syncEmailDirectory } from './directory';
 import { caseless, orderBy } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
@@ -19,13 +20,16 @@ export async function findUserByEmail(db: Executor, orgId: string, email: string
 
 /** Every account with this email, in any organisation, oldest first (at most `limit`). */
 export async function listAccountsByEmail(db: Executor, email: string, limit: number) {
-  return db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(users.email, email.toLowerCase()))
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .limit(limit);
+  const accounts = [];
+  // One statement per organisation, each filtered by org_id (the directory names them).
+  for (const { orgId, userId } of await accountsOfEmail(db, email, limit)) {
+    const account = await getUserWithOrganisation(db, orgId, userId);
+    if (account) accounts.push(account);
+  }
+  return accounts.sort(
+    (a, b) =>
+      a.user.createdAt.getTime() - b.user.createdAt.getTime() || a.user.id.localeCompare(b.user.id),
+  );
 }
 
 export async function getUserWithOrganisation(db: Executor, orgId: string, userId: string) {
@@ -77,6 +81,7 @@ export async function teamMemberIds(
 export async function insertUser(db: Executor, row: NewUserRow): Promise<UserRow> {
   const [inserted] = await db.insert(users).values(row).returning();
   if (!inserted) throw new Error('insert into users returned nothing');
+  await syncEmailDirectory(db, inserted.orgId, [inserted.id]);
   return inserted;
 }
 
@@ -99,6 +104,7 @@ export async function updateUser(
       ),
     )
     .returning();
+  if (row && patch.email !== undefined) await syncEmailDirectory(db, orgId, [userId]);
   return row;
 }
 

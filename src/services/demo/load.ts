@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
+import { syncEmailDirectory } from '../../db/queries/directory';
 import {
   accounts,
   activities,
@@ -96,6 +97,7 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
       users,
       dataset.users.map((user, i) => ({ ...user, orgId, passwordHash: passwordHashes[i] ?? null })),
     );
+    await syncEmailDirectory(tx, orgId);
     await insertRows(tx, segments, withOrg(dataset.segments));
     await insertRows(tx, segmentNorms, withOrg(dataset.segmentNorms));
     await insertRows(tx, products, withOrg(dataset.products));

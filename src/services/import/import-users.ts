@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client';
+import { syncEmailDirectory } from '../../db/queries/directory';
 import {
   findTakenEmails,
   loadExternalIds,
@@ -78,11 +79,11 @@ async function assignEmails(db: Executor, context: ImportContext, users: UserRec
       const candidate = attempt === 1 || user.email ? base : base.replace('@', `.${attempt}@`);
       candidates.set(user, candidate);
     }
-    const taken = await findTakenEmails(db, [...candidates.values()]);
+    const taken = await findTakenEmails(db, context.orgId, [...candidates.values()]);
     const retry: UserRecord[] = [];
     for (const [user, email] of candidates) {
       const holder = taken.get(email);
-      const isSelf = holder?.orgId === context.orgId && holder.externalId === user.externalId;
+      const isSelf = holder !== undefined && holder.externalId === user.externalId;
       if ((holder && !isSelf) || used.has(email)) {
         if (user.email) user.reader.fail('email', `${email} is already used by another user`);
         else retry.push(user);
@@ -181,6 +182,7 @@ export async function importUsers(
     },
     { today: context.today, hasExistingRows: true },
   );
+  await syncEmailDirectory(db, context.orgId);
   context.ids.users = await loadExternalIds(db, 'users', context.orgId);
   const managersChanged = await updateManagers(
     db,

@@ -1,8 +1,9 @@
-import { Badge, Button, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountStatus } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
@@ -42,9 +43,12 @@ export function AccountListPage() {
       title="Accounts"
       description="Prospects and customers, with their segment and owner."
       action={
-        <Button component={Link} to="/accounts/new" leftSection={<PlusIcon size={16} />}>
-          New account
-        </Button>
+        <Group gap="sm">
+          <ExportCsvMenu path="/api/accounts" filters={values} />
+          <Button component={Link} to="/accounts/new" leftSection={<PlusIcon size={16} />}>
+            New account
+          </Button>
+        </Group>
       }
       filters={
         <>

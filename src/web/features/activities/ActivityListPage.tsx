@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Select } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { Activity } from '../../../schemas/activities';
 import { PlusIcon } from '../../components/icons';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ListPage } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { useListParams } from '../../components/useListParams';
@@ -40,9 +41,12 @@ export function ActivityListPage() {
         title="Activities"
         description="Calls, meetings, demos and proposals: planned and done."
         action={
-          <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({})}>
-            New activity
-          </Button>
+          <Group gap="sm">
+            <ExportCsvMenu path="/api/activities" filters={values} />
+            <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({})}>
+              New activity
+            </Button>
+          </Group>
         }
         filters={
           <>

@@ -178,4 +178,25 @@ describe('OpportunityListPage', () => {
     await screen.findByRole('link', { name: 'Fleet renewal 2027' });
     expect(screen.queryByRole('group', { name: 'Narrowed by' })).toBeNull();
   });
+
+  it('exports every row the filters show, not the page, as a download link per CSV format', async () => {
+    mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': () => ({ body: { items: [first], total: 60 } }),
+    });
+    const user = userEvent.setup();
+    renderList(`/opportunities?status=won&managerId=${ids.user}&page=2`);
+    await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    const links = screen.getAllByRole('menuitem').map((item) => {
+      const url = new URL(item.getAttribute('href') ?? '', 'http://localhost');
+      return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    });
+    const filters = { status: 'won', managerId: ids.user, sort: 'updatedAt', order: 'desc' };
+    expect(links).toEqual(
+      ['plain', 'excel', 'excel-semicolon'].map((csv) => ({
+        path: '/api/opportunities',
+        query: { ...filters, csv },
+      })),
+    );
+  });
 });

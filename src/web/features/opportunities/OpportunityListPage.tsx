@@ -1,7 +1,8 @@
-import { Button, Select, Table } from '@mantine/core';
+import { Button, Group, Select, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ListPage, ListTable } from '../../components/ListPage';
 import { SearchInput } from '../../components/SearchInput';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
@@ -60,9 +61,12 @@ export function OpportunityListPage() {
       title="Opportunities"
       description="Your deals: what is open, what was won and what was lost."
       action={
-        <Button component={Link} to="/opportunities/new" leftSection={<PlusIcon size={16} />}>
-          New opportunity
-        </Button>
+        <Group gap="sm">
+          <ExportCsvMenu path="/api/opportunities" filters={values} />
+          <Button component={Link} to="/opportunities/new" leftSection={<PlusIcon size={16} />}>
+            New opportunity
+          </Button>
+        </Group>
       }
       filters={
         <>

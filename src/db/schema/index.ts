@@ -16,3 +16,4 @@ export * from './team-plans';
 export * from './rep-plans';
 export * from './key-accounts';
 export * from './audit-log';
+export * from './calendar-feeds';

@@ -24,6 +24,7 @@ import {
   TERRITORY_SPLITS,
 } from './domain/strategy-cascade';
 import { TEAM_GOAL_AREAS, TEAM_PLAN_ITEM_KINDS } from './domain/team-plans';
+import { WEEKLY_PLAN_BASES } from './domain/weekly-plan';
 
 // Closed sets are declared once, in src/domain; everything else imports the array or its type.
 // This finds a set spelled out again outside the domain, as a union ('a' | 'b') or an array
@@ -50,6 +51,7 @@ const sets = {
   TEAM_GOAL_AREAS,
   TEAM_PLAN_ITEM_KINDS,
   TERRITORY_SPLITS,
+  WEEKLY_PLAN_BASES,
 };
 
 const src = path.dirname(fileURLToPath(import.meta.url));

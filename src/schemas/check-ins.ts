@@ -36,6 +36,10 @@ export type PlanVsActual = z.infer<typeof PlanVsActual>;
 
 export const CheckIn = CheckInSummary.extend({
   repPlanId: z.string(),
+  /** Whether it can be recorded today: not before its period starts. */
+  canRecord: z.boolean(),
+  /** What the person recording should know, e.g. that the period has not ended yet. */
+  warnings: z.array(z.string()),
   planVsActual: PlanVsActual,
   discrepancies: z.string(),
   difficulties: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNNEL_INPUT_SOURCES } from '../domain/funnel-ratios';
+import { WEEKLY_PLAN_BASES } from '../domain/weekly-plan';
 import {
   CHECK_IN_CADENCES,
   CHECK_IN_STATUSES,
@@ -33,6 +34,18 @@ export const FunnelOverrides = z.object({
 });
 export type FunnelOverrides = z.infer<typeof FunnelOverrides>;
 
+/**
+ * The rep's own figure per week for an activity type, instead of the larger of the norms and the
+ * funnel, with the reason why (recorded in the agreed version). Keys are activity types.
+ */
+export const WeeklyPlanOverrides = z
+  .record(
+    z.string().min(1).max(40),
+    z.object({ perWeek: z.number().int().min(0).max(1000), reason: NonBlank.max(1000) }),
+  )
+  .refine((overrides) => Object.keys(overrides).length <= 50, 'at most 50 activity types');
+export type WeeklyPlanOverrides = z.infer<typeof WeeklyPlanOverrides>;
+
 export const Qualitative = z.object({
   stages: z
     .array(
@@ -59,6 +72,7 @@ export const RepPlanPatch = z.object({
   cadence: CheckInCadence.optional(),
   targetAccountIds: z.array(Id).max(2000).optional(),
   funnelInputs: FunnelOverrides.optional(),
+  weeklyPlanOverrides: WeeklyPlanOverrides.optional(),
   qualitative: Qualitative.optional(),
 });
 export type RepPlanPatch = z.infer<typeof RepPlanPatch>;
@@ -139,6 +153,25 @@ export const RepPlanFunnel = z.object({
   }),
 });
 
+/**
+ * One line of the weekly plan: per activity type, the norms' plan for this week, the funnel's
+ * need per week over the weeks left, the gap, and what the plan follows (domain/weekly-plan.ts),
+ * beside what was done this week and in the fiscal year to date.
+ */
+export const WeeklyPlanLine = z.object({
+  type: z.string(),
+  fromNorms: z.number().int(),
+  fromFunnel: z.number().int().nullable(),
+  /** fromFunnel − fromNorms; null when the funnel does not count the type. */
+  gap: z.number().int().nullable(),
+  planned: z.number().int(),
+  basis: z.enum(WEEKLY_PLAN_BASES),
+  reason: z.string().nullable(),
+  doneThisWeek: z.number().int(),
+  doneToDate: z.number().int(),
+});
+export type WeeklyPlanLine = z.infer<typeof WeeklyPlanLine>;
+
 export const CheckInSummary = z.object({
   id: z.string(),
   periodStart: z.string(),
@@ -183,8 +216,14 @@ export const RepPlan = z.object({
     firstMeetings: z.number().nullable(),
     calls: z.number().nullable(),
     activities: Counts,
+    /** The working weeks the funnel spreads its first meetings over, this one included. */
+    weeksLeft: z.number().int(),
+    /** The days "done to date" counts: the fiscal year's first day to this week's end. */
+    toDate: z.object({ from: z.string(), to: z.string() }),
   }),
+  weeklyPlan: z.array(WeeklyPlanLine),
   funnelInputs: FunnelOverrides,
+  weeklyPlanOverrides: WeeklyPlanOverrides,
   qualitative: Qualitative,
   signatures: z.object({
     repSignedAt: z.string().nullable(),

@@ -6,6 +6,7 @@ import {
 } from '../db/queries/check-ins';
 import { listDoneActivities, type RepPlanRow } from '../db/queries/rep-plans';
 import { attainmentToDate } from '../domain/attainment';
+import { checkCheckInTiming, checkInTimingOf } from '../domain/check-ins';
 import { fiscalYearPeriod, maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { countUnconverted } from '../domain/exchange-rates';
@@ -104,6 +105,8 @@ function toCheckIn(row: CheckInRow, planVsActual: PlanVsActual, today: string): 
     isOverdue: row.status === 'due' && row.dueOn < today,
     heldOn: row.heldOn,
     resultingVersionNumber: row.resultingVersionNumber,
+    // Before recording: whether it can be held today and is early; once held: whether it was.
+    ...checkInTimingOf(row, row.heldOn ?? today),
     planVsActual,
     discrepancies: row.discrepancies,
     difficulties: row.difficulties,
@@ -140,6 +143,7 @@ export async function recordCheckIn(
     if (party === 'other')
       throw new ForbiddenError('Only the rep and their manager hold a check-in');
     if (row.status === 'held') throw new ConflictError('This check-in is already recorded');
+    checkCheckInTiming(row, input.heldOn ?? today);
     const planVsActual = await planVsActualOf(tx, plan, row, today);
     let resultingVersionNumber: number | null = null;
     if (input.planChanges) {

@@ -1,5 +1,6 @@
 import type { Database, Executor } from '../db/client';
 import {
+  type RepPlanRow,
   insertRepPlanComment,
   listRepPlanComments,
   listRepPlanVersions,
@@ -54,20 +55,24 @@ export async function transitionRepPlan(
       state: to,
       ...(decision.clearsSignatures ? { repSignedAt: null, managerSignedAt: null } : {}),
     });
-    if (decision.freezesVersion && after.repSignedAt && after.managerSignedAt) {
-      const today = todayIn(actor.timeZone);
-      const figures = await computeRepPlanFigures(tx, after, today);
-      await freezeVersion(
-        tx,
-        after,
-        figures,
-        { repSignedAt: after.repSignedAt, managerSignedAt: after.managerSignedAt },
-        'Agreed by the rep and the manager',
-      );
-      await scheduleCheckIns(tx, after, figures.fiscalYearStart, today);
-    }
+    if (decision.freezesVersion) await recordAgreement(tx, actor, after);
   });
   return getRepPlan(db, actor, id);
+}
+
+/** An agreed plan: its version frozen with both signatures, its check-ins scheduled. */
+async function recordAgreement(tx: Executor, actor: Actor, after: RepPlanRow) {
+  if (!after.repSignedAt || !after.managerSignedAt) return;
+  const today = todayIn(actor.timeZone);
+  const figures = await computeRepPlanFigures(tx, after, today);
+  await freezeVersion(
+    tx,
+    after,
+    figures,
+    { repSignedAt: after.repSignedAt, managerSignedAt: after.managerSignedAt },
+    'Agreed by the rep and the manager',
+  );
+  await scheduleCheckIns(tx, after, figures.fiscalYearStart, today);
 }
 
 export async function signRepPlan(
@@ -80,14 +85,21 @@ export async function signRepPlan(
   await db.transaction(async (tx) => {
     const { plan } = await loadVisibleRepPlan(tx, actor, id);
     checkVersion(plan, expectedVersion);
-    assertAllowed(decideRepPlanSignature(statusOf(plan), as, partyOf(actor, plan)));
+    const party = partyOf(actor, plan);
+    assertAllowed(decideRepPlanSignature(statusOf(plan), as, party));
     const now = new Date();
-    await writeRepPlanContent(
-      tx,
-      actor,
-      plan,
-      as === 'rep' ? { repSignedAt: now } : { managerSignedAt: now },
-    );
+    const signature = as === 'rep' ? { repSignedAt: now } : { managerSignedAt: now };
+    // The second signature agrees the plan in the same step: nobody has to say it again.
+    const signed = {
+      ...statusOf(plan),
+      ...(as === 'rep' ? { hasRepSigned: true } : { hasManagerSigned: true }),
+    };
+    const agrees = decideRepPlanTransition(signed, 'agreed', party).isAllowed;
+    const after = await writeRepPlanContent(tx, actor, plan, {
+      ...signature,
+      ...(agrees ? { state: 'agreed' as const } : {}),
+    });
+    if (agrees) await recordAgreement(tx, actor, after);
   });
   return getRepPlan(db, actor, id);
 }

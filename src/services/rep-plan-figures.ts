@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client';
+import { readDoneActivityCounts } from '../db/queries/dashboards';
 import { listSegments } from '../db/queries/reference';
 import {
   listDoneActivities,
@@ -15,12 +16,15 @@ import { planActivities } from '../domain/activity-plan';
 import type { ActivityPlan } from '../domain/activity-plan';
 import { attainmentToDate } from '../domain/attainment';
 import {
+  addDays,
   fiscalYearMonths,
   fiscalYearPeriod,
   fiscalYearStartOf,
   isoWeekOf,
+  isoWeekStart,
   maxDate,
   minDate,
+  monthRange,
 } from '../domain/calendar';
 import type { IsoDate, IsoMonth } from '../domain/calendar';
 import { reverseFunnel } from '../domain/funnel';
@@ -33,7 +37,8 @@ import {
 import { countUnconverted } from '../domain/exchange-rates';
 import { isInPeriod, type Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
-import { FunnelOverrides, type RepPlan } from '../schemas/rep-plans';
+import { planWeekly } from '../domain/weekly-plan';
+import { FunnelOverrides, type RepPlan, WeeklyPlanOverrides } from '../schemas/rep-plans';
 import { loadComputedStrategy } from './strategy-cascade';
 
 // Everything a rep plan shows that is computed: targets from the cascade weighted by seasonality,
@@ -41,7 +46,10 @@ import { loadComputedStrategy } from './strategy-cascade';
 // history (or overrides) beside the team's ratios, and the week that follows. Every number
 // comes from a domain function.
 
-export type RepPlanFigures = Pick<RepPlan, 'targets' | 'activityPlan' | 'funnel' | 'weekly'> & {
+export type RepPlanFigures = Pick<
+  RepPlan,
+  'targets' | 'activityPlan' | 'funnel' | 'weekly' | 'weeklyPlan'
+> & {
   fiscalYearStart: IsoMonth;
   weights: number[];
   monthlyTargets: number[];
@@ -288,8 +296,35 @@ export async function computeRepPlanFigures(
     today,
   });
 
-  const week = isoWeekOf(minDate(maxDate(today, period.from), period.to));
+  const day = minDate(maxDate(today, period.from), period.to);
+  const week = isoWeekOf(day);
   const activities = activityPlanFull.weekly.find((w) => w.week === week)?.counts ?? {};
+  const weekEnd = addDays(isoWeekStart(week), 6);
+  const toDate = { from: period.from, to: weekEnd };
+  // Done this week and to date by the dashboards' own count, so both pages show the same figures.
+  const month = monthRange(day.slice(0, 7));
+  const done = await readDoneActivityCounts(
+    db,
+    { orgId, ownerIds: [repId] },
+    {
+      week: { from: isoWeekStart(week), to: weekEnd },
+      month: { from: month.start, to: month.end },
+      toDate,
+    },
+  );
+  // A type done this year that no norm plans shows too, with the norms' 0 beside it.
+  const doneTypes = done.filter((row) => row.toDate > 0).map((row) => row.activityType);
+  const weeklyPlan = planWeekly({
+    normsThisWeek: {
+      ...Object.fromEntries(doneTypes.map((type) => [type, 0])),
+      ...(today > period.to ? {} : activities),
+    },
+    funnel: {
+      firstMeetings: result.meetingsPerWeek?.rounded ?? null,
+      calls: result.callsPerWeek?.rounded ?? null,
+    },
+    overrides: WeeklyPlanOverrides.safeParse(plan.weeklyPlanOverrides).data ?? {},
+  });
   return {
     targets,
     activityPlan: {
@@ -327,7 +362,13 @@ export async function computeRepPlanFigures(
       firstMeetings: result.meetingsPerWeek?.rounded ?? null,
       calls: result.callsPerWeek?.rounded ?? activities.call ?? null,
       activities,
+      weeksLeft: result.weeks,
+      toDate,
     },
+    weeklyPlan: weeklyPlan.map((line) => {
+      const row = done.find((r) => r.activityType === line.type);
+      return { ...line, doneThisWeek: row?.week ?? 0, doneToDate: row?.toDate ?? 0 };
+    }),
     fiscalYearStart,
     weights,
     monthlyTargets: months,

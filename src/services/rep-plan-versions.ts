@@ -28,6 +28,15 @@ export async function snapshotOf(db: Executor, plan: RepPlanRow, figures: RepPla
       segments: Object.fromEntries(figures.targets.segments.map((s) => [s.code, s.targetMinor])),
     },
     activityPlan: figures.activityPlan.yearly,
+    // What the weekly plan followed when agreed, the rep's own figures with their reasons.
+    weeklyPlan: Object.fromEntries(
+      figures.weeklyPlan
+        .filter((line) => line.planned > 0 || line.basis === 'override')
+        .map((line) => [
+          line.type,
+          { planned: line.planned, basis: line.basis, reason: line.reason },
+        ]),
+    ),
     funnel: {
       goalMinor: figures.funnel.inputs.goalMinor,
       closingRatio: figures.funnel.inputs.closingRatio,

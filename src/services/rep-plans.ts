@@ -11,6 +11,7 @@ import {
   type RepPlanRow,
   updateRepPlan as updateRepPlanRow,
 } from '../db/queries/rep-plans';
+import { listActivityTypeHours } from '../db/queries/strategies';
 import { getUserWithOrganisation } from '../db/queries/users';
 import { fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
@@ -27,6 +28,7 @@ import {
   type RepPlanInput,
   type RepPlanListItem,
   type RepPlanPatch,
+  WeeklyPlanOverrides,
 } from '../schemas/rep-plans';
 import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
@@ -99,7 +101,9 @@ export async function getRepPlan(db: Executor, actor: Actor, id: string): Promis
     activityPlan: figures.activityPlan,
     funnel: figures.funnel,
     weekly: figures.weekly,
+    weeklyPlan: figures.weeklyPlan,
     funnelInputs: FunnelOverrides.safeParse(plan.funnelInputs).data ?? {},
+    weeklyPlanOverrides: WeeklyPlanOverrides.safeParse(plan.weeklyPlanOverrides).data ?? {},
     qualitative: Qualitative.safeParse(plan.qualitative).data ?? { stages: [] },
     signatures: {
       repSignedAt: plan.repSignedAt?.toISOString() ?? null,
@@ -171,6 +175,20 @@ async function checkTargetAccounts(db: Executor, plan: RepPlanRow, accountIds: s
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
+/** A weekly figure is the rep's own only for one of the organisation's activity types. */
+async function checkWeeklyPlanOverrides(db: Executor, plan: RepPlanRow, types: string[]) {
+  const known = new Set((await listActivityTypeHours(db, plan.orgId)).map((t) => t.key));
+  const unknown = types.filter((type) => !known.has(type));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      unknown.map((type) => ({
+        field: `weeklyPlanOverrides.${type}`,
+        reason: 'not one of the organisation’s activity types',
+      })),
+    );
+  }
+}
+
 /** Writes plan content (draft edits and check-in adjustments) and bumps the version. */
 export async function writeRepPlanContent(
   db: Executor,
@@ -179,6 +197,8 @@ export async function writeRepPlanContent(
   patch: RepPlanPatch & Partial<Pick<RepPlanRow, 'state' | 'repSignedAt' | 'managerSignedAt'>>,
 ) {
   if (patch.targetAccountIds) await checkTargetAccounts(db, plan, patch.targetAccountIds);
+  if (patch.weeklyPlanOverrides)
+    await checkWeeklyPlanOverrides(db, plan, Object.keys(patch.weeklyPlanOverrides));
   const { targetAccountIds, ...fields } = patch;
   const after = await updateRepPlanRow(db, actor.orgId, plan.id, plan.version, fields);
   if (!after) throw new ConflictError('The plan changed since you read it; reload and retry');

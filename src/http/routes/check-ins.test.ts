@@ -135,4 +135,40 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
     const rep3 = await server.as('rep3@acme.test');
     expect((await rep3.request('GET', '/api/check-ins/due')).body.total).toBe(0);
   });
+
+  it('refuses a check-in before its period starts and warns before it ends', async () => {
+    const orgId = server.orgIds.acme;
+    const inserted = await server.database.db.execute(
+      `insert into check_ins (org_id, rep_plan_id, period_start, period_end, due_on)
+       values ('${orgId}', '${planId}', '${daysAgo(-5)}', '${daysAgo(-30)}', '${daysAgo(-30)}'),
+              ('${orgId}', '${planId}', '${daysAgo(3)}', '${daysAgo(-3)}', '${daysAgo(-3)}')
+       returning id::text, period_start::text`,
+    );
+    const [future, current] = (
+      inserted as unknown as { rows: { id: string; period_start: string }[] }
+    ).rows;
+    const url = (id: string | undefined) => `/api/rep-plans/${planId}/check-ins/${id}`;
+    const early = await manager1.request('GET', url(future?.id));
+    expect(early.body).toMatchObject({
+      canRecord: false,
+      warnings: [
+        `The check-in's period starts on ${daysAgo(-5)}: it can be recorded from then on.`,
+      ],
+    });
+    const refused = await manager1.request('POST', url(future?.id), { discrepancies: 'None' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues).toEqual([
+      {
+        field: 'heldOn',
+        reason: `the check-in's period starts on ${daysAgo(-5)}: hold it then or later`,
+      },
+    ]);
+    expect((await manager1.request('GET', url(future?.id))).body.status).toBe('due');
+    const backdated = await manager1.request('POST', url(current?.id), { heldOn: daysAgo(4) });
+    expect(backdated.status).toBe(422);
+    const warned = `The period runs until ${daysAgo(-3)}: held on ${today}, the check-in leaves out what happens after that day.`;
+    expect((await manager1.request('GET', url(current?.id))).body.warnings).toEqual([warned]);
+    const held = await manager1.request('POST', url(current?.id), { discrepancies: 'None' });
+    expect(held.body).toMatchObject({ status: 'held', heldOn: today, warnings: [warned] });
+  });
 });

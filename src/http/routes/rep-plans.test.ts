@@ -186,6 +186,84 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     ]);
   });
 
+  it('meets the norms and the funnel in one weekly plan, the rep’s own figure only with a reason', async () => {
+    const before = (await rep1.request('GET', `/api/rep-plans/${planId}`)).body;
+    const week = before.weekly.week as string;
+    const norms = planActivities({
+      norms: [
+        { segmentId: seg.A, status: 'prospect', activityType: 'call', countPerYear: 12 },
+        { segmentId: seg.A, status: 'prospect', activityType: 'meeting', countPerYear: 4 },
+        { segmentId: seg.B, status: 'customer', activityType: 'meeting', countPerYear: 6 },
+      ],
+      accounts: [
+        { accountId: accounts.A1, segmentId: seg.A, status: 'prospect' },
+        { accountId: accounts.B1, segmentId: seg.B, status: 'customer' },
+      ],
+      fiscalYearStart: `${year}-01`,
+    }).weekly.find((w) => w.week === week)?.counts;
+    const { result } = before.funnel;
+    const firstMeetingsNeed = result.meetingsPerWeek?.rounded ?? null;
+    const callsNeed = result.callsPerWeek?.rounded ?? null;
+    // The test world's first meetings of this fiscal year, up to this week's end.
+    const heldThisYear = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 400]
+      .map((d) => daysAgo(d * 7))
+      .filter((day) => day >= before.weekly.toDate.from && day <= before.weekly.toDate.to).length;
+    const line = (
+      type: string,
+      fromNorms: number,
+      fromFunnel: number | null,
+      doneToDate: number,
+    ) => {
+      const followsFunnel = fromFunnel !== null && fromFunnel > fromNorms;
+      return {
+        type,
+        fromNorms,
+        fromFunnel,
+        gap: fromFunnel === null ? null : fromFunnel - fromNorms,
+        planned: followsFunnel ? fromFunnel : fromNorms,
+        basis: followsFunnel ? 'funnel' : 'norms',
+        reason: null,
+        doneThisWeek: 0,
+        doneToDate,
+      };
+    };
+    expect(before.weeklyPlan).toEqual([
+      line('call', norms?.call ?? 0, callsNeed, 0),
+      line('first_meeting', 0, firstMeetingsNeed, heldThisYear),
+      line('meeting', norms?.meeting ?? 0, null, 0),
+    ]);
+
+    const patch = (body: unknown, version: number) =>
+      rep1.request('PATCH', `/api/rep-plans/${planId}`, body, { 'if-match': `"${version}"` });
+    const unknown = await patch(
+      { weeklyPlanOverrides: { golf: { perWeek: 1, reason: 'Clients like golf' } } },
+      before.version,
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.issues).toEqual([
+      { field: 'weeklyPlanOverrides.golf', reason: 'not one of the organisation’s activity types' },
+    ]);
+    const noReason = await patch(
+      { weeklyPlanOverrides: { first_meeting: { perWeek: 1, reason: ' ' } } },
+      before.version,
+    );
+    expect(noReason.status).toBe(400);
+    const chosen = await patch(
+      { weeklyPlanOverrides: { first_meeting: { perWeek: 1, reason: 'Two trade fairs' } } },
+      before.version,
+    );
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.weeklyPlan[1]).toEqual({
+      ...line('first_meeting', 0, firstMeetingsNeed, heldThisYear),
+      planned: 1,
+      basis: 'override',
+      reason: 'Two trade fairs',
+    });
+    expect(chosen.body.weeklyPlanOverrides).toEqual({
+      first_meeting: { perWeek: 1, reason: 'Two trade fairs' },
+    });
+  });
+
   it('moves through draft → proposed → agreed only when allowed, with the reason when not', async () => {
     const move = (client: Client, to: string) =>
       client.request('POST', `/api/rep-plans/${planId}/transitions`, { to });
@@ -216,11 +294,11 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     );
     expect((await sign(rep1, 'rep')).body.signatures.repSignedAt).toEqual(expect.any(String));
     expect((await sign(leader, 'manager')).status).toBe(403);
-    const countersigned = await sign(manager1, 'manager');
-    expect(countersigned.body.allowedTransitions).toEqual(['draft', 'agreed']);
-    const agreed = await move(manager1, 'agreed');
+    // The countersignature agrees the plan in one step: no second "agreed" move is needed.
+    const agreed = await sign(manager1, 'manager');
     expect(agreed.status).toBe(200);
     expect(agreed.body.state).toBe('agreed');
+    expect(agreed.body.allowedTransitions).toEqual([]);
     // One a month from the month it is agreed in (this month) to the year's end.
     expect(agreed.body.checkIns).toHaveLength(13 - Number(today.slice(5, 7)));
     expect((await move(manager1, 'revised')).body.error.message).toBe(
@@ -228,6 +306,12 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     );
     const versions = await rep1.request('GET', `/api/rep-plans/${planId}/versions`);
     expect(versions.body.map((v: { versionNumber: number }) => v.versionNumber)).toEqual([1]);
+    // The rep's own weekly figure is agreed with its reason.
+    expect(versions.body[0].content.weeklyPlan.first_meeting).toEqual({
+      planned: 1,
+      basis: 'override',
+      reason: 'Two trade fairs',
+    });
   });
 
   it('shows plans by role: leaders all, another team or organisation nothing', async () => {

@@ -18,6 +18,8 @@ const checkIn: CheckIn = {
   isOverdue: false,
   heldOn: null,
   resultingVersionNumber: null,
+  canRecord: true,
+  warnings: [],
   planVsActual: {
     asOf: '2026-11-25',
     activities: [

@@ -198,6 +198,8 @@ describe('MyPlanPage', () => {
     const checkIn: CheckIn = {
       ...summary,
       repPlanId: planId,
+      canRecord: true,
+      warnings: [],
       planVsActual: { asOf: `${year}-04-30`, activities: [], targets: [] },
       discrepancies: '',
       difficulties: '',

@@ -41,6 +41,7 @@ describe('RepPlanDraftForm', () => {
         salesCycleDays: null,
         callsPerMeeting: null,
       },
+      weeklyPlanOverrides: {},
       qualitative: { stages: [] },
     });
     const init = fetchMock.mock.calls.find(([, options]) => options?.method === 'PATCH')?.[1];

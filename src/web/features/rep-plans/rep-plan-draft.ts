@@ -3,6 +3,7 @@ import {
   FunnelOverrides,
   Qualitative,
   type RepPlan,
+  WeeklyPlanOverrides,
 } from '../../../schemas/rep-plans';
 import type { Stage } from '../../../schemas/reference';
 import type { FieldErrors } from '../../components/form-errors';
@@ -28,12 +29,17 @@ export type FunnelOverrideDraft = Record<OverrideKey, OverrideText> & {
   lookBackMonths: string;
 };
 
+/** The rep's own weekly figure for one activity type as typed; '' means "follow the plan". */
+export type WeeklyOverrideText = { perWeek: string; reason: string };
+
 export type QualitativeRow = { stage: string; salesMethods: string; expectedResults: string };
 
 /** A plan's content as form state, keyed like the API's (`funnelInputs.closingRatio.reason`). */
 export type PlanContentDraft = {
   targetAccountIds: string[];
   funnelInputs: FunnelOverrideDraft;
+  /** Per activity type, keyed like the API's (`weeklyPlanOverrides.first_meeting.reason`). */
+  weeklyPlanOverrides: Record<string, WeeklyOverrideText>;
   /** Null until edited: the rows then follow the organisation's stages, which arrive later. */
   qualitative: QualitativeRow[] | null;
 };
@@ -135,8 +141,25 @@ export function planContentDraftOf(plan: RepPlan): PlanContentDraft {
   return {
     targetAccountIds: plan.targetAccounts.map((a) => a.accountId),
     funnelInputs: funnelOverrideDraftOf(plan.funnelInputs, planCurrency(plan)),
+    weeklyPlanOverrides: Object.fromEntries(
+      Object.entries(plan.weeklyPlanOverrides).map(([type, o]) => [
+        type,
+        { perWeek: String(o.perWeek), reason: o.reason },
+      ]),
+    ),
     qualitative: null,
   };
+}
+
+/** The weekly figures the API takes: the types with a figure typed, as numbers. */
+export function weeklyPlanOverridesOf(
+  draft: Record<string, WeeklyOverrideText>,
+): WeeklyPlanOverrides {
+  return Object.fromEntries(
+    Object.entries(draft)
+      .filter(([, o]) => o.perWeek.trim() !== '')
+      .map(([type, o]) => [type, { perWeek: Number(o.perWeek), reason: o.reason }]),
+  );
 }
 
 /** The rows the qualitative part shows: as edited, or the plan's along the organisation's stages. */
@@ -160,6 +183,7 @@ export function planContentOf(
     content: {
       targetAccountIds: draft.targetAccountIds,
       funnelInputs: funnel.value,
+      weeklyPlanOverrides: weeklyPlanOverridesOf(draft.weeklyPlanOverrides),
       qualitative: qualitativeOf(qualitativeRowsShown(draft, plan, stages)),
     },
     errors: Object.fromEntries(
@@ -176,6 +200,9 @@ export function planContentOf(
 export function planContentFieldOf(path: string): string | undefined {
   const [head, key, part, ...rest] = path.split('.');
   if (head === 'targetAccountIds' || head === 'qualitative') return head;
+  if (head === 'weeklyPlanOverrides' && key !== undefined && rest.length === 0) {
+    return part === 'reason' ? `${head}.${key}.reason` : `${head}.${key}.perWeek`;
+  }
   if (head !== 'funnelInputs' || key === undefined || rest.length > 0) return undefined;
   if ((OVERRIDE_KEYS as readonly string[]).includes(key)) {
     if (part === 'reason') return `${head}.${key}.reason`;
@@ -201,7 +228,8 @@ export function changedPlanContent(
   // The plan's own content as the schema reads it, to compare like with like.
   const ownFunnel = FunnelOverrides.safeParse(own.funnelInputs);
   const ownQualitative = Qualitative.safeParse(own.qualitative);
-  const { targetAccountIds, funnelInputs, qualitative } = changes;
+  const ownWeekly = WeeklyPlanOverrides.safeParse(own.weeklyPlanOverrides);
+  const { targetAccountIds, funnelInputs, weeklyPlanOverrides, qualitative } = changes;
   const planIds = plan.targetAccounts.map((a) => a.accountId);
   return {
     ...(targetAccountIds === undefined || sameIds(targetAccountIds, planIds)
@@ -210,6 +238,10 @@ export function changedPlanContent(
     ...(funnelInputs === undefined || (ownFunnel.success && sameValue(funnelInputs, ownFunnel.data))
       ? {}
       : { funnelInputs }),
+    ...(weeklyPlanOverrides === undefined ||
+    (ownWeekly.success && sameValue(weeklyPlanOverrides, ownWeekly.data))
+      ? {}
+      : { weeklyPlanOverrides }),
     ...(qualitative === undefined ||
     (ownQualitative.success && sameValue(qualitative, ownQualitative.data))
       ? {}

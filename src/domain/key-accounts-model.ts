@@ -105,3 +105,20 @@ export function confirmKeyAccountList(
   });
   return [...list].sort();
 }
+
+/**
+ * Accounts by score, highest first (then by id), each with its rank: 1 + the number of accounts
+ * scoring higher, so tied accounts share a rank and the next rank skips (1, 2, 2, 4).
+ */
+export function rankByScore<Scored extends { accountId: string; score: number }>(
+  scored: readonly Scored[],
+): (Scored & { rank: number })[] {
+  const sorted = [...scored].sort(
+    (a, b) => b.score - a.score || (a.accountId < b.accountId ? -1 : 1),
+  );
+  let rank = 0;
+  return sorted.map((account, index) => {
+    if (index === 0 || account.score !== sorted[index - 1]?.score) rank = index + 1;
+    return { ...account, rank };
+  });
+}

@@ -32,6 +32,7 @@ import { strategyRoutes } from './routes/strategies';
 import { repPlanRoutes } from './routes/rep-plans';
 import { reportRoutes } from './routes/reports';
 import { dashboardRoutes } from './routes/dashboards';
+import { keyAccountRoutes } from './routes/key-accounts';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
@@ -156,6 +157,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(planningCalendarRoutes, { db });
   await app.register(reportRoutes, { db });
   await app.register(dashboardRoutes, { db });
+  await app.register(keyAccountRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

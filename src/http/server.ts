@@ -38,6 +38,7 @@ import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
 import { planningCalendarRoutes } from './routes/planning-calendar';
 import { tokenRoutes } from './routes/tokens';
+import { calendarFeedRoutes } from './routes/calendar-feed';
 import { userRoutes } from './routes/users';
 import { referenceListRoutes } from './routes/reference-lists';
 import { auditLogRoutes } from './routes/audit-log';
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     secureCookies: options.secureCookies,
   });
   await app.register(tokenRoutes, { db });
+  await app.register(calendarFeedRoutes, { db });
   await app.register(organisationRoutes, { db });
   await app.register(userRoutes, { db });
   await app.register(referenceListRoutes, { db });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { calendarEventOf, feedStartsOn } from './calendar-feed';
+
+describe('calendar feed events', () => {
+  it('names each record by kind and id, dates it on its day and links to its page', () => {
+    expect(
+      calendarEventOf({
+        kind: 'activity',
+        id: 'a1',
+        occursOn: '2026-03-02',
+        typeLabel: 'Meeting',
+        subject: '',
+        accountName: 'Northwind',
+        opportunityName: 'Fleet renewal',
+        changedAt: '2026-02-01T09:00:00.000Z',
+      }),
+    ).toEqual({
+      uid: 'activity-a1@salesplan',
+      day: '2026-03-02',
+      summary: 'Meeting: Northwind, Fleet renewal',
+      description: 'Planned meeting with Northwind, Fleet renewal',
+      path: '/activities',
+      changedAt: '2026-02-01T09:00:00.000Z',
+    });
+    const checkIn = {
+      kind: 'check-in',
+      id: 'c1',
+      dueOn: '2026-04-01',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      repName: 'Rita Rep',
+      changedAt: '2026-01-01T00:00:00.000Z',
+    } as const;
+    expect(calendarEventOf({ ...checkIn, isOwnPlan: true })).toMatchObject({
+      uid: 'check-in-c1@salesplan',
+      summary: 'Rep plan check-in',
+      path: '/my-plan',
+    });
+    expect(calendarEventOf({ ...checkIn, isOwnPlan: false })).toMatchObject({
+      summary: 'Rep plan check-in: Rita Rep',
+      path: '/team',
+    });
+  });
+
+  it('reaches 90 days back', () => {
+    expect(feedStartsOn('2026-03-31')).toBe('2025-12-31');
+  });
+});

@@ -35,6 +35,7 @@ import { SignInPage } from './features/session/SignInPage';
 import { UserMenu } from './features/session/UserMenu';
 import { SESSION_KEY } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
+import { CalendarFeedPage } from './features/settings/CalendarFeedPage';
 import { StrategyPage } from './features/strategies/StrategyPage';
 
 export const theme = createTheme({
@@ -159,6 +160,7 @@ export function AppRoutes() {
         <Route path="import" element={<ImportPage />} />
         <Route path="settings" element={<Navigate to="/settings/api-tokens" replace />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+        <Route path="settings/calendar" element={<CalendarFeedPage />} />
         <Route path="settings/exchange-rates" element={<ExchangeRatesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

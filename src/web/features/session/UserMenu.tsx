@@ -55,6 +55,9 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/settings/api-tokens" leftSection={<KeyIcon size={16} />}>
           API tokens
         </Menu.Item>
+        <Menu.Item component={Link} to="/settings/calendar">
+          Calendar feed
+        </Menu.Item>
         {me.user.role === 'admin' && (
           <Menu.Item component={Link} to="/settings/exchange-rates">
             Exchange rates

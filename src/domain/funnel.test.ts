@@ -160,10 +160,10 @@ describe('reverseFunnel', () => {
     expect(plan.findings).toEqual([
       {
         code: 'no_week_left',
-        severity: 'error',
+        severity: 'info',
         field: 'periodEnd',
         message:
-          'No working week is left before 2027-05-16 (the period end minus the 45-day sales cycle): meetings held now cannot close in this period.',
+          "No more first meetings are planned in this period: with a 45-day sales cycle, a deal started now closes after 2027-06-30. New first meetings belong to the next period's plan.",
       },
     ]);
   });

@@ -148,11 +148,12 @@ export function reverseFunnel(input: FunnelInput): FunnelPlan {
         'The goal is already met by the revenue won in the period: no first meetings are needed.',
     });
   } else if (weeks === 0) {
+    // Not an error: the period is simply ending. Say so once, in words, with what to do.
     findings.push({
       code: 'no_week_left',
-      severity: 'error',
+      severity: 'info',
       field: 'periodEnd',
-      message: `No working week is left before ${to} (the period end minus the ${cycleDays}-day sales cycle): meetings held now cannot close in this period.`,
+      message: `No more first meetings are planned in this period: with a ${cycleDays}-day sales cycle, a deal started now closes after ${input.periodEnd}. New first meetings belong to the next period's plan.`,
     });
   }
   const perWeek = (total: number): PerWeek | null =>

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { CheckInRecordInput, type RepPlan } from '../../../schemas/rep-plans';
+import { formatDay } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useReference } from '../reference/useReference';
@@ -111,13 +112,18 @@ export function CheckInForm({
       },
       {
         onSuccess: (held) => {
-          if (held.resultingVersionNumber !== null) {
-            notifications.show({
-              color: 'teal',
-              title: 'Plan revised',
-              message: `The agreed changes are kept as version ${held.resultingVersionNumber}.`,
-            });
-          }
+          const next = plan.checkIns.find((c) => c.status === 'due' && c.id !== held.id);
+          const then = next
+            ? ` The next check-in is due ${formatDay(next.dueOn)}.`
+            : ' It was the last check-in of the year.';
+          notifications.show({
+            color: 'teal',
+            title: held.resultingVersionNumber === null ? 'Check-in recorded' : 'Plan revised',
+            message:
+              held.resultingVersionNumber === null
+                ? `Plan vs actual is kept as of ${formatDay(held.planVsActual.asOf)}.${then}`
+                : `The agreed changes are kept as version ${held.resultingVersionNumber}.${then}`,
+          });
           onClose();
         },
         onError: showServerError,
@@ -143,6 +149,11 @@ export function CheckInForm({
             Plan vs actual as of {checkIn.data.planVsActual.asOf}
           </Text>
           <PlanVsActualTables checkIn={checkIn.data} currency={planCurrency(plan)} />
+          {checkIn.data.warnings.map((warning) => (
+            <Alert key={warning} color={checkIn.data.canRecord ? 'yellow' : 'blue'}>
+              {warning}
+            </Alert>
+          ))}
           {field('discrepancies', 'Discrepancies')}
           {field('difficulties', 'Difficulties')}
           {!isHeld && canRevise && (
@@ -178,7 +189,11 @@ export function CheckInForm({
           {errors._form && <Alert color="red">{errors._form}</Alert>}
           {!isHeld && (
             <Group justify="flex-end">
-              <Button loading={record.isPending} onClick={() => submit()}>
+              <Button
+                loading={record.isPending}
+                disabled={!checkIn.data.canRecord}
+                onClick={() => submit()}
+              >
                 Record check-in
               </Button>
             </Group>

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { RepPlan } from '../../../schemas/rep-plans';
 import type { CheckIn } from '../../../schemas/check-ins';
 import { agreedVersions, makeRepPlan, managerId, planId, year } from './rep-plan-fixtures';
-import { formatMoney } from '../../components/money';
 import { commonHandlers, me, mockApi, renderWithProviders } from '../../test-utils';
 import { MyPlanPage } from './MyPlanPage';
 
@@ -50,31 +49,43 @@ describe('MyPlanPage', () => {
       ...planHandlers(() => plan),
     });
     renderPage();
-    expect(await screen.findByText(`Targets ${formatMoney(2_000_000_00, 'EUR')}`)).toBeTruthy();
+    // Targets in whole euros: cents mean nothing at this size.
+    expect(await screen.findByText('Targets €2,000,000')).toBeTruthy();
     const segments = screen.getByRole('table', { name: 'Targets by segment' });
     expect(
       within(segments)
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent),
-    ).toEqual([
-      `Segment A${formatMoney(1_500_000_00, 'EUR')}`,
-      `Other${formatMoney(500_000_00, 'EUR')}`,
-    ]);
+    ).toEqual(['Segment A€1,500,000', 'Other€500,000']);
     expect(screen.getByText('from 3 won, 2 lost')).toBeTruthy();
     // The team's closing ratio beside the rep's; no team meeting ratio sent, no row for it.
     expect(screen.getByText('Team closing ratio')).toBeTruthy();
     expect(screen.getByText('from 9 won, 11 lost, 4 reps')).toBeTruthy();
     expect(screen.queryByText('Team meeting → opportunity')).toBeNull();
     expect(screen.getByText(/entered: New product line/)).toBeTruthy();
-    expect(screen.getByText('324')).toBeTruthy();
-    // The exact chain beside the rounded counts, and the pace over the weeks left.
-    expect(screen.getByText('exact 320.67')).toBeTruthy();
-    expect(screen.getByText('exact 64.80')).toBeTruthy();
-    expect(screen.getByText('over 5 weeks')).toBeTruthy();
+    expect(screen.getByText('324 first meetings')).toBeTruthy();
+    // The exact chain once, not beside every count; the pace over the weeks left.
+    expect(
+      screen.getByText(
+        'Exactly 96.20 deals → 160.33 opportunities → 320.67 first meetings, each rounded up.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/^exact /)).toBeNull();
+    expect(screen.getByText('65 first meetings over 5 weeks')).toBeTruthy();
     expect(screen.getByText('Left out of won to date: 3 deals in CHF have no rate')).toBeTruthy();
-    const week = screen.getByLabelText('Weekly plan');
-    expect(week.textContent).toBe('65first meetings260calls1meetings');
+    // This week's plan per type: norms, funnel, gap, plan and what it follows, then done.
+    const week = screen.getByRole('table', { name: 'Weekly plan' });
+    expect(
+      within(week)
+        .getAllByRole('row')
+        .slice(2)
+        .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+    ).toEqual([
+      ['Call', '3', '260', '+257', '260by the funnel', '1', '140'],
+      ['First meeting', '0', '65', '+65', '65by the funnel', '2', '41'],
+      ['Meeting', '1', '—', '—', '1by the norms', '0', '12'],
+    ]);
   });
 
   it('proposes the draft through the transitions endpoint', async () => {
@@ -91,7 +102,11 @@ describe('MyPlanPage', () => {
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Propose to my manager' }));
     expect(await screen.findByRole('button', { name: 'Send back to draft' })).toBeTruthy();
-    expect(screen.getByText('proposed')).toBeTruthy();
+    expect(screen.getByText('Proposed', { selector: '.mantine-Badge-label' })).toBeTruthy();
+    // The write confirms what happened and says what comes next.
+    expect(
+      await screen.findByText('Next: sign it; then Max Manager countersigns, which agrees it.'),
+    ).toBeTruthy();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ to: 'proposed' });
   });
 
@@ -183,6 +198,45 @@ describe('MyPlanPage', () => {
     ).toHaveLength(2);
   });
 
+  it('titles a rep’s plan opened by the manager with the rep’s name, with their to-dos and a one-step countersignature', async () => {
+    let current = makeRepPlan({
+      state: 'proposed',
+      canEdit: false,
+      allowedTransitions: ['draft'],
+      signatures: { repSignedAt: `${year}-01-05T09:00:00.000Z`, managerSignedAt: null },
+    });
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/me': () => ({
+        body: { ...me, user: { ...me.user, id: managerId, name: 'Max Manager', role: 'manager' } },
+      }),
+      'GET /api/rep-plans': () => listOf([current]),
+      ...planHandlers(() => current),
+      [`POST /api/rep-plans/${planId}/signatures`]: () => {
+        current = makeRepPlan({
+          state: 'agreed',
+          canEdit: false,
+          allowedTransitions: [],
+          signatures: {
+            repSignedAt: `${year}-01-05T09:00:00.000Z`,
+            managerSignedAt: `${year}-01-06T09:00:00.000Z`,
+          },
+        });
+        return { body: current };
+      },
+    });
+    renderPage(`/my-plan?plan=${planId}`);
+    expect(await screen.findByRole('heading', { name: `Rita Rep’s plan ${year}` })).toBeTruthy();
+    const steps = screen.getByRole('region', { name: 'Next steps' });
+    expect(within(steps).getByText('Rita Rep’s to-dos')).toBeTruthy();
+    expect(within(steps).getByText('Wait for Max Manager’s countersignature')).toBeTruthy();
+    expect(within(steps).getByText('Countersign Rita Rep’s plan to agree it')).toBeTruthy();
+    await userEvent.click(within(steps).getByRole('button', { name: 'Countersign' }));
+    expect(await screen.findByText('Plan agreed')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ as: 'manager' });
+    expect(screen.queryByRole('button', { name: /Countersign/ })).toBeNull();
+  });
+
   it('lets the manager record a check-in with plan changes, after which the plan shows the revised version', async () => {
     const checkInId = '00000000-0000-4000-8000-000000000600';
     const summary = {
@@ -265,7 +319,7 @@ describe('MyPlanPage', () => {
     const agreement = screen
       .getByRole('heading', { name: 'Agreement' })
       .closest('.mantine-Card-root');
-    expect(within(agreement as HTMLElement).getByText('revised')).toBeTruthy();
+    expect(within(agreement as HTMLElement).getByText('Revised')).toBeTruthy();
     const [, , revision] = within(
       within(versionsSection).getByRole('table', { name: 'Agreed versions' }),
     ).getAllByRole('row');

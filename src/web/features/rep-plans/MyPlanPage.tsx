@@ -4,6 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { PrintHeader } from '../print/PrintHeader';
+import '../print/rep-plan-print.css';
 import { useCurrentFiscalYear, useSession, useToday } from '../session/useSession';
 import { PlanningTasks } from './PlanningTasks';
 import { RepPlanActivityPlan } from './RepPlanActivityPlan';
@@ -12,6 +14,8 @@ import { RepPlanCheckIns } from './RepPlanCheckIns';
 import { RepPlanComments } from './RepPlanComments';
 import { RepPlanDraftForm } from './RepPlanDraftForm';
 import { RepPlanFunnel } from './RepPlanFunnel';
+import { RepPlanNextSteps } from './RepPlanNextSteps';
+import { RepPlanWeeklyPlan } from './RepPlanWeeklyPlan';
 import { RepPlanQualitative } from './RepPlanQualitative';
 import { RepPlanTargets } from './RepPlanTargets';
 import { RepPlanVersions } from './RepPlanVersions';
@@ -27,7 +31,19 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
   if (plan.isPending) return <DetailSkeleton />;
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
   return (
-    <Grid>
+    <Grid className="rep-plan-print">
+      <Grid.Col span={12} className="print-header-col">
+        <PrintHeader
+          title={`Rep plan ${plan.data.year}, ${plan.data.rep.name}`}
+          version={plan.data.version}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <RepPlanNextSteps plan={plan.data} userId={userId} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <RepPlanWeeklyPlan plan={plan.data} />
+      </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
           <RepPlanTargets targets={plan.data.targets} />
@@ -71,21 +87,27 @@ export function MyPlanPage() {
   const plans = useRepPlanList(year);
   const create = useCreateRepPlan();
   const userId = session.data?.user.id ?? '';
-  const planId = searchParams.get('plan') ?? plans.data?.items.find((p) => p.rep.id === userId)?.id;
+  const linked = searchParams.get('plan');
+  const planId = linked ?? plans.data?.items.find((p) => p.rep.id === userId)?.id;
+  // A team member's plan, opened from the Team page: titled with their name, without my to-dos.
+  const opened = useRepPlan(linked ?? undefined);
+  const other = linked && opened.data && opened.data.rep.id !== userId ? opened.data : null;
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>My plan</Title>
-        <Select
-          aria-label="Fiscal year"
-          w={120}
-          data={[thisYear - 1, thisYear, thisYear + 1].map(String)}
-          value={String(year)}
-          onChange={(value) => value && setYear(Number(value))}
-          allowDeselect={false}
-        />
+        <Title order={1}>{other ? `${other.rep.name}’s plan ${other.year}` : 'My plan'}</Title>
+        {!linked && (
+          <Select
+            aria-label="Fiscal year"
+            w={120}
+            data={[thisYear - 1, thisYear, thisYear + 1].map(String)}
+            value={String(year)}
+            onChange={(value) => value && setYear(Number(value))}
+            allowDeselect={false}
+          />
+        )}
       </Group>
-      <PlanningTasks />
+      {!other && <PlanningTasks />}
       {plans.isError && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
       {plans.isPending && <DetailSkeleton />}
       {plans.isSuccess && !planId && (

@@ -1,11 +1,12 @@
 import { Table, Text } from '@mantine/core';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 import type { CheckIn } from '../../../schemas/check-ins';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney, useActivityTypeWords } from './plan-words';
 
 /** A check-in's plan vs actual, per activity type and per target; shortfalls in red. */
 export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; currency: string }) {
   const behind = { c: 'red', fw: 700 } as const;
+  const words = useActivityTypeWords();
   return (
     <>
       <Table aria-label="Activities plan vs actual">
@@ -19,7 +20,7 @@ export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; cu
         <Table.Tbody>
           {checkIn.planVsActual.activities.map((row) => (
             <Table.Tr key={row.activityType}>
-              <Table.Td>{row.activityType.replace('_', ' ')}</Table.Td>
+              <Table.Td>{words.label(row.activityType)}</Table.Td>
               <Table.Td ta="right">{row.planned}</Table.Td>
               <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
                 {row.done}
@@ -47,9 +48,9 @@ export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; cu
                   </Text>
                 ))}
               </Table.Td>
-              <Table.Td ta="right">{formatMoney(row.targetToDateMinor, currency)}</Table.Td>
+              <Table.Td ta="right">{formatWholeMoney(row.targetToDateMinor, currency)}</Table.Td>
               <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
-                {formatMoney(row.wonToDateMinor, currency)}
+                {formatWholeMoney(row.wonToDateMinor, currency)}
               </Table.Td>
             </Table.Tr>
           ))}

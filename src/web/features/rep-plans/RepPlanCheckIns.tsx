@@ -1,12 +1,20 @@
-import { useState } from 'react';
 import { Anchor, Badge, Card, Table, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import type { RepPlan } from '../../../schemas/rep-plans';
 import { formatDay } from '../../components/dates';
 import { CheckInForm } from './CheckInForm';
 
 /** The plan's check-ins by cadence, overdue ones highlighted, with the revisions they made. */
 export function RepPlanCheckIns({ plan, userId }: { plan: RepPlan; userId: string }) {
-  const [openId, setOpenId] = useState<string | null>(null);
+  // The open check-in is in the address, so the Check-ins due list can link straight to it.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const openId = searchParams.get('checkIn');
+  const setOpenId = (id: string | null) =>
+    setSearchParams((params) => {
+      if (id === null) params.delete('checkIn');
+      else params.set('checkIn', id);
+      return params;
+    });
   // Mirrors the API: only the manager revises an agreed plan, at a check-in.
   const canRevise =
     plan.manager?.id === userId && (plan.state === 'agreed' || plan.state === 'revised');
@@ -42,11 +50,11 @@ export function RepPlanCheckIns({ plan, userId }: { plan: RepPlan; userId: strin
               <Table.Td>{formatDay(checkIn.dueOn)}</Table.Td>
               <Table.Td>
                 {checkIn.status === 'held' ? (
-                  <Badge color="green">held</Badge>
+                  <Badge color="green">Held</Badge>
                 ) : checkIn.isOverdue ? (
-                  <Badge color="red">overdue</Badge>
+                  <Badge color="red">Overdue</Badge>
                 ) : (
-                  <Badge color="gray">due</Badge>
+                  <Badge color="gray">Due</Badge>
                 )}
               </Table.Td>
               <Table.Td>

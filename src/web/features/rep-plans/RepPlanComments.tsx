@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { RepPlan } from '../../../schemas/rep-plans';
 import { formatInstant } from '../../components/dates';
@@ -17,10 +18,19 @@ export function RepPlanComments({ plan, userId }: { plan: RepPlan; userId: strin
     authorId === plan.rep.id ? 'rep' : authorId === plan.manager?.id ? 'manager' : null;
   const submit = () =>
     add.mutate(body, {
-      onSuccess: () => setBody(''),
+      onSuccess: () => {
+        setBody('');
+        const other =
+          userId === plan.rep.id ? (plan.manager?.name ?? 'your manager') : plan.rep.name;
+        notifications.show({
+          color: 'teal',
+          title: 'Comment added',
+          message: `${other} sees it on the plan.`,
+        });
+      },
     });
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Comments">
+    <Card withBorder padding="lg" component="section" aria-label="Comments" id="comments">
       <Title order={2} size="h4" mb="sm">
         Comments
       </Title>

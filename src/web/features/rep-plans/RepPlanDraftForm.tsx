@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Select, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { type RepPlan, RepPlanPatch } from '../../../schemas/rep-plans';
 import { ApiError, errorMessage } from '../../api/client';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -14,6 +15,7 @@ import {
   qualitativeRowsShown,
 } from './rep-plan-draft';
 import { TargetAccountPicker } from './TargetAccountPicker';
+import { WeeklyPlanOverrideFields } from './WeeklyPlanOverrideFields';
 import { useRefreshRepPlan, useUpdateRepPlan } from './useRepPlans';
 
 type DraftValues = { cadence: RepPlan['cadence'] } & PlanContentDraft;
@@ -47,6 +49,12 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
     update.mutate(
       { plan, patch },
       {
+        onSuccess: () =>
+          notifications.show({
+            color: 'teal',
+            title: 'Draft saved',
+            message: `Next: propose it to ${plan.manager?.name ?? 'your manager'} when it is ready.`,
+          }),
         onError: (error) => {
           // A 409 has its own alert with a reload button.
           if (!(error instanceof ApiError && error.status === 409)) showServerError(error);
@@ -86,6 +94,15 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
           onChange={(funnelInputs) => form.setFieldValue('funnelInputs', funnelInputs)}
           currency={currency}
           errorAt={(field) => errors[`funnelInputs.${field}`]}
+        />
+        <Title order={3} size="h5">
+          Weekly plan: your own figures
+        </Title>
+        <WeeklyPlanOverrideFields
+          plan={plan}
+          value={draft.weeklyPlanOverrides}
+          onChange={(next) => form.setFieldValue('weeklyPlanOverrides', next)}
+          errorAt={(field) => errors[`weeklyPlanOverrides.${field}`]}
         />
         <Title order={3} size="h5">
           Qualitative part

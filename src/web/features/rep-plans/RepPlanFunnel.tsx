@@ -1,6 +1,10 @@
-import { Alert, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, DataList, Text, Title } from '@mantine/core';
+import { addMonthsToMonth } from '../../../domain/calendar';
 import { describeUnconverted } from '../../../domain/exchange-rates';
+import { planningOpensOn } from '../../../domain/rep-plan-states';
 import type { RepPlan } from '../../../schemas/rep-plans';
+import { formatDay } from '../../components/dates';
+import { countOf } from './plan-words';
 
 const show = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined
@@ -31,33 +35,8 @@ function Source({ source }: { source: RepPlan['funnel']['sources'][string] | und
   );
 }
 
-/** A rounded count with the exact value of the chain beside it (DOMAIN.md: show both). */
-function Count({
-  rounded,
-  exact,
-  suffix = '',
-}: {
-  rounded: number | null | undefined;
-  exact: number | null | undefined;
-  suffix?: string;
-}) {
-  return (
-    <>
-      {show(rounded)}
-      {exact !== null && exact !== undefined && exact !== rounded && (
-        <Text span size="xs" c="dimmed">
-          {' '}
-          exact {show(exact)}
-        </Text>
-      )}
-      {rounded !== null && rounded !== undefined && suffix && (
-        <Text span size="xs" c="dimmed">
-          {suffix}
-        </Text>
-      )}
-    </>
-  );
-}
+const countText = (value: number | null | undefined, singular: string) =>
+  value === null || value === undefined ? '—' : countOf(value, singular);
 
 // The history counts arrive keyed by field name; show them in the words of DOMAIN.md.
 const countLabels: Record<string, string> = {
@@ -109,24 +88,26 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
           ] as [string, React.ReactNode],
         ]
       : []),
-    ['Deals to win', <Count rounded={result.dealsToWin} exact={result.exact?.dealsToWin} />],
-    [
-      'Opportunities needed',
-      <Count rounded={result.opportunitiesNeeded} exact={result.exact?.opportunitiesNeeded} />,
-    ],
-    [
-      'First meetings needed',
-      <Count rounded={result.firstMeetingsNeeded} exact={result.exact?.firstMeetingsNeeded} />,
-    ],
+    ['Deals to win', countText(result.dealsToWin, 'deal')],
+    ['Opportunities needed', countText(result.opportunitiesNeeded ?? null, 'opportunity')],
+    ['First meetings needed', countText(result.firstMeetingsNeeded, 'first meeting')],
     [
       'First meetings per week',
-      <Count
-        rounded={result.meetingsPerWeek?.rounded}
-        exact={result.meetingsPerWeek?.exact}
-        suffix={result.weeks === undefined ? '' : ` over ${result.weeks} weeks`}
-      />,
+      result.meetingsPerWeek
+        ? `${countText(result.meetingsPerWeek.rounded, 'first meeting')} over ${countOf(result.weeks ?? 0, 'week')}`
+        : '—',
     ],
   ];
+  const exact = result.exact;
+  // The exact chain once, where it helps: each count is the one before divided by its ratio.
+  const chain =
+    exact && exact.firstMeetingsNeeded !== null && exact.dealsToWin !== null
+      ? `Exactly ${show(exact.dealsToWin)} deals → ${show(exact.opportunitiesNeeded)} opportunities → ${show(exact.firstMeetingsNeeded)} first meetings, each rounded up.`
+      : null;
+  const endOfYear = result.findings.find((finding) => finding.code === 'no_week_left');
+  const nextYearOpensOn = plan.targets
+    ? planningOpensOn(addMonthsToMonth(plan.targets.fiscalYearStart.slice(0, 7), 12))
+    : null;
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
@@ -145,34 +126,27 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
           Left out of won to date: {line}
         </Text>
       ))}
-      <Title order={3} size="h5" mt="lg" mb="xs">
-        This week ({plan.weekly.week})
-      </Title>
-      <Group gap="xl" aria-label="Weekly plan">
-        <Stack gap={0}>
-          <Text fw={700} size="xl">
-            {show(plan.weekly.firstMeetings)}
-          </Text>
-          <Text size="xs">first meetings</Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text fw={700} size="xl">
-            {show(plan.weekly.calls)}
-          </Text>
-          <Text size="xs">calls</Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text fw={700} size="xl">
-            {show(plan.weekly.activities.meeting ?? 0)}
-          </Text>
-          <Text size="xs">meetings</Text>
-        </Stack>
-      </Group>
-      {result.findings.map((finding) => (
-        <Alert key={finding.code} mt="sm" color={finding.severity === 'error' ? 'red' : 'yellow'}>
-          {finding.message}
+      {chain && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {chain}
+        </Text>
+      )}
+      {endOfYear && (
+        // The year is ending, nothing is wrong: say it once, with what to do.
+        <Alert mt="sm" color="blue" title={`The ${plan.year} selling season is over`}>
+          A deal started now would close after the year ends, so this plan asks for no more first
+          meetings. Plan them in your {plan.year + 1} plan
+          {nextYearOpensOn ? `, which opens on ${formatDay(nextYearOpensOn)}` : ''} (three months
+          before the year starts).
         </Alert>
-      ))}
+      )}
+      {result.findings
+        .filter((finding) => finding.code !== 'no_week_left')
+        .map((finding) => (
+          <Alert key={finding.code} mt="sm" color={finding.severity === 'error' ? 'red' : 'yellow'}>
+            {finding.message}
+          </Alert>
+        ))}
     </Card>
   );
 }

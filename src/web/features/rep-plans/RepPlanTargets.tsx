@@ -1,6 +1,6 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import type { RepPlan } from '../../../schemas/rep-plans';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from './plan-words';
 
 /** The rep's targets from the cascade: per segment, and weighted per quarter by seasonality. */
 export function RepPlanTargets({ targets }: { targets: RepPlan['targets'] }) {
@@ -16,7 +16,7 @@ export function RepPlanTargets({ targets }: { targets: RepPlan['targets'] }) {
       </Card>
     );
   }
-  const money = (minor: number) => formatMoney(minor, targets.currency);
+  const money = (minor: number) => formatWholeMoney(minor, targets.currency);
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">

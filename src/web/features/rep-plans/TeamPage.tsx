@@ -5,6 +5,7 @@ import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { useCurrentFiscalYear } from '../session/useSession';
 import { StrategyPanel } from '../strategies/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
+import { STATE_WORDS } from './plan-words';
 import { useDueCheckIns, useRepPlanList } from './useRepPlans';
 
 function TeamPlans({ year }: { year: number }) {
@@ -29,8 +30,8 @@ function TeamPlans({ year }: { year: number }) {
                 {plan.rep.name}
               </Anchor>
             </Table.Td>
-            <Table.Td>{plan.state}</Table.Td>
-            <Table.Td>{plan.cadence}</Table.Td>
+            <Table.Td>{STATE_WORDS[plan.state]}</Table.Td>
+            <Table.Td>{plan.cadence === 'monthly' ? 'Monthly' : 'Quarterly'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -50,11 +51,16 @@ function DueCheckIns() {
           <Table.Tr key={checkIn.id}>
             <Table.Td>{checkIn.rep.name}</Table.Td>
             <Table.Td>
-              {formatDay(checkIn.periodStart)} – {formatDay(checkIn.periodEnd)}
+              <Anchor
+                component={Link}
+                to={`/my-plan?plan=${checkIn.repPlanId}&checkIn=${checkIn.id}`}
+              >
+                Check-in {formatDay(checkIn.periodStart)} – {formatDay(checkIn.periodEnd)}
+              </Anchor>
             </Table.Td>
             <Table.Td>
               <Badge color={checkIn.isOverdue ? 'red' : 'gray'}>
-                {checkIn.isOverdue ? 'overdue' : 'due'} {formatDay(checkIn.dueOn)}
+                {checkIn.isOverdue ? 'Overdue since' : 'Due'} {formatDay(checkIn.dueOn)}
               </Badge>
             </Table.Td>
           </Table.Tr>

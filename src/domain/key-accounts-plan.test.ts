@@ -5,6 +5,7 @@ import {
   checkKeyAccountPlan,
   nextReviewDue,
 } from './key-accounts-plan';
+import { describePlanChanges } from './key-accounts-plan-versions';
 
 describe('benchmarkStatus', () => {
   const revenue = { baseline: 0, target: 120, dueOn: '2026-12-31', actual: 50 };
@@ -145,5 +146,34 @@ describe('checkKeyAccountPlan', () => {
         { today: '2026-04-01', from: '2026-01-01' },
       ).map((f) => f.code),
     ).toEqual(['no_objectives', 'no_commitment']);
+  });
+});
+
+describe('describePlanChanges', () => {
+  it('says in words what changed between two versions', () => {
+    const before = {
+      cadence: 'quarterly',
+      commitment: 'Grow',
+      objectives: [{ id: 'o1', description: 'Meet the CFO', dueOn: '2026-06-30' }],
+      relationships: [{ id: 'r1', contactName: 'Dana', currentStrength: 2, targetStrength: 4 }],
+      steps: [{ id: 's1', what: 'Lunch', status: 'open', dueOn: '2026-05-01' }],
+      benchmarks: [{ id: 'b1', metric: 'Won revenue', target: 100 }],
+    };
+    expect(
+      describePlanChanges(before, {
+        ...before,
+        cadence: 'monthly',
+        objectives: [{ id: 'o2', description: 'Sole supplier', dueOn: null }],
+        relationships: [{ id: 'r1', contactName: 'Dana', currentStrength: 3, targetStrength: 4 }],
+        steps: [{ id: 's1', what: 'Lunch', status: 'done', dueOn: '2026-05-01' }],
+      }),
+    ).toEqual([
+      'Reviews moved from quarterly to monthly',
+      'Objective added: Sole supplier',
+      'Objective removed: Meet the CFO',
+      'Dana: strength 2→4 now 3→4',
+      'Lunch: open → done',
+    ]);
+    expect(describePlanChanges(before, before)).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ import { repPlanRoutes } from './routes/rep-plans';
 import { reportRoutes } from './routes/reports';
 import { dashboardRoutes } from './routes/dashboards';
 import { keyAccountRoutes } from './routes/key-accounts';
+import { keyAccountPlanRoutes } from './routes/key-accounts-plans';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
@@ -160,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(reportRoutes, { db });
   await app.register(dashboardRoutes, { db });
   await app.register(keyAccountRoutes, { db });
+  await app.register(keyAccountPlanRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

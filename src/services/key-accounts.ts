@@ -16,7 +16,7 @@ import {
   upsertCriterion,
 } from '../db/queries/key-accounts';
 import { getOrganisation } from '../db/queries/organisations';
-import { fiscalYearOf } from '../domain/calendar';
+import { fiscalYearOf, fiscalYearPeriod, fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { proposeKeyAccounts, scorePotential } from '../domain/key-accounts';
 import {
@@ -253,7 +253,9 @@ export async function fiscalYearToday(db: Executor, actor: Actor) {
   const org = await getOrganisation(db, actor.orgId);
   if (!org) throw new NotFoundError('Organisation', actor.orgId);
   const today = todayIn(actor.timeZone);
-  return { today, fiscalYear: fiscalYearOf(today, org.fiscalYearStartMonth) };
+  const fiscalYear = fiscalYearOf(today, org.fiscalYearStartMonth);
+  const { from } = fiscalYearPeriod(fiscalYearStartOf(fiscalYear, org.fiscalYearStartMonth));
+  return { today, fiscalYear, fiscalYearFrom: from };
 }
 
 /**

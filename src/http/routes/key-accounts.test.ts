@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAccountModelVersions, keyAccounts, potentialCriteria } from '../../db/schema';
 import { Ranking, ScoringModel } from '../../schemas/key-accounts';
@@ -83,8 +84,18 @@ describe.each(testEngines())('key accounts API on %s', (engine) => {
   it('refuses a stale version with the current model, and bad models with nothing written', async () => {
     const db = server.database.db;
     const countRows = async () => [
-      (await db.select().from(keyAccountModelVersions)).length,
-      (await db.select().from(potentialCriteria)).length,
+      (
+        await db
+          .select()
+          .from(keyAccountModelVersions)
+          .where(eq(keyAccountModelVersions.orgId, server.orgIds.acme))
+      ).length,
+      (
+        await db
+          .select()
+          .from(potentialCriteria)
+          .where(eq(potentialCriteria.orgId, server.orgIds.acme))
+      ).length,
     ];
     const before = await countRows();
     const stale = await save(leader, 0, model(5));
@@ -231,7 +242,9 @@ describe.each(testEngines())('key accounts API on %s', (engine) => {
       overrides: [{ accountId: accountIds[17], decision: 'include', reason: 'big' }],
     });
     expect(meaningless.status).toBe(422);
-    expect(await db.select().from(keyAccounts)).toEqual([]);
+    expect(
+      await db.select().from(keyAccounts).where(eq(keyAccounts.orgId, server.orgIds.acme)),
+    ).toEqual([]);
 
     const confirmed = await leader.request('POST', '/api/key-accounts/confirmation', {
       modelVersion: 1,

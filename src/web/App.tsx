@@ -16,6 +16,7 @@ import { AppLayout } from './components/AppLayout';
 import { AccountDetailPage } from './features/accounts/AccountDetailPage';
 import { AccountFormPage } from './features/accounts/AccountFormPage';
 import { AccountListPage } from './features/accounts/AccountListPage';
+import { AdminPage, useAdminNavSections } from './features/admin/AdminPage';
 import { ActivityListPage } from './features/activities/ActivityListPage';
 import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
 import { DashboardHome } from './features/dashboards/DashboardHome';
@@ -126,13 +127,14 @@ export function AppProviders({
 
 /** Every URL of the SPA. Each page inside the layout renders under a RouteErrorBoundary. */
 export function AppRoutes() {
+  const adminSections = useAdminNavSections();
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route
         element={
           <RequireSession>
-            <AppLayout userMenu={<UserMenu />} />
+            <AppLayout userMenu={<UserMenu />} extraSections={adminSections} />
           </RequireSession>
         }
       >
@@ -162,6 +164,8 @@ export function AppRoutes() {
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="settings/calendar" element={<CalendarFeedPage />} />
         <Route path="settings/exchange-rates" element={<ExchangeRatesPage />} />
+        <Route path="admin" element={<AdminPage />} />
+        <Route path="admin/:section" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,8 +15,9 @@ import {
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 type NavItem = { label: string; to: string; icon: React.ReactNode; isComingSoon?: boolean };
+export type NavSection = { title: string; items: NavItem[] };
 
-const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
+const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Sell',
     items: [
@@ -46,9 +47,16 @@ const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
 
 /**
  * The signed-in frame: header with the user menu, navbar with every area, page in the middle.
- * The app passes the user menu in, so this shared piece needs no feature.
+ * The app passes the user menu and any role's own sections (an admin's Administration) in, so
+ * this shared piece needs no feature.
  */
-export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
+export function AppLayout({
+  userMenu,
+  extraSections = [],
+}: {
+  userMenu: React.ReactNode;
+  extraSections?: NavSection[];
+}) {
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -83,7 +91,7 @@ export function AppLayout({ userMenu }: { userMenu: React.ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_SECTIONS.map((section) => (
+          {[...NAV_SECTIONS, ...extraSections].map((section) => (
             <Stack key={section.title} gap={2} mb="md">
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
                 {section.title}

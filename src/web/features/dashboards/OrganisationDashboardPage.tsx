@@ -16,6 +16,7 @@ import { PipelineSection } from './PipelineSection';
 import { useDashboardFilters } from './useDashboardFilters';
 import { useOrganisationDashboard } from './useDashboards';
 import './dashboard.css';
+import { PrintHeader } from '../print/PrintHeader';
 
 function OrganisationFigures({
   dashboard,
@@ -102,6 +103,7 @@ export function OrganisationDashboardPage() {
   const isManager = session.data?.user.role === 'manager';
   return (
     <Stack className="dashboard">
+      <PrintHeader title="Organisation dashboard" />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>

@@ -13,6 +13,7 @@ import { PipelineSection } from './PipelineSection';
 import { PLAN_STATE_LABELS } from './plan-labels';
 import { useRepDashboard } from './useDashboards';
 import './dashboard.css';
+import { PrintHeader } from '../print/PrintHeader';
 
 function PlanAndCheckIn({ dashboard, isOwn }: { dashboard: RepDashboard; isOwn: boolean }) {
   const { plan, nextCheckIn, rep } = dashboard;
@@ -74,6 +75,7 @@ export function RepDashboardView({
   const plan = (id: string) => `/opportunities/${id}/plan`;
   return (
     <Stack className="dashboard">
+      <PrintHeader title={`Rep dashboard, ${rep.name}`} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>{isOwn ? 'My dashboard' : `${rep.name}'s dashboard`}</Title>

@@ -11,6 +11,7 @@ import { OutlierList } from './OutlierList';
 import { TeamRepTable } from './TeamRepTable';
 import { useTeamDashboard } from './useDashboards';
 import './dashboard.css';
+import { PrintHeader } from '../print/PrintHeader';
 
 type Person = TeamDashboard['manager'];
 
@@ -72,6 +73,7 @@ export function TeamDashboardView({
   const planOf = (repId: string) => dashboard.reps.find((row) => row.rep.id === repId)?.plan?.id;
   return (
     <Stack className="dashboard">
+      <PrintHeader title="Team dashboard" />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>Team dashboard</Title>

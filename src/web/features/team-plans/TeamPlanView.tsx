@@ -21,6 +21,7 @@ import { MetricProgress } from './MetricProgress';
 import { TEAM_PLAN_QUESTIONS } from './team-plan-draft';
 import { TeamPlanEditor } from './TeamPlanEditor';
 import { useCreateTeamPlan, useTeamPlan, useTeamPlanList } from './useTeamPlans';
+import { PrintHeader } from '../print/PrintHeader';
 
 function TeamPlanDetails({ plan, currency }: { plan: TeamPlan; currency: string }) {
   const users = useUsers();
@@ -96,6 +97,10 @@ function TeamPlanCard({ id, isNew }: { id: string; isNew: boolean }) {
   }
   return (
     <Card withBorder padding="lg" aria-label={`Team plan of ${plan.data.manager.name}`}>
+      <PrintHeader
+        title={`Team sales & marketing plan ${plan.data.year}, ${plan.data.manager.name}’s team`}
+        version={plan.data.version}
+      />
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">
           {plan.data.manager.name}’s team, {plan.data.year}

@@ -10,7 +10,10 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/web/**', 'node_modules/**'],
-          setupFiles: ['./src/test-setup/fail-on-console-error.ts'],
+          setupFiles: [
+            './src/test-setup/fail-on-console-error.ts',
+            './src/test-setup/query-log-check.ts',
+          ],
           globalSetup: ['./src/test-setup/database-templates.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

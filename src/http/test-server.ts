@@ -4,6 +4,7 @@ import { createTestDatabase, type Engine } from '../test-setup/test-database';
 import { createOrganisation } from '../services/organisations';
 import { addUser } from '../services/users';
 import { buildServer } from './server';
+import { duringRequest } from '../test-setup/query-log';
 import type { Role } from '../domain/roles';
 
 // A real server on a free port over a database of its own, with two organisations:
@@ -95,6 +96,8 @@ export async function startTestServer(
     logLevel: 'silent',
     webDir: options.webDir ?? '/nonexistent',
   });
+  // Every statement a request sends goes through the query log (src/test-setup/query-log.ts).
+  app.addHook('onRequest', (_request, _reply, done) => duringRequest(done));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openPostgres, wrapPglite } from '../db/client';
 import { adminQuery, withDatabase } from './database-templates';
+import { logStatement } from './query-log';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -17,13 +18,13 @@ export async function createTestDatabase(engine: Engine): Promise<DatabaseHandle
   if (engine === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteTemplatePath'));
     const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
-    return wrapPglite(client);
+    return logged(wrapPglite(client));
   }
   const template = inject('postgresTemplate');
   if (!template) throw new Error('TEST_DATABASE_URL is not set');
   const name = `salesplan_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(template.url, `create database ${name} template ${template.name}`);
-  const handle = openPostgres(withDatabase(template.url, name));
+  const handle = logged(openPostgres(withDatabase(template.url, name)));
   return {
     ...handle,
     close: async () => {
@@ -31,4 +32,10 @@ export async function createTestDatabase(engine: Engine): Promise<DatabaseHandle
       await adminQuery(template.url, `drop database if exists ${name}`);
     },
   };
+}
+
+/** Every statement of a test database goes to the query log (src/test-setup/query-log.ts). */
+function logged(handle: DatabaseHandle): DatabaseHandle {
+  handle.onQuery(logStatement);
+  return handle;
 }

@@ -190,6 +190,7 @@ export async function readDealList(
         page."createdOn", page.average, page.total,
         ${lastActivityOnSql}::text as "lastActivityOn", ${slipCountSql} as "slipCount"
       from page join opportunities o on o.org_id = page.org_id and o.id = page.id
+      where o.org_id = ${orgId}
       order by page.amount desc nulls last, page.id`,
   );
   return {

@@ -10,6 +10,7 @@ import { checkCheckInTiming, checkInTimingOf } from '../domain/check-ins';
 import { fiscalYearPeriod, maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { countUnconverted } from '../domain/exchange-rates';
+import { splitByLargestRemainder } from '../domain/money';
 import { isInPeriod } from '../domain/opportunity';
 import { decideRepPlanTransition } from '../domain/rep-plan-states';
 import { weightTargetBySeasonality } from '../domain/seasonality';
@@ -54,9 +55,24 @@ export async function planVsActualOf(
     return { activityType, planned, done: doneCount, isBehind: doneCount < planned };
   });
   const yearToDate = { from: fiscalYearPeriod(figures.fiscalYearStart).from, to: asOf };
-  const target = (key: string, label: string, totalMinor: number, segmentId?: string) => {
-    const rows = figures.opportunities.filter(
-      (o) => segmentId === undefined || o.segmentId === segmentId,
+  // "Other" is the cascade's share outside the listed segments: its deals are every deal of an
+  // account in no listed segment, so the segments' rows add up to the total.
+  const listed = new Set(
+    (figures.targets?.segments ?? []).map((s) => s.segmentId).filter((id) => id !== 'other'),
+  );
+  const target = (
+    key: string,
+    label: string,
+    totalMinor: number,
+    segmentId?: string,
+    targetToDateMinor?: number,
+  ) => {
+    const rows = figures.opportunities.filter((o) =>
+      segmentId === undefined
+        ? true
+        : segmentId === 'other'
+          ? o.segmentId === null || !listed.has(o.segmentId)
+          : o.segmentId === segmentId,
     );
     const attainment = attainmentToDate({
       rows,
@@ -64,13 +80,15 @@ export async function planVsActualOf(
       fiscalYearStart: figures.fiscalYearStart,
       today: asOf,
     });
+    const due = targetToDateMinor ?? attainment.targetToDateMinor;
+    const gapMinor = due - attainment.wonToDateMinor;
     return {
       key,
       label,
-      targetToDateMinor: attainment.targetToDateMinor,
+      targetToDateMinor: due,
       wonToDateMinor: attainment.wonToDateMinor,
-      gapMinor: attainment.gapMinor,
-      isBehind: attainment.gapMinor > 0,
+      gapMinor,
+      isBehind: gapMinor > 0,
       // The won deals left out of wonToDateMinor: their currency has no exchange rate.
       unconverted: countUnconverted(
         rows
@@ -83,12 +101,22 @@ export async function planVsActualOf(
       ),
     };
   };
-  const targets = figures.targets
+  const total = figures.targets && target('total', 'Total', figures.targets.totalMinor);
+  // The segments' shares of the total due to date, by largest remainder, so they add up to it.
+  const segments = figures.targets?.segments ?? [];
+  const dueBySegment =
+    total && segments.length > 0
+      ? splitByLargestRemainder(
+          total.targetToDateMinor,
+          segments.map((s) => s.targetMinor),
+        )
+      : [];
+  const targets = total
     ? [
-        target('total', 'Total', figures.targets.totalMinor),
-        ...figures.targets.segments
-          .filter((s) => s.segmentId !== 'other')
-          .map((s) => target(s.segmentId, s.name, s.targetMinor, s.segmentId)),
+        total,
+        ...segments.map((s, i) =>
+          target(s.segmentId, s.name, s.targetMinor, s.segmentId, dueBySegment[i] ?? 0),
+        ),
       ]
     : [];
   return { asOf, activities, targets };

@@ -70,6 +70,17 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
       wonToDateMinor: 60_000_00,
       unconverted: [],
     });
+    // The segments' rows, "Other" included, add up to the total row.
+    const [total, ...segments] = form.body.planVsActual.targets as {
+      key: string;
+      targetToDateMinor: number;
+      wonToDateMinor: number;
+    }[];
+    expect(segments.map((row) => row.key)).toContain('other');
+    const sum = (key: 'targetToDateMinor' | 'wonToDateMinor') =>
+      segments.reduce((acc, row) => acc + row[key], 0);
+    expect(sum('targetToDateMinor')).toBe(total?.targetToDateMinor);
+    expect(sum('wonToDateMinor')).toBe(total?.wonToDateMinor);
 
     const byRep = await rep1.request('POST', `/api/rep-plans/${planId}/check-ins/${current.id}`, {
       adjustments: 'Drop Beta',

@@ -161,7 +161,7 @@ describe('MyPlanPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: `Start my ${year} plan` }));
     const tasks = await screen.findByLabelText('Planning calendar');
     expect(tasks.textContent).toContain(
-      `to doBuild and agree your ${year + 1} plan with your manager, by`,
+      `To doBuild and agree your ${year + 1} plan with your manager, by`,
     );
     expect(tasks.textContent).not.toContain('inspection');
     await waitFor(() =>
@@ -323,7 +323,7 @@ describe('MyPlanPage', () => {
     const [, , revision] = within(
       within(versionsSection).getByRole('table', { name: 'Agreed versions' }),
     ).getAllByRole('row');
-    expect(revision?.textContent).toContain('revised');
+    expect(revision?.textContent).toContain('Revised');
     const checkIns = screen.getByRole('table', { name: 'Check-ins' });
     expect(within(checkIns).getAllByRole('row')[1]?.textContent).toContain('version 2');
     expect(

@@ -27,7 +27,9 @@ export function PlanningTasks() {
         <Stack gap={4}>
           {planning.map((task) => (
             <Group key={task.kind} gap="xs">
-              <Badge color={task.isDone ? 'green' : 'blue'}>{task.isDone ? 'done' : 'to do'}</Badge>
+              <Badge variant="light" color={task.isDone ? 'green' : 'blue'}>
+                {task.isDone ? 'Done' : 'To do'}
+              </Badge>
               <Text size="sm">
                 {task.title}, by {formatDay(task.dueOn)}
               </Text>

@@ -83,7 +83,9 @@ export function RepPlanAgreement({ plan, userId }: { plan: RepPlan; userId: stri
         <Title order={2} size="h4">
           Agreement
         </Title>
-        <Badge color={STATE_COLOURS[plan.state]}>{STATE_WORDS[plan.state]}</Badge>
+        <Badge variant="light" color={STATE_COLOURS[plan.state]}>
+          {STATE_WORDS[plan.state]}
+        </Badge>
       </Group>
       <Text size="sm" mt="xs">
         Rep {plan.rep.name}: {signed(plan.signatures.repSignedAt)}

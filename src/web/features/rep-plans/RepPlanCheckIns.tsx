@@ -50,11 +50,17 @@ export function RepPlanCheckIns({ plan, userId }: { plan: RepPlan; userId: strin
               <Table.Td>{formatDay(checkIn.dueOn)}</Table.Td>
               <Table.Td>
                 {checkIn.status === 'held' ? (
-                  <Badge color="green">Held</Badge>
+                  <Badge variant="light" color="green">
+                    Held
+                  </Badge>
                 ) : checkIn.isOverdue ? (
-                  <Badge color="red">Overdue</Badge>
+                  <Badge variant="light" color="red">
+                    Overdue
+                  </Badge>
                 ) : (
-                  <Badge color="gray">Due</Badge>
+                  <Badge variant="light" color="gray">
+                    Due
+                  </Badge>
                 )}
               </Table.Td>
               <Table.Td>

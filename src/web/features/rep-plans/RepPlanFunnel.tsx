@@ -35,8 +35,8 @@ function Source({ source }: { source: RepPlan['funnel']['sources'][string] | und
   );
 }
 
-const countText = (value: number | null | undefined, singular: string) =>
-  value === null || value === undefined ? '—' : countOf(value, singular);
+const countText = (value: number | null | undefined, singular: string, plural?: string) =>
+  value === null || value === undefined ? '—' : countOf(value, singular, plural);
 
 // The history counts arrive keyed by field name; show them in the words of DOMAIN.md.
 const countLabels: Record<string, string> = {
@@ -89,7 +89,10 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
         ]
       : []),
     ['Deals to win', countText(result.dealsToWin, 'deal')],
-    ['Opportunities needed', countText(result.opportunitiesNeeded ?? null, 'opportunity')],
+    [
+      'Opportunities needed',
+      countText(result.opportunitiesNeeded ?? null, 'opportunity', 'opportunities'),
+    ],
     ['First meetings needed', countText(result.firstMeetingsNeeded, 'first meeting')],
     [
       'First meetings per week',

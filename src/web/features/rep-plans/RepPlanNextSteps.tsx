@@ -37,7 +37,11 @@ export function RepPlanNextSteps({ plan, userId }: { plan: RepPlan; userId: stri
         <Stack gap={4}>
           {toDos.map((step) => (
             <Group key={step.key} gap="xs">
-              {step.isOverdue && <Badge color="red">Overdue</Badge>}
+              {step.isOverdue && (
+                <Badge variant="light" color="red">
+                  Overdue
+                </Badge>
+              )}
               <Text size="sm">{step.text}</Text>
             </Group>
           ))}

@@ -55,9 +55,9 @@ describe('RepPlanVersions', () => {
 
     const versions = await screen.findByRole('table', { name: 'Agreed versions' });
     const [first, second] = rowsOf(versions);
-    expect(first?.[1]).toBe('agreed');
+    expect(first?.[1]).toBe('Agreed');
     expect(first?.[4]).toBe('Agreed by the rep and the manager');
-    expect(second?.[1]).toMatch(/^revisedat the check-in of /);
+    expect(second?.[1]).toMatch(/^Revisedat the check-in of /);
     expect(second?.[4]).toBe('Add Contoso; closing ratio 40% after the price change');
 
     const changes = await screen.findByRole('table', {

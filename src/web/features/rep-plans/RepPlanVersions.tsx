@@ -6,6 +6,7 @@ import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { planCurrency } from './rep-plan-draft';
 import { type AgreedVersion, useRepPlanVersions, useVersionComparison } from './useRepPlanVersions';
 import { describeVersionChanges } from './version-changes';
+import { STATE_WORDS } from './plan-words';
 
 /** A version frozen by a check-in's agreed adjustment is a revision; the others were agreed. */
 function stateOf(version: AgreedVersion, plan: RepPlan) {
@@ -107,8 +108,12 @@ export function RepPlanVersions({ plan }: { plan: RepPlan }) {
                 <Table.Tr key={version.versionNumber}>
                   <Table.Td>{version.versionNumber}</Table.Td>
                   <Table.Td>
-                    <Badge color={state === 'revised' ? 'teal' : 'green'} style={{ flexShrink: 0 }}>
-                      {state}
+                    <Badge
+                      variant="light"
+                      color={state === 'revised' ? 'teal' : 'green'}
+                      style={{ flexShrink: 0 }}
+                    >
+                      {STATE_WORDS[state]}
                     </Badge>
                     {at && (
                       <Text size="xs" c="dimmed">

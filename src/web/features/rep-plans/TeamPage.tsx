@@ -59,7 +59,7 @@ function DueCheckIns() {
               </Anchor>
             </Table.Td>
             <Table.Td>
-              <Badge color={checkIn.isOverdue ? 'red' : 'gray'}>
+              <Badge variant="light" color={checkIn.isOverdue ? 'red' : 'gray'}>
                 {checkIn.isOverdue ? 'Overdue since' : 'Due'} {formatDay(checkIn.dueOn)}
               </Badge>
             </Table.Td>

@@ -28,6 +28,7 @@ export const TABLE_DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   users: 'distributed',
   sessions: 'distributed',
   api_tokens: 'distributed',
+  calendar_feeds: 'distributed',
   audit_log: 'distributed',
   segments: 'distributed',
   segment_norms: 'distributed',

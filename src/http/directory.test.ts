@@ -23,7 +23,8 @@ async function drift(server: TestServer) {
   const tokens = await queryRows<{ row: string }>(
     db,
     sql`with held as (select token_hash, org_id from sessions
-                      union all select token_hash, org_id from api_tokens)
+                      union all select token_hash, org_id from api_tokens
+                      union all select token_hash, org_id from calendar_feeds)
         (select token_hash || ' ' || org_id as row from held
          except select token_hash || ' ' || org_id from token_directory)
         union all
@@ -58,6 +59,12 @@ describe.each(testEngines())('the sign-in directory on %s', (engine) => {
     const token = await rep.request('POST', '/api/tokens', { name: 'laptop' });
     expect(token.status).toBe(201);
     expect(await drift(server)).toEqual([]);
+
+    // A calendar feed's secret: created, replaced, revoked.
+    for (const method of ['POST', 'POST', 'DELETE']) {
+      expect((await rep.request(method, '/api/calendar-feed')).status).toBeLessThan(300);
+      expect(await drift(server)).toEqual([]);
+    }
 
     // A new email: the old one no longer signs in, the new one does.
     await patchUser(admin, id('rep1'), { email: 'rep1.new@acme.test' });

@@ -19,7 +19,8 @@ export const ProductInput = z.object({
 });
 export type ProductInput = z.infer<typeof ProductInput>;
 
-export const ProductPatch = ProductInput.partial();
+// A patch changes only what it names: without a default, a missing isActive stays as it is.
+export const ProductPatch = ProductInput.extend({ isActive: z.boolean() }).partial();
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 export const Product = z.object({

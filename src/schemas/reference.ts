@@ -73,7 +73,10 @@ export const SegmentInput = z.object({
   description: z.string().trim().max(2000).default(''),
 });
 export type SegmentInput = z.infer<typeof SegmentInput>;
-export const SegmentPatch = SegmentInput.partial();
+// A patch changes only what it names: no defaults, or a missing field would be reset.
+export const SegmentPatch = SegmentInput.extend({
+  description: z.string().trim().max(2000),
+}).partial();
 export type SegmentPatch = z.infer<typeof SegmentPatch>;
 
 export const TerritoryDetail = Territory.extend({
@@ -88,7 +91,9 @@ export const TerritoryInput = z.object({
   potential: z.number().min(0).max(1_000_000).default(1),
 });
 export type TerritoryInput = z.infer<typeof TerritoryInput>;
-export const TerritoryPatch = TerritoryInput.partial();
+export const TerritoryPatch = TerritoryInput.extend({
+  potential: z.number().min(0).max(1_000_000),
+}).partial();
 export type TerritoryPatch = z.infer<typeof TerritoryPatch>;
 
 export const ActivityTypeDetail = ActivityType.extend({ position: z.number().int() });
@@ -109,6 +114,8 @@ export const ActivityTypeInput = z.object({
   position: z.number().int().min(0).max(1000).default(0),
 });
 export type ActivityTypeInput = z.infer<typeof ActivityTypeInput>;
-export const ActivityTypePatch = ActivityTypeInput.omit({ key: true }).partial();
+export const ActivityTypePatch = ActivityTypeInput.omit({ key: true })
+  .extend({ position: z.number().int().min(0).max(1000) })
+  .partial();
 export type ActivityTypePatch = z.infer<typeof ActivityTypePatch>;
 export const ActivityTypeParams = z.object({ key: ActivityTypeKey });

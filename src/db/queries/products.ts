@@ -58,6 +58,8 @@ export async function updateProduct(
   id: string,
   patch: Partial<NewProductRow>,
 ) {
+  // Nothing to change: SQL has no empty SET.
+  if (Object.keys(patch).length === 0) return getProduct(db, orgId, id);
   const [row] = await db
     .update(products)
     .set(patch)

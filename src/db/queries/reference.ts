@@ -87,6 +87,8 @@ export async function updateStage(
   id: string,
   patch: Partial<typeof stages.$inferInsert>,
 ) {
+  // Nothing to change: SQL has no empty SET.
+  if (Object.keys(patch).length === 0) return getStage(db, orgId, id);
   const [row] = await db
     .update(stages)
     .set(patch)
@@ -143,6 +145,8 @@ export async function updateSegment(
   id: string,
   patch: Partial<typeof segments.$inferInsert>,
 ) {
+  // Nothing to change: SQL has no empty SET.
+  if (Object.keys(patch).length === 0) return getSegment(db, orgId, id);
   const [row] = await db
     .update(segments)
     .set(patch)
@@ -199,6 +203,8 @@ export async function updateTerritory(
   id: string,
   patch: Partial<typeof territories.$inferInsert>,
 ) {
+  // Nothing to change: SQL has no empty SET.
+  if (Object.keys(patch).length === 0) return getTerritory(db, orgId, id);
   const [row] = await db
     .update(territories)
     .set(patch)
@@ -264,6 +270,8 @@ export async function updateActivityType(
   key: string,
   patch: Partial<typeof activityTypes.$inferInsert>,
 ) {
+  // Nothing to change: SQL has no empty SET.
+  if (Object.keys(patch).length === 0) return getActivityType(db, orgId, key);
   const [row] = await db
     .update(activityTypes)
     .set(patch)

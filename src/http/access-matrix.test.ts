@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from './test-server';
+
+// Every operation of the OpenAPI document × every kind of caller, with the answer the
+// authorisation rules (src/services/authorization.ts and the services' role checks) give:
+// - 'allow': the caller gets past authorisation (any answer but 401, 403 or 500: a 404 for a
+//   record that does not exist, a 400 or 422 for a body that is not right, are still allowed);
+// - 'deny': 403; 'hide': 403 or 404 (the record is not theirs to learn of).
+// Signed out is always 401 except on public operations; another organisation's admin gets 404
+// for this organisation's records. The records are rep1's (the rep here), so manager1, the
+// leader and the admin may see them too; the user in /api/users/{id} is rep2, not rep1's to see. An operation the document has and this table has not (a new
+// route) fails the test, as does an entry for an operation that no longer exists.
+
+type Access = 'allow' | 'deny' | 'hide';
+type Role = 'rep' | 'manager' | 'leader' | 'admin';
+type Entry = {
+  /** Who may, by role; roles left out are allowed. */
+  roles?: Partial<Record<Role, Access>>;
+  isPublic?: boolean;
+  /** A body that passes validation, so a denied role meets authorisation, not a 400. */
+  body?: unknown;
+  /** The path's record belongs to the organisation: another organisation's admin gets 404. */
+  isOrganisationRecord?: boolean;
+};
+
+const adminOnly: Entry['roles'] = { rep: 'deny', manager: 'deny', leader: 'deny' };
+const record = { isOrganisationRecord: true };
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { isPublic: true },
+  'GET /api/reference': {},
+  'POST /api/session': { isPublic: true, body: { email: 'nobody@acme.test', password: 'x' } },
+  'DELETE /api/session': { isPublic: true },
+  'GET /api/me': {},
+  'GET /api/tokens': {},
+  'POST /api/tokens': { body: { name: 'matrix' } },
+  'DELETE /api/tokens/{id}': {},
+  'GET /api/calendar-feed': {},
+  'POST /api/calendar-feed': {},
+  'DELETE /api/calendar-feed': {},
+  'GET /api/calendar-feed/{token}': { isPublic: true },
+  'GET /api/organisation': {},
+  'PATCH /api/organisation': { roles: adminOnly, body: {} },
+  'GET /api/users': {},
+  'POST /api/users': {
+    roles: adminOnly,
+    body: { email: 'matrix@acme.test', name: 'Matrix', role: 'rep' },
+  },
+  'GET /api/users/{id}': { ...record, roles: { rep: 'hide' } },
+  'PATCH /api/users/{id}': { ...record, roles: adminOnly, body: {} },
+  'GET /api/users/{id}/tokens': { ...record, roles: adminOnly },
+  'DELETE /api/users/{id}/tokens/{tokenId}': { ...record, roles: adminOnly },
+  'GET /api/stages': {},
+  'POST /api/stages': {
+    roles: adminOnly,
+    body: { name: 'Matrix', position: 9, probabilityPercent: 10, kind: 'open' },
+  },
+  'GET /api/stages/{id}': record,
+  'PATCH /api/stages/{id}': { ...record, roles: adminOnly, body: {} },
+  'DELETE /api/stages/{id}': { ...record, roles: adminOnly },
+  'GET /api/segments': {},
+  'POST /api/segments': { roles: adminOnly, body: { code: 'MX', name: 'Matrix' } },
+  'GET /api/segments/{id}': record,
+  'PATCH /api/segments/{id}': { ...record, roles: adminOnly, body: {} },
+  'DELETE /api/segments/{id}': { ...record, roles: adminOnly },
+  'GET /api/territories': {},
+  'POST /api/territories': { roles: adminOnly, body: { name: 'Matrix' } },
+  'GET /api/territories/{id}': record,
+  'PATCH /api/territories/{id}': { ...record, roles: adminOnly, body: {} },
+  'DELETE /api/territories/{id}': { ...record, roles: adminOnly },
+  'GET /api/activity-types': {},
+  'POST /api/activity-types': {
+    roles: adminOnly,
+    body: { key: 'matrix_type', label: 'Matrix', hours: 1 },
+  },
+  'GET /api/activity-types/{key}': record,
+  'PATCH /api/activity-types/{key}': { ...record, roles: adminOnly, body: {} },
+  'DELETE /api/activity-types/{key}': { ...record, roles: adminOnly },
+  'GET /api/audit-log': { roles: adminOnly },
+  'GET /api/audit-log/entity-types': { roles: adminOnly },
+  'GET /api/accounts': {},
+  'POST /api/accounts': {},
+  'GET /api/accounts/{id}': record,
+  'PATCH /api/accounts/{id}': { ...record, roles: { leader: 'deny' }, body: {} },
+  'DELETE /api/accounts/{id}': { ...record, roles: { leader: 'deny' } },
+  'GET /api/contacts': {},
+  'POST /api/contacts': {},
+  'GET /api/contacts/{id}': record,
+  'PATCH /api/contacts/{id}': { ...record, roles: { leader: 'deny' }, body: {} },
+  'DELETE /api/contacts/{id}': { ...record, roles: { leader: 'deny' } },
+  'GET /api/products': {},
+  'POST /api/products': { roles: adminOnly, body: { name: 'Matrix product' } },
+  'GET /api/products/{id}': record,
+  'PATCH /api/products/{id}': { ...record, roles: adminOnly, body: {} },
+  'DELETE /api/products/{id}': { ...record, roles: adminOnly },
+  'GET /api/opportunities': {},
+  'POST /api/opportunities': {},
+  'GET /api/opportunities/{id}': record,
+  'PATCH /api/opportunities/{id}': { ...record, roles: { leader: 'deny' }, body: {} },
+  'DELETE /api/opportunities/{id}': { ...record, roles: { leader: 'deny' } },
+  'GET /api/activities': {},
+  'POST /api/activities': {},
+  'GET /api/activities/{id}': record,
+  'PATCH /api/activities/{id}': { ...record, roles: { leader: 'deny' }, body: {} },
+  'DELETE /api/activities/{id}': { ...record, roles: { leader: 'deny' } },
+  'POST /api/import/preview': {},
+  'POST /api/import': {},
+  'GET /api/opportunities/{id}/plan': record,
+  'GET /api/deal-plans/health': {},
+  'PUT /api/opportunities/{id}/plan/win-win': record,
+  'POST /api/opportunities/{id}/plan/objectives': record,
+  'PATCH /api/opportunities/{id}/plan/objectives/{itemId}': record,
+  'DELETE /api/opportunities/{id}/plan/objectives/{itemId}': record,
+  'POST /api/opportunities/{id}/plan/influences': record,
+  'PATCH /api/opportunities/{id}/plan/influences/{itemId}': record,
+  'DELETE /api/opportunities/{id}/plan/influences/{itemId}': record,
+  'POST /api/opportunities/{id}/plan/competition': record,
+  'PATCH /api/opportunities/{id}/plan/competition/{itemId}': record,
+  'DELETE /api/opportunities/{id}/plan/competition/{itemId}': record,
+  'POST /api/opportunities/{id}/plan/steps': record,
+  'PUT /api/opportunities/{id}/plan/steps/order': record,
+  'PATCH /api/opportunities/{id}/plan/steps/{itemId}': record,
+  'DELETE /api/opportunities/{id}/plan/steps/{itemId}': record,
+  'GET /api/strategies/{year}': {},
+  'PUT /api/strategies/{year}': {},
+  'GET /api/rep-plans': {},
+  'POST /api/rep-plans': {},
+  'GET /api/rep-plans/{id}': {},
+  'PATCH /api/rep-plans/{id}': {},
+  'POST /api/rep-plans/{id}/transitions': {},
+  'POST /api/rep-plans/{id}/signatures': {},
+  'GET /api/rep-plans/{id}/versions': {},
+  'GET /api/rep-plans/{id}/versions/compare': {},
+  'GET /api/rep-plans/{id}/comments': {},
+  'POST /api/rep-plans/{id}/comments': {},
+  'GET /api/check-ins/due': {},
+  'GET /api/rep-plans/{id}/check-ins/{checkInId}': {},
+  'POST /api/rep-plans/{id}/check-ins/{checkInId}': {},
+  'GET /api/team-plans': {},
+  'POST /api/team-plans': {},
+  'GET /api/team-plans/{id}': {},
+  'PUT /api/team-plans/{id}': {},
+  'GET /api/exchange-rates': {},
+  'PUT /api/exchange-rates/{currency}/{month}': { roles: adminOnly, body: { rate: '0.9' } },
+  'DELETE /api/exchange-rates/{currency}/{month}': { roles: adminOnly },
+  'POST /api/exchange-rates/import': {
+    roles: adminOnly,
+    body: { csv: 'currency,month,rate\nUSD,2026-02,0.9\n' },
+  },
+  'GET /api/planning-calendar': {},
+  'GET /api/reports/{kind}': {},
+  'GET /api/dashboards/rep': {},
+  'GET /api/dashboards/team': {},
+  'GET /api/dashboards/organisation': {},
+  'GET /api/key-accounts/model': {},
+  'PUT /api/key-accounts/model': {},
+  'PUT /api/key-accounts/ratings/{id}': {},
+  'GET /api/key-accounts/ranking': {},
+  'POST /api/key-accounts/confirmation': {},
+  'GET /api/key-accounts': {},
+  'GET /api/key-accounts/{accountId}/plan': {},
+  'PUT /api/key-accounts/{accountId}/plan': {},
+  'POST /api/key-accounts/{accountId}/plan/signature': {},
+  'POST /api/key-accounts/{accountId}/plan/acknowledgement': {},
+  'POST /api/key-accounts/{accountId}/plan/reviews': {},
+};
+
+const ROLES: { role: Role; email: string }[] = [
+  { role: 'rep', email: 'rep1@acme.test' },
+  { role: 'manager', email: 'manager1@acme.test' },
+  { role: 'leader', email: 'leader@acme.test' },
+  { role: 'admin', email: 'admin@acme.test' },
+];
+
+type Operation = { method: string; path: string; key: string };
+
+function statusMatches(access: Access, status: number): boolean {
+  if (status >= 500) return false;
+  if (access === 'deny') return status === 403;
+  if (access === 'hide') return status === 403 || status === 404;
+  return status !== 401 && status !== 403;
+}
+
+describe('the access matrix: every operation × every kind of caller', () => {
+  let server: TestServer;
+  let operations: Operation[];
+  const clients = {} as Record<Role | 'otherAdmin', Client>;
+  const records: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+    for (const { role, email } of ROLES) clients[role] = await server.as(email);
+    // Another organisation's admin: made here, the test server's other organisation has a rep.
+    const { addUser } = await import('../services/users');
+    await addUser(server.database.db, server.orgIds.other, {
+      email: 'admin9@other.test',
+      name: 'admin9',
+      role: 'admin',
+      password: 'correct horse battery',
+    });
+    clients.otherAdmin = await server.as('admin9@other.test');
+    const document = (await server.anonymous.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({
+        method: method.toUpperCase(),
+        path,
+        key: `${method.toUpperCase()} ${path}`,
+      })),
+    );
+    // One record of each kind, rep1's where records have owners: every role of acme may see it.
+    const { admin, rep } = clients;
+    const created = async (client: Client, path: string, body: unknown) => {
+      const response = await client.request('POST', path, body);
+      if (response.status !== 201) throw new Error(`${path}: ${response.status}`);
+      return response.body as { id: string };
+    };
+    records.stages = (
+      await created(admin, '/api/stages', {
+        name: 'Spare',
+        position: 20,
+        probabilityPercent: 5,
+        kind: 'open',
+      })
+    ).id;
+    records.segments = (await created(admin, '/api/segments', { code: 'S', name: 'Spare' })).id;
+    records.territories = (await created(admin, '/api/territories', { name: 'Spare' })).id;
+    records.products = (await created(admin, '/api/products', { name: 'Spare' })).id;
+    await created(admin, '/api/activity-types', { key: 'spare', label: 'Spare', hours: 1 });
+    records.accounts = (await created(rep, '/api/accounts', { name: 'Northwind' })).id;
+    records.contacts = (
+      await created(rep, '/api/contacts', { accountId: records.accounts, lastName: 'Nina' })
+    ).id;
+    const stages = (await rep.request('GET', '/api/reference')).body.stages;
+    records.opportunities = (
+      await created(rep, '/api/opportunities', {
+        name: 'Fleet',
+        accountId: records.accounts,
+        stageId: stages[0].id,
+      })
+    ).id;
+    records.activities = (
+      await created(rep, '/api/activities', {
+        type: 'call',
+        status: 'done',
+        occursOn: '2026-03-02',
+        accountId: records.accounts,
+      })
+    ).id;
+    // rep2's: in manager1's team, not rep1's to see.
+    records.users = server.ids.rep2 ?? '';
+  }, 120_000);
+  afterAll(() => server.close());
+
+  function urlOf(path: string): string {
+    const kind = path.split('/')[2] ?? '';
+    return path
+      .replace('{id}', records[kind] ?? randomUUID())
+      .replace('{accountId}', records.accounts ?? '')
+      .replace(/\{(itemId|tokenId|checkInId)\}/, () => randomUUID())
+      .replace('{key}', 'spare')
+      .replace('{year}', '2026')
+      .replace('{currency}', 'USD')
+      .replace('{month}', '2026-01')
+      .replace('{kind}', 'pipeline')
+      .replace('{token}', 'not-a-feed-token');
+  }
+
+  it('has an entry for every operation of the OpenAPI document, and none for operations it lacks', () => {
+    const documented = operations.map((operation) => operation.key).sort();
+    expect(documented.filter((key) => !(key in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !documented.includes(key))).toEqual([]);
+  });
+
+  it('answers each caller as the matrix says, and never 500', async () => {
+    const mismatches: string[] = [];
+    // Deletes last (they remove the records), signing out last of all.
+    const order = (operation: Operation) =>
+      operation.key === 'DELETE /api/session' ? 2 : operation.method === 'DELETE' ? 1 : 0;
+    const ordered = [...operations].sort((a, b) => order(a) - order(b));
+    for (const operation of ordered) {
+      const entry = MATRIX[operation.key];
+      if (!entry) continue;
+      const url = urlOf(operation.path);
+      const body = ['POST', 'PUT', 'PATCH'].includes(operation.method)
+        ? (entry.body ?? {})
+        : undefined;
+      const ask = (client: Client) => client.request(operation.method, url, body);
+
+      const anonymous = await ask(server.anonymous);
+      // A public operation answers a stranger (sign-in's 401 is its wrong-password answer).
+      const isAnonymousRight = entry.isPublic ? anonymous.status < 500 : anonymous.status === 401;
+      if (!isAnonymousRight) mismatches.push(`${operation.key} signed out: ${anonymous.status}`);
+      if (entry.isPublic) continue;
+
+      const other = await ask(clients.otherAdmin);
+      // A request its schema refuses (no sample body, no If-Match) is 400 before the record is
+      // looked up: that tells another organisation nothing either.
+      const otherOk = entry.isOrganisationRecord
+        ? other.status === 404 || (entry.body === undefined && other.status === 400)
+        : statusMatches('allow', other.status);
+      if (!otherOk) mismatches.push(`${operation.key} other organisation's admin: ${other.status}`);
+
+      // Denied roles first, so an allowed write (a delete) does not change what they meet.
+      const byRole = [...ROLES].sort(
+        (a, b) =>
+          Number((entry.roles?.[a.role] ?? 'allow') === 'allow') -
+          Number((entry.roles?.[b.role] ?? 'allow') === 'allow'),
+      );
+      for (const { role } of byRole) {
+        const access = entry.roles?.[role] ?? 'allow';
+        const response = await ask(clients[role]);
+        if (!statusMatches(access, response.status))
+          mismatches.push(
+            `${operation.key} ${role} (${access}): ${response.status} ${JSON.stringify(response.body?.error?.message ?? '')}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 300_000);
+});

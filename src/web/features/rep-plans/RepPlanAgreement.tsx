@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { SigningParty } from '../../../domain/rep-plan-states';
 import type { RepPlan } from '../../../schemas/rep-plans';
 import { errorMessage } from '../../api/client';
 import { formatDay } from '../../components/dates';
@@ -51,7 +52,7 @@ export function useSignRepPlan(plan: RepPlan) {
   const signature = useRepPlanSignature();
   return {
     isPending: signature.isPending,
-    run: (as: 'rep' | 'manager') =>
+    run: (as: SigningParty) =>
       signature.mutate(
         { id: plan.id, input: { as } },
         {

@@ -18,7 +18,9 @@ import { AccountFormPage } from './features/accounts/AccountFormPage';
 import { AccountListPage } from './features/accounts/AccountListPage';
 import { AdminPage, useAdminNavSections } from './features/admin/AdminPage';
 import { ActivityListPage } from './features/activities/ActivityListPage';
-import { ComingSoonPage, NotFoundPage } from './features/coming-soon/ComingSoonPage';
+import { NotFoundPage } from './features/coming-soon/ComingSoonPage';
+import { KeyAccountsPage } from './features/key-accounts/KeyAccountsPage';
+import { KeyAccountPlanPage } from './features/key-accounts/KeyAccountPlanPage';
 import { DashboardHome } from './features/dashboards/DashboardHome';
 import { OrganisationDashboardPage } from './features/dashboards/OrganisationDashboardPage';
 import { RepDashboardPage } from './features/dashboards/RepDashboardPage';
@@ -152,7 +154,8 @@ export function AppRoutes() {
         <Route path="my-plan" element={<MyPlanPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="strategy" element={<StrategyPage />} />
-        <Route path="key-accounts" element={<ComingSoonPage area="key-accounts" />} />
+        <Route path="key-accounts" element={<KeyAccountsPage />} />
+        <Route path="key-accounts/:accountId" element={<KeyAccountPlanPage />} />
         <Route path="dashboards" element={<DashboardHome />} />
         <Route path="dashboards/rep" element={<RepDashboardPage />} />
         <Route path="dashboards/rep/:repId" element={<RepDashboardPage />} />

@@ -23,6 +23,7 @@ import { minorUnitRate } from '../../domain/exchange-rates';
 import { currencyFractionDigits } from '../../domain/money-format';
 import { createOrganisation } from '../organisations';
 import { loadDemoDealPlans } from './deal-plans';
+import { loadDemoKeyAccounts } from './key-accounts';
 import { type DemoRepPlanSummary, loadDemoRepPlans } from './rep-plans';
 import { hashPassword } from '../passwords';
 import { insertRows } from './bulk-insert';
@@ -142,6 +143,7 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
     );
     const planned = await loadDemoDealPlans(tx, orgId, options.anchorDate);
     const repPlans = await loadDemoRepPlans(tx, orgId, options.anchorDate);
+    await loadDemoKeyAccounts(tx, orgId, options.anchorDate);
     return { orgId, planned, repPlans };
   });
   await refreshPlannerStatistics(db);

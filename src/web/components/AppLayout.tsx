@@ -32,7 +32,7 @@ const NAV_SECTIONS: NavSection[] = [
       { label: 'My plan', to: '/my-plan', icon: <PlanIcon /> },
       { label: 'Team', to: '/team', icon: <TeamIcon /> },
       { label: 'Strategy', to: '/strategy', icon: <StrategyIcon /> },
-      { label: 'Key accounts', to: '/key-accounts', icon: <KeyAccountsIcon />, isComingSoon: true },
+      { label: 'Key accounts', to: '/key-accounts', icon: <KeyAccountsIcon /> },
     ],
   },
   {

@@ -1,0 +1,149 @@
+import { Alert, Anchor, Badge, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { useSession } from '../session/useSession';
+import { RankingPanel } from './RankingPanel';
+import { ScoringModelForm } from './ScoringModelForm';
+import { useKeyAccountList, useScoringModel } from './useKeyAccounts';
+
+// Key accounts: this year's confirmed list with each plan's state and next review (everyone, for
+// the accounts they may read), the ranking (leaders confirm it) and the scoring model.
+
+function KeyAccountList() {
+  const list = useKeyAccountList();
+  if (list.isPending) return <TableSkeleton columns={5} />;
+  if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.data.items.length === 0)
+    return (
+      <Alert color="blue">
+        No key accounts confirmed for {list.data.fiscalYear} among the accounts you can see.
+      </Alert>
+    );
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped aria-label="Key accounts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Account</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            <Table.Th>Score</Table.Th>
+            <Table.Th>Plan</Table.Th>
+            <Table.Th>Next review</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data.items.map((item) => (
+            <Table.Tr key={item.accountId}>
+              <Table.Td>
+                <Anchor component={Link} to={`/key-accounts/${item.accountId}`}>
+                  {item.accountName}
+                </Anchor>
+                {!item.isProposed && (
+                  <Text size="xs" c="dimmed">
+                    Included by a leader
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{item.ownerName ?? '—'}</Table.Td>
+              <Table.Td>{(item.score * 100).toFixed(1)}</Table.Td>
+              <Table.Td>
+                {item.planVersion === 0 ? (
+                  <Badge color="gray" variant="light">
+                    Not written
+                  </Badge>
+                ) : item.managerAcknowledgedAt ? (
+                  <Badge color="green">Acknowledged</Badge>
+                ) : item.repSignedAt ? (
+                  <Badge color="blue">Signed</Badge>
+                ) : (
+                  <Badge color="yellow" variant="light">
+                    Draft
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {item.nextReviewDue ?? '—'}{' '}
+                {item.isReviewDue && (
+                  <Badge color="red" variant="light">
+                    Due
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ModelTab() {
+  const model = useScoringModel();
+  if (model.isPending) return <TableSkeleton columns={3} />;
+  if (model.isError) return <ErrorAlert error={model.error} onRetry={() => void model.refetch()} />;
+  if (!model.data.canEdit)
+    return (
+      <Stack gap="xs">
+        <Text size="sm">
+          Version {model.data.version}, top {model.data.cutPercent}%:
+        </Text>
+        {model.data.criteria.map((c) => (
+          <Text key={c.id} size="sm">
+            {c.name} × {c.weight}
+          </Text>
+        ))}
+      </Stack>
+    );
+  return (
+    <Stack gap="lg">
+      {/* Remount on a new version, so the form starts from what was saved. */}
+      <ScoringModelForm key={model.data.version} model={model.data} />
+      {model.data.history.length > 0 && (
+        <Stack gap={4}>
+          <Title order={3} size="h5">
+            Versions
+          </Title>
+          {model.data.history.map((v) => (
+            <Text key={v.version} size="sm">
+              Version {v.version}, {v.createdAt.slice(0, 10)} by {v.createdByName ?? 'someone'}: top{' '}
+              {v.cutPercent}%, {v.criteria.map((c) => `${c.name} ×${c.weight}`).join(', ')}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+export function KeyAccountsPage() {
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const role = session.data?.user.role;
+  const currency = session.data?.organisation.currency ?? 'EUR';
+  const isLeader = role === 'leader' || role === 'admin';
+  const tab = params.get('tab') ?? 'list';
+  return (
+    <Stack gap="lg">
+      <Title order={1}>Key accounts</Title>
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value === 'list' ? {} : { tab: value ?? 'list' })}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="list">This year&apos;s key accounts</Tabs.Tab>
+          <Tabs.Tab value="ranking">Ranking</Tabs.Tab>
+          <Tabs.Tab value="model">Scoring model</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="list" pt="md">
+          <KeyAccountList />
+        </Tabs.Panel>
+        <Tabs.Panel value="ranking" pt="md">
+          {tab === 'ranking' && <RankingPanel currency={currency} canConfirm={isLeader} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="model" pt="md">
+          {tab === 'model' && <ModelTab />}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

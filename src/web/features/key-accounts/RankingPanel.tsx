@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { KeyAccountOverride } from '../../../domain/key-accounts-model';
+import type { Ranking, RankingItem } from '../../../schemas/key-accounts';
+import { errorMessage } from '../../api/client';
+import { formatMoney } from '../../components/money';
+import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { isMoneySource } from './key-account-labels';
+import { useConfirmKeyAccounts, useRanking } from './useKeyAccounts';
+
+// Every account by potential score, each criterion's part of it, the proposed key accounts and,
+// for a leader, the confirmation with overrides (each with a reason).
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}`;
+
+function figure(value: number | null, source: string, currency: string) {
+  if (value === null) return '—';
+  return isMoneySource(source) ? formatMoney(value, currency) : String(value);
+}
+
+function ContributionCells({ item, currency }: { item: RankingItem; currency: string }) {
+  return item.contributions.map((part) => (
+    <Table.Td key={part.criterionId}>
+      <Text size="sm">{figure(part.value, part.source, currency)}</Text>
+      <Text size="xs" c="dimmed">
+        {part.normalised.toFixed(2)} × {part.weight} → {percent(part.contribution)}
+      </Text>
+    </Table.Td>
+  ));
+}
+
+type Override = { decision: KeyAccountOverride; reason: string };
+
+export function RankingPanel({ currency, canConfirm }: { currency: string; canConfirm: boolean }) {
+  const [keyOnly, setKeyOnly] = useState(false);
+  const ranking = useRanking({ keyOnly: keyOnly ? 'true' : undefined, pageSize: 200 });
+  const [overrides, setOverrides] = useState<Record<string, Override>>({});
+  const [isConfirming, setIsConfirming] = useState(false);
+  const confirm = useConfirmKeyAccounts();
+  if (ranking.isPending) return <TableSkeleton columns={6} />;
+  if (ranking.isError)
+    return <ErrorAlert error={ranking.error} onRetry={() => void ranking.refetch()} />;
+  const data: Ranking = ranking.data;
+  if (data.modelVersion === 0)
+    return <Alert color="blue">There is no scoring model yet: a leader defines it first.</Alert>;
+
+  const toggle = (item: RankingItem) =>
+    setOverrides((all) =>
+      all[item.accountId]
+        ? Object.fromEntries(Object.entries(all).filter(([id]) => id !== item.accountId))
+        : {
+            ...all,
+            [item.accountId]: { decision: item.proposed ? 'exclude' : 'include', reason: '' },
+          },
+    );
+  const overrideList = Object.entries(overrides).map(([accountId, o]) => ({ accountId, ...o }));
+  const nameOf = (id: string) => data.items.find((i) => i.accountId === id)?.accountName ?? id;
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        Model version {data.modelVersion}: {data.proposedCount} of {data.accountCount} accounts
+        proposed (top {data.cutPercent}%, ties at the cut included). Fiscal year {data.fiscalYear}:{' '}
+        {data.confirmedCount} key accounts confirmed
+        {data.confirmedModelVersion === null
+          ? ''
+          : ` with model version ${data.confirmedModelVersion}`}
+        .
+      </Text>
+      {data.confirmedCount > 0 &&
+        (data.changes.movedIn.length > 0 || data.changes.movedOut.length > 0) && (
+          <Alert color="orange" variant="light" title="Confirming now would change the list">
+            {data.changes.movedIn.length > 0 && (
+              <Text size="sm">
+                Moves in:{' '}
+                {data.changes.movedIn.map((m) => `${m.accountName} (#${m.rank})`).join(', ')}
+              </Text>
+            )}
+            {data.changes.movedOut.length > 0 && (
+              <Text size="sm">
+                Moves out:{' '}
+                {data.changes.movedOut.map((m) => `${m.accountName} (#${m.rank})`).join(', ')}
+              </Text>
+            )}
+          </Alert>
+        )}
+      <Group justify="space-between">
+        <Checkbox
+          label="Only proposed or confirmed key accounts"
+          checked={keyOnly}
+          onChange={(event) => setKeyOnly(event.currentTarget.checked)}
+        />
+        {canConfirm && (
+          <Button onClick={() => setIsConfirming(true)}>
+            Confirm the key accounts
+            {overrideList.length > 0 ? ` (${overrideList.length} overrides)` : ''}
+          </Button>
+        )}
+      </Group>
+      <Table.ScrollContainer minWidth={800}>
+        <Table striped aria-label="Ranking">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Rank</Table.Th>
+              <Table.Th>Account</Table.Th>
+              <Table.Th>Score</Table.Th>
+              {data.criteria.map((c) => (
+                <Table.Th key={c.id}>
+                  {c.name}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ×{c.weight}
+                  </Text>
+                </Table.Th>
+              ))}
+              <Table.Th>Key account</Table.Th>
+              {canConfirm && <Table.Th>Override</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((item) => (
+              <Table.Tr key={item.accountId}>
+                <Table.Td>{item.rank}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {item.accountName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {item.ownerName ?? 'No owner'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{percent(item.score)}</Table.Td>
+                <ContributionCells item={item} currency={currency} />
+                <Table.Td>
+                  <Group gap={4}>
+                    {item.proposed && <Badge variant="light">Proposed</Badge>}
+                    {item.confirmed && <Badge color="green">Confirmed</Badge>}
+                  </Group>
+                  {item.override && (
+                    <Text size="xs" c="dimmed">
+                      {item.override.decision === 'include' ? 'Included' : 'Excluded'}:{' '}
+                      {item.override.reason}
+                    </Text>
+                  )}
+                </Table.Td>
+                {canConfirm && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`${item.proposed ? 'Exclude' : 'Include'} ${item.accountName}`}
+                      label={item.proposed ? 'Exclude' : 'Include'}
+                      checked={overrides[item.accountId] !== undefined}
+                      onChange={() => toggle(item)}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data.total > data.items.length && (
+        <Text size="sm" c="dimmed">
+          Showing the first {data.items.length} of {data.total} accounts.
+        </Text>
+      )}
+      <Modal
+        opened={isConfirming}
+        onClose={() => setIsConfirming(false)}
+        title="Confirm the key accounts"
+      >
+        <Stack>
+          <Text size="sm">
+            The {data.proposedCount} proposed accounts of model version {data.modelVersion}
+            {overrideList.length > 0 ? ', with these overrides:' : ', without overrides.'}
+          </Text>
+          {overrideList.map((o) => (
+            <TextInput
+              key={o.accountId}
+              label={`${o.decision === 'include' ? 'Include' : 'Exclude'} ${nameOf(o.accountId)}: why?`}
+              value={o.reason}
+              required
+              onChange={(event) => {
+                const reason = event.currentTarget.value;
+                setOverrides((all) => ({
+                  ...all,
+                  [o.accountId]: { decision: o.decision, reason },
+                }));
+              }}
+            />
+          ))}
+          {confirm.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(confirm.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setIsConfirming(false)}>
+              Cancel
+            </Button>
+            <Button
+              loading={confirm.isPending}
+              onClick={() =>
+                confirm.mutate(
+                  { modelVersion: data.modelVersion, overrides: overrideList },
+                  {
+                    onSuccess: (result) => {
+                      setIsConfirming(false);
+                      setOverrides({});
+                      notifications.show({
+                        color: 'green',
+                        title: 'Key accounts confirmed',
+                        message: `${result.confirmedCount} key accounts for ${result.fiscalYear}`,
+                      });
+                    },
+                  },
+                )
+              }
+            >
+              Confirm
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Title order={3} size="h6" c="dimmed">
+        Each criterion shows the account&apos;s value, then normalised × weight → its part of the
+        score (in points of 100).
+      </Title>
+    </Stack>
+  );
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../domain/roles';
 import { startTestServer, type Client, type TestServer } from './test-server';
 
 // Every operation of the OpenAPI document × every kind of caller, with the answer the
@@ -13,7 +14,6 @@ import { startTestServer, type Client, type TestServer } from './test-server';
 // route) fails the test, as does an entry for an operation that no longer exists.
 
 type Access = 'allow' | 'deny' | 'hide';
-type Role = 'rep' | 'manager' | 'leader' | 'admin';
 type Entry = {
   /** Who may, by role; roles left out are allowed. */
   roles?: Partial<Record<Role, Access>>;
@@ -166,7 +166,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/key-accounts/{accountId}/plan/reviews': {},
 };
 
-const ROLES: { role: Role; email: string }[] = [
+const CALLERS: { role: Role; email: string }[] = [
   { role: 'rep', email: 'rep1@acme.test' },
   { role: 'manager', email: 'manager1@acme.test' },
   { role: 'leader', email: 'leader@acme.test' },
@@ -190,7 +190,7 @@ describe('the access matrix: every operation × every kind of caller', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
-    for (const { role, email } of ROLES) clients[role] = await server.as(email);
+    for (const { role, email } of CALLERS) clients[role] = await server.as(email);
     // Another organisation's admin: made here, the test server's other organisation has a rep.
     const { addUser } = await import('../services/users');
     await addUser(server.database.db, server.orgIds.other, {
@@ -304,7 +304,7 @@ describe('the access matrix: every operation × every kind of caller', () => {
       if (!otherOk) mismatches.push(`${operation.key} other organisation's admin: ${other.status}`);
 
       // Denied roles first, so an allowed write (a delete) does not change what they meet.
-      const byRole = [...ROLES].sort(
+      const byRole = [...CALLERS].sort(
         (a, b) =>
           Number((entry.roles?.[a.role] ?? 'allow') === 'allow') -
           Number((entry.roles?.[b.role] ?? 'allow') === 'allow'),

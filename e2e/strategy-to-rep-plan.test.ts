@@ -16,20 +16,30 @@ const today = todayIso();
 const year = Number(today.slice(0, 4));
 const daysAgo = (days: number) => addDays(today, -days);
 const euros = (minor: number) => formatMoney(minor, 'EUR', 'en-US');
-// How RepPlanFunnel shows a weekly figure.
+// The rep plan shows targets in whole euros.
+const wholeEuros = (minor: number) =>
+  new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(Math.round(minor / 100));
+// How RepPlanWeeklyPlan shows a figure that may be missing.
 const shown = (value: number | null | undefined) =>
-  value === null || value === undefined
-    ? '—'
-    : Number.isInteger(value)
-      ? String(value)
-      : value.toFixed(2);
+  value === null || value === undefined ? '—' : String(value);
 const screenshot = (page: Page, name: string) =>
   page.screenshot({
     path: path.join(os.tmpdir(), `strategy-to-rep-plan-${name}.png`),
     fullPage: true,
   });
 
-type WeeklyPlan = { week: string; firstMeetings: number | null; calls: number | null };
+type WeeklyPlanLine = {
+  type: string;
+  fromNorms: number;
+  fromFunnel: number | null;
+  planned: number;
+  doneThisWeek: number;
+  doneToDate: number;
+};
 type PlanVsActualRow = { isBehind: boolean };
 
 // The issue's "done means": a leader sets the strategy, a manager and a rep co-build and sign
@@ -177,7 +187,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     page = rep1.page;
     await page.getByRole('link', { name: 'My plan' }).click();
     await page.getByRole('button', { name: `Start my ${year} plan` }).click();
-    await page.getByRole('heading', { name: `Targets ${euros(rep1Target)}` }).waitFor();
+    await page.getByRole('heading', { name: `Targets ${wholeEuros(rep1Target)}` }).waitFor();
     const draft = page.getByRole('region', { name: 'Edit the draft' });
     await draft.getByRole('combobox', { name: 'Target accounts' }).click();
     await page.getByRole('option', { name: 'Alpha', exact: true }).click();
@@ -202,7 +212,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     await page.getByText('Manager manager1: not signed').waitFor();
     await screenshot(page, '2-rep-proposed');
 
-    // 3. manager1 opens the plan from Team, countersigns and agrees it.
+    // 3. manager1 opens the plan from Team; the countersignature agrees it in one step.
     const manager1 = await signIn('manager1@acme.test', '/team');
     const managerPage = manager1.page;
     await managerPage.getByRole('heading', { name: 'Team' }).waitFor();
@@ -211,35 +221,34 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
       .getByRole('link', { name: 'rep1', exact: true })
       .click();
     await managerPage.getByText('Referrals from customers in segment A').waitFor();
-    await managerPage.getByRole('button', { name: 'Countersign' }).click();
+    await managerPage.getByRole('heading', { name: `rep1’s plan ${year}` }).waitFor();
+    await managerPage.getByRole('button', { name: 'Countersign and agree' }).click();
+    await managerPage.getByText('Plan agreed').waitFor();
     await managerPage.getByText(/^Manager manager1: signed/).waitFor();
-    await managerPage.getByRole('button', { name: 'Mark as agreed' }).click();
     const versions = managerPage.getByRole('region', { name: 'Versions' });
     await versions.getByRole('cell', { name: 'Agreed by the rep and the manager' }).waitFor();
     const planId = new URL(managerPage.url()).searchParams.get('plan') ?? '';
     expect((await rep1Api.request('GET', `/api/rep-plans/${planId}`)).body.state).toBe('agreed');
 
-    // 4. rep1 sees their weekly numbers, the same the API computes.
+    // 4. rep1 sees this week's plan per activity type, the same the API computes.
     await page.reload();
-    const weeklyGroup = page.getByLabel('Weekly plan');
-    await weeklyGroup.waitFor();
+    const weeklyTable = page.getByRole('table', { name: 'Weekly plan' });
+    await weeklyTable.waitFor();
     const plan = (await rep1Api.request('GET', `/api/rep-plans/${planId}`)).body;
     expect(plan.state).toBe('agreed');
-    const weekly = plan.weekly as WeeklyPlan & { activities: Record<string, number> };
-    // A number, unless the sales cycle leaves no working week in the year (its last two days).
-    const isWeekLeft = !plan.funnel.result.findings.some(
-      (f: { code: string }) => f.code === 'no_week_left',
-    );
-    expect(weekly.firstMeetings === null).toBe(!isWeekLeft);
-    await page.getByRole('heading', { name: `This week (${weekly.week})` }).waitFor();
-    const figure = async (label: string) =>
-      weeklyGroup
-        .getByText(label, { exact: true })
-        .locator('xpath=preceding-sibling::*[1]')
-        .textContent();
-    expect(await figure('first meetings')).toBe(shown(weekly.firstMeetings));
-    expect(await figure('calls')).toBe(shown(weekly.calls));
-    expect(await figure('meetings')).toBe(shown(weekly.activities.meeting ?? 0));
+    await page.getByRole('heading', { name: `This week’s plan (${plan.weekly.week})` }).waitFor();
+    const lines = plan.weeklyPlan as WeeklyPlanLine[];
+    expect(lines.map((line) => line.type)).toContain('first_meeting');
+    for (const line of lines) {
+      const cells = weeklyTable
+        .getByRole('row', { name: new RegExp(`^${line.type.replace('_', ' ')}`, 'i') })
+        .getByRole('cell');
+      expect(await cells.nth(1).textContent()).toBe(String(line.fromNorms));
+      expect(await cells.nth(2).textContent()).toBe(shown(line.fromFunnel));
+      expect(await cells.nth(4).textContent()).toMatch(new RegExp(`^${line.planned}by `));
+      expect(await cells.nth(5).textContent()).toBe(String(line.doneThisWeek));
+      expect(await cells.nth(6).textContent()).toBe(String(line.doneToDate));
+    }
     await screenshot(page, '3-rep-agreed-week');
     await rep1.context.close();
 
@@ -278,7 +287,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     const activityTable = checkInForm.getByRole('table', { name: 'Activities plan vs actual' });
     for (const row of prefilled.activities) {
       const cells = activityTable
-        .getByRole('row', { name: new RegExp(`^${row.activityType.replace('_', ' ')}`) })
+        .getByRole('row', { name: new RegExp(`^${row.activityType.replace('_', ' ')}`, 'i') })
         .getByRole('cell');
       expect(await cells.nth(1).textContent()).toBe(String(row.planned));
       expect(await cells.nth(2).textContent()).toBe(String(row.done));
@@ -312,13 +321,13 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
       .fill('Plan on a 40% closing ratio until the budget freeze ends');
     await screenshot(page, '4-check-in');
     await checkInForm.getByRole('button', { name: 'Record check-in' }).click();
-    await page.getByText('The agreed changes are kept as version 2.').waitFor();
+    await page.getByText(/^The agreed changes are kept as version 2\./).waitFor();
 
     // The plan is revised: its state, and version 2 in Versions, made by this check-in.
     const agreement = page
       .locator('.mantine-Card-root')
       .filter({ has: page.getByRole('heading', { name: 'Agreement' }) });
-    await agreement.getByText('revised', { exact: true }).waitFor();
+    await agreement.getByText('Revised', { exact: true }).waitFor();
     await versions
       .getByRole('cell', { name: 'Plan on a 40% closing ratio until the budget freeze ends' })
       .waitFor();
@@ -327,7 +336,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
       .getByRole('row')
       .nth(2);
     expect(await version2.getByRole('cell').first().textContent()).toBe('2');
-    expect(await version2.getByText('revised', { exact: true }).count()).toBe(1);
+    expect(await version2.getByText('Revised', { exact: true }).count()).toBe(1);
     await checkIns.getByRole('cell', { name: 'version 2' }).waitFor();
     const revised = (await manager1Api.request('GET', `/api/rep-plans/${planId}`)).body;
     expect(revised.state).toBe('revised');

@@ -24,20 +24,22 @@ export type DatabaseHandle = {
   /** Applies the committed migrations that have not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Calls `listener` with every SQL statement sent, until the returned function is called. */
-  onQuery(listener: (sql: string) => void): () => void;
+  /** Calls `listener` with every SQL statement sent (and its parameters), until the returned function is called. */
+  onQuery(listener: QueryListener): () => void;
 };
 
 // Drizzle's logger sees every statement, in transactions too: tests count a request's queries.
+export type QueryListener = (sql: string, params: readonly unknown[]) => void;
+
 function queryListeners() {
-  const listeners = new Set<(sql: string) => void>();
+  const listeners = new Set<QueryListener>();
   return {
     logger: {
-      logQuery: (sql: string) => {
-        for (const listener of listeners) listener(sql);
+      logQuery: (sql: string, params: unknown[]) => {
+        for (const listener of listeners) listener(sql, params);
       },
     },
-    onQuery(listener: (sql: string) => void) {
+    onQuery(listener: QueryListener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },

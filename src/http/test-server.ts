@@ -97,7 +97,9 @@ export async function startTestServer(
     webDir: options.webDir ?? '/nonexistent',
   });
   // Every statement a request sends goes through the query log (src/test-setup/query-log.ts).
-  app.addHook('onRequest', (_request, _reply, done) => duringRequest(done));
+  app.addHook('onRequest', (request, _reply, done) =>
+    duringRequest(`${request.method} ${request.url}`, done),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkStatement, loadParser } from './query-log';
+import {
+  analyseStatement,
+  checkStatement,
+  duringRequest,
+  loadParser,
+  logStatement,
+  takeViolations,
+} from './query-log';
 
 // The checker behind the query log: what Citus can route to one shard passes, the rest is named.
 
@@ -96,5 +103,44 @@ describe('checkStatement', () => {
     ],
   ])('names %s', (_, statement, problems) => {
     expect(checkStatement(statement)).toEqual(problems);
+  });
+
+  it('finds the parameters that give the organisation', () => {
+    expect(
+      analyseStatement(
+        'select a.id from accounts a join users u on u.org_id = a.org_id where a.org_id = $2 and a.id = $1',
+      ).orgParameters,
+    ).toEqual([2]);
+  });
+});
+
+describe('takeViolations', () => {
+  it('names a request that reads two organisations, and not one that reads one twice', async () => {
+    duringRequest('GET /one', () => {
+      logStatement('select id from accounts where org_id = $1', ['org-a']);
+      logStatement('select id from users where org_id = $1 and id = $2', ['org-a', 'u']);
+    });
+    duringRequest('GET /two', () => {
+      logStatement('select id from accounts where org_id = $1', ['org-a']);
+      logStatement('select id from users where org_id = $1 and id = $2', ['org-b', 'u']);
+    });
+    expect(await takeViolations()).toEqual([
+      { statement: 'GET /two', problem: 'one request reads or writes 2 organisations' },
+    ]);
+    expect(await takeViolations()).toEqual([]);
+  });
+
+  it('lets the named exceptions through', async () => {
+    duringRequest('POST /api/session', () => {
+      logStatement('select id from users where org_id = $1', ['org-a']);
+      logStatement('select id from users where org_id = $1', ['org-b']);
+      logStatement('select count(*) from users', []);
+    });
+    expect(
+      await takeViolations({
+        statements: [/count\(\*\) from users/],
+        requests: [/^POST \/api\/session$/],
+      }),
+    ).toEqual([]);
   });
 });

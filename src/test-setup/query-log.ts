@@ -34,9 +34,10 @@ function text(node: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Union-find over terms ("scope:alias.column" or PINNED). */
+/** Union-find over terms ("scope:alias.column", "param:N" or PINNED for a constant). */
 class Equalities {
   private parent = new Map<string, string>();
+  private terms = new Set<string>();
   find(term: string): string {
     const up = this.parent.get(term);
     if (up === undefined || up === term) return term;
@@ -45,10 +46,22 @@ class Equalities {
     return root;
   }
   join(a: string, b: string) {
+    this.terms.add(a).add(b);
     this.parent.set(this.find(a), this.find(b));
   }
+  private members(term: string): string[] {
+    const root = this.find(term);
+    return [...this.terms, term].filter((t) => this.find(t) === root);
+  }
+  /** Whether the term equals a constant or a parameter. */
   isPinned(term: string) {
-    return this.find(term) === this.find(PINNED);
+    return this.members(term).some((t) => t === PINNED || t.startsWith('param:'));
+  }
+  /** The parameters (1-based) the term equals. */
+  parameters(term: string): number[] {
+    return this.members(term)
+      .filter((t) => t.startsWith('param:'))
+      .map((t) => Number(t.slice('param:'.length)));
   }
 }
 
@@ -62,6 +75,9 @@ type Scope = {
 
 export type Violation = { statement: string; problem: string };
 
+/** What is wrong with a SQL text, and which of its parameters give the organisation. */
+export type Analysis = { problems: string[]; orgParameters: number[] };
+
 class Checker {
   private readonly problems: string[] = [];
   // Pinning is decided once the whole statement is read: a sub-query may be pinned by a
@@ -70,9 +86,13 @@ class Checker {
   private nextScope = 0;
   private equalities = new Equalities();
 
-  result(): string[] {
+  result(): Analysis {
     const unpinned = this.pending.filter(({ term }) => !this.equalities.isPinned(term));
-    return [...this.problems, ...unpinned.map(({ problem }) => problem)];
+    const orgParameters = this.pending.flatMap(({ term }) => this.equalities.parameters(term));
+    return {
+      problems: [...this.problems, ...unpinned.map(({ problem }) => problem)],
+      orgParameters: [...new Set(orgParameters)].sort((a, b) => a - b),
+    };
   }
 
   statement(node: Ast, parent: Scope | undefined) {
@@ -154,7 +174,9 @@ class Checker {
   private term(expr: unknown, scope: Scope): string | undefined {
     const cast = child(expr, 'TypeCast');
     if (cast) return this.term(cast['arg'], scope);
-    if (child(expr, 'ParamRef') || child(expr, 'A_Const')) return PINNED;
+    const param = child(expr, 'ParamRef');
+    if (param) return `param:${String(param['number'])}`;
+    if (child(expr, 'A_Const')) return PINNED;
     const ref = child(expr, 'ColumnRef');
     return ref ? this.column(ref, scope) : undefined;
   }
@@ -268,13 +290,14 @@ export function loadParser(): Promise<void> {
   return loaded;
 }
 
-/** What is wrong with one SQL text for Citus; [] when every statement in it is fine. */
-export function checkStatement(sqlText: string): string[] {
+/** What is wrong with one SQL text for Citus, and the parameters that pin org_id in it. */
+export function analyseStatement(sqlText: string): Analysis {
   let parsed: unknown;
   try {
     parsed = parseSync(sqlText);
   } catch (error) {
-    return [`does not parse: ${error instanceof Error ? error.message : String(error)}`];
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problems: [`does not parse: ${reason}`], orgParameters: [] };
   }
   const checker = new Checker();
   for (const raw of children(parsed, 'stmts')) {
@@ -284,34 +307,76 @@ export function checkStatement(sqlText: string): string[] {
   return checker.result();
 }
 
-// The log: each distinct SQL text the application sent while serving an HTTP request of the
-// test server (src/http/test-server.ts runs each request inside duringRequest). What a test
-// sends itself to set up or to check across organisations is not the application's.
+/** What is wrong with one SQL text for Citus; [] when every statement in it is fine. */
+export function checkStatement(sqlText: string): string[] {
+  return analyseStatement(sqlText).problems;
+}
 
-const logged = new Set<string>();
-const serving = new AsyncLocalStorage<true>();
+// The log: what the application sent while serving each HTTP request of the test server
+// (src/http/test-server.ts runs each request inside duringRequest). What a test sends itself,
+// to set up or to check across organisations, is not the application's.
 
-/** Runs the rest of a request's handling with its statements logged. */
-export function duringRequest(next: () => void) {
-  serving.run(true, next);
+type Sent = { sql: string; params: readonly unknown[] };
+type Request = { name: string; sent: Sent[] };
+
+const requests: Request[] = [];
+const serving = new AsyncLocalStorage<Request>();
+
+/** Runs the rest of a request's handling with its statements logged under its name. */
+export function duringRequest(name: string, next: () => void) {
+  const request: Request = { name, sent: [] };
+  requests.push(request);
+  serving.run(request, next);
 }
 
 /** Records one statement (the database handles of the tests call this for each). */
-export function logStatement(sqlText: string) {
-  if (serving.getStore()) logged.add(sqlText);
+export function logStatement(sql: string, params: readonly unknown[]) {
+  serving.getStore()?.sent.push({ sql, params });
 }
 
 /** The statements logged so far (for the test of the log itself). */
 export function loggedStatements(): string[] {
-  return [...logged];
+  return requests.flatMap((request) => request.sent.map((sent) => sent.sql));
 }
 
-/** The logged statements and what is wrong with each, but those `allowed`; then clears. */
-export async function takeViolations(allowed: readonly RegExp[] = []): Promise<Violation[]> {
+/**
+ * What is wrong with the logged statements: each one not bound to one organisation, and each
+ * request whose statements name more than one (but the statements and requests `allowed`); then
+ * clears the log.
+ */
+export async function takeViolations(
+  allowed: { statements?: readonly RegExp[]; requests?: readonly RegExp[] } = {},
+): Promise<Violation[]> {
   await loadParser();
-  const statements = [...logged];
-  logged.clear();
-  return statements
-    .filter((statement) => !allowed.some((pattern) => pattern.test(statement)))
-    .flatMap((statement) => checkStatement(statement).map((problem) => ({ statement, problem })));
+  const taken = requests.splice(0);
+  const analyses = new Map<string, Analysis>();
+  const analysisOf = (sql: string) => {
+    let analysis = analyses.get(sql);
+    if (!analysis) analyses.set(sql, (analysis = analyseStatement(sql)));
+    return analysis;
+  };
+  const violations: Violation[] = [];
+  const reported = new Set<string>();
+  for (const request of taken) {
+    const organisations = new Set<string>();
+    for (const { sql, params } of request.sent) {
+      if (allowed.statements?.some((pattern) => pattern.test(sql))) continue;
+      const { problems, orgParameters } = analysisOf(sql);
+      for (const problem of problems) {
+        if (!reported.has(sql + problem)) violations.push({ statement: sql, problem });
+        reported.add(sql + problem);
+      }
+      for (const n of orgParameters) organisations.add(String(params[n - 1]));
+    }
+    if (
+      organisations.size > 1 &&
+      !allowed.requests?.some((pattern) => pattern.test(request.name))
+    ) {
+      violations.push({
+        statement: request.name,
+        problem: `one request reads or writes ${organisations.size} organisations`,
+      });
+    }
+  }
+  return violations;
 }

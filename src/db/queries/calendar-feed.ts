@@ -9,9 +9,9 @@ import {
   checkIns,
   opportunities,
   repPlans,
-  tokenDirectory,
   users,
 } from '../schema';
+import { forgetTokens, organisationOfToken, registerToken } from './directory';
 
 // A user's calendar feed: its hashed secret (the token directory names its organisation before
 // one is known, as for sessions and API tokens) and the records it shows.
@@ -26,16 +26,13 @@ export async function getCalendarFeed(db: Executor, orgId: string, userId: strin
 
 /** The feed whose secret hashes to `tokenHash`, with its organisation's time zone. */
 export async function findCalendarFeedByHash(db: Executor, tokenHash: string) {
-  const [entry] = await db
-    .select({ orgId: tokenDirectory.orgId })
-    .from(tokenDirectory)
-    .where(eq(tokenDirectory.tokenHash, tokenHash));
-  if (!entry) return undefined;
+  const orgId = await organisationOfToken(db, tokenHash);
+  if (!orgId) return undefined;
   const [row] = await db
     .select({ feed: calendarFeeds, userName: users.name })
     .from(calendarFeeds)
     .innerJoin(users, and(eq(users.orgId, calendarFeeds.orgId), eq(users.id, calendarFeeds.userId)))
-    .where(and(eq(calendarFeeds.orgId, entry.orgId), eq(calendarFeeds.tokenHash, tokenHash)));
+    .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.tokenHash, tokenHash)));
   return row;
 }
 
@@ -45,8 +42,7 @@ export async function deleteCalendarFeed(db: Executor, orgId: string, userId: st
     .delete(calendarFeeds)
     .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.userId, userId)))
     .returning();
-  if (deleted)
-    await db.delete(tokenDirectory).where(eq(tokenDirectory.tokenHash, deleted.tokenHash));
+  if (deleted) await forgetTokens(db, [deleted.tokenHash]);
   return deleted !== undefined;
 }
 
@@ -54,7 +50,7 @@ export async function insertCalendarFeed(
   db: Executor,
   row: { orgId: string; userId: string; tokenHash: string },
 ) {
-  await db.insert(tokenDirectory).values({ orgId: row.orgId, tokenHash: row.tokenHash });
+  await registerToken(db, row.orgId, row.tokenHash);
   const [inserted] = await db.insert(calendarFeeds).values(row).returning();
   if (!inserted) throw new Error('insert into calendar_feeds returned nothing');
   return inserted;

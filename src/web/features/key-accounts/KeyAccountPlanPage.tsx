@@ -182,7 +182,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
       )}
       <PlanCard title="Opportunities in the account">
         {plan.opportunities.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             No opportunities yet.
           </Text>
         ) : (
@@ -229,7 +229,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           </Text>
         ))}
         {plan.relationships.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             None yet.
           </Text>
         )}
@@ -245,7 +245,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           </Text>
         ))}
         {plan.objectives.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             None yet.
           </Text>
         )}
@@ -260,7 +260,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           </Text>
         ))}
         {plan.steps.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             None yet.
           </Text>
         )}
@@ -287,7 +287,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
                   <Table.Td>{b.dueOn ?? '—'}</Table.Td>
                   <Table.Td>
                     {value(b.actual, b.source)}
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="gray.7">
                       {b.isComputed
                         ? `from the data, fiscal year ${plan.fiscalYear} to date`
                         : 'entered'}
@@ -329,7 +329,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
                   .join('; ') || 'none'}
               </Text>
               {r.changesSincePrevious.length > 0 && (
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   Since the review before: {r.changesSincePrevious.join('; ')}
                 </Text>
               )}
@@ -367,7 +367,7 @@ export function KeyAccountPlanPage() {
           <Title order={1}>
             {data.accountName}: key-account plan {data.fiscalYear}
           </Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             Owner {data.ownerName ?? '—'} · version {data.version}
             {data.isKeyAccount ? '' : ' · not a confirmed key account this year'}
           </Text>

@@ -39,7 +39,7 @@ function KeyAccountList() {
                   {item.accountName}
                 </Anchor>
                 {!item.isProposed && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="gray.7">
                     Included by a leader
                   </Text>
                 )}

@@ -35,7 +35,7 @@ function ContributionCells({ item, currency }: { item: RankingItem; currency: st
   return item.contributions.map((part) => (
     <Table.Td key={part.criterionId}>
       <Text size="sm">{figure(part.value, part.source, currency)}</Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         {part.normalised.toFixed(2)} × {part.weight} → {percent(part.contribution)}
       </Text>
     </Table.Td>
@@ -46,7 +46,7 @@ type Override = { decision: KeyAccountOverride; reason: string };
 
 export function RankingPanel({ currency, canConfirm }: { currency: string; canConfirm: boolean }) {
   const [keyOnly, setKeyOnly] = useState(false);
-  const ranking = useRanking({ keyOnly: keyOnly ? 'true' : undefined, pageSize: 200 });
+  const ranking = useRanking({ keyOnly: keyOnly ? 'true' : undefined, pageSize: 50 });
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [isConfirming, setIsConfirming] = useState(false);
   const confirm = useConfirmKeyAccounts();
@@ -120,7 +120,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
               {data.criteria.map((c) => (
                 <Table.Th key={c.id}>
                   {c.name}{' '}
-                  <Text span size="xs" c="dimmed">
+                  <Text span size="xs" c="gray.7">
                     ×{c.weight}
                   </Text>
                 </Table.Th>
@@ -137,7 +137,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
                   <Text size="sm" fw={500}>
                     {item.accountName}
                   </Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="gray.7">
                     {item.ownerName ?? 'No owner'}
                   </Text>
                 </Table.Td>
@@ -149,7 +149,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
                     {item.confirmed && <Badge color="green">Confirmed</Badge>}
                   </Group>
                   {item.override && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="gray.7">
                       {item.override.decision === 'include' ? 'Included' : 'Excluded'}:{' '}
                       {item.override.reason}
                     </Text>
@@ -171,7 +171,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
         </Table>
       </Table.ScrollContainer>
       {data.total > data.items.length && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           Showing the first {data.items.length} of {data.total} accounts.
         </Text>
       )}
@@ -233,7 +233,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           </Group>
         </Stack>
       </Modal>
-      <Title order={3} size="h6" c="dimmed">
+      <Title order={3} size="h6" c="gray.7">
         Each criterion shows the account&apos;s value, then normalised × weight → its part of the
         score (in points of 100).
       </Title>

@@ -293,16 +293,18 @@ export const keyAccountSteps = pgTable(
       columns: [t.orgId, t.ownerId],
       foreignColumns: [users.orgId, users.id],
     }),
+    // No ON DELETE SET NULL: it would null org_id too, which Citus refuses (docs/SCALING.md);
+    // a plan's parts are replaced steps first (db/queries/key-accounts-plans.ts).
     foreignKey({
       name: 'key_account_steps_objective_fk',
       columns: [t.orgId, t.objectiveId],
       foreignColumns: [keyAccountObjectives.orgId, keyAccountObjectives.id],
-    }).onDelete('set null'),
+    }),
     foreignKey({
       name: 'key_account_steps_relationship_fk',
       columns: [t.orgId, t.relationshipId],
       foreignColumns: [keyAccountRelationships.orgId, keyAccountRelationships.id],
-    }).onDelete('set null'),
+    }),
     index('key_account_steps_plan_idx').on(t.orgId, t.keyAccountPlanId, t.position),
     check('key_account_steps_status_valid', oneOf('status', KEY_ACCOUNT_STEP_STATUSES)),
   ],

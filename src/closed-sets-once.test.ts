@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_STATUSES } from './domain/account';
 import { ACTIVITY_STATUSES } from './domain/activity';
 import { FUNNEL_INPUT_SOURCES } from './domain/funnel-ratios';
-import { CRITERION_KINDS } from './domain/key-accounts';
+import { CSV_FORMATS } from './domain/csv-export';
+import {
+  CRITERION_KINDS,
+  KEY_ACCOUNT_OBJECTIVE_TERMS,
+  KEY_ACCOUNT_STEP_STATUSES,
+} from './domain/key-accounts';
+import { CRITERION_SOURCES, KEY_ACCOUNT_OVERRIDES } from './domain/key-accounts-model';
+import { BENCHMARK_SOURCES, BENCHMARK_STATUSES } from './domain/key-accounts-plan';
 import { OPPORTUNITY_OUTCOMES, STAGE_KINDS } from './domain/opportunity';
 import { PIPELINE_FLAGS } from './domain/pipeline-flags';
 import {
@@ -33,10 +40,17 @@ import { WEEKLY_PLAN_BASES } from './domain/weekly-plan';
 const sets = {
   ACCOUNT_STATUSES,
   ACTIVITY_STATUSES,
+  BENCHMARK_SOURCES,
+  BENCHMARK_STATUSES,
   CHECK_IN_CADENCES,
   CHECK_IN_STATUSES,
   CRITERION_KINDS,
+  CRITERION_SOURCES,
+  CSV_FORMATS,
   FUNNEL_INPUT_SOURCES,
+  KEY_ACCOUNT_OBJECTIVE_TERMS,
+  KEY_ACCOUNT_OVERRIDES,
+  KEY_ACCOUNT_STEP_STATUSES,
   OPPORTUNITY_OUTCOMES,
   ORGANISATION_MODELS,
   PIPELINE_FLAGS,

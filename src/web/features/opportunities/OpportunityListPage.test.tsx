@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { CSV_FORMATS } from '../../../domain/csv-export';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -193,7 +194,7 @@ describe('OpportunityListPage', () => {
     });
     const filters = { status: 'won', managerId: ids.user, sort: 'updatedAt', order: 'desc' };
     expect(links).toEqual(
-      ['plain', 'excel', 'excel-semicolon'].map((csv) => ({
+      CSV_FORMATS.map((csv) => ({
         path: '/api/opportunities',
         query: { ...filters, csv },
       })),

@@ -167,6 +167,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
               <List.Item key={`${f.code}-${f.field ?? ''}`}>
                 <Badge
                   size="xs"
+                  variant="light"
                   color={
                     f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'orange' : 'gray'
                   }
@@ -310,7 +311,11 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           <Text size="sm">
             Cadence: {plan.cadence}. Next review due:{' '}
             {plan.nextReviewDue ?? 'once the plan is written'}{' '}
-            {plan.isReviewDue && <Badge color="red">Due</Badge>}
+            {plan.isReviewDue && (
+              <Badge color="red" variant="light">
+                Due
+              </Badge>
+            )}
           </Text>
           {plan.reviews.map((r) => (
             <Card key={r.id} withBorder padding="sm">

@@ -52,11 +52,15 @@ function KeyAccountList() {
                     Not written
                   </Badge>
                 ) : item.managerAcknowledgedAt ? (
-                  <Badge color="green">Acknowledged</Badge>
+                  <Badge color="green" variant="light">
+                    Acknowledged
+                  </Badge>
                 ) : item.repSignedAt ? (
-                  <Badge color="blue">Signed</Badge>
+                  <Badge color="blue" variant="light">
+                    Signed
+                  </Badge>
                 ) : (
-                  <Badge color="yellow" variant="light">
+                  <Badge color="orange" variant="light">
                     Draft
                   </Badge>
                 )}

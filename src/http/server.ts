@@ -8,15 +8,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client';
 import { authentication } from './authentication';
 import { handleError } from './errors';
 import { openApiTransform } from './openapi';
+import { serializerCompiler } from './serializer';
 import { refuseNulBytes } from './text-input';
 import { accountRoutes } from './routes/accounts';
 import { activityRoutes } from './routes/activities';

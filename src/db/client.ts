@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -46,6 +48,12 @@ function queryListeners() {
   };
 }
 
+/**
+ * The extensions the migrations create (search's trigram indexes): PGlite loads an extension only
+ * when it is named here, so every `PGlite.create` passes them, a reopened database included.
+ */
+export const pgliteExtensions = { pg_trgm, btree_gin };
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type DatabaseOptions = {
@@ -78,7 +86,7 @@ async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHan
   try {
     const pgDataDir = path.join(dataDir, 'pgdata');
     fs.mkdirSync(pgDataDir, { recursive: true });
-    const client = await PGlite.create(pgDataDir);
+    const client = await PGlite.create(pgDataDir, { extensions: pgliteExtensions });
     return wrapPglite(client, release);
   } catch (error) {
     release();

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { inject, describe, expect, it } from 'vitest';
-import { type Executor, openPostgres, queryRows, wrapPglite } from './client';
+import { type Executor, openPostgres, pgliteExtensions, queryRows, wrapPglite } from './client';
 import { adminQuery, withDatabase } from '../test-setup/database-templates';
 
 // The same committed migrations, applied from empty, give the same tables on both engines.
@@ -23,7 +23,7 @@ async function tablesWithOrgIdInKey(db: Executor) {
 
 describe('migrations from empty', () => {
   it('create every table on PGlite, with org_id in the primary key of tenant-owned tables', async () => {
-    const handle = wrapPglite(await PGlite.create());
+    const handle = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
     await handle.migrate();
     await handle.migrate(); // a second run is a no-op
     const tables = await tablesWithOrgIdInKey(handle.db);
@@ -43,7 +43,7 @@ describe('migrations from empty', () => {
     try {
       await handle.migrate();
       const pgTables = await tablesWithOrgIdInKey(handle.db);
-      const lite = wrapPglite(await PGlite.create());
+      const lite = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
       await lite.migrate();
       expect(pgTables).toEqual(await tablesWithOrgIdInKey(lite.db));
       await lite.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, wrapPglite } from '../db/client';
+import { openPostgres, pgliteExtensions, wrapPglite } from '../db/client';
 
 // Runs once per `vitest run`: migrates one PGlite database and dumps it to a file, and (when
 // TEST_DATABASE_URL is set) migrates one template database on the PostgreSQL server. Each test
@@ -20,7 +20,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-test-'));
   const pgliteTemplatePath = path.join(dir, 'template.tar.gz');
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: pgliteExtensions });
   const handle = wrapPglite(client);
   await handle.migrate();
   const dump = await client.dumpDataDir('gzip');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { type DatabaseHandle, openPostgres, wrapPglite } from '../db/client';
+import { type DatabaseHandle, openPostgres, pgliteExtensions, wrapPglite } from '../db/client';
 import { adminQuery, withDatabase } from './database-templates';
 import { logStatement } from './query-log';
 
@@ -17,7 +17,10 @@ export function testEngines(): Engine[] {
 export async function createTestDatabase(engine: Engine): Promise<DatabaseHandle> {
   if (engine === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteTemplatePath'));
-    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const client = await PGlite.create({
+      loadDataDir: new Blob([dump]),
+      extensions: pgliteExtensions,
+    });
     return logged(wrapPglite(client));
   }
   const template = inject('postgresTemplate');

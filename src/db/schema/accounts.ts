@@ -66,6 +66,8 @@ export const accounts = pgTable(
     uniqueIndex('accounts_org_external_id_key').on(t.orgId, t.externalId),
     index('accounts_org_owner_idx').on(t.orgId, t.ownerId),
     index('accounts_org_name_idx').on(t.orgId, t.name),
+    // Search (db/queries/search.ts): trigram matches within one organisation (btree_gin's org_id).
+    index('accounts_org_name_trgm_idx').using('gin', t.orgId, sql`${t.name} gin_trgm_ops`),
     check('accounts_status_valid', oneOf('status', ACCOUNT_STATUSES)),
     check('accounts_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('accounts_employees_positive', sql`${t.employees} is null or ${t.employees} >= 0`),
@@ -96,6 +98,12 @@ export const contacts = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('contacts_org_external_id_key').on(t.orgId, t.externalId),
     index('contacts_org_account_idx').on(t.orgId, t.accountId),
+    // Search: a contact is found by name or email, one text of the three (db/queries/search.ts).
+    index('contacts_org_search_trgm_idx').using(
+      'gin',
+      t.orgId,
+      sql`(${t.firstName} || ' ' || ${t.lastName} || ' ' || coalesce(${t.email}, '')) gin_trgm_ops`,
+    ),
     check('contacts_last_name_not_blank', sql`length(trim(${t.lastName})) > 0`),
   ],
 );

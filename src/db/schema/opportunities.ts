@@ -65,6 +65,7 @@ export const opportunities = pgTable(
     index('opportunities_org_account_idx').on(t.orgId, t.accountId),
     index('opportunities_org_stage_idx').on(t.orgId, t.stageId),
     index('opportunities_org_closed_idx').on(t.orgId, t.closedOn),
+    index('opportunities_org_name_trgm_idx').using('gin', t.orgId, sql`${t.name} gin_trgm_ops`),
     check('opportunities_amount_positive', sql`${t.amountMinor} >= 0`),
     check('opportunities_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('opportunities_name_not_blank', sql`length(trim(${t.name})) > 0`),

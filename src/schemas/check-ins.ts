@@ -23,6 +23,8 @@ export const PlanVsActual = z.object({
       /** A segment id, or 'total'. */
       key: z.string(),
       label: z.string(),
+      /** The year's target (absent in older check-ins). */
+      targetYearMinor: z.number().int().optional(),
       targetToDateMinor: z.number().int(),
       wonToDateMinor: z.number().int(),
       gapMinor: z.number().int(),

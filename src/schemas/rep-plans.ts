@@ -108,6 +108,30 @@ export const RepPlanTargets = z.object({
 
 const Finding = z.object({ code: z.string(), severity: z.string(), message: z.string() });
 
+/** Won to date against the target to date and the year: the total, then per segment (Other last). */
+export const PlanAttainment = z.object({
+  asOf: z.string(),
+  fiscalYear: z.number().int(),
+  currency: z.string(),
+  rows: z.array(
+    z.object({
+      /** 'total', a segment id, or 'other'. */
+      key: z.string(),
+      label: z.string(),
+      targetYearMinor: z.number().int(),
+      targetToDateMinor: z.number().int(),
+      wonToDateMinor: z.number().int(),
+      gapMinor: z.number().int(),
+      /** won / target to date; null when nothing is due yet. */
+      attainment: z.number().nullable(),
+      isBehind: z.boolean(),
+    }),
+  ),
+  /** Won deals left out of the total for want of an exchange rate. */
+  unconverted: z.array(UnconvertedMoney),
+});
+export type PlanAttainment = z.infer<typeof PlanAttainment>;
+
 export const RepPlanFunnel = z.object({
   /** The domain funnel's inputs exactly as computed; `salesplan funnel` prints the same result. */
   inputs: z.looseObject({
@@ -192,6 +216,8 @@ export const RepPlan = z.object({
   rep: Person,
   manager: Person.nullable(),
   targets: RepPlanTargets.nullable(),
+  /** The dashboards' attainment of the plan's year as of today; null without a strategy. */
+  attainment: PlanAttainment.nullable(),
   targetAccounts: z.array(
     z.object({
       accountId: z.string(),

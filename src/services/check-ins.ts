@@ -5,20 +5,16 @@ import {
   updateCheckIn,
 } from '../db/queries/check-ins';
 import { listDoneActivities, type RepPlanRow } from '../db/queries/rep-plans';
-import { attainmentToDate } from '../domain/attainment';
 import { checkCheckInTiming, checkInTimingOf } from '../domain/check-ins';
-import { fiscalYearPeriod, maxDate, minDate, monthOf } from '../domain/calendar';
+import { maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import { countUnconverted } from '../domain/exchange-rates';
-import { splitByLargestRemainder } from '../domain/money';
-import { isInPeriod } from '../domain/opportunity';
 import { decideRepPlanTransition } from '../domain/rep-plan-states';
-import { weightTargetBySeasonality } from '../domain/seasonality';
 import type { CheckIn, PlanVsActual } from '../schemas/check-ins';
 import type { CheckInRecordInput } from '../schemas/rep-plans';
 import { recordChanges } from './audit';
 import type { Actor } from './authorization';
 import { todayIn } from './clock';
+import { repPlanAttainment } from './rep-plan-attainment';
 import { computeRepPlanFigures } from './rep-plan-figures';
 import { assertAllowed } from './rep-plan-agreement';
 import { freezeVersion } from './rep-plan-versions';
@@ -54,71 +50,19 @@ export async function planVsActualOf(
     const doneCount = done.filter((a) => a.activityType === activityType).length;
     return { activityType, planned, done: doneCount, isBehind: doneCount < planned };
   });
-  const yearToDate = { from: fiscalYearPeriod(figures.fiscalYearStart).from, to: asOf };
-  // "Other" is the cascade's share outside the listed segments: its deals are every deal of an
-  // account in no listed segment, so the segments' rows add up to the total.
-  const listed = new Set(
-    (figures.targets?.segments ?? []).map((s) => s.segmentId).filter((id) => id !== 'other'),
-  );
-  const target = (
-    key: string,
-    label: string,
-    totalMinor: number,
-    segmentId?: string,
-    targetToDateMinor?: number,
-  ) => {
-    const rows = figures.opportunities.filter((o) =>
-      segmentId === undefined
-        ? true
-        : segmentId === 'other'
-          ? o.segmentId === null || !listed.has(o.segmentId)
-          : o.segmentId === segmentId,
-    );
-    const attainment = attainmentToDate({
-      rows,
-      monthlyTargets: weightTargetBySeasonality(totalMinor, figures.weights).months,
-      fiscalYearStart: figures.fiscalYearStart,
-      today: asOf,
-    });
-    const due = targetToDateMinor ?? attainment.targetToDateMinor;
-    const gapMinor = due - attainment.wonToDateMinor;
-    return {
-      key,
-      label,
-      targetToDateMinor: due,
-      wonToDateMinor: attainment.wonToDateMinor,
-      gapMinor,
-      isBehind: gapMinor > 0,
-      // The won deals left out of wonToDateMinor: their currency has no exchange rate.
-      unconverted: countUnconverted(
-        rows
-          .filter((o) => o.outcome === 'won' && isInPeriod(o.closedOn, yearToDate))
-          .map((o) => ({
-            currency: o.currency,
-            amountMinor: o.dealAmountMinor,
-            hasRate: o.hasRate,
-          })),
-      ),
-    };
-  };
-  const total = figures.targets && target('total', 'Total', figures.targets.totalMinor);
-  // The segments' shares of the total due to date, by largest remainder, so they add up to it.
-  const segments = figures.targets?.segments ?? [];
-  const dueBySegment =
-    total && segments.length > 0
-      ? splitByLargestRemainder(
-          total.targetToDateMinor,
-          segments.map((s) => s.targetMinor),
-        )
-      : [];
-  const targets = total
-    ? [
-        total,
-        ...segments.map((s, i) =>
-          target(s.segmentId, s.name, s.targetMinor, s.segmentId, dueBySegment[i] ?? 0),
-        ),
-      ]
-    : [];
+  // The dashboards' attainment as of the check-in's day, per segment (rep-plan-attainment.ts).
+  const attainment = await repPlanAttainment(db, plan, asOf);
+  const targets = (attainment?.rows ?? []).map((row) => ({
+    key: row.key,
+    label: row.label,
+    targetYearMinor: row.targetYearMinor,
+    targetToDateMinor: row.targetToDateMinor,
+    wonToDateMinor: row.wonToDateMinor,
+    gapMinor: row.gapMinor,
+    isBehind: row.isBehind,
+    // The won deals left out of the total for want of an exchange rate.
+    unconverted: row.key === 'total' ? (attainment?.unconverted ?? []) : [],
+  }));
   return { asOf, activities, targets };
 }
 

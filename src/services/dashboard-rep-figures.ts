@@ -116,6 +116,8 @@ export type RepFigures = {
   monthlyTargets: number[];
   /** Revenue won per fiscal month (the month's whole), in fiscal order. */
   wonByMonth: number[];
+  /** Revenue won to date per account segment (null: no account or no segment); sums to won to date. */
+  wonToDateBySegment: Map<string | null, number>;
   attainment: Attainment;
   attainmentUnconverted: UnconvertedMoney[];
   activity: { week: PlanVsDone[]; month: PlanVsDone[]; toDate: PlanVsDone[] };
@@ -326,6 +328,11 @@ export async function computeRepFigures(
       monthlyTargets,
       wonByMonth: year.months.map((month) =>
         repWon.filter((row) => row.month === month).reduce((sum, row) => sum + row.wonMinor, 0),
+      ),
+      wonToDateBySegment: repWon.reduce(
+        (bySegment, row) =>
+          bySegment.set(row.segmentId, (bySegment.get(row.segmentId) ?? 0) + row.wonToDateMinor),
+        new Map<string | null, number>(),
       ),
       attainment,
       attainmentUnconverted: wonUnconverted.get(repId) ?? [],

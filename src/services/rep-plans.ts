@@ -33,6 +33,7 @@ import {
 import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
 import { todayIn } from './clock';
+import { repPlanAttainment } from './rep-plan-attainment';
 import { computeRepPlanFigures } from './rep-plan-figures';
 
 // The rep plan, one per rep and fiscal year (DOMAIN.md, "Rep plan"): reps and managers build it
@@ -97,6 +98,7 @@ export async function getRepPlan(db: Executor, actor: Actor, id: string): Promis
   return {
     ...toListItem(view),
     targets: figures.targets,
+    attainment: await repPlanAttainment(db, plan, today),
     targetAccounts: await listTargetAccounts(db, actor.orgId, plan.id),
     activityPlan: figures.activityPlan,
     funnel: figures.funnel,

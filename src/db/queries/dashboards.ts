@@ -37,31 +37,45 @@ export type WonMonthRow = {
   ownerId: string;
   /** The close month, '2026-03'. */
   month: string;
+  /** The deal's account's segment; null without an account or segment. */
+  segmentId: string | null;
   /** Converted revenue won in the month, and the part of it closed up to today. */
   wonMinor: number;
   wonToDateMinor: number;
 };
 
-/** Per rep and close month of `year`: the converted revenue won (deals without a rate left out). */
+/**
+ * Per rep, close month of `year` and account segment: the converted revenue won (deals without a
+ * rate left out). The dashboards add the segments up; the rep plan and check-in show them.
+ */
 export async function readWonByMonth(
   db: Executor,
   { orgId, today, ownerIds }: DashboardScope,
   year: Period,
 ): Promise<WonMonthRow[]> {
-  const rows = await queryRows<{ ownerId: string; month: string; won: Count; toDate: Count }>(
+  const rows = await queryRows<{
+    ownerId: string;
+    month: string;
+    segmentId: string | null;
+    won: Count;
+    toDate: Count;
+  }>(
     db,
     sql`select o.owner_id::text as "ownerId", to_char(o.closed_on, 'YYYY-MM') as month,
+        acc.segment_id::text as "segmentId",
         coalesce(sum(${convertedMinor}), 0) as won,
         coalesce(sum(${convertedMinor}) filter (where o.closed_on <= ${today}::date), 0) as "toDate"
       ${opportunitiesWithStage}
+      left join accounts acc on acc.org_id = o.org_id and acc.id = o.account_id
       ${convertedAmountJoin(today)}
       where o.org_id = ${orgId} and ${ownerIn(sql`o.owner_id`, ownerIds)}
         and s.kind = 'won' and o.closed_on between ${year.from}::date and ${year.to}::date
-      group by 1, 2`,
+      group by 1, 2, 3`,
   );
   return rows.map((row) => ({
     ownerId: row.ownerId,
     month: row.month,
+    segmentId: row.segmentId,
     wonMinor: Number(row.won),
     wonToDateMinor: Number(row.toDate),
   }));

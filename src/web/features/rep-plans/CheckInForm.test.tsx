@@ -67,9 +67,7 @@ describe('CheckInForm', () => {
     expect(within(meeting as HTMLElement).getAllByText('2')[1]?.style.color).toBe('');
     const targets = screen.getByRole('table', { name: 'Targets to date' });
     expect(within(targets).getByText('€600').style.color).toContain('red');
-    expect(
-      within(targets).getByText('Left out of won to date: 3 deals in CHF have no rate'),
-    ).toBeTruthy();
+    expect(screen.getByText('Left out of won to date: 3 deals in CHF have no rate')).toBeTruthy();
 
     await userEvent.type(screen.getByLabelText('Difficulties'), 'Budget freeze');
     await userEvent.click(screen.getByRole('button', { name: 'Record check-in' }));

@@ -51,13 +51,18 @@ describe('MyPlanPage', () => {
     renderPage();
     // Targets in whole euros: cents mean nothing at this size.
     expect(await screen.findByText('Targets €2,000,000')).toBeTruthy();
-    const segments = screen.getByRole('table', { name: 'Targets by segment' });
+    // Won to date against the target to date and the year, per segment with Other, adding up.
+    const segments = screen.getByRole('table', { name: 'Attainment by segment' });
     expect(
       within(segments)
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent),
-    ).toEqual(['Segment A€1,500,000', 'Other€500,000']);
+    ).toEqual([
+      'Total€2,000,000€1,000,000€900,00090%',
+      'Segment A€1,500,000€750,000€700,00093%',
+      'Other€500,000€250,000€200,00080%',
+    ]);
     expect(screen.getByText('from 3 won, 2 lost')).toBeTruthy();
     // The team's closing ratio beside the rep's; no team meeting ratio sent, no row for it.
     expect(screen.getByText('Team closing ratio')).toBeTruthy();

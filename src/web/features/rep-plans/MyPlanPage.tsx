@@ -46,7 +46,7 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack>
-          <RepPlanTargets targets={plan.data.targets} />
+          <RepPlanTargets targets={plan.data.targets} attainment={plan.data.attainment} />
           <RepPlanAgreement plan={plan.data} userId={userId} />
           {plan.data.canEdit ? (
             <RepPlanDraftForm key={plan.data.version} plan={plan.data} />

@@ -1,9 +1,9 @@
-import { Table, Text } from '@mantine/core';
-import { describeUnconverted } from '../../../domain/exchange-rates';
+import { Table } from '@mantine/core';
 import type { CheckIn } from '../../../schemas/check-ins';
-import { formatWholeMoney, useActivityTypeWords } from './plan-words';
+import { useActivityTypeWords } from './plan-words';
+import { AttainmentTable } from './RepPlanAttainment';
 
-/** A check-in's plan vs actual, per activity type and per target; shortfalls in red. */
+/** A check-in's plan vs actual, per activity type and per segment's target; shortfalls in red. */
 export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; currency: string }) {
   const behind = { c: 'red', fw: 700 } as const;
   const words = useActivityTypeWords();
@@ -29,33 +29,12 @@ export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; cu
           ))}
         </Table.Tbody>
       </Table>
-      <Table aria-label="Targets to date">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Target</Table.Th>
-            <Table.Th ta="right">Due to date</Table.Th>
-            <Table.Th ta="right">Won to date</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {checkIn.planVsActual.targets.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>
-                {row.label}
-                {describeUnconverted(row.unconverted ?? []).map((line) => (
-                  <Text key={line} size="xs" c="orange.8">
-                    Left out of won to date: {line}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td ta="right">{formatWholeMoney(row.targetToDateMinor, currency)}</Table.Td>
-              <Table.Td ta="right" {...(row.isBehind ? behind : {})}>
-                {formatWholeMoney(row.wonToDateMinor, currency)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <AttainmentTable
+        rows={checkIn.planVsActual.targets}
+        currency={currency}
+        unconverted={checkIn.planVsActual.targets.find((row) => row.key === 'total')?.unconverted}
+        label="Targets to date"
+      />
     </>
   );
 }

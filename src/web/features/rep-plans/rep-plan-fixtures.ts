@@ -7,6 +7,27 @@ export const planId = '00000000-0000-4000-8000-000000000500';
 export const year = new Date().getFullYear();
 export const managerId = '00000000-0000-4000-8000-000000000009';
 
+function attainmentRow(
+  key: string,
+  label: string,
+  targetYearMinor: number,
+  targetToDateMinor: number,
+  wonToDateMinor: number,
+) {
+  const gapMinor = targetToDateMinor - wonToDateMinor;
+  const attainment = wonToDateMinor / targetToDateMinor;
+  return {
+    key,
+    label,
+    targetYearMinor,
+    targetToDateMinor,
+    wonToDateMinor,
+    gapMinor,
+    attainment,
+    isBehind: gapMinor > 0,
+  };
+}
+
 export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
   return {
     id: planId,
@@ -26,6 +47,18 @@ export function makeRepPlan(overrides: Partial<RepPlan> = {}): RepPlan {
       ],
       months: [],
       quarters: [1, 2, 3, 4].map((quarter) => ({ quarter, targetMinor: 500_000_00 })),
+    },
+    // Due to date 1,000,000 split 3 : 1; won 900,000 = 700,000 + 200,000.
+    attainment: {
+      asOf: `${year}-06-30`,
+      fiscalYear: year,
+      currency: 'EUR',
+      rows: [
+        attainmentRow('total', 'Total', 2_000_000_00, 1_000_000_00, 900_000_00),
+        attainmentRow(ids.segment, 'Segment A', 1_500_000_00, 750_000_00, 700_000_00),
+        attainmentRow('other', 'Other', 500_000_00, 250_000_00, 200_000_00),
+      ],
+      unconverted: [],
     },
     targetAccounts: [],
     activityPlan: {

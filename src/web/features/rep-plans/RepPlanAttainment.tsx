@@ -1,0 +1,69 @@
+import { Table, Text } from '@mantine/core';
+import { describeUnconverted } from '../../../domain/exchange-rates';
+import type { PlanAttainment } from '../../../schemas/rep-plans';
+import { formatWholeMoney } from './plan-words';
+
+export type AttainmentTableRow = Pick<
+  PlanAttainment['rows'][number],
+  'key' | 'label' | 'targetToDateMinor' | 'wonToDateMinor' | 'isBehind'
+> & { targetYearMinor?: number | undefined };
+
+const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+
+/**
+ * Won to date against the target to date and the year, the total first, then each segment with
+ * "Other" (the same figures as the rep dashboard); a shortfall in red.
+ */
+export function AttainmentTable({
+  rows,
+  currency,
+  unconverted = [],
+  label = 'Attainment by segment',
+}: {
+  rows: readonly AttainmentTableRow[];
+  currency: string;
+  unconverted?: PlanAttainment['unconverted'];
+  label?: string;
+}) {
+  const money = (minor: number) => formatWholeMoney(minor, currency);
+  const hasYear = rows.some((row) => row.targetYearMinor !== undefined);
+  return (
+    <>
+      <Table.ScrollContainer minWidth={420}>
+        <Table aria-label={label}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Segment</Table.Th>
+              {hasYear && <Table.Th ta="right">Target for the year</Table.Th>}
+              <Table.Th ta="right">Due to date</Table.Th>
+              <Table.Th ta="right">Won to date</Table.Th>
+              <Table.Th ta="right">Attainment</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.key} fw={row.key === 'total' ? 700 : undefined}>
+                <Table.Td>{row.label}</Table.Td>
+                {hasYear && <Table.Td ta="right">{money(row.targetYearMinor ?? 0)}</Table.Td>}
+                <Table.Td ta="right">{money(row.targetToDateMinor)}</Table.Td>
+                <Table.Td ta="right" c={row.isBehind ? 'red.8' : undefined}>
+                  {money(row.wonToDateMinor)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {row.targetToDateMinor === 0
+                    ? 'nothing due yet'
+                    : percent.format(row.wonToDateMinor / row.targetToDateMinor)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {describeUnconverted(unconverted).map((line) => (
+        <Text key={line} size="xs" c="orange.9">
+          Left out of won to date: {line}
+        </Text>
+      ))}
+    </>
+  );
+}

@@ -153,6 +153,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/dashboards/rep': {},
   'GET /api/dashboards/team': {},
   'GET /api/dashboards/organisation': {},
+  'GET /api/search': {},
   'GET /api/key-accounts/model': {},
   'PUT /api/key-accounts/model': {},
   'PUT /api/key-accounts/ratings/{id}': {},

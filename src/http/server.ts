@@ -40,6 +40,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { userRoutes } from './routes/users';
 import { referenceListRoutes } from './routes/reference-lists';
 import { auditLogRoutes } from './routes/audit-log';
+import { searchRoutes } from './routes/search';
 
 export type ServerOptions = {
   database: DatabaseHandle;
@@ -159,6 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(dashboardRoutes, { db });
   await app.register(keyAccountRoutes, { db });
   await app.register(keyAccountPlanRoutes, { db });
+  await app.register(searchRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);
   return app;

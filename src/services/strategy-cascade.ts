@@ -74,6 +74,38 @@ export async function loadComputedStrategy(
     shares,
     assignments,
     seasonality: await seasonalityOf(db, row, today),
-    cascade: cascadeStrategy(row, shares, assignments),
+    cascade: cascadeOf(row, shares, assignments),
   };
+}
+
+// The cascade of a stored strategy is a pure function of its row, shares and assignments, and
+// for 1,000 reps it costs more than the statements that read them (the exact table rounding):
+// the last few are kept, by their content, frozen so that no reader changes them. A changed
+// strategy, share or assignment is another key.
+const CASCADES_KEPT = 8;
+const cascades = new Map<string, CascadeResult>();
+
+function cascadeOf(...input: Parameters<typeof cascadeStrategy>): CascadeResult {
+  const key = JSON.stringify(input);
+  const known = cascades.get(key);
+  if (known) {
+    cascades.delete(key);
+    cascades.set(key, known);
+    return known;
+  }
+  const cascade = deepFreeze(cascadeStrategy(...input));
+  cascades.set(key, cascade);
+  for (const oldest of cascades.keys()) {
+    if (cascades.size <= CASCADES_KEPT) break;
+    cascades.delete(oldest);
+  }
+  return cascade;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

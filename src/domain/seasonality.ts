@@ -1,9 +1,9 @@
 import {
   addMonthsToMonth,
+  daysInMonth,
   fiscalYearOf,
   fiscalYearStartOf,
   monthOf,
-  monthRange,
   parseIsoDate,
   parseIsoMonth,
 } from './calendar';
@@ -196,12 +196,18 @@ export function seasonalTargetToDate(
   date: IsoDate,
 ): number {
   const current = monthOf(parseIsoDate(date, 'date'));
+  // The fiscal month `date` falls in, counted from the year's start (negative: before it). The
+  // attainment of 1,000 reps calls this once per rep, so no month is built per offset.
+  const monthNumber = (month: IsoMonth) =>
+    Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  const currentOffset =
+    monthNumber(current) - monthNumber(parseIsoMonth(fiscalYearStart, 'fiscalYearStart'));
+  const daysInCurrent = daysInMonth(Number(current.slice(0, 4)), Number(current.slice(5, 7)));
   let due = 0;
   monthlyTargets.forEach((target, offset) => {
-    const month = addMonthsToMonth(parseIsoMonth(fiscalYearStart, 'fiscalYearStart'), offset);
-    if (month < current) due += target;
-    else if (month === current)
-      due += Math.round((target * Number(date.slice(8, 10))) / monthRange(month).days);
+    if (offset < currentOffset) due += target;
+    else if (offset === currentOffset)
+      due += Math.round((target * Number(date.slice(8, 10))) / daysInCurrent);
   });
   return due;
 }

@@ -62,7 +62,8 @@ export const opportunities = pgTable(
     }),
     uniqueIndex('opportunities_org_external_id_key').on(t.orgId, t.externalId),
     index('opportunities_org_owner_idx').on(t.orgId, t.ownerId, t.closedOn),
-    index('opportunities_org_account_idx').on(t.orgId, t.accountId),
+    // With the owner: "has this account a deal of theirs?" (accounts a rep sees) from the index alone.
+    index('opportunities_org_account_owner_idx').on(t.orgId, t.accountId, t.ownerId),
     index('opportunities_org_stage_idx').on(t.orgId, t.stageId),
     index('opportunities_org_closed_idx').on(t.orgId, t.closedOn),
     index('opportunities_org_name_trgm_idx').using('gin', t.orgId, sql`${t.name} gin_trgm_ops`),

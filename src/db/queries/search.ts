@@ -1,8 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchResultKind } from '../../domain/search';
 import { type Executor, queryRows } from '../client';
-import { opportunities } from '../schema';
-import { visibleAccounts } from './accounts';
+import { accounts, opportunities } from '../schema';
 import { inOwnerScope, type OwnerScope } from './scope';
 
 // One statement for the search box: the accounts, contacts and deals whose name (a contact's
@@ -28,6 +27,19 @@ const contactText = sql`(contacts.first_name || ' ' || contacts.last_name || ' '
 
 const orTrue = (condition: SQL | undefined) => condition ?? sql`true`;
 
+/**
+ * The accounts the scope may see, as db/queries/accounts.ts visibleAccounts says (no owner, an
+ * owner in scope, or a deal of theirs in it), with the deal looked up row by row: `offset 0` keeps
+ * PostgreSQL from hashing the whole team's deals (1M-deal bench: 350 ms) for the few matches.
+ */
+function accountsSeenBy(orgId: string, scope: OwnerScope): SQL {
+  if (scope === null) return sql`true`;
+  return sql`(accounts.owner_id is null or ${orTrue(inOwnerScope(accounts.ownerId, scope))}
+    or exists (select 1 from opportunities
+               where opportunities.org_id = ${orgId} and opportunities.account_id = accounts.id
+                 and ${orTrue(inOwnerScope(opportunities.ownerId, scope))} offset 0))`;
+}
+
 export async function searchRecords(
   db: Executor,
   orgId: string,
@@ -35,7 +47,7 @@ export async function searchRecords(
   text: string,
   limit: number,
 ): Promise<SearchRow[]> {
-  const accountsSeen = orTrue(visibleAccounts(db, scope));
+  const accountsSeen = accountsSeenBy(orgId, scope);
   const dealsSeen = orTrue(inOwnerScope(opportunities.ownerId, scope));
   return queryRows<SearchRow>(
     db,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../domain/roles';
+import { createSampleRecords, urlOf, type SampleRecords } from './test-records';
 import { startTestServer, type Client, type TestServer } from './test-server';
 
 // Every operation of the OpenAPI document × every kind of caller, with the answer the
@@ -187,7 +187,7 @@ describe('the access matrix: every operation × every kind of caller', () => {
   let server: TestServer;
   let operations: Operation[];
   const clients = {} as Record<Role | 'otherAdmin', Client>;
-  const records: Record<string, string> = {};
+  let records: SampleRecords;
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
@@ -211,69 +211,18 @@ describe('the access matrix: every operation × every kind of caller', () => {
         key: `${method.toUpperCase()} ${path}`,
       })),
     );
-    // One record of each kind, rep1's where records have owners: every role of acme may see it.
-    const { admin, rep } = clients;
-    const created = async (client: Client, path: string, body: unknown) => {
-      const response = await client.request('POST', path, body);
-      if (response.status !== 201) throw new Error(`${path}: ${response.status}`);
-      return response.body as { id: string };
-    };
-    records.stages = (
-      await created(admin, '/api/stages', {
-        name: 'Spare',
-        position: 20,
-        probabilityPercent: 5,
-        kind: 'open',
-      })
-    ).id;
-    records.segments = (await created(admin, '/api/segments', { code: 'S', name: 'Spare' })).id;
-    records.territories = (await created(admin, '/api/territories', { name: 'Spare' })).id;
-    records.products = (await created(admin, '/api/products', { name: 'Spare' })).id;
-    await created(admin, '/api/activity-types', { key: 'spare', label: 'Spare', hours: 1 });
-    records.accounts = (await created(rep, '/api/accounts', { name: 'Northwind' })).id;
-    records.contacts = (
-      await created(rep, '/api/contacts', { accountId: records.accounts, lastName: 'Nina' })
-    ).id;
-    const stages = (await rep.request('GET', '/api/reference')).body.stages;
-    records.opportunities = (
-      await created(rep, '/api/opportunities', {
-        name: 'Fleet',
-        accountId: records.accounts,
-        stageId: stages[0].id,
-      })
-    ).id;
-    records.activities = (
-      await created(rep, '/api/activities', {
-        type: 'call',
-        status: 'done',
-        occursOn: '2026-03-02',
-        accountId: records.accounts,
-      })
-    ).id;
-    // rep2's: in manager1's team, not rep1's to see.
-    records.users = server.ids.rep2 ?? '';
+    records = await createSampleRecords(server, clients);
   }, 120_000);
   afterAll(() => server.close());
-
-  function urlOf(path: string): string {
-    const kind = path.split('/')[2] ?? '';
-    return path
-      .replace('{id}', records[kind] ?? randomUUID())
-      .replace('{accountId}', records.accounts ?? '')
-      .replace(/\{(itemId|tokenId|checkInId)\}/, () => randomUUID())
-      .replace('{key}', 'spare')
-      .replace('{year}', '2026')
-      .replace('{currency}', 'USD')
-      .replace('{month}', '2026-01')
-      .replace('{kind}', 'pipeline')
-      .replace('{token}', 'not-a-feed-token');
-  }
 
   it('has an entry for every operation of the OpenAPI document, and none for operations it lacks', () => {
     const documented = operations.map((operation) => operation.key).sort();
     expect(documented.filter((key) => !(key in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((key) => !documented.includes(key))).toEqual([]);
   });
+
+  /** Operations whose success answers carried an ETag, and those whose did not. */
+  const etags = { sent: new Set<string>(), missing: new Set<string>() };
 
   it('answers each caller as the matrix says, and never 500', async () => {
     const mismatches: string[] = [];
@@ -284,7 +233,7 @@ describe('the access matrix: every operation × every kind of caller', () => {
     for (const operation of ordered) {
       const entry = MATRIX[operation.key];
       if (!entry) continue;
-      const url = urlOf(operation.path);
+      const url = urlOf(records, operation.path);
       const body = ['POST', 'PUT', 'PATCH'].includes(operation.method)
         ? (entry.body ?? {})
         : undefined;
@@ -313,6 +262,8 @@ describe('the access matrix: every operation × every kind of caller', () => {
       for (const { role } of byRole) {
         const access = entry.roles?.[role] ?? 'allow';
         const response = await ask(clients[role]);
+        if (response.status >= 200 && response.status < 300)
+          etags[response.headers.has('etag') ? 'sent' : 'missing'].add(operation.key);
         if (!statusMatches(access, response.status))
           mismatches.push(
             `${operation.key} ${role} (${access}): ${response.status} ${JSON.stringify(response.body?.error?.message ?? '')}`,
@@ -321,4 +272,24 @@ describe('the access matrix: every operation × every kind of caller', () => {
     }
     expect(mismatches).toEqual([]);
   }, 300_000);
+
+  it('sends an ETag exactly where the OpenAPI document declares one', async () => {
+    const document = (await server.anonymous.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    };
+    const declared = new Set(
+      Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.entries(methods)
+          .filter(([, operation]) =>
+            Object.values(operation.responses).some(
+              (response) => 'ETag' in (response.headers ?? {}),
+            ),
+          )
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    expect(etags.sent.size).toBeGreaterThan(5);
+    expect([...etags.sent].filter((key) => !declared.has(key))).toEqual([]);
+    expect([...etags.missing].filter((key) => declared.has(key))).toEqual([]);
+  });
 });

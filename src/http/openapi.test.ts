@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationIdOf } from './openapi';
 import { startTestServer, type TestServer } from './test-server';
 
-type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, unknown> };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, { headers?: Record<string, unknown> }>;
+};
 
 describe('the OpenAPI document', () => {
   let server: TestServer;
@@ -48,5 +53,30 @@ describe('the OpenAPI document', () => {
     );
     const createAccount = operations.find(({ key }) => key === 'POST /api/accounts')?.operation;
     expect(Object.keys(createAccount?.responses ?? {})).toContain('413');
+  });
+
+  it('declares the ETag of every versioned answer: each If-Match write and the read it comes from', () => {
+    const sendsEtag = (operation: Operation) =>
+      Object.entries(operation.responses).some(
+        ([status, response]) => status.startsWith('2') && 'ETag' in (response.headers ?? {}),
+      );
+    const byKey = new Map(operations.map(({ key, operation }) => [key, operation]));
+    const conditional = operations.filter(({ operation }) =>
+      (operation.parameters ?? []).some((p) => p.in === 'header' && p.name === 'if-match'),
+    );
+    expect(conditional.length).toBeGreaterThan(10);
+    expect(
+      conditional.filter(({ operation }) => !sendsEtag(operation)).map(({ key }) => key),
+    ).toEqual([]);
+    // The read a client takes the version from: the GET of the path or of its nearest parent.
+    const readsWithoutEtag = conditional.flatMap(({ key }) => {
+      const segments = key.split(' ')[1]?.split('/') ?? [];
+      for (let length = segments.length; length > 2; length -= 1) {
+        const read = byKey.get(`GET ${segments.slice(0, length).join('/')}`);
+        if (read) return sendsEtag(read) ? [] : [`GET ${segments.slice(0, length).join('/')}`];
+      }
+      return [`no read for ${key}`];
+    });
+    expect([...new Set(readsWithoutEtag)]).toEqual([]);
   });
 });

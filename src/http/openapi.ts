@@ -5,8 +5,8 @@ import { ErrorResponse } from '../schemas/common';
 
 // What the OpenAPI document says of every operation, decided once from the route table rather
 // than repeated in each route: an operationId a generated client can name its methods by, no
-// security requirement on the public routes (sign-in, health), the 401 of every other one and
-// the 413 of every one that takes a body.
+// security requirement on the public routes (sign-in, health), the 401 of every other one, the
+// 413 of every one that takes a body, and the ETag header of every versioned answer.
 
 /** `GET /api/opportunities/:id/plan` → `getOpportunitiesByIdPlan`. */
 export function operationIdOf(method: string, url: string): string {
@@ -35,5 +35,20 @@ export const openApiTransform: SwaggerTransform = (input) => {
     operationId: operationIdOf(String(method), input.url),
     ...(isPublic ? { security: [] } : {}),
   };
-  return jsonSchemaTransform({ ...input, schema: schema as FastifySchema });
+  const transformed = jsonSchemaTransform({ ...input, schema: schema as FastifySchema });
+  if (route.config?.sendsEtag === true) withEtagHeaders(transformed.schema.response);
+  return transformed;
 };
+
+const ETAG_HEADER = {
+  type: 'string',
+  description: 'The version of the resource answered, to send back as If-Match with a change',
+};
+
+/** Declares the ETag on each success answer (src/http/etag.ts sends it). */
+function withEtagHeaders(responses: unknown): void {
+  if (typeof responses !== 'object' || responses === null) return;
+  for (const [status, response] of Object.entries(responses))
+    if (status.startsWith('2') && typeof response === 'object' && response !== null)
+      Object.assign(response, { headers: { ETag: ETAG_HEADER } });
+}

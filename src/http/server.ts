@@ -12,6 +12,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { DatabaseHandle } from '../db/client';
 import { authentication } from './authentication';
 import { handleError } from './errors';
+import { etagHeaders } from './etag';
 import { openApiTransform } from './openapi';
 import { serializerCompiler } from './serializer';
 import { refuseNulBytes } from './text-input';
@@ -127,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyCookie);
   const db = options.database.db;
   await app.register(authentication, { db, sessionDays: options.sessionDays });
+  await app.register(etagHeaders);
 
   app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
     app.swagger(),

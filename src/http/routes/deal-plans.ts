@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { etag, IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
+import { IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
   ActionStepInput,
   ActionStepOrder,
@@ -58,31 +58,14 @@ const write = (db: Database, actor: Actor, params: PlanParamsOut, headers: Heade
   version: headers['if-match'],
 });
 
-/** A whole plan on its way out (the read's and every write's answer; not the health list). */
-function isWholePlan(payload: unknown): payload is Pick<DealPlanView, 'opportunityId' | 'version'> {
-  return (
-    typeof payload === 'object' &&
-    payload !== null &&
-    'opportunityId' in payload &&
-    'version' in payload &&
-    typeof payload.version === 'number'
-  );
-}
-
 export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const base = '/api/opportunities/:id/plan';
-  // The plan's read and every write answer the whole plan: its version goes out as the ETag,
-  // the value a client sends back in If-Match.
-  app.addHook('preSerialization', async (_request, reply, payload) => {
-    if (reply.statusCode === 200 && isWholePlan(payload))
-      void reply.header('etag', etag(payload.version));
-    return payload;
-  });
   // Generic in the schemas, so each handler's `request.body` has its schema's output type.
   const writeSchema = <S extends { params: z.ZodType; body?: z.ZodType }>(
     summary: string,
     parts: S,
   ) => ({
+    config: { sendsEtag: true },
     schema: {
       tags,
       summary,
@@ -101,6 +84,7 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.get(
     base,
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary:

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from '../../db/client';
-import { IfMatchHeaders, ReadErrors, WriteErrors, etag } from '../../schemas/common';
+import { IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
   AcknowledgementInput,
   KeyAccountList,
@@ -28,27 +28,13 @@ const WRITE_NOTE =
   'Send the plan `version` you read as `If-Match` (0 for a plan never saved); a stale one is 409 ' +
   'with the current plan in `error.current` and nothing saved. Answers the whole plan.';
 
-function isWholePlan(payload: unknown): payload is Pick<KeyAccountPlanView, 'version'> {
-  return (
-    typeof payload === 'object' &&
-    payload !== null &&
-    'accountId' in payload &&
-    'version' in payload &&
-    typeof payload.version === 'number'
-  );
-}
-
 export const keyAccountPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app,
   { db },
 ) => {
   const base = '/api/key-accounts/:accountId/plan';
-  app.addHook('preSerialization', async (_request, reply, payload) => {
-    if (reply.statusCode === 200 && isWholePlan(payload))
-      void reply.header('etag', etag(payload.version));
-    return payload;
-  });
   const bare = (summary: string) => ({
+    config: { sendsEtag: true },
     schema: {
       tags,
       summary,
@@ -60,6 +46,7 @@ export const keyAccountPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
   });
   // Generic in the body, so each handler's `request.body` has its schema's output type.
   const write = <B extends z.ZodType>(summary: string, body: B) => ({
+    ...bare(summary),
     schema: { ...bare(summary).schema, body },
   });
 
@@ -78,6 +65,7 @@ export const keyAccountPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
   app.get(
     base,
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary:

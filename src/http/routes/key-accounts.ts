@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { IdParams, IfMatchHeaders, ReadErrors, WriteErrors, etag } from '../../schemas/common';
+import { IdParams, IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
   AccountRatings,
   ConfirmationInput,
@@ -27,15 +27,15 @@ export const keyAccountRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/key-accounts/model',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'The scoring model in use (version 0 before the first save) and its history',
         response: { 200: ScoringModel, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const model = await getScoringModel(db, actorOf(request));
-      void reply.header('etag', etag(model.version));
       return model;
     },
   );
@@ -43,6 +43,7 @@ export const keyAccountRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.put(
     '/api/key-accounts/model',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Save the scoring model as a new version (leader or admin)',
@@ -55,14 +56,13 @@ export const keyAccountRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
         response: { 200: ScoringModel, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const model = await saveScoringModel(
         db,
         actorOf(request),
         request.headers['if-match'],
         request.body,
       );
-      void reply.header('etag', etag(model.version));
       return model;
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { etag, OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
+import { OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import { OrganisationPatch, OrganisationSettings } from '../../schemas/organisation';
 import { getOrganisationSettings, updateOrganisation } from '../../services/organisations';
 import { actorOf } from '../authentication';
@@ -10,21 +10,23 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
   app.get(
     '/api/organisation',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['organisation'],
         summary: "The organisation's settings, with their version as ETag",
         response: { 200: OrganisationSettings, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const settings = await getOrganisationSettings(db, actorOf(request));
-      return reply.header('etag', etag(settings.version)).send(settings);
+      return settings;
     },
   );
 
   app.patch(
     '/api/organisation',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['organisation'],
         summary:
@@ -34,14 +36,14 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         response: { 200: OrganisationSettings, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const settings = await updateOrganisation(
         db,
         actorOf(request),
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(settings.version)).send(settings);
+      return settings;
     },
   );
 };

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import {
-  etag,
   IdParams,
   ListResponse,
   OptionalIfMatchHeaders,
@@ -53,6 +52,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
   app.post(
     '/api/rep-plans',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Start a rep plan (a draft) for a rep and fiscal year',
@@ -62,13 +62,14 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     },
     async (request, reply) => {
       const plan = await createRepPlan(db, actorOf(request), request.body);
-      return reply.status(201).header('etag', etag(plan.version)).send(plan);
+      return reply.status(201).send(plan);
     },
   );
 
   app.get(
     '/api/rep-plans/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'A rep plan with its targets, activity plan, funnel, weekly plan and check-ins',
@@ -76,15 +77,16 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: RepPlan, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await getRepPlan(db, actorOf(request), request.params.id);
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 
   app.patch(
     '/api/rep-plans/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Edit a draft plan (rep or manager); If-Match is required',
@@ -94,7 +96,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: RepPlan, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await updateRepPlan(
         db,
         actorOf(request),
@@ -102,13 +104,14 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 
   app.post(
     '/api/rep-plans/:id/transitions',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Move the plan to another state, or 409 with the reason it cannot',
@@ -118,7 +121,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: RepPlan, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await transitionRepPlan(
         db,
         actorOf(request),
@@ -126,13 +129,14 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         request.body.to,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 
   app.post(
     '/api/rep-plans/:id/signatures',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Sign a proposed plan as its rep, or countersign as their manager',
@@ -142,7 +146,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: RepPlan, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await signRepPlan(
         db,
         actorOf(request),
@@ -150,7 +154,7 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         request.body.as,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 

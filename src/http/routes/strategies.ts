@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
-import { etag, OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
+import { OptionalIfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import { Strategy, StrategyInput, YearParams } from '../../schemas/strategies';
 import { getStrategy, saveStrategy } from '../../services/strategies';
 import { actorOf } from '../authentication';
@@ -9,6 +9,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.get(
     '/api/strategies/:year',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['strategies'],
         summary: 'The organisation strategy for a fiscal year, with seasonality and cascade',
@@ -16,15 +17,16 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: Strategy, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const strategy = await getStrategy(db, actorOf(request), request.params.year);
-      return reply.header('etag', etag(strategy.version)).send(strategy);
+      return strategy;
     },
   );
 
   app.put(
     '/api/strategies/:year',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['strategies'],
         summary: 'Set the strategy (leaders, admins); send If-Match with the version you read',
@@ -34,7 +36,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: Strategy, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const strategy = await saveStrategy(
         db,
         actorOf(request),
@@ -42,7 +44,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(strategy.version)).send(strategy);
+      return strategy;
     },
   );
 };

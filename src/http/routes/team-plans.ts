@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import {
-  etag,
   IdParams,
   ListResponse,
   OptionalIfMatchHeaders,
@@ -42,6 +41,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.post(
     '/api/team-plans',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Start a team plan for a manager and year',
@@ -51,13 +51,14 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request, reply) => {
       const plan = await createTeamPlan(db, actorOf(request), request.body);
-      return reply.status(201).header('etag', etag(plan.version)).send(plan);
+      return reply.status(201).send(plan);
     },
   );
 
   app.get(
     '/api/team-plans/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'A team plan: the five answers and objectives → goals → activities with progress',
@@ -65,15 +66,16 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: TeamPlan, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await getTeamPlan(db, actorOf(request), request.params.id);
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 
   app.put(
     '/api/team-plans/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags,
         summary: 'Replace the answers and the objective tree (the manager); If-Match is required',
@@ -83,7 +85,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: TeamPlan, ...WriteErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const plan = await saveTeamPlan(
         db,
         actorOf(request),
@@ -91,7 +93,7 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(plan.version)).send(plan);
+      return plan;
     },
   );
 };

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import {
   ErrorResponse,
-  etag,
   Id,
   IdParams,
   ListResponse,
@@ -56,6 +55,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
   app.get(
     '/api/users/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['users'],
         summary: 'A user you may see, with their version as ETag',
@@ -63,15 +63,16 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
         response: { 200: User, ...ReadErrors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const user = await getVisibleUser(db, actorOf(request), request.params.id);
-      return reply.header('etag', etag(user.version)).send(user);
+      return user;
     },
   );
 
   app.patch(
     '/api/users/:id',
     {
+      config: { sendsEtag: true },
       schema: {
         tags: ['users'],
         summary:
@@ -82,7 +83,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
         response: { 200: User, ...errors },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const user = await updateUser(
         db,
         actorOf(request),
@@ -90,7 +91,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, {
         request.body,
         request.headers['if-match'],
       );
-      return reply.header('etag', etag(user.version)).send(user);
+      return user;
     },
   );
 

@@ -7,6 +7,7 @@ import { registerFunnelCommand } from './funnel';
 import { registerImportCommand } from './import';
 import { registerReportCommand } from './report';
 import { registerMigrateCommand } from './migrate';
+import { registerOrganisationBackupCommands } from './organisation-backup';
 import { registerSeasonalityCommand } from './seasonality';
 import { registerServeCommand } from './serve';
 import { registerUserCommand } from './user';
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerReportCommand(program);
   registerExchangeRatesCommand(program);
   registerCitusPlanCommand(program);
+  registerOrganisationBackupCommands(program);
 }

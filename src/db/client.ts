@@ -69,7 +69,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 export function openPostgres(connectionString: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // No JIT compilation: the dashboards' statements have many expressions (conversions, flags)
+  // and estimates high enough to be compiled, which took 7-11 s for a one-rep statement that
+  // runs in 46 ms without it (bench large, docs/PERFORMANCE.md); on the whole-organisation
+  // aggregates JIT saved nothing measurable.
+  const pool = new pg.Pool({ connectionString, max: 10, options: '-c jit=off' });
   const { logger, onQuery } = queryListeners();
   const db = drizzlePg(pool, { schema, logger }) as unknown as Database;
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REP_PLAN_STATES } from '../domain/rep-plan-states';
+import { PLAN_PHASES, TEAM_ATTENTION_REASONS } from '../domain/team-attention';
 import { Id, IsoDate } from './common';
 import { OutlierReportRow } from './reports';
 
@@ -183,6 +184,16 @@ export const TeamRepRow = z.strictObject({
   medianCycleDays: z.number().nullable(),
   checkInsOverdue: Count,
   unconverted: UnconvertedDeals,
+  /** Activities this month, all types: planned from the plan, done. */
+  activityPlannedThisMonth: Count,
+  activityDoneThisMonth: Count,
+  /** Where the plan stands, by who acts next, and since when (the Team page). */
+  planPhase: z.enum(PLAN_PHASES),
+  planSince: IsoDate.nullable(),
+  lastCheckIn: z.strictObject({ id: z.string(), heldOn: IsoDate }).nullable(),
+  nextCheckIn: NextCheckIn.nullable(),
+  /** What needs the manager's attention, most urgent first. */
+  attention: z.array(z.enum(TEAM_ATTENTION_REASONS)),
 });
 export type TeamRepRow = z.infer<typeof TeamRepRow>;
 
@@ -195,7 +206,17 @@ export const TeamDashboard = z.strictObject({
   period: z.strictObject({ from: IsoDate, to: IsoDate }),
   reps: z.array(TeamRepRow),
   /** Sums over the reps (rates recomputed from the sums, medians left out). */
-  totals: TeamRepRow.omit({ rep: true, plan: true, medianCycleDays: true, neededCoverage: true }),
+  totals: TeamRepRow.omit({
+    rep: true,
+    plan: true,
+    medianCycleDays: true,
+    neededCoverage: true,
+    planPhase: true,
+    planSince: true,
+    lastCheckIn: true,
+    nextCheckIn: true,
+    attention: true,
+  }),
   plans: z.strictObject({
     missing: z.array(Person),
     /** Drafts and proposals the rep has not signed. */

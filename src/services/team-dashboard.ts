@@ -1,9 +1,15 @@
 import type { Database, Executor } from '../db/client';
-import { readOverdueCheckIns, readTeamReps } from '../db/queries/dashboards';
+import {
+  type PlanCheckInsRow,
+  readOverdueCheckIns,
+  readPlanCheckIns,
+  readTeamReps,
+} from '../db/queries/dashboards';
 import { getOrganisation } from '../db/queries/organisations';
 import { readWinRateGroups } from '../db/queries/reports';
 import { getUser } from '../db/queries/users';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import { attentionOf, planPhaseOf } from '../domain/team-attention';
 import { mergeUnconverted } from '../db/queries/money';
 import type { TeamDashboard, TeamRepRow } from '../schemas/dashboards';
 import { type Actor, canRead } from './authorization';
@@ -33,9 +39,23 @@ function repRow(
     medianCycleDays: number | null;
   },
   checkInsOverdue: number,
+  checkIns: PlanCheckInsRow | undefined,
+  today: string,
 ): TeamRepRow {
   const { attainment, pipeline, plan } = figures;
   const neededPerWeek = figures.firstMeetings.neededPerWeek;
+  const { phase, since } = planPhaseOf(plan);
+  const next =
+    checkIns?.nextId && checkIns.nextDueOn && checkIns.nextPeriodStart && checkIns.nextPeriodEnd
+      ? {
+          id: checkIns.nextId,
+          repPlanId: checkIns.repPlanId,
+          dueOn: checkIns.nextDueOn,
+          periodStart: checkIns.nextPeriodStart,
+          periodEnd: checkIns.nextPeriodEnd,
+          isOverdue: checkIns.nextDueOn < today,
+        }
+      : null;
   return {
     rep,
     plan: plan && {
@@ -69,6 +89,22 @@ function repRow(
     medianCycleDays: closed.medianCycleDays,
     checkInsOverdue,
     unconverted: rowUnconverted(figures),
+    activityPlannedThisMonth: figures.activity.month.reduce((sum, row) => sum + row.planned, 0),
+    activityDoneThisMonth: figures.activity.month.reduce((sum, row) => sum + row.done, 0),
+    planPhase: phase,
+    planSince: since,
+    lastCheckIn:
+      checkIns?.lastHeldId && checkIns.lastHeldOn
+        ? { id: checkIns.lastHeldId, heldOn: checkIns.lastHeldOn }
+        : null,
+    nextCheckIn: next,
+    attention: attentionOf({
+      phase,
+      checkInsOverdue,
+      attainment: attainment.attainment,
+      coverage: pipeline.coverage.coverage,
+      neededCoverage: pipeline.coverage.neededCoverage,
+    }),
   };
 }
 
@@ -96,6 +132,8 @@ function totalsOf(
     gap: targetToDate - wonToDate,
     activityPlanned: sum((r) => r.activityPlanned),
     activityDone: sum((r) => r.activityDone),
+    activityPlannedThisMonth: sum((r) => r.activityPlannedThisMonth),
+    activityDoneThisMonth: sum((r) => r.activityDoneThisMonth),
     firstMeetingsNeeded: needed.length === 0 ? null : needed.reduce((s, n) => s + n, 0),
     firstMeetingsDone: sum((r) => r.firstMeetingsDone),
     openCount: sum((r) => r.openCount),
@@ -132,6 +170,9 @@ export async function buildTeamDashboard(
     (await readWinRateGroups(db, report, 'rep', year.yearToDate)).map((row) => [row.id, row]),
   );
   const overdue = await readOverdueCheckIns(db, { orgId: org.id, today: day, ownerIds: repIds });
+  const checkIns = new Map(
+    (await readPlanCheckIns(db, org.id, repIds, year.fiscalYear)).map((row) => [row.repId, row]),
+  );
   const outliers = await buildReport(db, org, {
     kind: 'outliers',
     period: year.yearToDate,
@@ -144,7 +185,17 @@ export async function buildTeamDashboard(
     const found = figures.get(rep.id);
     if (!found) return [];
     const overdueCount = overdue.filter((c) => c.repId === rep.id).length;
-    return [repRow(rep, found, year.weeksElapsed, closed.get(rep.id) ?? none, overdueCount)];
+    return [
+      repRow(
+        rep,
+        found,
+        year.weeksElapsed,
+        closed.get(rep.id) ?? none,
+        overdueCount,
+        checkIns.get(rep.id),
+        day,
+      ),
+    ];
   });
   const wonWithRate = [...closed.values()].reduce(
     (s, row) => ({

@@ -476,6 +476,11 @@ export type DashboardPlanRow = {
   repSigned: boolean;
   managerSigned: boolean;
   funnelInputs: Record<string, unknown>;
+  /** Days in the organisation's time zone: created, last changed, each signature. */
+  createdOn: string;
+  updatedOn: string;
+  repSignedOn: string | null;
+  managerSignedOn: string | null;
 };
 
 /** The reps' rep plans of `fiscalYear` (at most one each). */
@@ -487,10 +492,53 @@ export async function readRepPlansOfYear(
 ): Promise<DashboardPlanRow[]> {
   return queryRows<DashboardPlanRow>(
     db,
-    sql`select id::text as id, rep_id::text as "repId", state,
-        rep_signed_at is not null as "repSigned", manager_signed_at is not null as "managerSigned",
-        funnel_inputs as "funnelInputs"
-      from rep_plans
-      where org_id = ${orgId} and fiscal_year = ${fiscalYear} and ${ownerIn(sql`rep_id`, repIds)}`,
+    sql`select p.id::text as id, p.rep_id::text as "repId", p.state,
+        p.rep_signed_at is not null as "repSigned",
+        p.manager_signed_at is not null as "managerSigned",
+        p.funnel_inputs as "funnelInputs",
+        (p.created_at at time zone org.time_zone)::date::text as "createdOn",
+        (p.updated_at at time zone org.time_zone)::date::text as "updatedOn",
+        (p.rep_signed_at at time zone org.time_zone)::date::text as "repSignedOn",
+        (p.manager_signed_at at time zone org.time_zone)::date::text as "managerSignedOn"
+      from rep_plans p
+      join organisations org on org.id = p.org_id
+      where p.org_id = ${orgId} and p.fiscal_year = ${fiscalYear}
+        and ${ownerIn(sql`p.rep_id`, repIds)}`,
+  );
+}
+
+export type PlanCheckInsRow = {
+  repId: string;
+  repPlanId: string;
+  lastHeldId: string | null;
+  lastHeldOn: string | null;
+  nextId: string | null;
+  nextDueOn: string | null;
+  nextPeriodStart: string | null;
+  nextPeriodEnd: string | null;
+};
+
+/** Per rep plan of `fiscalYear`: the last check-in held and the earliest still due. */
+export async function readPlanCheckIns(
+  db: Executor,
+  orgId: string,
+  repIds: readonly string[],
+  fiscalYear: number,
+): Promise<PlanCheckInsRow[]> {
+  return queryRows<PlanCheckInsRow>(
+    db,
+    sql`select p.rep_id::text as "repId", p.id::text as "repPlanId",
+        held.id::text as "lastHeldId", held.held_on::text as "lastHeldOn",
+        due.id::text as "nextId", due.due_on::text as "nextDueOn",
+        due.period_start::text as "nextPeriodStart", due.period_end::text as "nextPeriodEnd"
+      from rep_plans p
+      left join lateral (select c.id, c.held_on from check_ins c
+        where c.org_id = p.org_id and c.rep_plan_id = p.id and c.status = 'held'
+        order by c.held_on desc, c.id limit 1) held on true
+      left join lateral (select c.id, c.due_on, c.period_start, c.period_end from check_ins c
+        where c.org_id = p.org_id and c.rep_plan_id = p.id and c.status = 'due'
+        order by c.due_on, c.id limit 1) due on true
+      where p.org_id = ${orgId} and p.fiscal_year = ${fiscalYear}
+        and ${ownerIn(sql`p.rep_id`, repIds)}`,
   );
 }

@@ -53,12 +53,19 @@ const NAV_SECTIONS: NavSection[] = [
 export function AppLayout({
   userMenu,
   extraSections = [],
+  hiddenPaths = [],
 }: {
   userMenu: React.ReactNode;
   extraSections?: NavSection[];
+  /** Areas this person has no use for (a rep's Team). */
+  hiddenPaths?: readonly string[];
 }) {
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const sections = [...NAV_SECTIONS, ...extraSections].map((section) => ({
+    ...section,
+    items: section.items.filter((item) => !hiddenPaths.includes(item.to)),
+  }));
   return (
     <AppShell
       header={{ height: 60 }}
@@ -91,7 +98,7 @@ export function AppLayout({
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
-          {[...NAV_SECTIONS, ...extraSections].map((section) => (
+          {sections.map((section) => (
             <Stack key={section.title} gap={2} mb="md">
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
                 {section.title}

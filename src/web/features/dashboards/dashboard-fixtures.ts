@@ -17,6 +17,7 @@ export const dashboardIds = {
   plan: '00000000-0000-4000-8000-000000000500',
   otherPlan: '00000000-0000-4000-8000-000000000501',
   checkIn: '00000000-0000-4000-8000-000000000600',
+  heldCheckIn: '00000000-0000-4000-8000-000000000601',
   deal: '00000000-0000-4000-8000-000000000100',
   product: '00000000-0000-4000-8000-000000000700',
   territory: '00000000-0000-4000-8000-000000000800',
@@ -165,6 +166,13 @@ export function makeTeamRepRow(overrides: Partial<TeamRepRow> = {}): TeamRepRow 
     medianCycleDays: 48,
     checkInsOverdue: 0,
     unconverted: [],
+    activityPlannedThisMonth: 40,
+    activityDoneThisMonth: 35,
+    planPhase: 'agreed',
+    planSince: '2026-01-20',
+    lastCheckIn: { id: dashboardIds.heldCheckIn, heldOn: '2026-10-30' },
+    nextCheckIn: null,
+    attention: ['behind_target', 'thin_pipeline'],
     ...overrides,
   };
 }
@@ -194,12 +202,31 @@ export function makeTeamDashboard(overrides: Partial<TeamDashboard> = {}): TeamD
     activityPlanned: 400,
     activityDone: 200,
     checkInsOverdue: 1,
+    activityPlannedThisMonth: 40,
+    activityDoneThisMonth: 10,
+    planPhase: 'awaiting_countersignature',
+    planSince: '2026-11-20',
+    lastCheckIn: null,
+    nextCheckIn: {
+      id: dashboardIds.checkIn,
+      repPlanId: dashboardIds.otherPlan,
+      dueOn: '2026-10-31',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-31',
+      isOverdue: true,
+    },
+    attention: ['awaiting_countersignature', 'check_in_overdue', 'behind_target', 'thin_pipeline'],
   });
   const {
     rep: _rep,
     plan: _plan,
     medianCycleDays: _m,
     neededCoverage: _n,
+    planPhase: _phase,
+    planSince: _since,
+    lastCheckIn: _last,
+    nextCheckIn: _next,
+    attention: _attention,
     ...totals
   } = makeTeamRepRow({
     wonToDate: 1_700_000_00,
@@ -209,6 +236,8 @@ export function makeTeamDashboard(overrides: Partial<TeamDashboard> = {}): TeamD
     gap: 300_000_00,
     activityPlanned: 800,
     activityDone: 580,
+    activityPlannedThisMonth: 80,
+    activityDoneThisMonth: 45,
   });
   return {
     manager: { id: dashboardIds.manager, name: 'Max Manager' },

@@ -2,42 +2,11 @@ import { Anchor, Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/c
 import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
-import { useCurrentFiscalYear } from '../session/useSession';
+import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { StrategyPanel } from '../strategies/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
-import { STATE_WORDS } from './plan-words';
-import { useDueCheckIns, useRepPlanList } from './useRepPlans';
-
-function TeamPlans({ year }: { year: number }) {
-  const plans = useRepPlanList(year);
-  if (plans.isPending) return <TableSkeleton columns={3} />;
-  if (plans.isError) return <ErrorAlert error={plans.error} />;
-  if (plans.data.items.length === 0) return <Text c="dimmed">No rep plans for {year} yet.</Text>;
-  return (
-    <Table aria-label="Rep plans">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Rep</Table.Th>
-          <Table.Th>State</Table.Th>
-          <Table.Th>Cadence</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {plans.data.items.map((plan) => (
-          <Table.Tr key={plan.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/my-plan?plan=${plan.id}`}>
-                {plan.rep.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{STATE_WORDS[plan.state]}</Table.Td>
-            <Table.Td>{plan.cadence === 'monthly' ? 'Monthly' : 'Quarterly'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
+import { EveryTeamReps, YourTeamReps } from './TeamReps';
+import { useDueCheckIns } from './useRepPlans';
 
 function DueCheckIns() {
   const due = useDueCheckIns();
@@ -70,23 +39,53 @@ function DueCheckIns() {
   );
 }
 
-/** The team's rep plans and check-ins due, and the organisation strategy they cascade from. */
+/** A rep has no team: say where their own plan and figures are. */
+function NoTeamForReps() {
+  return (
+    <Stack>
+      <Title order={1}>Team</Title>
+      <Card withBorder>
+        <Text>
+          The Team page is your manager’s: each rep’s plan, figures and check-ins. Your own are on{' '}
+          <Anchor component={Link} to="/my-plan">
+            My plan
+          </Anchor>{' '}
+          and{' '}
+          <Anchor component={Link} to="/dashboards/rep">
+            your dashboard
+          </Anchor>
+          .
+        </Text>
+      </Card>
+    </Stack>
+  );
+}
+
+/**
+ * The manager's working tool: each rep's figures, plan and check-ins by what needs attention
+ * (a leader: every team, each with its summary row), the check-ins due, the team plan and the
+ * strategy. A rep has no Team page of their own.
+ */
 export function TeamPage() {
   const year = useCurrentFiscalYear();
+  const session = useSession();
+  const role = session.data?.user.role;
+  // Who is asking decides the page: wait for it rather than ask for the wrong team.
+  if (session.isPending) return <TableSkeleton columns={6} />;
+  if (role === 'rep') return <NoTeamForReps />;
+  const isLeader = role === 'leader' || role === 'admin';
   return (
     <Stack>
       <Title order={1}>Team</Title>
       <Tabs defaultValue="plans">
         <Tabs.List>
-          <Tabs.Tab value="plans">Rep plans</Tabs.Tab>
+          <Tabs.Tab value="plans">{isLeader ? 'Every team' : 'Reps'}</Tabs.Tab>
           <Tabs.Tab value="check-ins">Check-ins due</Tabs.Tab>
           <Tabs.Tab value="team-plan">Team plan</Tabs.Tab>
           <Tabs.Tab value="strategy">Strategy</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="plans" pt="md">
-          <Card withBorder>
-            <TeamPlans year={year} />
-          </Card>
+          <Card withBorder>{isLeader ? <EveryTeamReps /> : <YourTeamReps />}</Card>
         </Tabs.Panel>
         <Tabs.Panel value="check-ins" pt="md">
           <Card withBorder>

@@ -36,7 +36,7 @@ import { TeamPage } from './features/rep-plans/TeamPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SignInPage } from './features/session/SignInPage';
 import { UserMenu } from './features/session/UserMenu';
-import { SESSION_KEY } from './features/session/useSession';
+import { SESSION_KEY, useSession } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
 import { CalendarFeedPage } from './features/settings/CalendarFeedPage';
 import { StrategyPage } from './features/strategies/StrategyPage';
@@ -130,13 +130,19 @@ export function AppProviders({
 /** Every URL of the SPA. Each page inside the layout renders under a RouteErrorBoundary. */
 export function AppRoutes() {
   const adminSections = useAdminNavSections();
+  // A rep has no team of their own: no Team in their navigation.
+  const hiddenPaths = useSession().data?.user.role === 'rep' ? ['/team'] : [];
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route
         element={
           <RequireSession>
-            <AppLayout userMenu={<UserMenu />} extraSections={adminSections} />
+            <AppLayout
+              userMenu={<UserMenu />}
+              extraSections={adminSections}
+              hiddenPaths={hiddenPaths}
+            />
           </RequireSession>
         }
       >

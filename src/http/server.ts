@@ -86,7 +86,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           'Deal plans, rep plans, key-account plans and the records under them. Sign in with ' +
           '`POST /api/session` (cookie) or send a personal API token as `Authorization: Bearer <token>`.',
         version: '0.1.0',
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       },
+      // The document is served by the server it describes: its paths are relative to it.
+      servers: [{ url: '/', description: 'This Salesplan server' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

@@ -29,6 +29,7 @@ export const TABLE_DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   sessions: 'distributed',
   api_tokens: 'distributed',
   calendar_feeds: 'distributed',
+  password_links: 'distributed',
   audit_log: 'distributed',
   segments: 'distributed',
   segment_norms: 'distributed',

@@ -61,3 +61,24 @@ export const apiTokens = pgTable(
     index('api_tokens_org_user_idx').on(t.orgId, t.userId),
   ],
 );
+
+// A one-time link an admin hands a user to choose their own password (a new user, a reset):
+// one per user, replaced by the next, removed when used. The URL holds the secret; only its
+// SHA-256 is stored, named in the token directory like a session's.
+export const passwordLinks = pgTable(
+  'password_links',
+  {
+    orgId: orgIdColumn(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAtColumn(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
+      'cascade',
+    ),
+    uniqueIndex('password_links_org_token_hash_key').on(t.orgId, t.tokenHash),
+  ],
+);

@@ -10,9 +10,7 @@ import {
   readConversionCounts,
   readPipelineGroups,
   readStages,
-  readUnconvertedByGroup,
   readWinRateGroups,
-  wonWithDateInSql,
 } from '../db/queries/reports';
 import type { OwnerScope } from '../db/queries/scope';
 import type { ScopeFilters } from '../db/queries/dashboard-filters';
@@ -82,10 +80,7 @@ async function winRateReport(
   by: ReportGroup,
   period: Period | undefined,
 ) {
-  const [groups, unconverted] = [
-    await readWinRateGroups(db, report, by, period),
-    await readUnconvertedByGroup(db, report, by, wonWithDateInSql(period)),
-  ];
+  const groups = await readWinRateGroups(db, report, by, period);
   return byName(groups).map((group) => {
     const closed = group.won + group.lost;
     return {
@@ -99,7 +94,7 @@ async function winRateReport(
       averageWonDeal:
         group.wonConverted === 0 ? null : Math.round(group.wonRevenueMinor / group.wonConverted),
       medianCycleDays: group.medianCycleDays,
-      unconverted: unconverted.get(group.id) ?? [],
+      unconverted: group.unconverted,
     };
   });
 }
@@ -221,13 +216,18 @@ export async function attainmentRows(
     if (by === 'product') return 0;
     return ownerIds.reduce((sum, repId) => sum + targets.ofRep(repId), 0);
   };
-  const [found, unconverted] = [
-    await readAttainmentGroups(db, report, by ?? null, yearToDate),
-    await readUnconvertedByGroup(db, report, by ?? null, wonWithDateInSql(yearToDate)),
-  ];
+  const found = await readAttainmentGroups(db, report, by ?? null, yearToDate);
   const groups = by
     ? found
-    : [{ id: org.id, name: org.name, wonToDateMinor: found[0]?.wonToDateMinor ?? 0, ownerIds: [] }];
+    : [
+        {
+          id: org.id,
+          name: org.name,
+          wonToDateMinor: found[0]?.wonToDateMinor ?? 0,
+          ownerIds: [],
+          unconverted: found[0]?.unconverted ?? [],
+        },
+      ];
   if (by === 'rep' && strategy) {
     // A rep with a target and no deal yet is behind, not absent.
     const shown = new Set(groups.map((group) => group.id));
@@ -235,7 +235,13 @@ export async function attainmentRows(
     for (const repId of targets.repIds) {
       if (shown.has(repId)) continue;
       shown.add(repId);
-      groups.push({ id: repId, name: names.get(repId) ?? repId, wonToDateMinor: 0, ownerIds: [] });
+      groups.push({
+        id: repId,
+        name: names.get(repId) ?? repId,
+        wonToDateMinor: 0,
+        ownerIds: [],
+        unconverted: [],
+      });
     }
   }
   return byName(groups).map((group) => {
@@ -254,7 +260,7 @@ export async function attainmentRows(
       targetYear,
       attainment: result.attainment,
       gap: result.gapMinor,
-      unconverted: unconverted.get(by ? group.id : '') ?? [],
+      unconverted: group.unconverted,
     };
   });
 }

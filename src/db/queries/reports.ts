@@ -128,9 +128,16 @@ export type WinRateGroupRow = ReportGroupKey & {
   wonConverted: number;
   wonRevenueMinor: number;
   medianCycleDays: number | null;
+  /** The won deals with a close date in the period that have no rate, per currency. */
+  unconverted: UnconvertedMoney[];
 };
 
-/** Per group: won and lost in the period, converted won revenue, median cycle of won deals. */
+/**
+ * Per group: won and lost in the period, converted won revenue, median cycle of won deals, and
+ * the won deals without a rate per currency. Only the deals closed in the period are converted
+ * and added up (grouping sets: the totals and the currencies in one pass); the groups, a group
+ * without a deal closed in the period included, come from every deal, unconverted.
+ */
 export async function readWinRateGroups(
   db: Executor,
   report: ReportScope,
@@ -142,34 +149,71 @@ export async function readWinRateGroups(
   const rows = await queryRows<{
     id: string;
     name: string;
-    won: Count;
-    lost: Count;
-    wonConverted: Count;
-    wonRevenue: Count;
+    noRateCurrency: string | null;
+    bySet: 'total' | 'currency' | null;
+    won: Count | null;
+    lost: Count | null;
+    wonConverted: Count | null;
+    wonRevenue: Count | null;
     medianCycleDays: number | string | null;
+    count: Count | null;
+    ownAmount: Count | null;
   }>(
     db,
-    sql`select ${group.id} as id, min(${group.name}) as name,
-        count(*) filter (where s.kind = 'won' and ${closedIn}) as won,
-        count(*) filter (where s.kind = 'lost' and ${closedIn}) as lost,
-        count(*) filter (where s.kind = 'won' and ${closedIn} and ${convertedMinor} is not null)
-          as "wonConverted",
-        coalesce(sum(${convertedMinor}) filter (where s.kind = 'won' and ${closedIn}), 0)
-          as "wonRevenue",
-        percentile_cont(0.5) within group (order by o.closed_on - o.created_on)
-          filter (where ${wonWithDateInSql(period)}) as "medianCycleDays"
-      ${opportunitiesFrom(report)}
-      group by 1`,
+    sql`with closed as (
+        select id, "noRateCurrency",
+          case when grouping("noRateCurrency") = 0 then 'currency' else 'total' end as "bySet",
+          count(*) filter (where won) as won,
+          count(*) filter (where lost) as lost,
+          count(*) filter (where won and converted is not null) as "wonConverted",
+          coalesce(sum(converted) filter (where won), 0) as "wonRevenue",
+          percentile_cont(0.5) within group (order by "cycleDays") filter (where "wonDated")
+            as "medianCycleDays",
+          count(*) as count, coalesce(sum("ownAmount"), 0) as "ownAmount"
+        from (select ${group.id} as id, s.kind = 'won' as won, s.kind = 'lost' as lost,
+            ${wonWithDateInSql(period)} as "wonDated", o.closed_on - o.created_on as "cycleDays",
+            ${convertedMinor} as converted, o.amount_minor as "ownAmount",
+            case when ${convertedMinor} is null and ${wonWithDateInSql(period)} then o.currency end
+              as "noRateCurrency"
+          ${opportunitiesFrom(report)} and s.kind <> 'open' and ${closedIn}) deals
+        group by grouping sets ((id), (id, "noRateCurrency"))),
+      groups as (
+        select ${group.id} as id, min(${group.name}) as name
+        ${opportunitiesFrom(report, { converted: false })}
+        group by 1)
+      select g.id, g.name, c."noRateCurrency", c."bySet", c.won, c.lost, c."wonConverted",
+        c."wonRevenue", c."medianCycleDays", c.count, c."ownAmount"
+      from groups g left join closed c on c.id = g.id`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    won: Number(row.won),
-    lost: Number(row.lost),
-    wonConverted: Number(row.wonConverted),
-    wonRevenueMinor: Number(row.wonRevenue),
-    medianCycleDays: row.medianCycleDays === null ? null : Number(row.medianCycleDays),
-  }));
+  const groups = new Map<string, WinRateGroupRow>();
+  const unconverted: { id: string; money: UnconvertedMoney }[] = [];
+  for (const row of rows) {
+    if (row.bySet !== 'currency') {
+      groups.set(row.id, {
+        id: row.id,
+        name: row.name,
+        won: Number(row.won ?? 0),
+        lost: Number(row.lost ?? 0),
+        wonConverted: Number(row.wonConverted ?? 0),
+        wonRevenueMinor: Number(row.wonRevenue ?? 0),
+        medianCycleDays: row.medianCycleDays === null ? null : Number(row.medianCycleDays),
+        unconverted: [],
+      });
+    } else if (row.noRateCurrency !== null) {
+      unconverted.push({
+        id: row.id,
+        money: {
+          currency: row.noRateCurrency,
+          count: Number(row.count ?? 0),
+          amountMinor: Number(row.ownAmount ?? 0),
+        },
+      });
+    }
+  }
+  for (const { id, money } of unconverted) groups.get(id)?.unconverted.push(money);
+  for (const target of groups.values())
+    target.unconverted.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return [...groups.values()];
 }
 
 export type ReportStageRow = {
@@ -333,9 +377,14 @@ export type AttainmentGroupRow = ReportGroupKey & {
   wonToDateMinor: number;
   /** The reps whose deals are in the group (a manager's or territory's target is theirs). */
   ownerIds: string[];
+  /** The deals won in `yearToDate` that have no rate, per currency. */
+  unconverted: UnconvertedMoney[];
 };
 
-/** Per group with any deal: converted revenue won in `yearToDate`, and the group's owners. */
+/**
+ * Per group with any deal: converted revenue won in `yearToDate`, the won deals without a rate
+ * per currency, and the group's owners.
+ */
 export async function readAttainmentGroups(
   db: Executor,
   report: ReportScope,
@@ -343,20 +392,39 @@ export async function readAttainmentGroups(
   yearToDate: Period,
 ): Promise<AttainmentGroupRow[]> {
   const group = groupColumns(by, true);
-  // The groups and their owners come from every deal, unconverted; only the deals won in the
-  // period are converted (the conversion is most of a statement's cost).
-  const rows = await queryRows<{ id: string; name: string; won: Count; ownerIds: string[] }>(
+  // The groups and their owners come from every deal, unconverted, grouped by owner first (a
+  // distinct aggregate sorted every deal); only the deals won in the period are converted (the
+  // conversion is most of a statement's cost), per currency so that those without a rate are
+  // counted in the same pass.
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    won: Count;
+    ownerIds: string[];
+    unconverted: { currency: string; count: Count; amountMinor: Count }[];
+  }>(
     db,
-    sql`with won as (
-        select ${group.id} as id, sum(${convertedMinor}) as won
+    sql`with won_by_currency as (
+        select ${group.id} as id, o.currency, sum(${convertedMinor}) as won,
+          count(*) filter (where ${convertedMinor} is null) as "noRateCount",
+          sum(o.amount_minor) filter (where ${convertedMinor} is null) as "noRateAmount"
         ${opportunitiesFrom(report)} and ${wonWithDateInSql(yearToDate)}
-        group by 1),
-      groups as (
-        select ${group.id} as id, min(${group.name}) as name,
-          array_agg(distinct o.owner_id::text) as "ownerIds"
+        group by 1, 2),
+      won as (
+        select id, sum(won) as won,
+          coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'count', "noRateCount",
+            'amountMinor', "noRateAmount") order by currency) filter (where "noRateCount" > 0),
+            '[]'::jsonb) as unconverted
+        from won_by_currency group by 1),
+      group_owners as (
+        select ${group.id} as id, min(${group.name}) as name, o.owner_id::text as owner
         ${opportunitiesFrom(report, { converted: false })}
-        group by 1)
-      select g.id, g.name, coalesce(w.won, 0) as won, g."ownerIds"
+        group by 1, 3),
+      groups as (
+        select id, min(name) as name, array_agg(owner order by owner) as "ownerIds"
+        from group_owners group by 1)
+      select g.id, g.name, coalesce(w.won, 0) as won, g."ownerIds",
+        coalesce(w.unconverted, '[]'::jsonb) as unconverted
       from groups g left join won w on w.id = g.id`,
   );
   return rows.map((row) => ({
@@ -364,6 +432,13 @@ export async function readAttainmentGroups(
     name: row.name,
     wonToDateMinor: Number(row.won),
     ownerIds: row.ownerIds,
+    unconverted: row.unconverted
+      .map((money) => ({
+        currency: money.currency,
+        count: Number(money.count),
+        amountMinor: Number(money.amountMinor),
+      }))
+      .sort((a, b) => (a.currency < b.currency ? -1 : 1)),
   }));
 }
 

@@ -1,5 +1,5 @@
 // `npm run bench:dashboards [-- --engines pglite,postgres --pglite medium --postgres medium,large
-// --requests 20 --reuse --explain]`: loads the bench organisation (scripts/bench-dashboards/
+// --requests 20 --reuse --explain --routes attainment,dashboards/rep --callers manager]`: loads the bench organisation (scripts/bench-dashboards/
 // generate.ts) into PGlite and PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), starts the
 // real server over it in a child process, and for each route and each of a leader and a manager
 // times the requests (p50, p95) beside the route's SQL floor timed through the same driver, and a
@@ -53,10 +53,18 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
+    /** Only the routes containing one of these (comma-separated), e.g. `win-rates,dashboards/`. */
+    routes: { type: 'string' },
+    /** Only these callers (comma-separated: leader, manager). */
+    callers: { type: 'string', default: 'leader,manager' },
     out: { type: 'string', default: path.join(os.tmpdir(), 'salesplan-bench-dashboards') },
   },
 });
 const requests = Number(values.requests);
+const routeFilter = values.routes?.split(',').filter(Boolean);
+const callerNames = values.callers.split(',').filter(Boolean);
+for (const name of callerNames)
+  if (name !== 'leader' && name !== 'manager') throw new Error(`--callers: unknown caller ${name}`);
 const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 const engines = (values.engines ?? (url ? 'pglite,postgres' : 'pglite')).split(',') as Engine[];
 const sizesOf = (engine: Engine) =>
@@ -264,10 +272,18 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
       manager: { cookie: await signIn(server.baseUrl, MANAGER_EMAIL), owners: teamOf(org) },
     } as const;
     const available = await dashboardRoutes(server.baseUrl, callers.leader.cookie);
+    log(
+      `  load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')} at the start`,
+    );
     const hello = await timeRequests(server.baseUrl, '/bench/hello', callers.leader.cookie);
     rows.push(row(engine, sizeName, 'GET /bench/hello (HTTP floor)', '-', hello, null));
     const plans: string[] = [];
-    for (const as of ['leader', 'manager'] as const) {
+    for (const as of (['leader', 'manager'] as const).filter((name) =>
+      callerNames.includes(name),
+    )) {
       const input: FloorInput = {
         orgId: org.orgId,
         today,
@@ -276,7 +292,10 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
         to: today,
         weekEnd,
       };
-      for (const { route, floor, floorOwners } of routesFor(org, from, today, available, as)) {
+      const routes = routesFor(org, from, today, available, as).filter(
+        ({ route }) => !routeFilter || routeFilter.some((part) => route.includes(part)),
+      );
+      for (const { route, floor, floorOwners } of routes) {
         const times = await timeRequests(server.baseUrl, route, callers[as].cookie);
         let floorTimes: number[] | null = null;
         if (floor) {
@@ -305,6 +324,10 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
       `  server peak RSS ${rss.peakRssMb} MB (now ${rss.rssMb} MB); load ${loadSeconds ?? 'reused'} s`,
     );
     rows.push({ ...row(engine, sizeName, `server peak RSS MB: ${rss.peakRssMb}`, '-', [0], null) });
+    // The machine may be shared: the load average beside the figures says how quiet it was.
+    const load = os.loadavg().map((value) => value.toFixed(1));
+    log(`  load average ${load.join(' ')} (1, 5, 15 min; ${os.cpus().length} CPUs)`);
+    rows.push(row(engine, sizeName, `load average: ${load.join(' ')}`, '-', [0], null));
   } finally {
     await server.ask({ type: 'exit' }).catch(() => undefined);
   }

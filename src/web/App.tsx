@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   darken,
+  Group,
   MantineProvider,
   MultiSelect,
   Select,
@@ -34,6 +35,7 @@ import { OpportunityListPage } from './features/opportunities/OpportunityListPag
 import { MyPlanPage } from './features/rep-plans/MyPlanPage';
 import { TeamPage } from './features/rep-plans/TeamPage';
 import { RequireSession } from './features/session/RequireSession';
+import { SearchBox } from './features/search/SearchBox';
 import { SignInPage } from './features/session/SignInPage';
 import { UserMenu } from './features/session/UserMenu';
 import { SESSION_KEY, useSession } from './features/session/useSession';
@@ -139,7 +141,12 @@ export function AppRoutes() {
         element={
           <RequireSession>
             <AppLayout
-              userMenu={<UserMenu />}
+              userMenu={
+                <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: 1 }}>
+                  <SearchBox />
+                  <UserMenu />
+                </Group>
+              }
               extraSections={adminSections}
               hiddenPaths={hiddenPaths}
             />

@@ -37,7 +37,7 @@ describe('TeamPage', () => {
     expect(within(dana).getByText('Check-in overdue')).toBeTruthy();
     expect(
       within(dana)
-        .getByRole('link', { name: /Overdue since Oct 31, 2026/ })
+        .getByRole('link', { name: /overdue since Oct 31, 2026/ })
         .getAttribute('href'),
     ).toBe(`/my-plan?plan=${dashboardIds.otherPlan}&checkIn=${dashboardIds.checkIn}`);
     expect(dana.textContent).toContain('10 of 40');

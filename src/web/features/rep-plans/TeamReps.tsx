@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
@@ -52,6 +52,11 @@ export function planPhaseWords(
   }
 }
 
+// The reasons the manager acts on today, in red; the others in dark gray (AA contrast).
+const URGENT: readonly TeamAttentionReason[] = ['awaiting_countersignature', 'check_in_overdue'];
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const percent = (rate: number | null) =>
   rate === null ? 'nothing due yet' : `${Math.round(rate * 100)}%`;
 const times = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}×`);
@@ -79,51 +84,53 @@ function RepRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          {row.attention.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              On track
-            </Text>
-          ) : (
-            row.attention.map((reason) => (
-              <Badge
+        {row.attention.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            On track
+          </Text>
+        ) : (
+          <Stack gap={2}>
+            {row.attention.map((reason) => (
+              <Text
                 key={reason}
-                variant="light"
-                color={
-                  reason === 'awaiting_countersignature' || reason === 'check_in_overdue'
-                    ? 'red'
-                    : 'orange'
-                }
+                size="sm"
+                fw={600}
+                c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}
+                style={{ whiteSpace: 'nowrap' }}
               >
                 {ATTENTION_WORDS[reason]}
-              </Badge>
-            ))
-          )}
-        </Group>
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Table.Td>
-      <Table.Td>{planPhaseWords(row.planPhase, row.planSince, manager)}</Table.Td>
+      <Table.Td miw={190}>{planPhaseWords(row.planPhase, row.planSince, manager)}</Table.Td>
       <Table.Td ta="right">{money(row.targetYear)}</Table.Td>
       <Table.Td ta="right">{money(row.wonToDate)}</Table.Td>
       <Table.Td ta="right">{percent(row.attainment)}</Table.Td>
       <Table.Td ta="right">{money(row.openValue)}</Table.Td>
-      <Table.Td ta="right">
+      <Table.Td ta="right" style={nowrap}>
         {times(row.coverage)}
         {row.neededCoverage !== null && (
-          <Text span size="xs" c="dimmed">
-            {' '}
-            of {times(row.neededCoverage)} needed
+          <Text size="xs" c="dimmed">
+            {times(row.neededCoverage)} needed
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{row.lastCheckIn ? formatDay(row.lastCheckIn.heldOn) : 'None yet'}</Table.Td>
-      <Table.Td>
-        {next ? (
-          <Anchor component={Link} to={`/my-plan?plan=${next.repPlanId}&checkIn=${next.id}`}>
-            {next.isOverdue ? 'Overdue since' : 'Due'} {formatDay(next.dueOn)}
-          </Anchor>
-        ) : (
-          'None due'
-        )}
+      <Table.Td style={nowrap}>
+        <Text size="sm">
+          Last: {row.lastCheckIn ? formatDay(row.lastCheckIn.heldOn) : 'none yet'}
+        </Text>
+        <Text size="sm">
+          Next:{' '}
+          {next ? (
+            <Anchor component={Link} to={`/my-plan?plan=${next.repPlanId}&checkIn=${next.id}`}>
+              {next.isOverdue ? 'overdue since' : 'due'} {formatDay(next.dueOn)}
+            </Anchor>
+          ) : (
+            'none due'
+          )}
+        </Text>
       </Table.Td>
       <Table.Td ta="right">
         {row.activityDoneThisMonth} of {row.activityPlannedThisMonth}
@@ -144,9 +151,8 @@ function Head() {
         <Table.Th ta="right">Attainment</Table.Th>
         <Table.Th ta="right">Open pipeline</Table.Th>
         <Table.Th ta="right">Coverage</Table.Th>
-        <Table.Th>Last check-in</Table.Th>
-        <Table.Th>Next check-in</Table.Th>
-        <Table.Th ta="right">Activities this month (done of planned)</Table.Th>
+        <Table.Th>Check-ins</Table.Th>
+        <Table.Th ta="right">Activities this month, done of planned</Table.Th>
       </Table.Tr>
     </Table.Thead>
   );
@@ -192,7 +198,6 @@ export function TeamRepTable({
               <Table.Td ta="right">{percent(totals.attainment)}</Table.Td>
               <Table.Td ta="right">{money(totals.openValue)}</Table.Td>
               <Table.Td ta="right">{times(totals.coverage)}</Table.Td>
-              <Table.Td />
               <Table.Td>
                 {totals.checkInsOverdue > 0 ? `${totals.checkInsOverdue} overdue` : 'None overdue'}
               </Table.Td>

@@ -17,6 +17,11 @@ export function useRecordCheckIn(planId: string) {
   return useMutation({
     mutationFn: ({ checkInId, input }: { checkInId: string; input: Partial<CheckInRecordInput> }) =>
       api.post<CheckIn>(`/api/rep-plans/${planId}/check-ins/${checkInId}`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rep-plans'] }),
+    // A held check-in changes the plan, the Team page's check-ins and the dashboards'.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['rep-plans'] }),
+        queryClient.invalidateQueries({ queryKey: ['dashboards'] }),
+      ]),
   });
 }

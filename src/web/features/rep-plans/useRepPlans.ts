@@ -52,7 +52,11 @@ function usePlanMutation<Input>(path: (id: string) => string) {
     mutationFn: ({ id, input }: { id: string; input: Input }) => api.post<RepPlan>(path(id), input),
     onSuccess: (plan) => {
       queryClient.setQueryData(keys.detail(plan.id), plan);
-      return queryClient.invalidateQueries({ queryKey: keys.all });
+      // A signature or a transition changes the Team page's and the dashboards' plan states.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.all }),
+        queryClient.invalidateQueries({ queryKey: ['dashboards'] }),
+      ]);
     },
   });
 }

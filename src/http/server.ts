@@ -21,6 +21,7 @@ import { activityRoutes } from './routes/activities';
 import { contactRoutes } from './routes/contacts';
 import { importRoutes } from './routes/import';
 import { dealPlanRoutes } from './routes/deal-plans';
+import { planFormatRoutes } from './routes/plan-format';
 import { opportunityRoutes } from './routes/opportunities';
 import { organisationRoutes } from './routes/organisation';
 import { productRoutes } from './routes/products';
@@ -155,6 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(activityRoutes, { db });
   await app.register(importRoutes, { db });
   await app.register(dealPlanRoutes, { db });
+  await app.register(planFormatRoutes, { db });
   await app.register(strategyRoutes, { db });
   await app.register(repPlanRoutes, { db });
   await app.register(checkInRoutes, { db });

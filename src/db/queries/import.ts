@@ -193,6 +193,35 @@ export async function loadExternalIds(
   return new Map(rows.map((row) => [row.external_id, row.id]));
 }
 
+/**
+ * The organisation's users by external id, and by email and by name in lower case: CRM exports
+ * name owners and managers so. A name two users share is left out (it names neither).
+ */
+export async function loadUserReferences(
+  db: Executor,
+  orgId: string,
+): Promise<Map<string, string>> {
+  const rows = await queryRows<{
+    id: string;
+    external_id: string | null;
+    email: string;
+    name: string;
+  }>(db, sql`select id, external_id, email, name from users where org_id = ${orgId}`);
+  const references = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const row of rows) {
+    for (const key of [row.email.toLowerCase(), row.name.trim().toLowerCase()]) {
+      const before = references.get(key);
+      if (before !== undefined && before !== row.id) shared.add(key);
+      references.set(key, row.id);
+    }
+  }
+  for (const key of shared) references.delete(key);
+  // External ids are exact and win over a name or email that happens to read the same.
+  for (const row of rows) if (row.external_id) references.set(row.external_id, row.id);
+  return references;
+}
+
 /** Creates the territories that do not exist yet; returns name → id for all of them. */
 export async function upsertTerritories(
   db: Executor,

@@ -46,7 +46,7 @@ export const convertAccount: Converter = (record, context) => {
     annual_revenue_minor: reader.money('annualRevenue', context.currency),
     parent_name: reader.text('parentName'),
     website: reader.text('website'),
-    owner_id: reader.reference('ownerExternalId', context.ids.users, 'user'),
+    owner_id: reader.userReference('ownerExternalId', context.ids.users),
     territory_id: reader.reference('territory', context.ids.territories, 'territory'),
     status: reader.oneOf('status', ACCOUNT_STATUSES) ?? 'prospect',
   };
@@ -112,7 +112,7 @@ export const convertOpportunity: Converter = (record, context) => {
   const values = {
     name: reader.required('name', 'the opportunity name'),
     account_id: reader.reference('accountExternalId', context.ids.accounts, 'account'),
-    owner_id: reader.reference('ownerExternalId', context.ids.users, 'user'),
+    owner_id: reader.userReference('ownerExternalId', context.ids.users),
     product_id: productId(reader, context),
     amount_minor: amount ?? 0,
     currency: context.currency,
@@ -168,7 +168,7 @@ export const convertActivity: Converter = (record, context) => {
     type,
     status: reader.oneOf('status', ACTIVITY_STATUSES, activityStatusSynonyms),
     occurs_on: reader.date('occursOn'),
-    owner_id: reader.reference('ownerExternalId', context.ids.users, 'user'),
+    owner_id: reader.userReference('ownerExternalId', context.ids.users),
     account_id: reader.reference('accountExternalId', context.ids.accounts, 'account'),
     opportunity_id: null as string | null,
     // Resolved per batch by the writer: opportunities are too many to hold in memory.

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client';
 import { syncEmailDirectory } from '../../db/queries/directory';
 import {
   findTakenEmails,
-  loadExternalIds,
+  loadUserReferences,
   updateManagers,
   upsertBatch,
   upsertTerritories,
@@ -10,7 +10,7 @@ import {
 import { ROLES, type Role } from '../../domain/roles';
 import type { SourceItem, SourceRecord } from './csv-reader';
 import type { ImportContext } from './context';
-import { RecordReader } from './record-reader';
+import { findUser, RecordReader } from './record-reader';
 
 // Users (reps, managers, with reporting lines and territories). A team is small, so its users are
 // read whole: managers may come after the people they manage. Imported users get no password:
@@ -97,14 +97,29 @@ async function assignEmails(db: Executor, context: ImportContext, users: UserRec
   return emails;
 }
 
+/** A manager named by email or name in the same file is given by their id from here on. */
+function managersByIdOnly(users: UserRecord[]) {
+  const byKey = new Map<string, string>();
+  for (const user of users) {
+    if (user.email) byKey.set(user.email, user.externalId);
+    byKey.set(user.name.trim().toLowerCase(), user.externalId);
+  }
+  for (const user of users) byKey.set(user.externalId, user.externalId);
+  for (const user of users) {
+    const named = user.managerExternalId;
+    if (named !== null) user.managerExternalId = findUser(byKey, named) ?? named;
+  }
+}
+
 function checkManagers(users: UserRecord[], existing: ReadonlyMap<string, string>) {
+  managersByIdOnly(users);
   const byId = new Map(users.map((user) => [user.externalId, user]));
   for (const user of users) {
     const managerId = user.managerExternalId;
     if (managerId === null) continue;
     const manager = byId.get(managerId);
-    if (!manager && !existing.has(managerId)) {
-      user.reader.fail('managerExternalId', `no user with the id "${managerId}"`);
+    if (!manager && findUser(existing, managerId) === undefined) {
+      user.reader.fail('managerExternalId', `no user with the id, email or name "${managerId}"`);
     } else if (manager?.role === 'rep') {
       user.reader.fail('managerExternalId', `${manager.name} is a rep and cannot be a manager`);
     }
@@ -183,14 +198,14 @@ export async function importUsers(
     { today: context.today, hasExistingRows: true },
   );
   await syncEmailDirectory(db, context.orgId);
-  context.ids.users = await loadExternalIds(db, 'users', context.orgId);
+  context.ids.users = await loadUserReferences(db, context.orgId);
   const managersChanged = await updateManagers(
     db,
     context.orgId,
     valid.map((user) => ({
       externalId: user.externalId,
       managerId: user.managerExternalId
-        ? (context.ids.users.get(user.managerExternalId) ?? null)
+        ? (findUser(context.ids.users, user.managerExternalId) ?? null)
         : null,
     })),
   );

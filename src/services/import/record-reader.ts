@@ -73,6 +73,15 @@ export class RecordReader {
     return found ?? null;
   }
 
+  /** Resolves a user by external id, email or name (loadUserReferences), as CRM exports give owners. */
+  userReference(field: string, users: ReadonlyMap<string, string>): string | null {
+    const text = this.record.values[field];
+    if (text === undefined) return null;
+    const id = findUser(users, text);
+    if (id === undefined) this.fail(field, `no user with the id, email or name "${text}"`);
+    return id ?? null;
+  }
+
   /** Resolves a reference to an imported or existing record by its external id. */
   reference(field: string, ids: ReadonlyMap<string, string>, what: string): string | null {
     const text = this.record.values[field];
@@ -81,4 +90,9 @@ export class RecordReader {
     if (id === undefined) this.fail(field, `no ${what} with the id "${text}"`);
     return id ?? null;
   }
+}
+
+/** A user of `users` (external id, or email or name in any case) named by `text`. */
+export function findUser(users: ReadonlyMap<string, string>, text: string): string | undefined {
+  return users.get(text) ?? users.get(text.trim().toLowerCase());
 }

@@ -3,6 +3,7 @@ import type { Database, Executor } from '../../db/client';
 import {
   countOpportunitiesByStage,
   loadExternalIds,
+  loadUserReferences,
   prepareImportSession,
 } from '../../db/queries/import';
 import { refreshPlannerStatistics } from '../../db/queries/statistics';
@@ -94,7 +95,7 @@ async function buildContext(
     types.set(type.label.toLowerCase(), type.key);
   }
   // One after another: a transaction is one connection, which runs one query at a time.
-  const users = await loadExternalIds(db, 'users', org.id);
+  const users = await loadUserReferences(db, org.id);
   const accounts = await loadExternalIds(db, 'accounts', org.id);
   const products = await loadExternalIds(db, 'products', org.id);
   const contacts = await loadExternalIds(db, 'contacts', org.id);

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { listCheckInsOfPlan, updateCheckIn } from '../../db/queries/check-ins';
 import { replaceTargetAccounts, type RepPlanRow, updateRepPlan } from '../../db/queries/rep-plans';
 import { accounts } from '../../db/schema';
-import { addDays } from '../../domain/calendar';
+import { addDays, minDate } from '../../domain/calendar';
 import { planVsActualOf } from '../check-ins';
 import { computeRepPlanFigures } from '../rep-plan-figures';
 import { freezeVersion } from '../rep-plan-versions';
@@ -39,7 +39,8 @@ export async function holdCheckIns(
   let revisedPlans = 0;
   for (const [index, checkIn] of held.entries()) {
     const isRecent = index >= held.length - 2;
-    const heldOn = addDays(checkIn.periodEnd, 3);
+    // Three days after the period, but never after the demo's today (no check-in held in the future).
+    const heldOn = minDate(addDays(checkIn.periodEnd, 3), anchorDate);
     const planVsActual = isRecent
       ? await planVsActualOf(db, plan, checkIn, checkIn.periodEnd)
       : null;

@@ -298,7 +298,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
       const cell = targetTable
         .getByRole('row', { name: new RegExp(`^${row.label}`) })
         .getByRole('cell')
-        .nth(2);
+        .nth(3);
       expect(await isHighlighted(cell)).toBe(row.isBehind);
     }
 

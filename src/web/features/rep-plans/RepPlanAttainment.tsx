@@ -12,7 +12,7 @@ const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionD
 
 /**
  * Won to date against the target to date and the year, the total first, then each segment with
- * "Other" (the same figures as the rep dashboard); a shortfall in red.
+ * "Other" (the same figures as the rep dashboard); a shortfall in bold red.
  */
 export function AttainmentTable({
   rows,
@@ -46,7 +46,11 @@ export function AttainmentTable({
                 <Table.Td>{row.label}</Table.Td>
                 {hasYear && <Table.Td ta="right">{money(row.targetYearMinor ?? 0)}</Table.Td>}
                 <Table.Td ta="right">{money(row.targetToDateMinor)}</Table.Td>
-                <Table.Td ta="right" c={row.isBehind ? 'red.8' : undefined}>
+                <Table.Td
+                  ta="right"
+                  c={row.isBehind ? 'red.8' : undefined}
+                  fw={row.isBehind ? 700 : undefined}
+                >
                   {money(row.wonToDateMinor)}
                 </Table.Td>
                 <Table.Td ta="right">

@@ -39,6 +39,7 @@ import { exchangeRateRoutes } from './routes/exchange-rates';
 import { planningCalendarRoutes } from './routes/planning-calendar';
 import { tokenRoutes } from './routes/tokens';
 import { calendarFeedRoutes } from './routes/calendar-feed';
+import { passwordLinkRoutes } from './routes/password-links';
 import { userRoutes } from './routes/users';
 import { referenceListRoutes } from './routes/reference-lists';
 import { auditLogRoutes } from './routes/audit-log';
@@ -147,6 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(calendarFeedRoutes, { db });
   await app.register(organisationRoutes, { db });
   await app.register(userRoutes, { db });
+  await app.register(passwordLinkRoutes, { db });
   await app.register(referenceListRoutes, { db });
   await app.register(auditLogRoutes, { db });
   await app.register(accountRoutes, { db });

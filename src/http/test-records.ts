@@ -68,5 +68,5 @@ export function urlOf(records: SampleRecords, path: string): string {
     .replace('{currency}', 'USD')
     .replace('{month}', '2026-01')
     .replace('{kind}', 'pipeline')
-    .replace('{token}', 'not-a-feed-token');
+    .replace('{token}', 'not-a-token');
 }

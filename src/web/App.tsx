@@ -4,6 +4,7 @@ import {
   darken,
   Group,
   MantineProvider,
+  Modal,
   MultiSelect,
   Select,
   Table,
@@ -37,6 +38,7 @@ import { TeamPage } from './features/rep-plans/TeamPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SearchBox } from './features/search/SearchBox';
 import { SignInPage } from './features/session/SignInPage';
+import { SetPasswordPage } from './features/password-links/SetPasswordPage';
 import { UserMenu } from './features/session/UserMenu';
 import { SESSION_KEY, useSession } from './features/session/useSession';
 import { ApiTokensPage } from './features/settings/ApiTokensPage';
@@ -55,6 +57,7 @@ export const theme = createTheme({
   components: {
     // A clear button is an icon: give it a name screen readers can say.
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     MultiSelect: MultiSelect.extend({
       defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } },
     }),
@@ -137,6 +140,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/set-password/:token" element={<SetPasswordPage />} />
       <Route
         element={
           <RequireSession>

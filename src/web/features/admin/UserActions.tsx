@@ -16,6 +16,8 @@ import { errorMessage } from '../../api/client';
 import type { User } from '../../../schemas/users';
 import { ListResults } from '../../components/ListResults';
 import { generatePassword } from './generated-password';
+import { useCreatePasswordLink } from '../password-links/usePasswordLinks';
+import { formatInstant } from '../../components/dates';
 import { useRevokeUserToken, useUpdateUser, useUserTokens } from './useAdmin';
 
 /** A password shown once: the admin copies it and hands it over; the server keeps only its hash. */
@@ -41,17 +43,19 @@ export function OneTimePassword({ user, password }: { user: User; password: stri
   );
 }
 
-type Dialog = 'reset' | 'deactivate' | 'tokens' | null;
+type Dialog = 'reset' | 'link' | 'deactivate' | 'tokens' | null;
 
 /** A user row's actions: reset the password, see and revoke their API tokens, (de)activate. */
 export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const update = useUpdateUser();
   const [newPassword, setNewPassword] = useState<string | null>(null);
+  const link = useCreatePasswordLink();
   const close = () => {
     setDialog(null);
     setNewPassword(null);
     update.reset();
+    link.reset();
   };
   function resetPassword() {
     const password = generatePassword();
@@ -75,6 +79,7 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Item onClick={() => setDialog('link')}>Set-password link</Menu.Item>
             <Menu.Item onClick={() => setDialog('reset')}>Reset password</Menu.Item>
             <Menu.Item onClick={() => setDialog('tokens')}>API tokens</Menu.Item>
             {user.isActive ? (
@@ -115,6 +120,49 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
             onCancel={close}
             isPending={update.isPending}
             error={update.error}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={dialog === 'link'}
+        onClose={close}
+        title={`A set-password link for ${user.name}`}
+        centered
+      >
+        {link.data ? (
+          <Stack gap="md">
+            <Text>
+              Send {user.name} this link. It works once, until {formatInstant(link.data.expiresAt)},
+              and is not shown again.
+            </Text>
+            <Stack gap="xs" align="flex-start">
+              <Code
+                block
+                style={{ userSelect: 'all', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+                aria-label="Set-password link"
+              >
+                {link.data.url}
+              </Code>
+              <CopyButton value={link.data.url}>
+                {({ copied, copy }) => (
+                  <Button size="compact-sm" variant="light" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Stack>
+            <Group justify="flex-end">
+              <Button onClick={close}>Done</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <ConfirmBody
+            text="They open the link and choose their own password: you never see it. When they set it, they are signed out everywhere and their API tokens are revoked. A link made before stops working."
+            confirmLabel="Make link"
+            onConfirm={() => link.mutate(user.id)}
+            onCancel={close}
+            isPending={link.isPending}
+            error={link.error}
           />
         )}
       </Modal>

@@ -204,12 +204,13 @@ export async function importDealPlanDocument(
   opportunityId: string,
   body: unknown,
 ): Promise<DealPlanView> {
-  const document = parseDealPlanDocument(body);
   const today = todayIn(actor.timeZone);
   const { orgId } = actor;
   return db.transaction(async (tx) => {
+    // Whose deal first: a caller who may not see or change it learns nothing from the document.
     const opportunity = await loadVisibleOpportunity(tx, actor, opportunityId);
     assertCanChange(actor, 'Opportunity', opportunityId, opportunity.opportunity.ownerId);
+    const document = parseDealPlanDocument(body);
     await ensurePlan(tx, orgId, opportunityId);
     const rows = await getPlanRows(tx, orgId, opportunityId);
     const parts = planParts(rows);

@@ -83,7 +83,12 @@ describe.each(testEngines())('import with bad rows (%s)', (engine) => {
         column: 'Amount',
         reason: '"abc" is not an amount like 1234.56',
       },
-      { file: 'deals.csv', line: 4, column: 'Owner', reason: 'no user with the id, email or name "u9"' },
+      {
+        file: 'deals.csv',
+        line: 4,
+        column: 'Owner',
+        reason: 'no user with the id, email or name "u9"',
+      },
       { file: 'deals.csv', line: 6, column: 'Id', reason: 'the id "d1" was already on line 2' },
       {
         file: 'deals.csv',

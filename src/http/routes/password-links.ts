@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { TooManyRequestsError } from '../../domain/errors';
+import { PASSWORD_LINK_DAYS } from '../../domain/password-links';
 import { ErrorResponse, IdParams, WriteErrors } from '../../schemas/common';
 import {
   NewPassword,
@@ -42,8 +43,7 @@ export const passwordLinkRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
     {
       schema: {
         tags,
-        summary:
-          "Make a user's one-time set-password link, valid 7 days (admin); replaces their last one",
+        summary: `Make a user's one-time set-password link, valid ${PASSWORD_LINK_DAYS} days (admin); replaces their last one`,
         params: IdParams,
         response: { 201: PasswordLinkUrl, ...WriteErrors },
       },

@@ -1,19 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { z } from 'zod';
 import { Link, useParams } from 'react-router';
+import { PASSWORD_LINK_DAYS } from '../../../domain/password-links';
 import { NewPassword } from '../../../schemas/password-links';
+import { PASSWORD_MIN_LENGTH } from '../../../schemas/users';
 import { errorMessage } from '../../api/client';
 import { AlertIcon } from '../../components/icons';
+import { SignedOutCard } from '../../components/SignedOutCard';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { usePasswordLink, useSetPassword } from './usePasswordLinks';
 
@@ -36,69 +29,59 @@ export function SetPasswordPage() {
   });
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
-        <Stack gap="md">
-          <div>
-            <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
-              Salesplan
-            </Text>
-            <Title order={1} size="h2">
-              Choose your password
-            </Title>
-          </div>
-          {link.isPending && <Text c="dimmed">Checking your link…</Text>}
-          {link.isError && (
-            <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
-              This link does not work: it was used already, it is older than 7 days, or it was
-              replaced by a newer one. Ask your Salesplan admin for a new link.
+    <SignedOutCard title="Choose your password">
+      <Stack gap="md">
+        {link.isPending && <Text c="dimmed">Checking your link…</Text>}
+        {link.isError && (
+          <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+            This link does not work: it was used already, it is older than {PASSWORD_LINK_DAYS}{' '}
+            days, or it was replaced by a newer one. Ask your Salesplan admin for a new link.
+          </Alert>
+        )}
+        {setPassword.isSuccess ? (
+          <>
+            <Alert color="green" variant="light" role="status">
+              Your password is set. Sign in with {setPassword.data.email} and your new password.
             </Alert>
-          )}
-          {setPassword.isSuccess ? (
-            <>
-              <Alert color="green" variant="light" role="status">
-                Your password is set. Sign in with {setPassword.data.email} and your new password.
-              </Alert>
-              <Button component={Link} to="/sign-in">
-                Sign in
-              </Button>
-            </>
-          ) : (
-            link.data && (
-              <form onSubmit={onSubmit(({ password }) => setPassword.mutate(password))} noValidate>
-                <Stack gap="md">
-                  <Text>
-                    For <b>{link.data.name}</b> ({link.data.email}). At least 10 characters; a few
-                    unrelated words are easy to remember and hard to guess.
-                  </Text>
-                  {setPassword.isError && (
-                    <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
-                      {errorMessage(setPassword.error)}
-                    </Alert>
-                  )}
-                  <PasswordInput
-                    label="New password"
-                    autoComplete="new-password"
-                    autoFocus
-                    {...form.getInputProps('password')}
-                  />
-                  <PasswordInput
-                    label="The same password again"
-                    autoComplete="new-password"
-                    {...form.getInputProps('repeated')}
-                  />
-                  <Button type="submit" loading={setPassword.isPending} fullWidth>
-                    Set password
-                  </Button>
-                </Stack>
-              </form>
-            )
-          )}
-          <Anchor component={Link} to="/sign-in" size="sm" ta="center">
-            Back to sign-in
-          </Anchor>
-        </Stack>
-      </Paper>
-    </Center>
+            <Button component={Link} to="/sign-in">
+              Sign in
+            </Button>
+          </>
+        ) : (
+          link.data && (
+            <form onSubmit={onSubmit(({ password }) => setPassword.mutate(password))} noValidate>
+              <Stack gap="md">
+                <Text>
+                  For <b>{link.data.name}</b> ({link.data.email}). At least {PASSWORD_MIN_LENGTH}{' '}
+                  characters; a few unrelated words are easy to remember and hard to guess.
+                </Text>
+                {setPassword.isError && (
+                  <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+                    {errorMessage(setPassword.error)}
+                  </Alert>
+                )}
+                <PasswordInput
+                  label="New password"
+                  autoComplete="new-password"
+                  autoFocus
+                  {...form.getInputProps('password')}
+                />
+                <PasswordInput
+                  label="The same password again"
+                  autoComplete="new-password"
+                  {...form.getInputProps('repeated')}
+                />
+                <Button type="submit" loading={setPassword.isPending} fullWidth>
+                  Set password
+                </Button>
+              </Stack>
+            </form>
+          )
+        )}
+        <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+          Back to sign-in
+        </Anchor>
+      </Stack>
+    </SignedOutCard>
   );
 }

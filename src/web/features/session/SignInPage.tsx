@@ -1,18 +1,9 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
 import { SignInInput } from '../../../schemas/session';
 import { errorMessage } from '../../api/client';
 import { AlertIcon } from '../../components/icons';
+import { SignedOutCard } from '../../components/SignedOutCard';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useSession, useSignIn } from './useSession';
 
@@ -42,51 +33,41 @@ export function SignInPage() {
   if (session.data) return <Navigate to={returnTo} replace />;
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={400}>
-        <form onSubmit={onSubmit((input) => signIn.mutate(input))} noValidate>
-          <Stack gap="md">
-            <div>
-              <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
-                Salesplan
-              </Text>
-              <Title order={1} size="h2">
-                Sign in
-              </Title>
-              <Text c="dimmed" size="sm">
-                Your deals, accounts and activity plan in one place.
-              </Text>
-            </div>
-            {signIn.isError && (
-              <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
-                {errorMessage(signIn.error)}
-              </Alert>
-            )}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              withAsterisk={false}
-              autoFocus
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              required
-              withAsterisk={false}
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={signIn.isPending} fullWidth>
-              Sign in
-            </Button>
-            <Text size="xs" c="dimmed" ta="center">
-              Forgot your password? Ask your Salesplan admin to reset it.
-            </Text>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <SignedOutCard title="Sign in" subtitle="Your deals, accounts and activity plan in one place.">
+      <form onSubmit={onSubmit((input) => signIn.mutate(input))} noValidate>
+        <Stack gap="md">
+          <Text c="dimmed" size="sm" mt="-md">
+            Your deals, accounts and activity plan in one place.
+          </Text>
+          {signIn.isError && (
+            <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+              {errorMessage(signIn.error)}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            withAsterisk={false}
+            autoFocus
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
+          <Text size="xs" c="dimmed" ta="center">
+            Forgot your password? Ask your Salesplan admin to reset it.
+          </Text>
+        </Stack>
+      </form>
+    </SignedOutCard>
   );
 }

@@ -36,9 +36,6 @@ export function SignInPage() {
     <SignedOutCard title="Sign in" subtitle="Your deals, accounts and activity plan in one place.">
       <form onSubmit={onSubmit((input) => signIn.mutate(input))} noValidate>
         <Stack gap="md">
-          <Text c="dimmed" size="sm" mt="-md">
-            Your deals, accounts and activity plan in one place.
-          </Text>
           {signIn.isError && (
             <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
               {errorMessage(signIn.error)}

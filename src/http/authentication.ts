@@ -20,6 +20,9 @@ declare module 'fastify' {
 }
 
 /** The signed-in actor of a request that passed authentication. */
+/** This server as the client reached it (behind a proxy, as the proxy says with trustProxy). */
+export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.identity) throw new UnauthenticatedError();
   return request.identity.actor;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../db/client';
 import {
   deleteSessionByTokenHash,
+  deleteSessionsOfUser,
   findLiveApiToken,
   findLiveSession,
   insertApiToken,
@@ -9,6 +10,7 @@ import {
   listApiTokensOfUser,
   markApiTokenUsed,
   revokeApiToken as revokeApiTokenRow,
+  revokeApiTokensOfUser,
   touchSession,
 } from '../db/queries/auth';
 import {
@@ -34,8 +36,18 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function newToken(prefix = ''): string {
+/** A new secret for a session, an API token or a link: 32 random bytes, the kind's prefix first. */
+export function newToken(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
+}
+
+/**
+ * A new password or a deactivation ends the user's open sessions and API tokens (a reactivated
+ * user signs in again and makes new tokens).
+ */
+export async function endSignInsOfUser(db: Executor, orgId: string, userId: string, now: Date) {
+  await deleteSessionsOfUser(db, orgId, userId);
+  await revokeApiTokensOfUser(db, orgId, userId, now);
 }
 
 // Verifying against a real hash when the email is unknown keeps both answers equally slow.

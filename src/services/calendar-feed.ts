@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import type { Database, Executor } from '../db/client';
 import {
@@ -15,7 +14,7 @@ import { addDays } from '../domain/calendar';
 import { calendarEventOf, type FeedItem, feedStartsOn } from '../domain/calendar-feed';
 import { NotFoundError } from '../domain/errors';
 import type { CalendarFeedStatus } from '../schemas/calendar-feed';
-import { hashToken } from './auth';
+import { hashToken, newToken } from './auth';
 import type { Actor } from './authorization';
 import { todayIn } from './clock';
 
@@ -32,7 +31,7 @@ export async function getCalendarFeedStatus(
 
 /** Creates the caller's feed, or replaces it; answers the new secret (shown once). */
 export async function replaceCalendarFeed(db: Database, actor: Actor): Promise<string> {
-  const token = `cal_${randomBytes(32).toString('base64url')}`;
+  const token = newToken('cal_');
   await db.transaction(async (tx) => {
     await deleteCalendarFeed(tx, actor.orgId, actor.userId);
     await insertCalendarFeed(tx, {

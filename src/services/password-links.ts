@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
-import { deleteSessionsOfUser, revokeApiTokensOfUser } from '../db/queries/auth';
 import {
   deletePasswordLink,
   findPasswordLinkByHash,
@@ -11,7 +9,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { isPasswordLinkLive, passwordLinkExpiresAt } from '../domain/password-links';
 import type { PasswordLinkView } from '../schemas/password-links';
 import { recordChanges } from './audit';
-import { hashToken } from './auth';
+import { endSignInsOfUser, hashToken, newToken } from './auth';
 import { type Actor, assertIsAdmin } from './authorization';
 import { hashPassword } from './passwords';
 
@@ -27,7 +25,7 @@ export async function createPasswordLink(
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
   assertIsAdmin(actor);
-  const token = `pwl_${randomBytes(32).toString('base64url')}`;
+  const token = newToken('pwl_');
   const expiresAt = passwordLinkExpiresAt(now);
   await db.transaction(async (tx) => {
     const user = await getUser(tx, actor.orgId, userId);
@@ -85,8 +83,7 @@ export async function usePasswordLink(
       version: user.version + 1,
     });
     await deletePasswordLink(tx, user.orgId, user.id);
-    await deleteSessionsOfUser(tx, user.orgId, user.id);
-    await revokeApiTokensOfUser(tx, user.orgId, user.id, now);
+    await endSignInsOfUser(tx, user.orgId, user.id, now);
     await recordChanges(tx, { orgId: user.orgId, userId: user.id }, [
       {
         entityType: 'user',

@@ -1,5 +1,4 @@
 import type { Database, Executor } from '../db/client';
-import { deleteSessionsOfUser, revokeApiTokensOfUser } from '../db/queries/auth';
 import {
   countActiveAdmins,
   findUserByEmail,
@@ -14,6 +13,7 @@ import { adminRightsLostBy } from '../domain/roles';
 import type { User, UserInput, UserListQuery, UserPatch } from '../schemas/users';
 import { recordChanges } from './audit';
 import { type Actor, assertIsAdmin, canRead } from './authorization';
+import { endSignInsOfUser } from './auth';
 import { hashPassword } from './passwords';
 import { checkTerritory } from './references';
 
@@ -171,12 +171,8 @@ export async function updateUser(
         'Someone changed this user since you read them',
         toUser(before, null),
       );
-    // A new password or a deactivation ends the user's open sessions and API tokens (a
-    // reactivated user signs in again and makes new tokens).
-    if (password || patch.isActive === false) {
-      await deleteSessionsOfUser(tx, actor.orgId, userId);
-      await revokeApiTokensOfUser(tx, actor.orgId, userId, new Date());
-    }
+    if (password || patch.isActive === false)
+      await endSignInsOfUser(tx, actor.orgId, userId, new Date());
     await recordChanges(tx, actor, [
       {
         entityType: 'user',

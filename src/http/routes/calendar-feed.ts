@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { ErrorResponse } from '../../schemas/common';
@@ -14,15 +13,12 @@ import {
   replaceCalendarFeed,
   revokeCalendarFeed,
 } from '../../services/calendar-feed';
-import { actorOf } from '../authentication';
+import { actorOf, originOf } from '../authentication';
 
 // The caller's calendar feed (issue #14), and the feed itself: a calendar app fetches it with
 // no session, the secret in the path.
 
 const FEED_PATH = '/api/calendar-feed';
-
-/** This server as the client reached it (behind a proxy, as the proxy says with trustProxy). */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export const calendarFeedRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { TooManyRequestsError } from '../../domain/errors';
 import { PASSWORD_LINK_DAYS } from '../../domain/password-links';
 import { ErrorResponse, IdParams, WriteErrors } from '../../schemas/common';
 import {
@@ -16,8 +15,8 @@ import {
   readPasswordLink,
   usePasswordLink,
 } from '../../services/password-links';
-import { actorOf } from '../authentication';
-import { SIGN_IN_LIMITS } from './session';
+import { actorOf, originOf } from '../authentication';
+import { perAddressLimit } from './session';
 
 // Set-password links: the admin makes one (POST /api/users/{id}/password-link) and hands it
 // over; the page at /set-password/<secret> reads whose account it opens and sets the password.
@@ -26,14 +25,7 @@ import { SIGN_IN_LIMITS } from './session';
 const tags = ['users'];
 const publicLimits = {
   isPublic: true,
-  rateLimit: {
-    ...SIGN_IN_LIMITS.perAddress,
-    errorResponseBuilder: (_request: unknown, context: { after: string; ttl: number }) =>
-      new TooManyRequestsError(
-        `Too many tries from your address; try again in ${context.after}`,
-        Math.ceil(context.ttl / 1000),
-      ),
-  },
+  rateLimit: perAddressLimit('tries'),
 };
 const publicErrors = { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse };
 
@@ -56,7 +48,7 @@ export const passwordLinkRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         new Date(),
       );
       return reply.status(201).send({
-        url: `${request.protocol}://${request.host}${PASSWORD_LINK_PATH}/${token}`,
+        url: `${originOf(request)}${PASSWORD_LINK_PATH}/${token}`,
         expiresAt: expiresAt.toISOString(),
       });
     },

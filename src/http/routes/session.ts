@@ -21,6 +21,18 @@ export const SIGN_IN_LIMITS = {
   failuresPerAccountAndAddress: { max: 10, timeWindow: 15 * 60_000 },
 } as const;
 
+/** The per-address limit of a public route, its 429 saying what was tried too often. */
+export function perAddressLimit(tried: string) {
+  return {
+    ...SIGN_IN_LIMITS.perAddress,
+    errorResponseBuilder: (_request: unknown, context: { after: string; ttl: number }) =>
+      new TooManyRequestsError(
+        `Too many ${tried} from your address; try again in ${context.after}`,
+        Math.ceil(context.ttl / 1000),
+      ),
+  };
+}
+
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
   { db, sessionDays, secureCookies },
@@ -36,14 +48,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     {
       config: {
         isPublic: true,
-        rateLimit: {
-          ...SIGN_IN_LIMITS.perAddress,
-          errorResponseBuilder: (_request, context) =>
-            new TooManyRequestsError(
-              `Too many sign-in attempts from your address; try again in ${context.after}`,
-              Math.ceil(context.ttl / 1000),
-            ),
-        },
+        rateLimit: perAddressLimit('sign-in attempts'),
       },
       schema: {
         tags: ['session'],

@@ -42,6 +42,32 @@ describe('SetPasswordPage', () => {
     });
   });
 
+  it("shows the server's refusal under the field it names", async () => {
+    mockApi({
+      [`GET /api/password-links/${TOKEN}`]: () => ({
+        body: { email: 'rita@example.com', name: 'Rita Rep', expiresAt: '2026-12-08T09:00:00Z' },
+      }),
+      [`POST /api/password-links/${TOKEN}`]: () => ({
+        status: 422,
+        body: {
+          error: {
+            code: 'validation',
+            message: 'password: is a commonly used password',
+            issues: [{ field: 'password', reason: 'is a commonly used password' }],
+          },
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(await screen.findByLabelText('New password'), 'a long new secret');
+    await user.type(screen.getByLabelText('The same password again'), 'a long new secret');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    // Under the field (Mantine's error element), not in the alert above the form.
+    expect((await screen.findByText('Is a commonly used password')).id).toMatch(/-error$/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says plainly when the link no longer works, and whom to ask', async () => {
     mockApi({
       [`GET /api/password-links/${TOKEN}`]: () => ({

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { PASSWORD_LINK_DAYS } from '../../../domain/password-links';
 import { NewPassword } from '../../../schemas/password-links';
 import { PASSWORD_MIN_LENGTH } from '../../../schemas/users';
-import { errorMessage } from '../../api/client';
 import { AlertIcon } from '../../components/icons';
 import { SignedOutCard } from '../../components/SignedOutCard';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -22,7 +21,7 @@ export function SetPasswordPage() {
   const token = useParams().token ?? '';
   const link = usePasswordLink(token);
   const setPassword = useSetPassword(token);
-  const { form, onSubmit } = useSchemaForm({
+  const { form, formError, onSubmit, showServerError } = useSchemaForm({
     schema: NewPasswordTwice,
     initialValues: { password: '', repeated: '' },
     toInput: (values) => values,
@@ -49,15 +48,20 @@ export function SetPasswordPage() {
           </>
         ) : (
           link.data && (
-            <form onSubmit={onSubmit(({ password }) => setPassword.mutate(password))} noValidate>
+            <form
+              onSubmit={onSubmit(({ password }) =>
+                setPassword.mutate(password, { onError: showServerError }),
+              )}
+              noValidate
+            >
               <Stack gap="md">
                 <Text>
                   For <b>{link.data.name}</b> ({link.data.email}). At least {PASSWORD_MIN_LENGTH}{' '}
                   characters; a few unrelated words are easy to remember and hard to guess.
                 </Text>
-                {setPassword.isError && (
+                {formError && (
                   <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
-                    {errorMessage(setPassword.error)}
+                    {formError}
                   </Alert>
                 )}
                 <PasswordInput

@@ -38,7 +38,16 @@ import './key-accounts-print.css';
 
 const when = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
 
-function PlanCard({ title, children }: { title: string; children: React.ReactNode }) {
+/** A part of the plan; `isEmpty` says "None yet." where its list has nothing. */
+function PlanCard({
+  title,
+  isEmpty = false,
+  children,
+}: {
+  title: string;
+  isEmpty?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <Card
       withBorder
@@ -51,6 +60,11 @@ function PlanCard({ title, children }: { title: string; children: React.ReactNod
         {title}
       </Title>
       {children}
+      {isEmpty && (
+        <Text size="sm" c="gray.7">
+          None yet.
+        </Text>
+      )}
     </Card>
   );
 }
@@ -221,7 +235,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           </Table.ScrollContainer>
         )}
       </PlanCard>
-      <PlanCard title="Relationships">
+      <PlanCard title="Relationships" isEmpty={plan.relationships.length === 0}>
         {plan.relationships.map((r) => (
           <Text key={r.id} size="sm">
             <b>{r.contactName}</b>
@@ -229,13 +243,8 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
             {r.nextStep ? `; next: ${r.nextStep}` : ''}
           </Text>
         ))}
-        {plan.relationships.length === 0 && (
-          <Text size="sm" c="gray.7">
-            None yet.
-          </Text>
-        )}
       </PlanCard>
-      <PlanCard title="Objectives">
+      <PlanCard title="Objectives" isEmpty={plan.objectives.length === 0}>
         {plan.objectives.map((o) => (
           <Text key={o.id} size="sm">
             <Badge size="xs" variant="light" mr={6}>
@@ -245,13 +254,8 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
             {o.dueOn ? ` — by ${o.dueOn}` : ''}
           </Text>
         ))}
-        {plan.objectives.length === 0 && (
-          <Text size="sm" c="gray.7">
-            None yet.
-          </Text>
-        )}
       </PlanCard>
-      <PlanCard title="Action sequence">
+      <PlanCard title="Action sequence" isEmpty={plan.steps.length === 0}>
         {plan.steps.map((s) => (
           <Text key={s.id} size="sm">
             {s.position}. {s.what} · {s.ownerName ?? 'no owner'} · {s.dueOn ?? 'no date'} ·{' '}
@@ -260,11 +264,6 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
             {personOf(s.relationshipId) ? ` · with ${personOf(s.relationshipId)}` : ''}
           </Text>
         ))}
-        {plan.steps.length === 0 && (
-          <Text size="sm" c="gray.7">
-            None yet.
-          </Text>
-        )}
       </PlanCard>
       <PlanCard title="Benchmarks">
         <Table.ScrollContainer minWidth={520}>

@@ -50,6 +50,7 @@ export const importFields = {
     'closedOn',
     'closeDate',
     'nextStep',
+    'pipeline',
   ],
   activities: [
     'externalId',

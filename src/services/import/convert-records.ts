@@ -85,7 +85,7 @@ export const convertOpportunity: Converter = (record, context) => {
   reader.required('externalId', 'the opportunity id');
   reader.required('ownerExternalId', 'the owner');
   const stageName = reader.required('stage', 'the stage');
-  const stage = stageName === '' ? null : context.stageOf(stageName);
+  const stage = stageName === '' ? null : stageOfPipeline(reader, context, stageName);
   if (stageName !== '' && stage === null) {
     reader.fail('stage', `"${stageName}" is not one of the organisation's stages: map it`);
     context.log.note(`unknown-stage:${stageName}`, `stage "${stageName}" is not mapped`);
@@ -125,6 +125,17 @@ export const convertOpportunity: Converter = (record, context) => {
   if (reader.problems.length === 0) noteOpportunityGaps(reader, context, isClosed);
   return done(reader, values);
 };
+
+/**
+ * A CRM with several pipelines (HubSpot) names stages per pipeline: "Renewals: Closed Won" in the
+ * stage map first, then the stage's own name. Deals are counted per pipeline in the summary.
+ */
+function stageOfPipeline(reader: RecordReader, context: ImportContext, stageName: string) {
+  const pipeline = reader.text('pipeline');
+  if (pipeline === null) return context.stageOf(stageName);
+  context.log.note(`pipeline:${pipeline}`, `deals of the pipeline "${pipeline}"`);
+  return context.stageOf(`${pipeline}: ${stageName}`) ?? context.stageOf(stageName);
+}
 
 // Gaps an opportunity may have: imported as they are, and counted in the summary.
 function noteOpportunityGaps(reader: RecordReader, context: ImportContext, isClosed: boolean) {

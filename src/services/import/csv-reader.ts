@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { restoreFormula } from '../../domain/csv-export';
+import { isReportFooter } from '../../domain/csv-report-footer';
 import { ValidationError } from '../../domain/errors';
 import type { ColumnMap, ImportProblem } from '../../schemas/import';
+import type { ImportLog } from './report';
 
 // Streams a CSV file record by record (csv-parse): memory stays flat whatever the file's size.
 
@@ -56,18 +58,32 @@ function parsedRecords(source: CsvSource): Readable {
   return output;
 }
 
+/** The records, with a CSV that cannot be parsed (a quote never closed) a ValidationError. */
+async function* recordsOf(source: CsvSource): AsyncGenerator<ParsedRecord> {
+  const stream = parsedRecords(source);
+  try {
+    for await (const parsed of stream as AsyncIterable<ParsedRecord>) yield parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new ValidationError({
+      field: source.name,
+      reason: `is not a readable CSV file (${error.message})`,
+    });
+  } finally {
+    stream.destroy();
+  }
+}
+
 /** The header row and up to `limit` records as they are, for the web page's preview. */
 export async function previewCsv(
   source: CsvSource,
   limit: number,
 ): Promise<{ headers: string[]; rows: string[][] }> {
   const rows: string[][] = [];
-  const stream = parsedRecords(source);
-  for await (const { record } of stream as AsyncIterable<ParsedRecord>) {
+  for await (const { record } of recordsOf(source)) {
     rows.push(record);
     if (rows.length > limit) break;
   }
-  stream.destroy();
   const [headers = [], ...rest] = rows;
   return { headers: headers.map((header) => header.trim()), rows: rest };
 }
@@ -75,21 +91,37 @@ export async function previewCsv(
 /**
  * Reads the file's records mapped to fields by `columns` (field → header). A header named in the
  * map but missing from the file is a ValidationError; a record with the wrong number of cells is
- * a problem on its line.
+ * a problem on its line, unless the file's last such lines are a report's footer
+ * (domain/csv-report-footer.ts): those are counted in `log`'s notes, when there is a log.
+ * Byte-order marks, CRLF line ends and line breaks inside quoted cells are csv-parse's.
  */
 export async function* readMappedCsv(
   source: CsvSource,
   columns: ColumnMap,
+  log?: ImportLog,
 ): AsyncGenerator<SourceItem> {
-  const stream = parsedRecords(source);
   let indexes: [string, number][] | null = null;
   let headerCount = 0;
   let previousEnd = 0;
   let previousEmpty = 0;
-  for await (const { record, info } of stream as AsyncIterable<ParsedRecord>) {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+  // Records with the wrong number of cells, held until a full row shows they are not a footer.
+  let short: { line: number; record: string[] }[] = [];
+  const problemsOf = (held: typeof short): SourceItem[] =>
+    held.map(({ line, record }) => ({
+      problem: {
+        file: source.name,
+        line,
+        column: '',
+        reason: `has ${record.length} cells, the header has ${headerCount}`,
+      },
+    }));
+  // csv-parse counts a CRLF inside a quoted cell as two lines; an editor shows one.
+  let extraLines = 0;
+  for await (const { record, info } of recordsOf(source)) {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty) - extraLines;
     previousEnd = info.lines;
     previousEmpty = info.empty_lines;
+    extraLines += crlfsInside(record);
     if (indexes === null) {
       const headers = record.map((header) => header.trim());
       headerCount = headers.length;
@@ -97,27 +129,47 @@ export async function* readMappedCsv(
       continue;
     }
     if (record.length !== headerCount) {
-      yield {
-        problem: {
-          file: source.name,
-          line,
-          column: '',
-          reason: `has ${record.length} cells, the header has ${headerCount}`,
-        },
-      };
+      short.push({ line, record });
       continue;
     }
+    if (short.length > 0) {
+      yield* problemsOf(short);
+      short = [];
+    }
     const values: Record<string, string> = {};
+    let nulField: string | null = null;
     for (const [field, index] of indexes) {
       // A Salesplan export neutralised formulas ('=…); the import takes the text back.
       const cell = restoreFormula((record[index] ?? '').trim());
+      if (cell.includes('\u0000')) nulField = field;
       if (cell !== '') values[field] = cell;
+    }
+    // PostgreSQL text cannot hold a NUL character: the row is refused, not the database's error.
+    if (nulField !== null) {
+      const column = columns[nulField] ?? nulField;
+      yield { problem: { file: source.name, line, column, reason: 'contains a NUL character' } };
+      continue;
     }
     yield { record: { file: source.name, line, values, columns } };
   }
+  if (log && isReportFooter(short.map((held) => held.record))) {
+    log.note(
+      'report-footer',
+      "lines of a report's footer (its title, copyright, Generated By): not rows, left out",
+      short.length,
+    );
+  } else yield* problemsOf(short);
   if (indexes === null) {
     throw new ValidationError({ field: source.name, reason: 'the file is empty (no header row)' });
   }
+}
+
+function crlfsInside(record: readonly string[]): number {
+  let count = 0;
+  for (const cell of record) {
+    for (let at = cell.indexOf('\r\n'); at !== -1; at = cell.indexOf('\r\n', at + 2)) count += 1;
+  }
+  return count;
 }
 
 function resolveHeaders(file: string, headers: string[], columns: ColumnMap): [string, number][] {

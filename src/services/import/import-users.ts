@@ -134,20 +134,43 @@ function checkManagers(users: UserRecord[], existing: ReadonlyMap<string, string
   }
 }
 
-/** Reads, checks and upserts the users, their territories, then their managers. */
+/** An existing user the record names by its id, email or name. */
+function existingUserOf(user: UserRecord, existing: ReadonlyMap<string, string>) {
+  return (
+    findUser(existing, user.externalId) ??
+    (user.email === null ? undefined : findUser(existing, user.email)) ??
+    findUser(existing, user.name)
+  );
+}
+
+/**
+ * Reads, checks and upserts the users, their territories, then their managers. With `isOnlyNew`
+ * (the owners a CRM report names), a record naming an existing user leaves that user as it is.
+ */
 export async function importUsers(
   db: Executor,
   context: ImportContext,
   items: AsyncIterable<SourceItem>,
+  { isOnlyNew = false }: { isOnlyNew?: boolean } = {},
 ): Promise<void> {
   const counts = context.log.countsOf('users');
   const users: UserRecord[] = [];
+  // Existing users a record named by another key (Eli by name, the file's key his email).
+  const known = new Map<string, string>();
   for await (const item of items) {
     counts.read += 1;
     if ('problem' in item) {
       context.log.problem(item.problem);
       counts.rejected += 1;
-    } else users.push(readUser(item, context));
+      continue;
+    }
+    const user = readUser(item, context);
+    const existingId = isOnlyNew ? existingUserOf(user, context.ids.users) : undefined;
+    if (existingId === undefined) users.push(user);
+    else {
+      counts.unchanged += 1;
+      known.set(user.externalId, existingId);
+    }
   }
   const firstLines = new Map<string, number>();
   for (const user of users) {
@@ -199,6 +222,7 @@ export async function importUsers(
   );
   await syncEmailDirectory(db, context.orgId);
   context.ids.users = await loadUserReferences(db, context.orgId);
+  for (const [key, id] of known) context.ids.users.set(key, id);
   const managersChanged = await updateManagers(
     db,
     context.orgId,

@@ -11,7 +11,12 @@ import type { ImportLog } from './report';
 // A preset turns what the user points at (a folder, a file, uploaded texts) into an import plan:
 // the steps in order, how values are written, and the organisation to create if there is none.
 
-export type ImportStep = { entity: ImportEntity; read(): AsyncIterable<SourceItem> };
+export type ImportStep = {
+  entity: ImportEntity;
+  read(): AsyncIterable<SourceItem>;
+  /** Users only: a record naming an existing user (by id, email or name) is left as it is. */
+  isOnlyNew?: boolean;
+};
 
 export type ImportPlan = {
   organisation: {

@@ -129,7 +129,8 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
       const context = await buildContext(tx, org, options);
       await loadProductAliases(tx, context);
       for (const step of inEntityOrder(options.plan.steps)) {
-        if (step.entity === 'users') await importUsers(tx, context, step.read());
+        if (step.entity === 'users')
+          await importUsers(tx, context, step.read(), { isOnlyNew: step.isOnlyNew ?? false });
         else await importEntity(tx, context, step.entity, step.read(), progress);
         if (step.entity === 'products') await loadProductAliases(tx, context);
       }

@@ -15,6 +15,9 @@ describe('parseDate', () => {
     expect(parseDate('04/03/2026', { dateOrder: 'dmy' })).toEqual({ value: '2026-03-04' });
     expect(parseDate('04/03/2026', { dateOrder: 'mdy' })).toEqual({ value: '2026-04-03' });
     expect(parseDate('3/31/2026 2:05 PM', { dateOrder: 'mdy' })).toEqual({ value: '2026-03-31' });
+    // Salesforce Lightning writes a date-time with a comma before the time.
+    expect(parseDate('3/31/2026, 2:05 PM', { dateOrder: 'mdy' })).toEqual({ value: '2026-03-31' });
+    expect(parseDate('3/31/20262:05', { dateOrder: 'mdy' })).toHaveProperty('reason');
     expect(parseDate('04/03/2026', { dateOrder: null })).toEqual({
       reason: '"04/03/2026" needs a day order: say whether it is day/month/year or month/day/year',
     });

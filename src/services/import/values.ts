@@ -13,7 +13,7 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const YEAR_LAST =
-  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)?$/;
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:(?:, |[ T])\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)?$/;
 
 function isoOf(year: string, month: string, day: string): IsoDate | null {
   const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;

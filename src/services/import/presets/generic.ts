@@ -12,7 +12,7 @@ function formatOf(format: Partial<ValueFormat>): ValueFormat {
   return { dateOrder: format.dateOrder ?? null, decimalSeparator: format.decimalSeparator ?? '.' };
 }
 
-export const genericPreset: Preset = async ({ path: target, mapping, format }) => {
+export const genericPreset: Preset = async ({ path: target, mapping, format, log }) => {
   if (!mapping) {
     throw new ValidationError({
       field: '--mapping',
@@ -27,7 +27,7 @@ export const genericPreset: Preset = async ({ path: target, mapping, format }) =
     }
     return {
       entity: entity as ImportEntity,
-      read: () => readMappedCsv(fileSource(mapped.file, file), mapped.columns),
+      read: () => readMappedCsv(fileSource(mapped.file, file), mapped.columns, log),
     };
   });
   return {

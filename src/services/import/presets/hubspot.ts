@@ -2,8 +2,9 @@ import type { Preset } from '../plan';
 import { planOpportunityExport } from './opportunity-export';
 
 // A HubSpot deals export (CSV); headers in docs/IMPORT.md. HubSpot writes dates as
-// 2026-03-31 or 2026-03-31 14:05, which need no day order.
-export const hubspotPreset: Preset = async ({ path, format }) =>
+// 2026-03-31 or 2026-03-31 14:05, which need no day order. Each pipeline has its own stages: a
+// stage map entry "Renewals: Closed Won" is tried before "Closed Won" (convert-records.ts).
+export const hubspotPreset: Preset = async ({ path, format, log }) =>
   planOpportunityExport(
     path,
     {
@@ -20,11 +21,14 @@ export const hubspotPreset: Preset = async ({ path, format }) =>
         accountName: 'Associated Company',
         amount: 'Amount',
         nextStep: 'Next step',
+        pipeline: 'Pipeline',
       },
       alternatives: {
         'Associated Company': 'accountExternalId',
         'Associated Company (Primary)': 'accountExternalId',
+        'HubSpot Owner': 'ownerExternalId',
       },
+      ownerEmail: ['Deal owner email', 'HubSpot owner email'],
       stageAliases: {
         'Appointment Scheduled': 'Prospecting',
         'Qualified To Buy': 'Qualification',
@@ -37,4 +41,5 @@ export const hubspotPreset: Preset = async ({ path, format }) =>
       dateOrder: null,
     },
     format,
+    log,
   );

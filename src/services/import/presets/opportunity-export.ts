@@ -10,6 +10,7 @@ import {
   readMappedCsv,
 } from '../csv-reader';
 import type { ImportPlan } from '../plan';
+import type { ImportLog } from '../report';
 
 // A CRM's opportunity report in one file (Salesforce, HubSpot): the owners, accounts and products
 // named in it are imported first (one pass collects them), then the opportunities.
@@ -20,6 +21,11 @@ export type ExportLayout = {
   optional: ColumnMap;
   /** Other names the same column has in some exports (header → field). */
   alternatives?: Record<string, string>;
+  /**
+   * Headers of a column with the owner's email, in the order tried: when the file has one, owners
+   * are known by their email (the owner column gives their name).
+   */
+  ownerEmail?: readonly string[];
   stageAliases: Record<string, string>;
   dateOrder: ValueFormat['dateOrder'];
 };
@@ -33,6 +39,11 @@ async function columnsOf(source: CsvSource, layout: ExportLayout): Promise<Colum
   }
   for (const [header, field] of Object.entries(layout.alternatives ?? {})) {
     if (!has(columns[field] ?? '') && has(header)) columns[field] = header;
+  }
+  const ownerEmail = layout.ownerEmail?.find(has);
+  if (ownerEmail !== undefined && columns.ownerExternalId !== undefined) {
+    columns.ownerName = columns.ownerExternalId;
+    columns.ownerExternalId = ownerEmail;
   }
   return columns;
 }
@@ -69,10 +80,13 @@ async function* referenced(
   }
 }
 
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 export async function planOpportunityExport(
   filePath: string,
   layout: ExportLayout,
   format: Partial<ValueFormat>,
+  log: ImportLog,
 ): Promise<ImportPlan> {
   if (fs.statSync(filePath).isDirectory()) {
     throw new ValidationError({
@@ -93,13 +107,21 @@ export async function planOpportunityExport(
     steps: [
       {
         entity: 'users',
+        // An owner who is already a user (by id, email or name) is that user, not a new rep.
+        isOnlyNew: true,
         read: () =>
           referenced(
             refs.owners,
-            (key) => ({ externalId: key, name: key, role: 'rep' }),
+            (key, r) => ({
+              externalId: key,
+              name: r.values.ownerName ?? key,
+              email: EMAIL.test(key) ? key : undefined,
+              role: 'rep',
+            }),
             (r) => ({
               externalId: r.columns.ownerExternalId ?? '',
-              name: r.columns.ownerExternalId ?? '',
+              name: r.columns.ownerName ?? r.columns.ownerExternalId ?? '',
+              email: r.columns.ownerExternalId ?? '',
             }),
           ),
       },
@@ -127,7 +149,7 @@ export async function planOpportunityExport(
             }),
           ),
       },
-      { entity: 'opportunities', read: () => readMappedCsv(source, columns) },
+      { entity: 'opportunities', read: () => readMappedCsv(source, columns, log) },
     ],
   };
 }

@@ -3,7 +3,7 @@ import { planOpportunityExport } from './opportunity-export';
 
 // A Salesforce opportunity report exported as CSV ("Details only"); headers in docs/IMPORT.md.
 // US-locale exports write dates month/day/year; --date-order dmy reads the others.
-export const salesforcePreset: Preset = async ({ path, format }) =>
+export const salesforcePreset: Preset = async ({ path, format, log }) =>
   planOpportunityExport(
     path,
     {
@@ -24,6 +24,7 @@ export const salesforcePreset: Preset = async ({ path, format }) =>
       },
       // Without an Account ID column, the account name is its id.
       alternatives: { 'Account Name': 'accountExternalId' },
+      ownerEmail: ['Owner Email', 'Opportunity Owner: Email', 'Opportunity Owner Email'],
       stageAliases: {
         'Needs Analysis': 'Qualification',
         'Value Proposition': 'Proposal',
@@ -37,4 +38,5 @@ export const salesforcePreset: Preset = async ({ path, format }) =>
       dateOrder: 'mdy',
     },
     format,
+    log,
   );

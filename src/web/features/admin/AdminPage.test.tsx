@@ -70,7 +70,11 @@ describe('AdminPage', () => {
     });
   });
 
-  it('creates a user with a first password it shows once, and resets a password with If-Match', async () => {
+  it('creates a user with a set-password link it shows once, and resets a password with If-Match', async () => {
+    const link = {
+      url: `http://localhost/set-password/pwl_${'b'.repeat(43)}`,
+      expiresAt: '2026-12-08T09:00:00Z',
+    };
     const { calls, fetchMock } = mockApi({
       ...commonHandlers,
       'GET /api/me': () => ({ body: admin }),
@@ -79,6 +83,7 @@ describe('AdminPage', () => {
         status: 201,
         body: { ...rita, id: ids.account, ...(call.body as object), version: 1 },
       }),
+      [`POST /api/users/${ids.account}/password-link`]: () => ({ status: 201, body: link }),
       'PATCH /api/users/00000000-0000-4000-8000-000000000001': () => ({
         body: { ...rita, version: 4 },
       }),
@@ -90,11 +95,21 @@ describe('AdminPage', () => {
     await userEvent.type(within(form).getByLabelText(/^Name/), 'Ugo Rep');
     await userEvent.type(within(form).getByLabelText(/^Email/), 'ugo@example.com');
     await userEvent.click(within(form).getByRole('button', { name: 'Create user' }));
-    const shown = await screen.findByLabelText('One-time password');
-    const created = calls.find((call) => call.method === 'POST')?.body as Record<string, unknown>;
-    expect(created).toMatchObject({ name: 'Ugo Rep', email: 'ugo@example.com', role: 'rep' });
-    expect(created.password).toMatch(/^.{16}$/);
-    expect(shown.textContent).toBe(created.password);
+    const shown = await screen.findByLabelText('Set-password link');
+    expect(shown.textContent).toBe(link.url);
+    const posts = calls.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.path)).toEqual([
+      '/api/users',
+      `/api/users/${ids.account}/password-link`,
+    ]);
+    // The admin never sees (nor makes) the new user's password: the user chooses it.
+    expect(posts[0]?.body).toEqual({
+      name: 'Ugo Rep',
+      email: 'ugo@example.com',
+      role: 'rep',
+      managerId: null,
+      territoryId: null,
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Done' }));
 
     await userEvent.click(screen.getByRole('button', { name: 'More for Rita Rep' }));

@@ -13,6 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { errorMessage } from '../../api/client';
+import type { PasswordLinkUrl } from '../../../schemas/password-links';
 import type { User } from '../../../schemas/users';
 import { ListResults } from '../../components/ListResults';
 import { generatePassword } from './generated-password';
@@ -39,6 +40,34 @@ export function OneTimePassword({ user, password }: { user: User; password: stri
           )}
         </CopyButton>
       </Group>
+    </Stack>
+  );
+}
+
+/** A set-password link shown once: the admin sends it; the user chooses their own password. */
+export function OneTimeLink({ user, link }: { user: User; link: PasswordLinkUrl }) {
+  return (
+    <Stack gap="sm">
+      <Text>
+        Send {user.name} this link. It works once, until {formatInstant(link.expiresAt)}, and is not
+        shown again.
+      </Text>
+      <Stack gap="xs" align="flex-start">
+        <Code
+          block
+          style={{ userSelect: 'all', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+          aria-label="Set-password link"
+        >
+          {link.url}
+        </Code>
+        <CopyButton value={link.url}>
+          {({ copied, copy }) => (
+            <Button size="compact-sm" variant="light" onClick={copy}>
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+          )}
+        </CopyButton>
+      </Stack>
     </Stack>
   );
 }
@@ -131,26 +160,7 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
       >
         {link.data ? (
           <Stack gap="md">
-            <Text>
-              Send {user.name} this link. It works once, until {formatInstant(link.data.expiresAt)},
-              and is not shown again.
-            </Text>
-            <Stack gap="xs" align="flex-start">
-              <Code
-                block
-                style={{ userSelect: 'all', wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-                aria-label="Set-password link"
-              >
-                {link.data.url}
-              </Code>
-              <CopyButton value={link.data.url}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Stack>
+            <OneTimeLink user={user} link={link.data} />
             <Group justify="flex-end">
               <Button onClick={close}>Done</Button>
             </Group>

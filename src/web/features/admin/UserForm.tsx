@@ -1,11 +1,12 @@
 import { Checkbox, Select, TextInput } from '@mantine/core';
 import { ROLES } from '../../../domain/roles';
+import type { PasswordLinkUrl } from '../../../schemas/password-links';
 import { type User, UserInput, UserPatch } from '../../../schemas/users';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { useReference, useUsers } from '../reference/useReference';
 import { AdminFormFrame } from './AdminFormFrame';
 import { conflictOnField } from './admin-form';
-import { generatePassword } from './generated-password';
+import { useCreatePasswordLink } from '../password-links/usePasswordLinks';
 import { useCreateUser, useUpdateUser } from './useAdmin';
 
 export const ROLE_LABELS: Record<User['role'], string> = {
@@ -21,12 +22,13 @@ type UserValues = {
   role: User['role'];
   managerId: string | null;
   territoryId: string | null;
-  /** New users only: make a first password to hand over (else they cannot sign in yet). */
-  withPassword: boolean;
+  /** New users only: make a set-password link to send them (else they cannot sign in yet). */
+  withLink: boolean;
 };
 
 /**
- * Creates a user (with a first password shown once to the admin) or changes one's name, email,
+ * Creates a user (with a set-password link shown once to the admin, so that the user chooses
+ * their own password and nobody else ever knows it) or changes one's name, email,
  * role, manager and territory, based on the version the admin saw.
  */
 export function UserForm({
@@ -36,10 +38,11 @@ export function UserForm({
 }: {
   user: User | null;
   onDone: () => void;
-  onCreated: (user: User, password: string | null) => void;
+  onCreated: (user: User, link: PasswordLinkUrl | null) => void;
 }) {
   const create = useCreateUser();
   const update = useUpdateUser();
+  const makeLink = useCreatePasswordLink();
   const reference = useReference();
   const people = useUsers();
   const { form, field, formError, onSubmit, showServerError } = useSchemaForm({
@@ -50,9 +53,9 @@ export function UserForm({
       role: user?.role ?? 'rep',
       managerId: user?.managerId ?? null,
       territoryId: user?.territoryId ?? null,
-      withPassword: true,
+      withLink: true,
     } satisfies UserValues as UserValues,
-    toInput: ({ withPassword: _, ...values }) => values,
+    toInput: ({ withLink: _, ...values }) => values,
   });
   const managers = (people.data?.items ?? [])
     .filter((person) => person.role !== 'rep' && person.id !== user?.id && person.isActive)
@@ -66,7 +69,7 @@ export function UserForm({
     <AdminFormFrame
       label="User"
       formError={formError}
-      isSaving={create.isPending || update.isPending}
+      isSaving={create.isPending || update.isPending || makeLink.isPending}
       onCancel={onDone}
       saveLabel={user ? 'Save' : 'Create user'}
       onSubmit={onSubmit((input, values) => {
@@ -74,11 +77,17 @@ export function UserForm({
           update.mutate({ user, patch: input }, { onSuccess: onDone, onError });
           return;
         }
-        const password = values.withPassword ? generatePassword() : null;
-        create.mutate(
-          { ...(input as UserInput), ...(password ? { password } : {}) },
-          { onSuccess: (created) => onCreated(created, password), onError },
-        );
+        create.mutate(input as UserInput, {
+          onSuccess: (created) => {
+            if (!values.withLink) return onCreated(created, null);
+            // The user exists either way; without a link the admin makes one later.
+            makeLink.mutate(created.id, {
+              onSuccess: (link) => onCreated(created, link),
+              onError: () => onCreated(created, null),
+            });
+          },
+          onError,
+        });
       })}
     >
       <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
@@ -102,8 +111,9 @@ export function UserForm({
       <Select label="Territory" clearable data={territories} {...field('territoryId')} />
       {!user && (
         <Checkbox
-          label="Make a first password now (shown to you once, to hand over)"
-          {...form.getInputProps('withPassword', { type: 'checkbox' })}
+          label="Make a set-password link now (shown to you once, to send them)"
+          description="They open it and choose their own password"
+          {...form.getInputProps('withLink', { type: 'checkbox' })}
         />
       )}
     </AdminFormFrame>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { ROLES } from '../../../domain/roles';
+import type { PasswordLinkUrl } from '../../../schemas/password-links';
 import type { User } from '../../../schemas/users';
 import { PlusIcon } from '../../components/icons';
 import { ListPagination } from '../../components/ListPagination';
 import { ListResults } from '../../components/ListResults';
 import { SearchInput } from '../../components/SearchInput';
 import { useReference } from '../reference/useReference';
-import { OneTimePassword, UserActions } from './UserActions';
+import { OneTimeLink, UserActions } from './UserActions';
 import { ROLE_LABELS, UserForm } from './UserForm';
 import { useAdminUsers } from './useAdmin';
 
@@ -33,7 +34,7 @@ function StatusBadge({ user }: { user: User }) {
   );
 }
 
-type Editing = { user: User | null } | { created: User; password: string | null };
+type Editing = { user: User | null } | { created: User; link: PasswordLinkUrl | null };
 
 /** Everyone in the organisation: create, change role, manager and territory, (de)activate. */
 export function UsersPanel() {
@@ -152,11 +153,12 @@ export function UsersPanel() {
       >
         {editing && 'created' in editing ? (
           <Stack gap="md">
-            {editing.password ? (
-              <OneTimePassword user={editing.created} password={editing.password} />
+            {editing.link ? (
+              <OneTimeLink user={editing.created} link={editing.link} />
             ) : (
               <Text>
-                {editing.created.name} has no password yet: use Reset password when they need one.
+                {editing.created.name} cannot sign in yet: make them a set-password link (More →
+                Set-password link) when they need one.
               </Text>
             )}
             <Group justify="flex-end">
@@ -168,7 +170,7 @@ export function UsersPanel() {
             <UserForm
               user={editing.user}
               onDone={close}
-              onCreated={(created, password) => setEditing({ created, password })}
+              onCreated={(created, link) => setEditing({ created, link })}
             />
           )
         )}

@@ -30,6 +30,7 @@ export const TABLE_DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   api_tokens: 'distributed',
   calendar_feeds: 'distributed',
   password_links: 'distributed',
+  import_mappings: 'distributed',
   audit_log: 'distributed',
   segments: 'distributed',
   segment_norms: 'distributed',

@@ -17,3 +17,4 @@ export * from './rep-plans';
 export * from './key-accounts';
 export * from './audit-log';
 export * from './calendar-feeds';
+export * from './import-mappings';

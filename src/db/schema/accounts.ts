@@ -68,6 +68,11 @@ export const accounts = pgTable(
     index('accounts_org_name_idx').on(t.orgId, t.name),
     // Search (db/queries/search.ts): trigram matches within one organisation (btree_gin's org_id).
     index('accounts_org_name_trgm_idx').using('gin', t.orgId, sql`${t.name} gin_trgm_ops`),
+    // The list's sorts, each as its keyset key then the id (db/queries/accounts.ts keysetSorts).
+    index('accounts_org_name_id_idx').on(t.orgId, sql`lower(${t.name})`, t.id),
+    index('accounts_org_status_id_idx').on(t.orgId, t.status, t.id),
+    index('accounts_org_updated_id_idx').on(t.orgId, t.updatedAt, t.id),
+    index('accounts_org_created_id_idx').on(t.orgId, t.createdAt, t.id),
     check('accounts_status_valid', oneOf('status', ACCOUNT_STATUSES)),
     check('accounts_name_not_blank', sql`length(trim(${t.name})) > 0`),
     check('accounts_employees_positive', sql`${t.employees} is null or ${t.employees} >= 0`),
@@ -98,6 +103,9 @@ export const contacts = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('contacts_org_external_id_key').on(t.orgId, t.externalId),
     index('contacts_org_account_idx').on(t.orgId, t.accountId),
+    // The list's sorts, each as its keyset key then the id (db/queries/contacts.ts keysetSorts).
+    index('contacts_org_last_name_id_idx').on(t.orgId, sql`lower(${t.lastName})`, t.id),
+    index('contacts_org_created_id_idx').on(t.orgId, t.createdAt, t.id),
     // Search: a contact is found by name or email, one text of the three (db/queries/search.ts).
     index('contacts_org_search_trgm_idx').using(
       'gin',

@@ -65,6 +65,10 @@ export const activities = pgTable(
     uniqueIndex('activities_org_external_id_key').on(t.orgId, t.externalId),
     index('activities_org_owner_occurs_idx').on(t.orgId, t.ownerId, t.occursOn),
     index('activities_org_account_idx').on(t.orgId, t.accountId),
+    // The list's sorts, each as its keyset key then the id (db/queries/activities.ts keysetSorts).
+    index('activities_org_occurs_id_idx').on(t.orgId, t.occursOn, t.id),
+    index('activities_org_created_id_idx').on(t.orgId, t.createdAt, t.id),
+    index('activities_org_type_id_idx').on(t.orgId, t.type, t.id),
     // A deal's last done activity (the dashboards' stale flag, pipeline-flags.ts) is one step
     // back in this index, without reading the activities themselves; its (org_id,
     // opportunity_id) prefix still serves the foreign key and a deal's activity list.

@@ -67,6 +67,22 @@ export const opportunities = pgTable(
     index('opportunities_org_stage_idx').on(t.orgId, t.stageId),
     index('opportunities_org_closed_idx').on(t.orgId, t.closedOn),
     index('opportunities_org_name_trgm_idx').using('gin', t.orgId, sql`${t.name} gin_trgm_ops`),
+    // The list's sorts, each as its keyset key then the id (db/queries/opportunities.ts
+    // keysetSorts): the leader's first page, or any page after a cursor, is read in order.
+    index('opportunities_org_updated_id_idx').on(t.orgId, t.updatedAt, t.id),
+    index('opportunities_org_name_id_idx').on(t.orgId, sql`lower(${t.name})`, t.id),
+    index('opportunities_org_amount_id_idx').on(t.orgId, t.amountMinor, t.id),
+    index('opportunities_org_created_id_idx').on(t.orgId, t.createdOn, t.id),
+    index('opportunities_org_expected_close_id_idx').on(
+      t.orgId,
+      sql`coalesce(${t.expectedCloseOn}, 'infinity'::date)`,
+      t.id,
+    ),
+    index('opportunities_org_closed_id_idx').on(
+      t.orgId,
+      sql`coalesce(${t.closedOn}, 'infinity'::date)`,
+      t.id,
+    ),
     check('opportunities_amount_positive', sql`${t.amountMinor} >= 0`),
     check('opportunities_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('opportunities_name_not_blank', sql`length(trim(${t.name})) > 0`),

@@ -1,25 +1,32 @@
 import type { Database, Executor } from '../db/client';
 import {
-  countMetric,
+  countTeamPlanMetrics,
   deleteTeamPlanItems,
   getTeamPlan as getTeamPlanRow,
   insertTeamPlan,
   insertTeamPlanItem,
   listTeamPlanItems,
   listTeamPlans as listTeamPlanRows,
+  metricColumnsOf,
+  metricDefinitionOf,
+  metricNamesOf,
   type TeamPlanItemRow,
   updateTeamPlan,
 } from '../db/queries/team-plans';
 import { getUser, getUserWithOrganisation, teamMemberIds } from '../db/queries/users';
 import { fiscalYearPeriod, fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { describeMetric } from '../domain/team-plan-metric-description';
+import { isCountedFromData, type MetricDefinition, metricRatio } from '../domain/team-plan-metrics';
 import type { TeamPlan, TeamPlanContent } from '../schemas/team-plans';
 import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
 
-// The manager's team sales & marketing plan for a year (DOMAIN.md, seed 002). Progress of an
-// activity's metric is counted from the data when its source is one the app knows.
+// The manager's team sales & marketing plan for a year (DOMAIN.md, seed 002). An activity's
+// metric is counted from the data by its definition (one statement for the plan's counts, one
+// for its won revenue), or takes the actual the manager entered.
 
+type TeamActivity = TeamPlan['objectives'][number]['goals'][number]['activities'][number];
 type PlanView = NonNullable<Awaited<ReturnType<typeof getTeamPlanRow>>>;
 
 async function loadVisible(db: Executor, actor: Actor, id: string): Promise<PlanView> {
@@ -28,64 +35,106 @@ async function loadVisible(db: Executor, actor: Actor, id: string): Promise<Plan
   return view;
 }
 
-async function progressOf(db: Executor, view: PlanView, item: TeamPlanItemRow) {
-  if (!item.metricSource) return null;
+type ActivityRow = TeamPlanItemRow;
+
+/** Each activity's metric in words and its progress: counted from the data, or as entered. */
+async function metricsOf(db: Executor, view: PlanView, activities: readonly ActivityRow[]) {
   const { plan } = view;
   const org = await getUserWithOrganisation(db, plan.orgId, plan.managerId);
   const year = fiscalYearPeriod(
     fiscalYearStartOf(plan.fiscalYear, org?.organisation.fiscalYearStartMonth ?? 1),
   );
-  // Without an owner the whole team counts: the manager and everyone reporting to them.
-  const owners = item.ownerId
-    ? [item.ownerId]
-    : [plan.managerId, ...(await teamMemberIds(db, plan.orgId, plan.managerId))];
-  const { value: actual, unconverted } = await countMetric(
-    db,
-    plan.orgId,
-    item.metricSource,
-    owners,
-    { from: item.startsOn ?? year.from, to: item.endsOn ?? year.to },
-  );
-  return { actual, ratio: item.targetValue ? actual / item.targetValue : null, unconverted };
+  const defined = activities.flatMap((a) => {
+    const definition = metricDefinitionOf(a);
+    return definition
+      ? [{ id: a.id, definition, from: a.startsOn ?? year.from, to: a.endsOn ?? year.to }]
+      : [];
+  });
+  // Without a member the whole team counts: the manager and everyone reporting to them.
+  const team = [plan.managerId, ...(await teamMemberIds(db, plan.orgId, plan.managerId))];
+  const counted = await countTeamPlanMetrics(db, plan.orgId, team, defined);
+  const names = await metricNamesOf(db, plan.orgId, idsNamedBy(defined.map((m) => m.definition)));
+  const byActivity = new Map<string, { description: string; progress: Progress }>();
+  for (const { id, definition, from, to } of defined) {
+    const activity = activities.find((a) => a.id === id);
+    const description = describeMetric(
+      definition,
+      {
+        activityType: definition.activityType
+          ? (names.activityTypes.get(definition.activityType) ?? definition.activityType)
+          : null,
+        member: definition.memberId ? (names.members.get(definition.memberId) ?? null) : null,
+        segment: definition.segmentId ? (names.segments.get(definition.segmentId) ?? null) : null,
+        product: definition.productId ? (names.products.get(definition.productId) ?? null) : null,
+      },
+      { from, to },
+    );
+    const targetValue = activity?.targetValue ?? null;
+    const progress: Progress = isCountedFromData(definition.counts)
+      ? {
+          actual: counted.get(id)?.value ?? 0,
+          ratio: metricRatio(counted.get(id)?.value ?? 0, targetValue),
+          isEntered: false,
+          unconverted: counted.get(id)?.unconverted ?? [],
+        }
+      : {
+          actual: activity?.enteredActual ?? null,
+          ratio: metricRatio(activity?.enteredActual ?? null, targetValue),
+          isEntered: true,
+          unconverted: [],
+        };
+    byActivity.set(id, { description, progress });
+  }
+  return byActivity;
+}
+
+type Progress = NonNullable<TeamActivity['progress']>;
+
+function idsNamedBy(definitions: readonly (MetricDefinition | null)[]) {
+  const present = (ids: (string | null | undefined)[]) => [
+    ...new Set(ids.filter((id): id is string => Boolean(id))),
+  ];
+  return {
+    segmentIds: present(definitions.map((d) => d?.segmentId)),
+    productIds: present(definitions.map((d) => d?.productId)),
+    memberIds: present(definitions.map((d) => d?.memberId)),
+  };
 }
 
 export async function getTeamPlan(db: Executor, actor: Actor, id: string): Promise<TeamPlan> {
   const view = await loadVisible(db, actor, id);
   const items = await listTeamPlanItems(db, actor.orgId, id);
   const childrenOf = (parentId: string) => items.filter((i) => i.parentId === parentId);
+  const metrics = await metricsOf(
+    db,
+    view,
+    items.filter((i) => i.kind === 'activity'),
+  );
   const { plan } = view;
-  const objectives = [];
-  for (const objective of items.filter((i) => i.kind === 'business_objective')) {
-    const goals = [];
-    for (const goal of childrenOf(objective.id)) {
-      const activities = [];
-      for (const a of childrenOf(goal.id)) {
-        const {
-          id: itemId,
-          title,
-          ownerId,
-          startsOn,
-          endsOn,
-          metric,
-          metricSource,
-          targetValue,
-        } = a;
-        activities.push({
-          id: itemId,
-          title,
-          ownerId,
-          startsOn,
-          endsOn,
-          metric,
-          metricSource,
-          targetValue,
-          progress: await progressOf(db, view, a),
-        });
-      }
-      goals.push({ id: goal.id, area: goal.area ?? 'sales', title: goal.title, activities });
-    }
-    objectives.push({ id: objective.id, title: objective.title, goals });
-  }
+  const objectives = items
+    .filter((i) => i.kind === 'business_objective')
+    .map((objective) => ({
+      id: objective.id,
+      title: objective.title,
+      goals: childrenOf(objective.id).map((goal) => ({
+        id: goal.id,
+        area: goal.area ?? 'sales',
+        title: goal.title,
+        activities: childrenOf(goal.id).map((a) => ({
+          id: a.id,
+          title: a.title,
+          ownerId: a.ownerId,
+          startsOn: a.startsOn,
+          endsOn: a.endsOn,
+          metric: a.metric,
+          metricDefinition: metricDefinitionOf(a),
+          metricDescription: metrics.get(a.id)?.description ?? null,
+          targetValue: a.targetValue,
+          enteredActual: a.enteredActual,
+          progress: metrics.get(a.id)?.progress ?? null,
+        })),
+      })),
+    }));
   return {
     id: plan.id,
     version: plan.version,
@@ -161,15 +210,7 @@ export async function saveTeamPlan(
       plan.managerId,
       ...(await teamMemberIds(tx, actor.orgId, plan.managerId)),
     ]);
-    const issues: { field: string; reason: string }[] = [];
-    for (const [o, objective] of content.objectives.entries())
-      for (const [g, goal] of objective.goals.entries())
-        for (const [a, activity] of goal.activities.entries())
-          if (activity.ownerId && !team.has(activity.ownerId))
-            issues.push({
-              field: `objectives[${o}].goals[${g}].activities[${a}].ownerId`,
-              reason: 'is not the manager or on the team',
-            });
+    const issues = await activityIssues(tx, actor.orgId, team, content);
     if (issues.length > 0) throw new ValidationError(issues);
     const after = await updateTeamPlan(tx, actor.orgId, id, plan.version, content.answers);
     if (!after) throw new ConflictError('The team plan changed since you read it');
@@ -193,9 +234,11 @@ export async function saveTeamPlan(
           position: position++,
         });
         for (const activity of goal.activities) {
+          const { metricDefinition, ...fields } = activity;
           await insertTeamPlanItem(tx, {
             ...base,
-            ...activity,
+            ...fields,
+            ...metricColumnsOf(metricDefinition),
             parentId: g.id,
             kind: 'activity',
             position: position++,
@@ -215,4 +258,49 @@ export async function saveTeamPlan(
   };
   await ('transaction' in db ? db.transaction(write) : write(db));
   return getTeamPlan(db, actor, id);
+}
+
+/**
+ * A tactical activity's owner and its metric's member are the manager or on the team; the
+ * metric names activity types, segments and products the organisation has.
+ */
+async function activityIssues(
+  db: Executor,
+  orgId: string,
+  team: ReadonlySet<string>,
+  content: TeamPlanContent,
+) {
+  const activities = content.objectives.flatMap((objective, o) =>
+    objective.goals.flatMap((goal, g) =>
+      goal.activities.map((activity, a) => ({
+        activity,
+        path: `objectives[${o}].goals[${g}].activities[${a}]`,
+      })),
+    ),
+  );
+  const names = await metricNamesOf(
+    db,
+    orgId,
+    idsNamedBy(activities.map(({ activity }) => activity.metricDefinition)),
+  );
+  const issues: { field: string; reason: string }[] = [];
+  for (const { activity, path } of activities) {
+    const definition = activity.metricDefinition;
+    if (activity.ownerId && !team.has(activity.ownerId))
+      issues.push({ field: `${path}.ownerId`, reason: 'is not the manager or on the team' });
+    if (!definition) continue;
+    const at = (field: string) => `${path}.metricDefinition.${field}`;
+    if (definition.memberId && !team.has(definition.memberId))
+      issues.push({ field: at('memberId'), reason: 'is not the manager or on the team' });
+    if (definition.activityType && !names.activityTypes.has(definition.activityType))
+      issues.push({
+        field: at('activityType'),
+        reason: 'is not one of the organisation’s activity types',
+      });
+    if (definition.segmentId && !names.segments.has(definition.segmentId))
+      issues.push({ field: at('segmentId'), reason: 'no such segment' });
+    if (definition.productId && !names.products.has(definition.productId))
+      issues.push({ field: at('productId'), reason: 'no such product' });
+  }
+  return issues;
 }

@@ -38,7 +38,18 @@ export const noMoney = (): ConvertedTotal => ({ totalMinor: 0, unconverted: [] }
 export async function sumConvertedBy(
   db: Executor,
   orgId: string,
-  { key, where, today }: { key: SQL; where: SQL; today: string | null },
+  {
+    key,
+    where,
+    today,
+    joins,
+  }: {
+    key: SQL;
+    where: SQL;
+    today: string | null;
+    /** More joins after the stage's, for `key` and `where` to read. */
+    joins?: SQL;
+  },
 ): Promise<Map<string, ConvertedTotal>> {
   const rows = await queryRows<{
     key: string;
@@ -54,6 +65,7 @@ export async function sumConvertedBy(
           coalesce(sum(o.amount_minor), 0) as amount_minor
         from opportunities o
         join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        ${joins ?? sql``}
         ${convertedAmountJoin(today)}
         where o.org_id = ${orgId} and ${where}
         group by 1, 2, 3

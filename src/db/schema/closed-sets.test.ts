@@ -22,6 +22,7 @@ import {
   SPECIALISED_SPLITS,
   TERRITORY_SPLITS,
 } from '../../domain/strategy-cascade';
+import { METRIC_COUNTS } from '../../domain/team-plan-metrics';
 import { TEAM_GOAL_AREAS, TEAM_PLAN_ITEM_KINDS } from '../../domain/team-plans';
 import { AccountStatus } from '../../schemas/accounts';
 import { ActivityStatus } from '../../schemas/activities';
@@ -36,7 +37,7 @@ import {
 } from '../../schemas/rep-plans';
 import { Role } from '../../schemas/session';
 import { OrganisationModel, SeasonalityKind, SegmentNormInput } from '../../schemas/strategies';
-import { TeamGoalInput } from '../../schemas/team-plans';
+import { MetricCount, TeamGoalInput } from '../../schemas/team-plans';
 import { accounts } from './accounts';
 import { activities } from './activities';
 import { keyAccountObjectives, keyAccountSteps, potentialCriteria } from './key-accounts';
@@ -104,6 +105,16 @@ describe('closed sets', () => {
       'team goal areas',
       TEAM_GOAL_AREAS,
       [TeamGoalInput.shape.area.options, teamPlanItems.area.enumValues],
+    ],
+    [
+      'team-plan metric counts',
+      METRIC_COUNTS,
+      [MetricCount.options, teamPlanItems.metricCounts.enumValues],
+    ],
+    [
+      'account statuses of a team-plan metric',
+      ACCOUNT_STATUSES,
+      [teamPlanItems.metricAccountStatus.enumValues],
     ],
     ['criterion kinds', CRITERION_KINDS, [potentialCriteria.kind.enumValues]],
     [

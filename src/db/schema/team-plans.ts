@@ -20,7 +20,11 @@ import {
   updatedAtColumn,
   versionColumn,
 } from './columns';
+import { products } from './products';
+import { segments } from './segments';
 import { users } from './users';
+import { ACCOUNT_STATUSES } from '../../domain/account';
+import { METRIC_COUNTS } from '../../domain/team-plan-metrics';
 import { TEAM_GOAL_AREAS, TEAM_PLAN_ITEM_KINDS } from '../../domain/team-plans';
 
 // A manager's team sales & marketing plan for a year: the five questions, then the tree of
@@ -65,10 +69,19 @@ export const teamPlanItems = pgTable(
     ownerId: uuid('owner_id'),
     startsOn: date('starts_on', { mode: 'string' }),
     endsOn: date('ends_on', { mode: 'string' }),
+    // What the manager calls the metric ("first meetings held"); the definition below says what counts.
     metric: text('metric'),
-    // A metric the app can compute from the data (e.g. "activities:first_meeting"), when it can.
-    metricSource: text('metric_source'),
+    // The metric's definition (domain/team-plan-metrics.ts); null: the activity has no metric.
+    metricCounts: text('metric_counts', { enum: METRIC_COUNTS }),
+    metricActivityType: text('metric_activity_type'),
+    // Null: the whole team counts.
+    metricMemberId: uuid('metric_member_id'),
+    metricSegmentId: uuid('metric_segment_id'),
+    metricAccountStatus: text('metric_account_status', { enum: ACCOUNT_STATUSES }),
+    metricProductId: uuid('metric_product_id'),
     targetValue: numeric('target_value', { mode: 'number' }),
+    // The actual of a metric the data cannot count, typed in by the manager.
+    enteredActual: numeric('entered_actual', { mode: 'number' }),
     position: integer('position').notNull().default(0),
     createdAt: createdAtColumn(),
   },
@@ -89,9 +102,36 @@ export const teamPlanItems = pgTable(
       columns: [t.orgId, t.ownerId],
       foreignColumns: [users.orgId, users.id],
     }),
+    foreignKey({
+      name: 'team_plan_items_metric_member_fk',
+      columns: [t.orgId, t.metricMemberId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    foreignKey({
+      name: 'team_plan_items_metric_segment_fk',
+      columns: [t.orgId, t.metricSegmentId],
+      foreignColumns: [segments.orgId, segments.id],
+    }),
+    foreignKey({
+      name: 'team_plan_items_metric_product_fk',
+      columns: [t.orgId, t.metricProductId],
+      foreignColumns: [products.orgId, products.id],
+    }),
     index('team_plan_items_plan_idx').on(t.orgId, t.teamPlanId),
     check('team_plan_items_kind_valid', oneOf('kind', TEAM_PLAN_ITEM_KINDS)),
     check('team_plan_items_area_valid', sql`area is null or ${oneOf('area', TEAM_GOAL_AREAS)}`),
+    check(
+      'team_plan_items_metric_counts_valid',
+      sql`metric_counts is null or ${oneOf('metric_counts', METRIC_COUNTS)}`,
+    ),
+    check(
+      'team_plan_items_metric_account_status_valid',
+      sql`metric_account_status is null or ${oneOf('metric_account_status', ACCOUNT_STATUSES)}`,
+    ),
+    check(
+      'team_plan_items_metric_activity_type_iff_activities',
+      sql`(${t.metricCounts} = 'activities') = (${t.metricActivityType} is not null)`,
+    ),
     check(
       'team_plan_items_timeline_order',
       sql`${t.startsOn} is null or ${t.endsOn} is null or ${t.startsOn} <= ${t.endsOn}`,

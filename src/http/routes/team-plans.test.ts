@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar';
 import { todayIso } from '../../services/clock';
+
+const monthName = (iso: string) =>
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    Number(iso.slice(5, 7)) - 1
+  ];
 import { testEngines } from '../../test-setup/test-database';
 import { startTestServer, type Client, type TestServer } from '../test-server';
 
@@ -12,7 +17,8 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
   const today = todayIso();
   const year = Number(today.slice(0, 4));
 
-  const content = (first: { metricSource?: string; ownerId?: string } = {}) => ({
+  const calls = { counts: 'activities', activityType: 'call' };
+  const content = (first: Record<string, unknown> = {}) => ({
     answers: {
       whoIsOurCustomer: 'Mid-size logistics firms',
       whatDoesTheCustomerValue: 'Uptime',
@@ -34,12 +40,19 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
                 startsOn: addDays(today, -30),
                 endsOn: addDays(today, 30),
                 metric: 'calls done',
-                metricSource: 'activities:call',
+                metricDefinition: { ...calls, memberId: server.ids.rep1 },
                 targetValue: 10,
                 ...first,
               },
-              { title: 'Team calls', metricSource: 'activities:call', targetValue: null },
-              { title: 'Trade show', metric: 'booth visitors' },
+              { title: 'Team calls', metricDefinition: calls, targetValue: null },
+              {
+                title: 'Trade show',
+                metric: 'booth visitors',
+                metricDefinition: { counts: 'entered' },
+                targetValue: 400,
+                enteredActual: 100,
+              },
+              { title: 'Brochure', metric: 'printed' },
             ],
           },
         ],
@@ -88,10 +101,22 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     });
     expect(saved.status).toBe(200);
     expect(saved.body.answers.whatIsOurPlan).toBe('Win segment A');
-    const [mine, team, show] = saved.body.objectives[0].goals[0].activities;
-    expect(mine.progress).toEqual({ actual: 3, ratio: 0.3, unconverted: [] });
-    expect(team.progress).toEqual({ actual: 4, ratio: null, unconverted: [] });
-    expect(show.progress).toBeNull();
+    const [mine, team, show, brochure] = saved.body.objectives[0].goals[0].activities;
+    const counted = { isEntered: false, unconverted: [] };
+    expect(mine.progress).toEqual({ actual: 3, ratio: 0.3, ...counted });
+    // The owner alone is not the metric's: without a member the team's four calls count.
+    expect(team.progress).toEqual({ actual: 4, ratio: null, ...counted });
+    expect(show.progress).toEqual({ actual: 100, ratio: 0.25, isEntered: true, unconverted: [] });
+    expect(brochure).toMatchObject({ metricDefinition: null, progress: null });
+    const timeline = (from: string, to: string) =>
+      `${Number(from.slice(8))} ${monthName(from)}${from.slice(0, 4) === to.slice(0, 4) ? '' : ` ${from.slice(0, 4)}`}–${Number(to.slice(8))} ${monthName(to)}${from.slice(0, 4) === to.slice(0, 4) ? '' : ` ${to.slice(0, 4)}`}`;
+    expect(mine.metricDescription).toBe(
+      `Calls done, rep1, ${timeline(addDays(today, -30), addDays(today, 30))}`,
+    );
+    expect(team.metricDescription).toBe(`Calls done, team, 1 Jan–31 Dec`);
+    expect(show.metricDescription).toBe(
+      'Entered by hand (not counted from the data), 1 Jan–31 Dec',
+    );
   });
 
   it('rejects stale versions and bad input with nothing written', async () => {
@@ -103,7 +128,7 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
       { 'if-match': '"1"' },
     );
     expect(stale.status).toBe(409);
-    const badSource = content({ metricSource: 'vibes' });
+    const badSource = content({ metricDefinition: { counts: 'vibes' } });
     expect(
       (await manager1.request('PUT', `/api/team-plans/${planId}`, badSource, { 'if-match': '"2"' }))
         .status,
@@ -122,6 +147,41 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     );
     expect(otherTeam.status).toBe(422);
     expect(JSON.stringify(otherTeam.body)).toContain('is not the manager or on the team');
+    const noType = await manager1.request(
+      'PUT',
+      `/api/team-plans/${planId}`,
+      content({ metricDefinition: { counts: 'activities' } }),
+      { 'if-match': '"2"' },
+    );
+    expect(noType.status).toBe(400);
+    const badFilters = await manager1.request(
+      'PUT',
+      `/api/team-plans/${planId}`,
+      content({
+        metricDefinition: {
+          ...calls,
+          activityType: 'carrier_pigeon',
+          memberId: server.ids.rep3,
+          segmentId: server.ids.rep1,
+        },
+      }),
+      { 'if-match': '"2"' },
+    );
+    expect(badFilters.status).toBe(422);
+    expect(badFilters.body.error.issues).toEqual([
+      {
+        field: 'objectives[0].goals[0].activities[0].metricDefinition.memberId',
+        reason: 'is not the manager or on the team',
+      },
+      {
+        field: 'objectives[0].goals[0].activities[0].metricDefinition.activityType',
+        reason: 'is not one of the organisation’s activity types',
+      },
+      {
+        field: 'objectives[0].goals[0].activities[0].metricDefinition.segmentId',
+        reason: 'no such segment',
+      },
+    ]);
     expect((await manager1.request('GET', `/api/team-plans/${planId}`)).body).toEqual(before.body);
   });
 
@@ -157,8 +217,13 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     const body = content();
     const [objective] = body.objectives;
     const activities = [
-      { title: 'Revenue', metricSource: 'won_revenue', targetValue: 300_000 },
-      { title: 'New deals', metricSource: 'opportunities_created', targetValue: 4 },
+      { title: 'Revenue', metricDefinition: { counts: 'won_revenue' }, targetValue: 300_000 },
+      {
+        title: 'New deals',
+        metricDefinition: { counts: 'opportunities_created' },
+        targetValue: 4,
+      },
+      { title: 'Deals won', metricDefinition: { counts: 'opportunities_won' }, targetValue: 4 },
     ];
     body.objectives = [
       { ...objective, goals: [{ ...objective?.goals[0], activities }] },
@@ -167,14 +232,17 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
       'if-match': `"${current.body.version}"`,
     });
     expect(saved.status).toBe(200);
-    const [revenue, deals] = saved.body.objectives[0].goals[0].activities;
+    const [revenue, deals, wins] = saved.body.objectives[0].goals[0].activities;
     // €1,500 + $1,000 × 0.9 = €2,400; the CHF deal has no rate: left out and counted.
     expect(revenue.progress).toEqual({
       actual: 240_000,
       ratio: 0.8,
+      isEntered: false,
       unconverted: [{ currency: 'CHF', count: 1, amountMinor: 55_000 }],
     });
-    expect(deals.progress).toEqual({ actual: 4, ratio: 1, unconverted: [] });
+    expect(deals.progress).toEqual({ actual: 4, ratio: 1, isEntered: false, unconverted: [] });
+    // Three of rep1's four deals are won (EUR, USD, CHF: a count needs no rate).
+    expect(wins.progress).toEqual({ actual: 3, ratio: 0.75, isEntered: false, unconverted: [] });
   });
 
   it('shows the plan to the leader read-only and hides it from another team', async () => {

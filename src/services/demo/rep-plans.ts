@@ -12,8 +12,9 @@ import {
   replaceSegmentShares,
   wonRevenueByOwner,
 } from '../../db/queries/strategies';
-import { insertTeamPlan } from '../../db/queries/team-plans';
+import { countTeamPlanMetrics, insertTeamPlan } from '../../db/queries/team-plans';
 import { accounts, segments, users } from '../../db/schema';
+import { daysBetween } from '../../domain/calendar';
 import { lookBackPeriod } from '../../domain/funnel-ratios';
 import type { Actor } from '../authorization';
 import { scheduleCheckIns } from '../check-in-schedule';
@@ -22,7 +23,11 @@ import { freezeVersion } from '../rep-plan-versions';
 import { saveTeamPlan } from '../team-plans';
 import { holdCheckIns } from './rep-plan-check-ins';
 import { DEMO_TIME_ZONE } from './generate';
-import { demoTeamPlanContent } from './team-plan-content';
+import {
+  type DemoTeamActivity,
+  demoTeamActivities,
+  demoTeamPlanContent,
+} from './team-plan-content';
 
 // The strategy chain for the demo organisation, for the anchor date's fiscal year: a strategy
 // (history seasonality), a team plan per manager, and a rep plan per rep: most agreed with
@@ -104,6 +109,37 @@ async function loadStrategy(
   );
 }
 
+/**
+ * Each counted metric's target: what the team did of it over the twelve months to the anchor
+ * date, over the activity's timeline, times the activity's pace, rounded to a five: the plan asks
+ * about as much as the team does, so its progress reads as a believable share.
+ */
+async function withTargetsFromPace(
+  db: Executor,
+  orgId: string,
+  anchorDate: string,
+  teamIds: readonly string[],
+  activities: readonly DemoTeamActivity[],
+): Promise<DemoTeamActivity[]> {
+  const lastYear = lookBackPeriod(anchorDate, 12);
+  const counted = await countTeamPlanMetrics(
+    db,
+    orgId,
+    teamIds,
+    activities.flatMap((a) =>
+      a.metricDefinition && a.pace !== null
+        ? [{ id: a.key, definition: a.metricDefinition, ...lastYear }]
+        : [],
+    ),
+  );
+  return activities.map((a) => {
+    const lastYearCount = counted.get(a.key)?.value;
+    if (a.pace === null || lastYearCount === undefined || !a.startsOn || !a.endsOn) return a;
+    const share = (daysBetween(a.startsOn, a.endsOn) + 1) / 365;
+    return { ...a, targetValue: Math.max(5, Math.round((lastYearCount * a.pace * share) / 5) * 5) };
+  });
+}
+
 /** Loads the demo's strategy, team plans, rep plans and check-ins, inside the caller's transaction. */
 export async function loadDemoRepPlans(
   db: Executor,
@@ -125,6 +161,11 @@ export async function loadDemoRepPlans(
     reps.map((rep) => rep.id),
   );
 
+  const [segmentA] = await db
+    .select({ id: segments.id })
+    .from(segments)
+    .where(and(eq(segments.orgId, orgId), eq(segments.code, 'A')));
+  const segmentAId = segmentA?.id ?? null;
   for (const manager of people.filter((user) => user.role === 'manager')) {
     const team = reps.filter((rep) => rep.managerId === manager.id).map((rep) => rep.id);
     const plan = await insertTeamPlan(db, { orgId, managerId: manager.id, fiscalYear: year });
@@ -138,7 +179,14 @@ export async function loadDemoRepPlans(
       visibleOwnerIds: [manager.id, ...team],
       editableOwnerIds: [manager.id, ...team],
     };
-    await saveTeamPlan(db, actor, plan.id, demoTeamPlanContent(year, team), 1);
+    const activities = await withTargetsFromPace(
+      db,
+      orgId,
+      anchorDate,
+      [manager.id, ...team],
+      demoTeamActivities(year, team, segmentAId),
+    );
+    await saveTeamPlan(db, actor, plan.id, demoTeamPlanContent(activities), 1);
   }
 
   let checkInsHeld = 0;

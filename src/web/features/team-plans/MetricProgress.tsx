@@ -3,34 +3,42 @@ import { describeUnconverted } from '../../../domain/exchange-rates';
 import { formatMoney } from '../../components/money';
 import { isMoneyMetric, type TeamActivity } from './team-plan-draft';
 
-type Props = Pick<TeamActivity, 'metric' | 'metricSource' | 'targetValue' | 'progress'> & {
+type Props = Pick<
+  TeamActivity,
+  'metric' | 'metricDefinition' | 'metricDescription' | 'targetValue' | 'progress'
+> & {
   currency: string;
   /** The row changed since the server counted it: its progress shows after the next save. */
   isStale?: boolean;
 };
 
-/** A tactical activity's metric with its progress counted from the data, when it can be. */
+/**
+ * A tactical activity's figure with its definition in words beside it ("First meetings done,
+ * team, prospects in segment A, 1 Jan–31 Dec: 12 of 200"), so the title promises no more than
+ * the count holds; an entered metric says it is typed in.
+ */
 export function MetricProgress({
   metric,
-  metricSource,
+  metricDefinition,
+  metricDescription,
   targetValue,
   progress,
   currency,
   isStale = false,
 }: Props) {
   const format = (value: number) =>
-    isMoneyMetric(metricSource) ? formatMoney(value, currency) : String(value);
-  if (!metricSource) {
+    isMoneyMetric(metricDefinition?.counts) ? formatMoney(value, currency) : String(value);
+  if (!metricDefinition && !isStale) {
     return (
       <Stack gap={0}>
         {metric && <Text size="xs">{metric}</Text>}
         <Text size="xs" c="dimmed">
-          Not measurable from the data
+          No metric defined
         </Text>
       </Stack>
     );
   }
-  if (isStale || !progress) {
+  if (isStale || !progress || !metricDefinition) {
     return (
       <Text size="xs" c="dimmed">
         Counted from the data once saved
@@ -38,11 +46,20 @@ export function MetricProgress({
     );
   }
   const { actual, ratio } = progress;
+  const figure =
+    actual === null
+      ? 'no actual entered yet'
+      : `${format(actual)}${targetValue === null ? '' : ` of ${format(targetValue)}`}`;
   return (
     <Stack gap={2}>
       <Text size="xs">
-        {format(actual)}
-        {targetValue === null ? '' : ` of ${format(targetValue)}`} {metric}
+        <Text span size="xs" c="dimmed">
+          {metricDescription}:
+        </Text>{' '}
+        <Text span size="xs" fw={600}>
+          {figure}
+        </Text>
+        {metric ? ` ${metric}` : ''}
       </Text>
       {ratio !== null && (
         <Progress

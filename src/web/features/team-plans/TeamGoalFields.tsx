@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { PlusIcon } from '../../components/icons';
 import { RowActions } from './RowActions';
-import { type Option, TeamActivityFields } from './TeamActivityFields';
+import { TeamActivityFields } from './TeamActivityFields';
+import type { MetricOptions } from './useTeamPlanOptions';
 import {
   type ActivityDraft,
   emptyActivity,
@@ -20,8 +21,7 @@ export function TeamGoalFields({
   goal,
   index,
   count,
-  owners,
-  metricSources,
+  options,
   currency,
   errorAt,
   onChange,
@@ -32,8 +32,7 @@ export function TeamGoalFields({
   goal: GoalDraft;
   index: number;
   count: number;
-  owners: Option[];
-  metricSources: Option[];
+  options: MetricOptions;
   currency: string;
   /** The error under a field below this goal: 'title', 'activities.0.ownerId'... */
   errorAt: (field: string) => string | undefined;
@@ -87,8 +86,7 @@ export function TeamGoalFields({
             activity={activity}
             index={a}
             count={goal.activities.length}
-            owners={owners}
-            metricSources={metricSources}
+            options={options}
             currency={currency}
             errorAt={(field) => errorAt(`activities.${a}.${field}`)}
             onChange={(patch) => setActivity(a, patch)}

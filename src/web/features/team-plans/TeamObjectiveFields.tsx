@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, TextInput } from '@mantine/core';
 import { TEAM_GOAL_AREAS } from '../../../domain/team-plans';
 import { PlusIcon } from '../../components/icons';
 import { RowActions } from './RowActions';
-import type { Option } from './TeamActivityFields';
+import type { MetricOptions } from './useTeamPlanOptions';
 import { TeamGoalFields } from './TeamGoalFields';
 import { emptyGoal, type GoalDraft, moved, type ObjectiveDraft } from './team-plan-draft';
 
@@ -11,8 +11,7 @@ export function TeamObjectiveFields({
   objective,
   index,
   count,
-  owners,
-  metricSources,
+  options,
   currency,
   errorAt,
   onChange,
@@ -23,8 +22,7 @@ export function TeamObjectiveFields({
   objective: ObjectiveDraft;
   index: number;
   count: number;
-  owners: Option[];
-  metricSources: Option[];
+  options: MetricOptions;
   currency: string;
   /** The error under a field below this objective: 'title', 'goals.0.title'... */
   errorAt: (field: string) => string | undefined;
@@ -63,8 +61,7 @@ export function TeamObjectiveFields({
             goal={goal}
             index={g}
             count={goals.length}
-            owners={owners}
-            metricSources={metricSources}
+            options={options}
             currency={currency}
             errorAt={(field) => errorAt(`goals.${g}.${field}`)}
             onChange={(patch) => onChange({ goals: withGoal(g, patch) })}

@@ -46,7 +46,7 @@ export function TeamPlanEditor({
   const [isConflict, setIsConflict] = useState(false);
   const save = useSaveTeamPlan();
   const reload = useReloadTeamPlan();
-  const { owners, metricSources } = useTeamPlanOptions(base);
+  const options = useTeamPlanOptions(base);
   const errorAt = (path: string) => errors[path];
   const setObjectives = (objectives: ObjectiveDraft[], isStructural = false) => {
     setDraft({ ...draft, objectives });
@@ -115,8 +115,7 @@ export function TeamPlanEditor({
             objective={objective}
             index={o}
             count={draft.objectives.length}
-            owners={owners}
-            metricSources={metricSources}
+            options={options}
             currency={currency}
             errorAt={(field) => errorAt(`objectives.${o}.${field}`)}
             onChange={(patch) => setObjective(o, patch)}

@@ -1,3 +1,9 @@
+import type { AccountStatus } from '../../../domain/account';
+import {
+  isMoneyMetric,
+  type MetricCount,
+  type MetricDefinition,
+} from '../../../domain/team-plan-metrics';
 import type { TeamGoalArea } from '../../../domain/team-plans';
 import type { TeamPlan, TeamPlanContent } from '../../../schemas/team-plans';
 import { minorToInputText, parseMoneyInput } from '../../components/money';
@@ -25,11 +31,53 @@ export type ActivityDraft = {
   startsOn: string | null;
   endsOn: string | null;
   metric: string;
-  metricSource: string | null;
+  /** The metric's definition as picked; no `counts`, no metric. */
+  counts: MetricCount | null;
+  activityType: string | null;
+  memberId: string | null;
+  segmentId: string | null;
+  accountStatus: AccountStatus | null;
+  productId: string | null;
   /** As typed: major units for won revenue, a plain number otherwise. */
   target: string;
+  /** The actual of an entered metric, as typed. */
+  enteredActual: string;
   saved: TeamActivity | null;
 };
+
+/** The definition fields of a draft, all empty when it has none. */
+const DEFINITION_FIELDS = [
+  'activityType',
+  'memberId',
+  'segmentId',
+  'accountStatus',
+  'productId',
+] as const;
+
+function definitionDraftOf(definition: MetricDefinition | null) {
+  return {
+    counts: definition?.counts ?? null,
+    activityType: definition?.activityType ?? null,
+    memberId: definition?.memberId ?? null,
+    segmentId: definition?.segmentId ?? null,
+    accountStatus: definition?.accountStatus ?? null,
+    productId: definition?.productId ?? null,
+  };
+}
+
+/** The draft's definition as the API takes it; an entered metric keeps no filter. */
+export function definitionOf(activity: ActivityDraft): MetricDefinition | null {
+  if (!activity.counts) return null;
+  if (activity.counts === 'entered') return { ...definitionDraftOf(null), counts: 'entered' };
+  return {
+    counts: activity.counts,
+    activityType: activity.counts === 'activities' ? activity.activityType : null,
+    memberId: activity.memberId,
+    segmentId: activity.segmentId,
+    accountStatus: activity.accountStatus,
+    productId: activity.productId,
+  };
+}
 export type GoalDraft = {
   key: string;
   area: TeamGoalArea;
@@ -42,16 +90,15 @@ export type TeamPlanDraft = { answers: TeamPlan['answers']; objectives: Objectiv
 let lastKey = 0;
 export const newKey = () => `new-${++lastKey}`;
 
-/** Won revenue is money (minor units on the wire); every other metric counts things. */
-export const isMoneyMetric = (source: string | null) => source === 'won_revenue';
+export { isMoneyMetric };
 
 export function targetText(
   targetValue: number | null,
-  source: string | null,
+  counts: MetricCount | null,
   currency: string,
 ): string {
   if (targetValue === null) return '';
-  return isMoneyMetric(source) ? minorToInputText(targetValue, currency) : String(targetValue);
+  return isMoneyMetric(counts) ? minorToInputText(targetValue, currency) : String(targetValue);
 }
 
 export function draftOf(plan: TeamPlan, currency: string): TeamPlanDraft {
@@ -71,8 +118,13 @@ export function draftOf(plan: TeamPlan, currency: string): TeamPlanDraft {
           startsOn: activity.startsOn,
           endsOn: activity.endsOn,
           metric: activity.metric ?? '',
-          metricSource: activity.metricSource,
-          target: targetText(activity.targetValue, activity.metricSource, currency),
+          ...definitionDraftOf(activity.metricDefinition),
+          target: targetText(
+            activity.targetValue,
+            activity.metricDefinition?.counts ?? null,
+            currency,
+          ),
+          enteredActual: activity.enteredActual === null ? '' : String(activity.enteredActual),
           saved: activity,
         })),
       })),
@@ -87,8 +139,9 @@ export const emptyActivity = (): ActivityDraft => ({
   startsOn: null,
   endsOn: null,
   metric: '',
-  metricSource: null,
+  ...definitionDraftOf(null),
   target: '',
+  enteredActual: '',
   saved: null,
 });
 
@@ -106,10 +159,10 @@ export const activityPath = (o: number, g: number, a: number) =>
 
 function parseTarget(
   text: string,
-  source: string | null,
+  counts: MetricCount | null,
   currency: string,
 ): { ok: true; value: number | null } | { ok: false; reason: string } {
-  if (isMoneyMetric(source)) {
+  if (isMoneyMetric(counts)) {
     const parsed = parseMoneyInput(text, currency);
     return parsed.ok ? { ok: true, value: parsed.amountMinor } : parsed;
   }
@@ -136,16 +189,20 @@ export function contentOf(
         area: goal.area,
         title: goal.title,
         activities: goal.activities.map((activity, a) => {
-          const target = parseTarget(activity.target, activity.metricSource, currency);
+          const target = parseTarget(activity.target, activity.counts, currency);
           if (!target.ok) errors[`${activityPath(o, g, a)}.targetValue`] = target.reason;
+          const isEntered = activity.counts === 'entered';
+          const entered = parseTarget(isEntered ? activity.enteredActual : '', null, currency);
+          if (!entered.ok) errors[`${activityPath(o, g, a)}.enteredActual`] = entered.reason;
           return {
             title: activity.title,
             ownerId: activity.ownerId,
             startsOn: activity.startsOn,
             endsOn: activity.endsOn,
             metric: activity.metric.trim() === '' ? null : activity.metric.trim(),
-            metricSource: activity.metricSource,
+            metricDefinition: definitionOf(activity),
             targetValue: target.ok ? target.value : null,
+            enteredActual: entered.ok ? entered.value : null,
           };
         }),
       })),
@@ -168,8 +225,10 @@ export function fieldPathsOf(draft: TeamPlanDraft): string[] {
           'startsOn',
           'endsOn',
           'metric',
-          'metricSource',
+          'metricDefinition.counts',
+          ...DEFINITION_FIELDS.map((name) => `metricDefinition.${name}`),
           'targetValue',
+          'enteredActual',
         ]) {
           paths.push(`${activityPath(o, g, a)}.${field}`);
         }
@@ -181,17 +240,23 @@ export function fieldPathsOf(draft: TeamPlanDraft): string[] {
 
 /**
  * Whether the progress the server counted still describes this row: it no longer does once
- * its source, owner, timeline or target changed, until the next save.
+ * its definition, timeline, target or entered actual changed, until the next save.
  */
 export function isProgressCurrent(activity: ActivityDraft, currency: string): boolean {
   const { saved } = activity;
   if (!saved) return false;
+  const before = saved.metricDefinition;
+  const after = definitionOf(activity);
+  const counts = before?.counts ?? null;
   return (
-    saved.metricSource === activity.metricSource &&
-    saved.ownerId === activity.ownerId &&
+    (['counts', ...DEFINITION_FIELDS] as const).every(
+      (field) => (before?.[field] ?? null) === (after?.[field] ?? null),
+    ) &&
     saved.startsOn === activity.startsOn &&
     saved.endsOn === activity.endsOn &&
-    targetText(saved.targetValue, saved.metricSource, currency) === activity.target
+    targetText(saved.targetValue, counts, currency) === activity.target &&
+    (saved.enteredActual === null ? '' : String(saved.enteredActual)) ===
+      (activity.counts === 'entered' ? activity.enteredActual : '')
   );
 }
 

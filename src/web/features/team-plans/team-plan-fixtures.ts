@@ -9,6 +9,9 @@ export const teamPlanId = '00000000-0000-4000-8000-000000000700';
 export const managerId = '00000000-0000-4000-8000-000000000701';
 export const repId = ids.user;
 export const otherRepId = '00000000-0000-4000-8000-000000000702';
+export const segmentAId = '00000000-0000-4000-8000-000000000710';
+
+const noFilter = { memberId: null, segmentId: null, accountStatus: null, productId: null };
 
 export const asRole = (role: Me['user']['role'], userId = repId): Me => ({
   ...me,
@@ -69,9 +72,16 @@ export function makeTeamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
                 startsOn: '2026-01-01',
                 endsOn: '2026-12-31',
                 metric: 'calls done',
-                metricSource: 'activities:call',
+                metricDefinition: {
+                  ...noFilter,
+                  counts: 'activities',
+                  activityType: 'call',
+                  memberId: repId,
+                },
+                metricDescription: 'Calls done, Rita Rep, 1 Jan–31 Dec',
                 targetValue: 10,
-                progress: { actual: 3, ratio: 0.3, unconverted: [] },
+                enteredActual: null,
+                progress: { actual: 3, ratio: 0.3, isEntered: false, unconverted: [] },
               },
               {
                 id: 'a2',
@@ -80,9 +90,11 @@ export function makeTeamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
                 startsOn: null,
                 endsOn: null,
                 metric: 'booth visitors',
-                metricSource: null,
-                targetValue: null,
-                progress: null,
+                metricDefinition: { ...noFilter, counts: 'entered', activityType: null },
+                metricDescription: 'Entered by hand (not counted from the data), 1 Jan–31 Dec',
+                targetValue: 500,
+                enteredActual: 120,
+                progress: { actual: 120, ratio: 0.24, isEntered: true, unconverted: [] },
               },
               {
                 id: 'a3',
@@ -91,11 +103,20 @@ export function makeTeamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
                 startsOn: null,
                 endsOn: null,
                 metric: 'won',
-                metricSource: 'won_revenue',
+                metricDefinition: {
+                  ...noFilter,
+                  counts: 'won_revenue',
+                  activityType: null,
+                  segmentId: segmentAId,
+                },
+                metricDescription:
+                  'Won revenue, team, accounts in segment A (Strategic), 1 Jan–31 Dec',
                 targetValue: 5_000_000,
+                enteredActual: null,
                 progress: {
                   actual: 1_250_000,
                   ratio: 0.25,
+                  isEntered: false,
                   unconverted: [{ currency: 'CHF', count: 3, amountMinor: 900_000 }],
                 },
               },
@@ -125,8 +146,14 @@ export const savedContent = {
               startsOn: '2026-01-01',
               endsOn: '2026-12-31',
               metric: 'calls done',
-              metricSource: 'activities:call',
+              metricDefinition: {
+                ...noFilter,
+                counts: 'activities',
+                activityType: 'call',
+                memberId: repId,
+              },
               targetValue: 10,
+              enteredActual: null,
             },
             {
               title: 'Trade show',
@@ -134,8 +161,9 @@ export const savedContent = {
               startsOn: null,
               endsOn: null,
               metric: 'booth visitors',
-              metricSource: null,
-              targetValue: null,
+              metricDefinition: { ...noFilter, counts: 'entered', activityType: null },
+              targetValue: 500,
+              enteredActual: 120,
             },
             {
               title: 'Close the segment A deals',
@@ -143,8 +171,14 @@ export const savedContent = {
               startsOn: null,
               endsOn: null,
               metric: 'won',
-              metricSource: 'won_revenue',
+              metricDefinition: {
+                ...noFilter,
+                counts: 'won_revenue',
+                activityType: null,
+                segmentId: segmentAId,
+              },
               targetValue: 5_000_000,
+              enteredActual: null,
             },
           ],
         },

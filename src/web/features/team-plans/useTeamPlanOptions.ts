@@ -1,5 +1,6 @@
 import type { TeamPlan } from '../../../schemas/team-plans';
 import type { User } from '../../../schemas/users';
+import { useProductOptions } from '../opportunities/useOpportunities';
 import { useReference, useUsers } from '../reference/useReference';
 import type { Option } from './TeamActivityFields';
 
@@ -14,31 +15,48 @@ export function teamOf(users: readonly User[], managerId: string): User[] {
   return users.filter((user) => ids.has(user.id) && user.isActive);
 }
 
-/** The owners an activity may have, and the metric sources the API can count. */
-export function useTeamPlanOptions(plan: TeamPlan) {
+export type MetricOptions = {
+  /** The manager and the team: an activity's owner, a metric's member. */
+  owners: Option[];
+  activityTypes: Option[];
+  segments: Option[];
+  products: Option[];
+};
+
+/** What an activity's owner and its metric's definition may name. */
+export function useTeamPlanOptions(plan: TeamPlan): MetricOptions {
   const users = useUsers();
   const reference = useReference();
+  const productList = useProductOptions();
   const owners: Option[] = teamOf(users.data?.items ?? [], plan.manager.id).map((user) => ({
     value: user.id,
     label: user.name,
   }));
-  const metricSources: Option[] = [
-    ...(reference.data?.activityTypes ?? []).map((type) => ({
-      value: `activities:${type.key}`,
-      label: `Done activities: ${type.label}`,
-    })),
-    { value: 'won_revenue', label: 'Won revenue' },
-    { value: 'opportunities_created', label: 'Opportunities created' },
-  ];
+  const activityTypes: Option[] = (reference.data?.activityTypes ?? []).map((type) => ({
+    value: type.key,
+    label: type.label,
+  }));
+  const segments: Option[] = (reference.data?.segments ?? []).map((segment) => ({
+    value: segment.id,
+    label: segment.code === segment.name ? segment.name : `${segment.code} · ${segment.name}`,
+  }));
+  const products: Option[] = (productList.data?.items ?? []).map((product) => ({
+    value: product.id,
+    label: product.name,
+  }));
   // Keep what the plan already names, even if it left the team or the list.
+  const keep = (options: Option[], value: string | null | undefined, label: string) => {
+    if (value && !options.some((o) => o.value === value)) options.push({ value, label });
+  };
   for (const activity of plan.objectives.flatMap((o) => o.goals.flatMap((g) => g.activities))) {
-    if (activity.ownerId && !owners.some((o) => o.value === activity.ownerId))
-      owners.push({
-        value: activity.ownerId,
-        label: users.data?.items.find((u) => u.id === activity.ownerId)?.name ?? 'Someone else',
-      });
-    if (activity.metricSource && !metricSources.some((m) => m.value === activity.metricSource))
-      metricSources.push({ value: activity.metricSource, label: activity.metricSource });
+    const nameOf = (id: string | null | undefined) =>
+      users.data?.items.find((u) => u.id === id)?.name ?? 'Someone else';
+    keep(owners, activity.ownerId, nameOf(activity.ownerId));
+    const definition = activity.metricDefinition;
+    keep(owners, definition?.memberId, nameOf(definition?.memberId));
+    keep(activityTypes, definition?.activityType, definition?.activityType ?? '');
+    keep(segments, definition?.segmentId, 'A segment no longer listed');
+    keep(products, definition?.productId, 'A product no longer listed');
   }
-  return { owners, metricSources };
+  return { owners, activityTypes, segments, products };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "team_plan_items" DROP COLUMN "metric_source";

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { mockApi, renderWithProviders } from '../../test-utils';
+import { ids, mockApi, renderWithProviders } from '../../test-utils';
 import {
   asManager,
   ifMatchOfPut,
@@ -60,9 +60,18 @@ describe('TeamPlanEditor', () => {
     // Otto reports to another manager: he is not offered.
     expect(screen.queryByRole('option', { name: 'Otto Other' })).toBeNull();
     await userEvent.click(await screen.findByRole('option', { name: 'Rita Rep' }));
-    await userEvent.type(within(added).getByLabelText('Metric'), 'webinars');
+    await userEvent.type(within(added).getByLabelText('Metric'), 'webinar calls');
     await userEvent.type(within(added).getByLabelText('Target'), '4');
-    expect(added.textContent).toContain('Not measurable from the data');
+    expect(added.textContent).toContain('No metric defined');
+    // Calls with segment A accounts: the filters appear once the metric counts something.
+    expect(within(added).queryByRole('combobox', { name: 'Segment' })).toBeNull();
+    await userEvent.click(within(added).getByRole('combobox', { name: 'Counts' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Activities done of a type' }));
+    await userEvent.click(within(added).getByRole('combobox', { name: 'Activity type' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Call' }));
+    await userEvent.click(within(added).getByRole('combobox', { name: 'Segment' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'A · Segment A' }));
+    expect(added.textContent).toContain('Counted from the data once saved');
     await userEvent.click(screen.getByRole('button', { name: 'Save the team plan' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     const body = calls.find((c) => c.method === 'PUT')?.body as typeof savedContent;
@@ -73,12 +82,20 @@ describe('TeamPlanEditor', () => {
         ownerId: repId,
         startsOn: null,
         endsOn: null,
-        metric: 'webinars',
-        metricSource: null,
+        metric: 'webinar calls',
+        metricDefinition: {
+          counts: 'activities',
+          activityType: 'call',
+          memberId: null,
+          segmentId: ids.segment,
+          accountStatus: null,
+          productId: null,
+        },
         targetValue: 4,
+        enteredActual: null,
       },
     ]);
-  });
+  }, 90_000);
 
   it('shows a 422 under the field the server names', async () => {
     mockApi({
@@ -123,11 +140,18 @@ describe('TeamPlanEditor', () => {
   it('shows each metric’s progress, and that a changed one is counted after saving', async () => {
     mockApi(teamHandlers(asManager));
     renderEditor();
-    expect(activity(1).textContent).toContain('3 of 10 calls done');
-    expect(activity(2).textContent).toContain('Not measurable from the data');
+    expect(activity(1).textContent).toContain(
+      'Calls done, Rita Rep, 1 Jan–31 Dec: 3 of 10 calls done',
+    );
+    expect(activity(2).textContent).toContain(
+      'Entered by hand (not counted from the data), 1 Jan–31 Dec: 120 of 500 booth visitors',
+    );
+    expect(within(activity(2)).getByLabelText('Actual so far')).toHaveProperty('value', '120');
     expect(activity(3).textContent).toContain('€12,500.00 of €50,000.00 won');
     await userEvent.type(within(activity(1)).getByLabelText('Target'), '0');
     expect(activity(1).textContent).toContain('Counted from the data once saved');
+    await userEvent.type(within(activity(2)).getByLabelText('Actual so far'), '5');
+    expect(activity(2).textContent).toContain('Counted from the data once saved');
   });
 
   it('removes and reorders rows', async () => {

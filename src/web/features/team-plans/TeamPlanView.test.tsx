@@ -21,12 +21,18 @@ describe('TeamPlanView', () => {
     const goal = within(card).getByRole('table', { name: 'More first meetings' });
     expect(await within(goal).findByText('Rita Rep')).toBeTruthy();
     const rows = within(goal).getAllByRole('row').slice(1);
-    expect(rows[0]?.textContent).toContain('3 of 10 calls done');
+    // Each figure with its definition in words beside it.
+    expect(rows[0]?.textContent).toContain(
+      'Calls done, Rita Rep, 1 Jan–31 Dec: 3 of 10 calls done',
+    );
     expect(within(rows[0] as HTMLElement).getByRole('progressbar')).toBeTruthy();
-    expect(rows[1]?.textContent).toContain('booth visitors');
-    expect(rows[1]?.textContent).toContain('Not measurable from the data');
-    expect(within(rows[1] as HTMLElement).queryByRole('progressbar')).toBeNull();
-    expect(rows[2]?.textContent).toContain('€12,500.00 of €50,000.00 won');
+    expect(rows[1]?.textContent).toContain(
+      'Entered by hand (not counted from the data), 1 Jan–31 Dec: 120 of 500 booth visitors',
+    );
+    expect(within(rows[1] as HTMLElement).getByRole('progressbar')).toBeTruthy();
+    expect(rows[2]?.textContent).toContain(
+      'Won revenue, team, accounts in segment A (Strategic), 1 Jan–31 Dec: €12,500.00 of €50,000.00 won',
+    );
     expect(rows[2]?.textContent).toContain('Left out: 3 deals in CHF have no rate');
     expect(screen.queryByRole('button', { name: 'Edit the team plan' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Start/ })).toBeNull();

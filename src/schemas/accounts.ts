@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListCursor } from './list-cursor';
 import { CsvExportQuery } from './csv-export';
 import { ACCOUNT_STATUSES } from '../domain/account';
 import {
@@ -55,6 +56,7 @@ export const Account = z.object({
 export type Account = z.infer<typeof Account>;
 
 export const AccountListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
+  after: ListCursor.optional(),
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   /** The accounts this rep may work on: theirs, the shared pool, and those with a deal of theirs. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListCursor } from './list-cursor';
 import { CsvExportQuery } from './csv-export';
 import { ACTIVITY_STATUSES } from '../domain/activity';
 import { Id, IsoDate, IsoDateTime, OptionalText, PageQuery, PickedDate, PickedId } from './common';
@@ -47,6 +48,7 @@ export const Activity = z.object({
 export type Activity = z.infer<typeof Activity>;
 
 export const ActivityListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
+  after: ListCursor.optional(),
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   /** A team: the activities of the reps whose manager this is (the dashboards' drill-down). */

@@ -33,10 +33,23 @@ export const PageQuery = z.object({
   order: SortOrder.default('asc'),
 });
 
-/** Every list answers `{ items, total }`; `total` counts all matches, not just this page. */
+/**
+ * Every list answers `{ items, total }`; `total` counts all matches, not just this page. The large
+ * lists (opportunities, accounts, contacts, activities) count exactly up to EXACT_TOTAL_UP_TO
+ * matches and past that give the planner's estimate, with `totalIsEstimate`; their `nextCursor`
+ * is the `after` of the next page (null on the last), which costs the same at any depth.
+ */
 export function ListResponse<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int().min(0) });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().min(0),
+    totalIsEstimate: z.boolean().optional(),
+    nextCursor: z.string().nullable().optional(),
+  });
 }
+
+/** Up to this many matches a list's total is counted; past it, it is estimated. */
+export const EXACT_TOTAL_UP_TO = 10_000;
 
 export const FieldIssue = z.object({ field: z.string(), reason: z.string() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListCursor } from './list-cursor';
 import { CsvExportQuery } from './csv-export';
 import { Id, IsoDateTime, NonBlank, OptionalText, PageQuery } from './common';
 
@@ -32,6 +33,7 @@ export const Contact = z.object({
 export type Contact = z.infer<typeof Contact>;
 
 export const ContactListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
+  after: ListCursor.optional(),
   q: z.string().trim().optional(),
   accountId: Id.optional(),
   sort: z.enum(['lastName', 'createdAt']).default('lastName'),

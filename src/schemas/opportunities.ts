@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListCursor } from './list-cursor';
 import { CsvExportQuery } from './csv-export';
 import {
   AmountMinor,
@@ -75,6 +76,7 @@ export const OpportunityDetail = Opportunity.extend({ stageHistory: z.array(Stag
 export type OpportunityDetail = z.infer<typeof OpportunityDetail>;
 
 export const OpportunityListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
+  after: ListCursor.optional(),
   q: z.string().trim().optional(),
   ownerId: Id.optional(),
   accountId: Id.optional(),

@@ -43,14 +43,14 @@ export async function listAccounts(db: Executor, actor: Actor, query: AccountLis
   if (query.workableBy && !canRead(actor, query.workableBy)) {
     throw new NotFoundError('User', query.workableBy);
   }
-  const { items, total } = await listAccountRows(
+  const { items, ...page } = await listAccountRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
     query,
     pageOf(query),
   );
-  return { items: items.map(toAccount), total };
+  return { items: items.map(toAccount), ...page };
 }
 
 export async function getAccount(db: Executor, actor: Actor, id: string): Promise<Account> {

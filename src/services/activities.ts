@@ -53,14 +53,14 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 export async function listActivities(db: Executor, actor: Actor, query: ActivityListQuery) {
-  const { items, total } = await listActivityRows(
+  const { items, ...page } = await listActivityRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
     query,
     pageOf(query),
   );
-  return { items: items.map(toActivity), total };
+  return { items: items.map(toActivity), ...page };
 }
 
 async function loadVisible(db: Executor, actor: Actor, id: string) {

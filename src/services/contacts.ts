@@ -39,14 +39,14 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 export async function listContacts(db: Executor, actor: Actor, query: ContactListQuery) {
-  const { items, total } = await listContactRows(
+  const { items, ...page } = await listContactRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
     query,
     pageOf(query),
   );
-  return { items: items.map(toContact), total };
+  return { items: items.map(toContact), ...page };
 }
 
 export async function getContact(db: Executor, actor: Actor, id: string): Promise<Contact> {

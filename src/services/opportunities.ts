@@ -65,14 +65,14 @@ function rethrowDuplicate(error: unknown): never {
 export async function listOpportunities(db: Executor, actor: Actor, query: OpportunityListQuery) {
   const { flag, ...filter } = query;
   const flagged = flag ? { flag, today: todayIn(actor.timeZone) } : undefined;
-  const { items, total } = await listOpportunityRows(
+  const { items, ...page } = await listOpportunityRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
     { ...filter, flagged },
     pageOf(query),
   );
-  return { items: items.map(toOpportunity), total };
+  return { items: items.map(toOpportunity), ...page };
 }
 
 async function loadVisible(db: Executor, actor: Actor, id: string): Promise<OpportunityView> {

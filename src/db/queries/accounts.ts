@@ -7,8 +7,10 @@ import {
   keysetKeyText,
   keysetOrder,
   type KeysetSort,
+  nextCursorOf,
 } from './keyset';
-import { caseless, orderBy, type Page, type SortOrder } from './paging';
+import { countOrEstimate } from './list-total';
+import { caseless, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -78,24 +80,32 @@ export async function listAccounts(
   page: Page,
 ) {
   const where = conditions(db, orgId, scope, filter);
-  const sortColumn = {
-    name: caseless(accounts.name),
-    createdAt: accounts.createdAt,
-    updatedAt: accounts.updatedAt,
-    status: accounts.status,
-  }[filter.sort];
-  const [items, [total]] = await Promise.all([
-    baseQuery(db)
-      .where(where)
-      .orderBy(...orderBy(sortColumn, filter.order, accounts.id))
+  const sort = keysetSorts[filter.sort];
+  const [rows, total] = await Promise.all([
+    db
+      .select({ ...accountView, id: accounts.id, sortKey: keysetKeyText(sort) })
+      .from(accounts)
+      .leftJoin(
+        segments,
+        and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)),
+      )
+      .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerId)))
+      .where(and(where, afterKeyset(sort, filter.order, accounts.id, page.after)))
+      .orderBy(...keysetOrder(sort, filter.order, accounts.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ value: count() }).from(accounts).where(where),
+    countOrEstimate(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(accounts)
+        .where(where),
+    ),
   ]);
-  return { items, total: total?.value ?? 0 };
+  return { items: rows, ...total, nextCursor: nextCursorOf(rows, page.limit) };
 }
 
-// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+// The list's sorts as keyset keys: its pages (`after`) and every row in its order (CSV export).
 const keysetSorts: Record<AccountFilter['sort'], KeysetSort> = {
   name: { key: caseless(accounts.name), type: 'text' },
   createdAt: { key: sql`${accounts.createdAt}`, type: 'timestamptz' },

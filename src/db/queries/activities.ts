@@ -1,4 +1,4 @@
-import { and, count, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
@@ -9,8 +9,10 @@ import {
   keysetKeyText,
   keysetOrder,
   type KeysetSort,
+  nextCursorOf,
 } from './keyset';
-import { orderBy, type Page, type SortOrder } from './paging';
+import { countOrEstimate } from './list-total';
+import { type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { ActivityStatus } from '../../domain/activity';
 
@@ -99,23 +101,29 @@ export async function listActivities(
   page: Page,
 ) {
   const where = conditions(orgId, scope, filter);
-  const sortColumn = {
-    occursOn: activities.occursOn,
-    createdAt: activities.createdAt,
-    type: activities.type,
-  }[filter.sort];
-  const [items, [total]] = await Promise.all([
-    fromActivities(db, activityView)
-      .where(where)
-      .orderBy(...orderBy(sortColumn, filter.order, activities.id))
+  const sort = keysetSorts[filter.sort];
+  const [rows, total] = await Promise.all([
+    fromActivities(db, { ...activityView, id: activities.id, sortKey: keysetKeyText(sort) })
+      .where(and(where, afterKeyset(sort, filter.order, activities.id, page.after)))
+      .orderBy(...keysetOrder(sort, filter.order, activities.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ value: count() }).from(activities).where(where),
+    countOrEstimate(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(activities)
+        .where(where),
+    ),
   ]);
-  return { items: items as ActivityView[], total: total?.value ?? 0 };
+  return {
+    items: rows as (ActivityView & { id: string; sortKey: string })[],
+    ...total,
+    nextCursor: nextCursorOf(rows as { id: string; sortKey: string }[], page.limit),
+  };
 }
 
-// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+// The list's sorts as keyset keys: its pages (`after`) and every row in its order (CSV export).
 const keysetSorts: Record<ActivityFilter['sort'], KeysetSort> = {
   occursOn: { key: sql`${activities.occursOn}`, type: 'date' },
   createdAt: { key: sql`${activities.createdAt}`, type: 'timestamptz' },

@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, contacts } from '../schema';
 import { visibleAccounts } from './accounts';
@@ -8,8 +8,10 @@ import {
   keysetKeyText,
   keysetOrder,
   type KeysetSort,
+  nextCursorOf,
 } from './keyset';
-import { caseless, orderBy, type Page, type SortOrder } from './paging';
+import { countOrEstimate } from './list-total';
+import { caseless, type Page, type SortOrder } from './paging';
 import { likePattern, type OwnerScope } from './scope';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -61,28 +63,41 @@ export async function listContacts(
   page: Page,
 ) {
   const condition = conditions(db, orgId, scope, filter);
-  const sortColumn = { lastName: caseless(contacts.lastName), createdAt: contacts.createdAt }[
-    filter.sort
-  ];
-  const [items, [total]] = await Promise.all([
-    baseQuery(db)
-      .where(condition)
-      .orderBy(...orderBy(sortColumn, filter.order, contacts.id))
-      .limit(page.limit)
-      .offset(page.offset),
+  const sort = keysetSorts[filter.sort];
+  const [rows, total] = await Promise.all([
     db
-      .select({ value: count() })
+      .select({
+        contact: contacts,
+        accountName: accounts.name,
+        accountOwnerId: accounts.ownerId,
+        id: contacts.id,
+        sortKey: keysetKeyText(sort),
+      })
       .from(contacts)
       .innerJoin(
         accounts,
         and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
       )
-      .where(condition),
+      .where(and(condition, afterKeyset(sort, filter.order, contacts.id, page.after)))
+      .orderBy(...keysetOrder(sort, filter.order, contacts.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    countOrEstimate(
+      db,
+      db
+        .select({ one: sql`1` })
+        .from(contacts)
+        .innerJoin(
+          accounts,
+          and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
+        )
+        .where(condition),
+    ),
   ]);
-  return { items, total: total?.value ?? 0 };
+  return { items: rows, ...total, nextCursor: nextCursorOf(rows, page.limit) };
 }
 
-// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+// The list's sorts as keyset keys: its pages (`after`) and every row in its order (CSV export).
 const keysetSorts: Record<ContactFilter['sort'], KeysetSort> = {
   lastName: { key: caseless(contacts.lastName), type: 'text' },
   createdAt: { key: sql`${contacts.createdAt}`, type: 'timestamptz' },

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import {
@@ -18,9 +18,11 @@ import {
   keysetKeyText,
   keysetOrder,
   type KeysetSort,
+  nextCursorOf,
   nullsLastDate,
 } from './keyset';
-import { caseless, orderBy, type Page, type SortOrder } from './paging';
+import { countOrEstimate } from './list-total';
+import { caseless, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { StageKind } from '../../domain/opportunity';
 import type { PipelineFlag } from '../../domain/pipeline-flags';
@@ -101,25 +103,19 @@ export async function listOpportunities(
   page: Page,
 ) {
   const where = conditions(orgId, scope, filter);
-  const sortColumn = {
-    name: caseless(o.name),
-    amountMinor: o.amountMinor,
-    createdOn: o.createdOn,
-    expectedCloseOn: o.expectedCloseOn,
-    closedOn: o.closedOn,
-    updatedAt: o.updatedAt,
-  }[filter.sort];
-  const [items, [total]] = await Promise.all([
-    fromOpportunities(db, opportunityView)
-      .where(where)
-      .orderBy(...orderBy(sortColumn, filter.order, o.id))
+  const sort = keysetSorts[filter.sort];
+  const [rows, total] = await Promise.all([
+    fromOpportunities(db, { ...opportunityView, id: o.id, sortKey: keysetKeyText(sort) })
+      .where(and(where, afterKeyset(sort, filter.order, o.id, page.after)))
+      .orderBy(...keysetOrder(sort, filter.order, o.id))
       .limit(page.limit)
       .offset(page.offset),
-    fromOpportunities(db, { value: count() }).where(where),
+    countOrEstimate(db, fromOpportunities(db, { one: sql`1` }).where(where)),
   ]);
   return {
-    items: items as OpportunityView[],
-    total: Number((total as { value: number } | undefined)?.value ?? 0),
+    items: rows as (OpportunityView & { id: string; sortKey: string })[],
+    ...total,
+    nextCursor: nextCursorOf(rows as { id: string; sortKey: string }[], page.limit),
   };
 }
 
@@ -133,7 +129,8 @@ export type OpportunityView = {
   productName: string | null;
 };
 
-// The list's sorts as keyset keys, for reading every row in the list's order (CSV export).
+// The list's sorts as keyset keys: its pages (`after`) and every row in its order (CSV export).
+// Each has its index, (org_id, key, id) (migration 0013).
 const keysetSorts: Record<OpportunityFilter['sort'], KeysetSort> = {
   name: { key: caseless(o.name), type: 'text' },
   amountMinor: { key: sql`${o.amountMinor}`, type: 'bigint' },

@@ -135,7 +135,13 @@ export const api = {
 };
 
 /** Every list endpoint answers this. */
-export type Page<T> = { items: T[]; total: number };
+/** A list's page: `total` is exact unless `totalIsEstimate` (a large list's planner estimate). */
+export type Page<T> = {
+  items: T[];
+  total: number;
+  totalIsEstimate?: boolean;
+  nextCursor?: string | null;
+};
 
 /** A human sentence for any thrown value, for alerts and notifications. */
 export function errorMessage(error: unknown): string {

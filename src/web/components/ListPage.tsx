@@ -75,6 +75,7 @@ export function ListPage<T>({
                 page={params.page}
                 pageSize={pageSize}
                 total={data.total}
+                isEstimate={data.totalIsEstimate ?? false}
                 onPageChange={params.setPage}
                 noun={noun}
               />

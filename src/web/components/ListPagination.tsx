@@ -1,16 +1,26 @@
 import { Group, Pagination, Text } from '@mantine/core';
 
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** How many matches, said as the server knows it: exactly, or "about 1.2M" for an estimate. */
+export function describeTotal(total: number, isEstimate: boolean): string {
+  return isEstimate ? `about ${compact.format(total)}` : String(total);
+}
+
 /** "26–50 of 120" and the page buttons, computed from the list's `total`. */
 export function ListPagination({
   page,
   pageSize,
   total,
+  isEstimate = false,
   onPageChange,
   noun = 'results',
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** The total is the server's estimate (a list past its exact count): said as "about". */
+  isEstimate?: boolean;
   onPageChange: (page: number) => void;
   noun?: string;
 }) {
@@ -20,7 +30,9 @@ export function ListPagination({
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${first}–${last} of ${total} ${noun}`}
+        {total === 0
+          ? `No ${noun}`
+          : `${first}–${last} of ${describeTotal(total, isEstimate)} ${noun}`}
       </Text>
       {pageCount > 1 && (
         <Pagination

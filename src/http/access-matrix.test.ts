@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../db/schema';
 import type { Role } from '../domain/roles';
 import { createSampleRecords, urlOf, type SampleRecords } from './test-records';
 import { startTestServer, type Client, type TestServer } from './test-server';
@@ -8,8 +10,11 @@ import { startTestServer, type Client, type TestServer } from './test-server';
 // - 'allow': the caller gets past authorisation (any answer but 401, 403 or 500: a 404 for a
 //   record that does not exist, a 400 or 422 for a body that is not right, are still allowed);
 // - 'deny': 403; 'hide': 403 or 404 (the record is not theirs to learn of).
-// Signed out is always 401 except on public operations; another organisation's admin gets 404
-// for this organisation's records. The records are rep1's (the rep here), so manager1, the
+// Signed out, an expired session and a revoked API token are always 401 except on public
+// operations; another organisation's admin gets 404 for this organisation's records. rep1's own
+// records (accounts, contacts, deals with their plans, activities, by their path) are hidden
+// from another rep (rep2, same team) and another team's manager (manager2): 403 or 404; elsewhere
+// these two are answered as their role. The records are rep1's (the rep here), so manager1, the
 // leader and the admin may see them too; the user in /api/users/{id} is rep2, not rep1's to see. An operation the document has and this table has not (a new
 // route) fails the test, as does an entry for an operation that no longer exists.
 
@@ -22,7 +27,24 @@ type Entry = {
   body?: unknown;
   /** The path's record belongs to the organisation: another organisation's admin gets 404. */
   isOrganisationRecord?: boolean;
+  /** How another rep and another team's manager are answered, where not as their role. */
+  others?: Partial<Record<OtherCaller, Access>>;
 };
+
+type OtherCaller = 'otherRep' | 'otherManager';
+const OTHER_CALLERS: { caller: OtherCaller; role: Role; email: string }[] = [
+  { caller: 'otherRep', role: 'rep', email: 'rep2@acme.test' },
+  { caller: 'otherManager', role: 'manager', email: 'manager2@acme.test' },
+];
+/** Paths of rep1's own records: the sample account, contact, deal (and its plan), activity. */
+const OWN_RECORD_PATH = /^\/api\/(accounts|contacts|opportunities|activities)\/\{id\}/;
+
+/** What another rep or another team's manager meets: their role's answer, or hidden. */
+function otherAccess(entry: Entry, path: string, caller: OtherCaller, role: Role): Access {
+  const explicit = entry.others?.[caller];
+  if (explicit) return explicit;
+  return OWN_RECORD_PATH.test(path) ? 'hide' : (entry.roles?.[role] ?? 'allow');
+}
 
 const adminOnly: Entry['roles'] = { rep: 'deny', manager: 'deny', leader: 'deny' };
 const record = { isOrganisationRecord: true };
@@ -47,7 +69,8 @@ const MATRIX: Record<string, Entry> = {
     roles: adminOnly,
     body: { email: 'matrix@acme.test', name: 'Matrix', role: 'rep' },
   },
-  'GET /api/users/{id}': { ...record, roles: { rep: 'hide' } },
+  // The user is rep2: rep2 reads themself.
+  'GET /api/users/{id}': { ...record, roles: { rep: 'hide' }, others: { otherRep: 'allow' } },
   'PATCH /api/users/{id}': { ...record, roles: adminOnly, body: {} },
   'GET /api/users/{id}/tokens': { ...record, roles: adminOnly },
   'DELETE /api/users/{id}/tokens/{tokenId}': { ...record, roles: adminOnly },
@@ -192,7 +215,9 @@ function statusMatches(access: Access, status: number): boolean {
 describe('the access matrix: every operation × every kind of caller', () => {
   let server: TestServer;
   let operations: Operation[];
-  const clients = {} as Record<Role | 'otherAdmin', Client>;
+  const clients = {} as Record<Role | OtherCaller | 'otherAdmin', Client>;
+  /** Callers whose credentials no longer work: every non-public operation is 401 for them. */
+  const lapsed = {} as Record<'expiredSession' | 'revokedToken', Client>;
   let records: SampleRecords;
 
   beforeAll(async () => {
@@ -207,6 +232,23 @@ describe('the access matrix: every operation × every kind of caller', () => {
       password: 'correct horse battery',
     });
     clients.otherAdmin = await server.as('admin9@other.test');
+    for (const { caller, email } of OTHER_CALLERS) clients[caller] = await server.as(email);
+    // rep3's session, expired; rep1's token, revoked.
+    lapsed.expiredSession = await server.as('rep3@acme.test');
+    await server.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(sessions.userId, server.ids.rep3 ?? ''));
+    const token = await clients.rep.request('POST', '/api/tokens', { name: 'lapsed' });
+    expect((await clients.rep.request('DELETE', `/api/tokens/${token.body.id}`)).status).toBe(204);
+    lapsed.revokedToken = {
+      cookie: null,
+      request: (method, path, body, headers = {}) =>
+        server.anonymous.request(method, path, body, {
+          authorization: `Bearer ${token.body.token}`,
+          ...headers,
+        }),
+    };
     const document = (await server.anonymous.request('GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -250,6 +292,10 @@ describe('the access matrix: every operation × every kind of caller', () => {
       const isAnonymousRight = entry.isPublic ? anonymous.status < 500 : anonymous.status === 401;
       if (!isAnonymousRight) mismatches.push(`${operation.key} signed out: ${anonymous.status}`);
       if (entry.isPublic) continue;
+      for (const [name, client] of Object.entries(lapsed)) {
+        const status = (await ask(client)).status;
+        if (status !== 401) mismatches.push(`${operation.key} ${name}: ${status}`);
+      }
 
       const other = await ask(clients.otherAdmin);
       // A request its schema refuses (no sample body, no If-Match) is 400 before the record is
@@ -259,20 +305,29 @@ describe('the access matrix: every operation × every kind of caller', () => {
         : statusMatches('allow', other.status);
       if (!otherOk) mismatches.push(`${operation.key} other organisation's admin: ${other.status}`);
 
-      // Denied roles first, so an allowed write (a delete) does not change what they meet.
-      const byRole = [...CALLERS].sort(
-        (a, b) =>
-          Number((entry.roles?.[a.role] ?? 'allow') === 'allow') -
-          Number((entry.roles?.[b.role] ?? 'allow') === 'allow'),
-      );
-      for (const { role } of byRole) {
-        const access = entry.roles?.[role] ?? 'allow';
-        const response = await ask(clients[role]);
+      // Denied callers first, so an allowed write (a delete) does not change what they meet.
+      const callers = [
+        ...CALLERS.map(({ role }) => ({
+          name: role,
+          client: clients[role],
+          access: entry.roles?.[role] ?? 'allow',
+        })),
+        ...OTHER_CALLERS.map(({ caller, role }) => ({
+          name: caller,
+          client: clients[caller],
+          access: otherAccess(entry, operation.path, caller, role),
+        })),
+      ].sort((a, b) => Number(a.access === 'allow') - Number(b.access === 'allow'));
+      for (const { name, client, access } of callers) {
+        const response = await ask(client);
         if (response.status >= 200 && response.status < 300)
           etags[response.headers.has('etag') ? 'sent' : 'missing'].add(operation.key);
-        if (!statusMatches(access, response.status))
+        // As for another organisation: a body its schema refuses is 400 before the record.
+        const refusedUnseen =
+          access === 'hide' && entry.body === undefined && response.status === 400;
+        if (!statusMatches(access, response.status) && !refusedUnseen)
           mismatches.push(
-            `${operation.key} ${role} (${access}): ${response.status} ${JSON.stringify(response.body?.error?.message ?? '')}`,
+            `${operation.key} ${name} (${access}): ${response.status} ${JSON.stringify(response.body?.error?.message ?? '')}`,
           );
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsInRange } from '../../domain/calendar';
+import { addDays, monthsInRange } from '../../domain/calendar';
 import { minorUnitRate, rateFor } from '../../domain/exchange-rates';
 import { currencyFractionDigits } from '../../domain/money-format';
 import { twoProportionZ } from '../../domain/proportions';
@@ -85,12 +85,28 @@ describe('generateDemoData', () => {
     expect(demo.territories.map((t) => t.name)).toEqual(['North', 'South', 'West']);
   });
 
-  it('sets activity norms that fall from segment A to D, with the documented A-prospect norm', () => {
-    const norm = (code: string, type: string) =>
-      demo.segmentNorms
-        .filter((n) => n.segmentId === demo.segments.find((s) => s.code === code)?.id)
-        .filter((n) => n.accountStatus === 'prospect' && n.activityType === type)[0]?.countPerYear;
-    expect([norm('A', 'call'), norm('A', 'meeting')]).toEqual([8, 3]);
+  it('sets activity norms from its own history, falling from segment A to D', () => {
+    const segmentA = demo.segments.find((s) => s.code === 'A');
+    const norm = (type: string) =>
+      demo.segmentNorms.find(
+        (n) =>
+          n.segmentId === segmentA?.id && n.accountStatus === 'prospect' && n.activityType === type,
+      )?.countPerYear;
+    // The calls done in the twelve months before today at segment A prospects, per account.
+    const prospects = new Set(
+      demo.accounts
+        .filter((a) => a.segmentId === segmentA?.id && a.status === 'prospect')
+        .map((a) => a.id),
+    );
+    const calls = demo.activities.filter(
+      (a) =>
+        a.type === 'call' &&
+        a.status === 'done' &&
+        prospects.has(a.accountId) &&
+        a.occursOn >= addDays(anchorDate, -365) &&
+        a.occursOn < anchorDate,
+    ).length;
+    expect(norm('call')).toBe(Math.round(calls / prospects.size));
     const totals = ['A', 'B', 'C', 'D'].map((code) =>
       demo.segmentNorms
         .filter((n) => n.segmentId === demo.segments.find((s) => s.code === code)?.id)

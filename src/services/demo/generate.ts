@@ -17,6 +17,7 @@ import {
 import type { DemoCloseDateChange, DemoStageChange } from './generate-opportunity-history';
 import { type DemoTerritory, type DemoUser, generatePeople } from './generate-people';
 import { type DemoOpportunity, generatePipeline } from './generate-pipeline';
+import { normsFromHistory } from './demo-norms';
 import { createRandom } from './random';
 
 export type { DemoActivity } from './generate-activities';
@@ -98,7 +99,7 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     territories: people.territories,
     users: people.users,
     segments: catalogue.segments,
-    segmentNorms: catalogue.segmentNorms,
+    segmentNorms: normsFromHistory(catalogue.segments, profiles, activities, anchorDay),
     products: catalogue.products,
     accounts,
     contacts,

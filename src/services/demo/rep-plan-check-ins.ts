@@ -59,7 +59,7 @@ export async function holdCheckIns(
             ),
           )
           .orderBy(asc(accounts.name))
-      ).slice(0, 8);
+      ).slice(0, 32);
       await replaceTargetAccounts(
         db,
         plan.orgId,
@@ -89,7 +89,9 @@ export async function holdCheckIns(
       planVsActual,
       discrepancies: planVsActual ? discrepanciesOf(planVsActual) : '',
       difficulties: isRecent ? 'Prospects postpone first meetings until budgets are set.' : '',
-      adjustments: isRevision ? 'Focus on eight target accounts; keep the first-meeting pace.' : '',
+      adjustments: isRevision
+        ? 'Focus on 32 target accounts; drop the ones that froze their budgets.'
+        : '',
       resultingVersionNumber,
     });
   }

@@ -37,8 +37,13 @@ import {
 export type DemoRepPlanSummary = { repPlans: number; checkInsHeld: number; revisedPlans: number };
 
 const SHARES = [4000, 3000, 2000];
-/** Growth asked of each rep over their own last twelve months, in turn. */
-const GROWTH = [1.1, 1.15, 1.2];
+/**
+ * What each rep is asked for over their own last twelve months, by their place in the plan
+ * states below (i % 5: revised, agreed with a check-in overdue, proposed, draft, agreed
+ * quarterly). Asking less of some (a quiet territory) and much more of others puts some reps
+ * ahead of their target to date and some behind, as in a real team.
+ */
+export const DEMO_GROWTH = [1.1, 1.35, 0.85, 1.5, 1.05];
 const THOUSAND_MINOR = 100_000;
 const at = (date: string, hour: number) =>
   new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
@@ -58,7 +63,7 @@ async function repTargets(
   const wonBy = await wonRevenueByOwner(db, orgId, lookBackPeriod(anchorDate, 12));
   const thousands = (minor: number) => Math.ceil(minor / THOUSAND_MINOR) * THOUSAND_MINOR;
   const targets = repIds.map((id, i) =>
-    thousands((wonBy.get(id) ?? 0) * (GROWTH[i % GROWTH.length] ?? 1)),
+    thousands((wonBy.get(id) ?? 0) * (DEMO_GROWTH[i % DEMO_GROWTH.length] ?? 1)),
   );
   const average = targets.reduce((sum, t) => sum + t, 0) / Math.max(1, targets.length);
   const fallback = Math.max(THOUSAND_MINOR, thousands(average / 2));
@@ -201,19 +206,14 @@ export async function loadDemoRepPlans(
       cadence: i % 5 === 4 ? 'quarterly' : 'monthly',
       funnelInputs: i === 1 ? { callsPerMeeting: 4 } : {},
     });
-    const targets = (
-      await db
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(
-          and(
-            eq(accounts.orgId, orgId),
-            eq(accounts.ownerId, rep.id),
-            isNotNull(accounts.segmentId),
-          ),
-        )
-        .orderBy(asc(accounts.name))
-    ).slice(0, 12);
+    const targets = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(
+        and(eq(accounts.orgId, orgId), eq(accounts.ownerId, rep.id), isNotNull(accounts.segmentId)),
+      )
+      .orderBy(asc(accounts.name));
+    // Every account the rep works: the norms are per account, the history's own (demo-norms.ts).
     await replaceTargetAccounts(
       db,
       orgId,
@@ -264,7 +264,7 @@ export async function loadDemoRepPlans(
         orgId,
         repPlanId: plan.id,
         authorId: managerId,
-        body: 'Yes: keep eight, and we look again at the next check-in.',
+        body: 'Yes: keep 32, and we look again at the next check-in.',
       });
     }
   }

@@ -9,6 +9,7 @@ import { buildServer } from '../../src/http/server';
 export type Statement = { sql: string; params: unknown[] };
 export type ChildRequest =
   | { type: 'floor'; sql: string; params: unknown[]; warmups: number; requests: number }
+  | { type: 'query'; sql: string; params: unknown[] }
   | { type: 'capture' }
   | { type: 'captured' }
   | { type: 'explain'; statements: Statement[] }
@@ -19,7 +20,9 @@ type RawClient = { query(sql: string, params: unknown[]): Promise<{ rows: unknow
 type Logger = { logQuery(sql: string, params: unknown[]): void };
 
 async function main() {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, dir: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, dir: { type: 'string' }, port: { type: 'string' } },
+  });
   const handle = await openDatabase({
     databaseUrl: values.url,
     dataDir: values.dir ?? '',
@@ -34,7 +37,7 @@ async function main() {
   });
   // The HTTP floor: a route that does nothing, through the same Fastify instance.
   app.get('/bench/hello', async () => ({ hello: 'world' }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: Number(values.port ?? 0), host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
@@ -60,6 +63,8 @@ async function main() {
         }
         return times;
       }
+      case 'query':
+        return (await raw.query(request.sql, request.params)).rows;
       case 'capture':
         captured = [];
         return null;

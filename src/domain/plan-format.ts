@@ -2,7 +2,12 @@
 // external id or email instead of Salesplan's ids, so a plan can come from or go to another tool.
 
 /** The document kinds with a published JSON Schema (`GET /api/schemas/{name}`). */
-export const PLAN_DOCUMENT_KINDS = ['deal-plan'] as const;
+export const PLAN_DOCUMENT_KINDS = [
+  'deal-plan',
+  'rep-plan',
+  'key-account-plan',
+  'strategy',
+] as const;
 export type PlanDocumentKind = (typeof PLAN_DOCUMENT_KINDS)[number];
 
 export const PLAN_FORMAT_VERSION = 1;

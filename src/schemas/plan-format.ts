@@ -11,19 +11,16 @@ import {
   ResponseMode,
   WinWin,
 } from './deal-plans';
+import { KeyAccountPlanDocument } from './plan-format-key-account-plan';
+import { ContactRef, DocumentText, Key, KeyRef, RecordRef } from './plan-format-records';
+import { RepPlanDocument } from './plan-format-rep-plan';
+import { StrategyDocument } from './plan-format-strategy';
 
 // The open plan format: the documents' schemas, published as JSON Schema
 // (docs/plan-format/*.schema.json, GET /api/schemas/{name}). Records are named by external id or
 // email, items of the plan by a `key` unique within the document.
 
-const Text = z.string().max(5_000);
-const Key = z
-  .string()
-  .min(1)
-  .max(100)
-  .describe('Names this item within the document; other items refer to it by this key');
-const KeyRef = Key.nullable().describe("Another item's key in this document, or null");
-const ExternalId = z.string().min(1).max(200).nullable();
+const Text = DocumentText;
 
 const DealPlanObjective = z.object({
   key: Key,
@@ -37,17 +34,9 @@ const DealPlanObjective = z.object({
   status: ObjectiveStatus,
 });
 
-const DealPlanContact = z
-  .object({
-    externalId: ExternalId.describe("The contact's id in the other tool"),
-    email: z.email().nullable(),
-    firstName: z.string().max(200),
-    lastName: z.string().trim().min(1).max(200),
-    title: z.string().max(200).nullable(),
-  })
-  .describe(
-    "Found on the deal's account by externalId, then by email; created there when neither matches",
-  );
+const DealPlanContact = ContactRef.describe(
+  "Found on the deal's account by externalId, then by email; created there when neither matches",
+);
 
 const DealPlanInfluence = z.object({
   key: Key,
@@ -81,8 +70,6 @@ const DealPlanStep = z.object({
   confidence: Confidence.nullable(),
 });
 
-const RecordRef = z.object({ externalId: ExternalId, name: z.string() });
-
 export const DealPlanDocument = z
   .object({
     format: z.literal('salesplan-deal-plan'),
@@ -104,6 +91,9 @@ export type DealPlanDocument = z.infer<typeof DealPlanDocument>;
 
 export const planDocumentSchemas = {
   'deal-plan': DealPlanDocument,
+  'rep-plan': RepPlanDocument,
+  'key-account-plan': KeyAccountPlanDocument,
+  strategy: StrategyDocument,
 } satisfies Record<(typeof PLAN_DOCUMENT_KINDS)[number], z.ZodType>;
 
 export const PlanSchemaParams = z.object({ name: z.enum(PLAN_DOCUMENT_KINDS) });

@@ -51,7 +51,8 @@ async function loadAccount(db: Executor, actor: Actor, accountId: string) {
 
 const isOwner = (actor: Actor, ownerId: string | null) =>
   ownerId !== null && actor.userId === ownerId;
-const mayEdit = (actor: Actor, ownerId: string | null) =>
+/** The account's owner writes its key-account plan (and an admin). */
+export const mayEditKeyAccountPlan = (actor: Actor, ownerId: string | null) =>
   isOwner(actor, ownerId) || actor.role === 'admin';
 const mayAcknowledge = (actor: Actor, ownerId: string | null) =>
   !isOwner(actor, ownerId) &&
@@ -213,7 +214,7 @@ async function planView(
       userName: entry.userName,
       summary: summaryOf(entry.after),
     })),
-    canEdit: mayEdit(actor, account.ownerId) && keyAccount !== undefined,
+    canEdit: mayEditKeyAccountPlan(actor, account.ownerId) && keyAccount !== undefined,
     canAcknowledge: mayAcknowledge(actor, account.ownerId) && plan?.repSignedAt != null,
     today,
   };
@@ -256,7 +257,7 @@ type Write = {
  * is 409 with the current plan; the change is recorded in the audit history.
  */
 async function writePlan(
-  db: Database,
+  db: Executor,
   actor: Actor,
   accountId: string,
   version: number,
@@ -366,14 +367,14 @@ async function checkReferences(
 
 /** The owner saves the whole plan; any change after signing asks for new signatures. */
 export function saveKeyAccountPlan(
-  db: Database,
+  db: Executor,
   actor: Actor,
   accountId: string,
   version: number,
   input: KeyAccountPlanInput,
 ): Promise<KeyAccountPlanView> {
   return writePlan(db, actor, accountId, version, async ({ tx, plan, ownerId, year }) => {
-    if (!mayEdit(actor, ownerId))
+    if (!mayEditKeyAccountPlan(actor, ownerId))
       throw new ForbiddenError('Only the account’s owner writes its key-account plan');
     if (!(await getKeyAccount(tx, actor.orgId, year.fiscalYear, accountId)))
       throw new ValidationError({
@@ -437,7 +438,7 @@ export function signKeyAccountPlan(
   version: number,
 ): Promise<KeyAccountPlanView> {
   return writePlan(db, actor, accountId, version, async ({ tx, plan, ownerId }) => {
-    if (!mayEdit(actor, ownerId))
+    if (!mayEditKeyAccountPlan(actor, ownerId))
       throw new ForbiddenError('Only the account’s owner signs the plan');
     if (!plan || plan.commitment.trim() === '')
       throw new ValidationError({
@@ -485,7 +486,7 @@ export function reviewKeyAccountPlan(
   input: ReviewInput,
 ): Promise<KeyAccountPlanView> {
   return writePlan(db, actor, accountId, version, async ({ tx, plan, ownerId, year }) => {
-    if (!mayEdit(actor, ownerId) && !mayAcknowledge(actor, ownerId))
+    if (!mayEditKeyAccountPlan(actor, ownerId) && !mayAcknowledge(actor, ownerId))
       throw new ForbiddenError('Only the owner or their manager reviews the plan');
     if (!plan)
       throw new ValidationError({ field: 'version', reason: 'write the plan before reviewing it' });

@@ -17,10 +17,11 @@ import {
   type PlanContact,
 } from '../db/queries/plan-format';
 import { ConflictError, type FieldIssue, ValidationError } from '../domain/errors';
-import { jsonPath, type PlanDocumentKind, PLAN_FORMAT_VERSION } from '../domain/plan-format';
+import { type PlanDocumentKind, PLAN_FORMAT_VERSION } from '../domain/plan-format';
 import type { DealPlanView } from '../schemas/deal-plans';
 import { DealPlanDocument, planDocumentJsonSchema } from '../schemas/plan-format';
 import { recordChanges } from './audit';
+import { findAccountContact, parseDocument } from './plan-format-records';
 import { type Actor, assertCanChange } from './authorization';
 import { todayIn } from './clock';
 import { getDealPlan } from './deal-plans';
@@ -119,12 +120,7 @@ export async function exportDealPlanDocument(
 
 /** The document, or every problem of it by JSON path: its shape, then its keys. */
 export function parseDealPlanDocument(body: unknown): DealPlanDocument {
-  const parsed = DealPlanDocument.safeParse(body);
-  if (!parsed.success)
-    throw new ValidationError(
-      parsed.error.issues.map((issue) => ({ field: jsonPath(issue.path), reason: issue.message })),
-    );
-  const document = parsed.data;
+  const document = parseDocument(DealPlanDocument, body);
   const issues: FieldIssue[] = [];
   const keysOf = (part: 'objectives' | 'influences' | 'competition' | 'steps') => {
     const seen = new Set<string>();
@@ -184,11 +180,7 @@ async function resolveRecords(
     issues.push({ field: '$.influences', reason: 'link the deal to an account first' });
   const onAccount = accountId ? await listAccountContacts(tx, orgId, accountId) : [];
   document.influences.forEach((influence, i) => {
-    const { externalId, email } = influence.contact;
-    const found =
-      onAccount.find((c) => externalId !== null && c.externalId === externalId) ??
-      onAccount.find((c) => email !== null && c.email?.toLowerCase() === email.toLowerCase());
-    contacts.set(i, found);
+    contacts.set(i, findAccountContact(onAccount, influence.contact));
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return { contacts, owners };

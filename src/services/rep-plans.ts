@@ -225,16 +225,33 @@ export async function updateRepPlan(
   expectedVersion: number | undefined,
 ) {
   await db.transaction(async (tx) => {
-    const { plan } = await loadVisibleRepPlan(tx, actor, id);
-    const party = partyOf(actor, plan);
-    if (party === 'other') throw new ForbiddenError('Only the rep and their manager edit a plan');
-    if (expectedVersion === undefined)
-      throw new ConflictError('Send If-Match with the version you read', { version: plan.version });
-    checkVersion(plan, expectedVersion);
-    if (!canEditRepPlan(plan.state, party)) {
-      throw new ConflictError(`The plan is ${plan.state}: only a draft is edited`);
-    }
+    const plan = await loadEditableRepPlan(tx, actor, id, expectedVersion, {
+      isVersionRequired: true,
+    });
     await writeRepPlanContent(tx, actor, plan, patch);
   });
   return getRepPlan(db, actor, id);
+}
+
+/**
+ * The plan if the actor may edit it now: its rep or their manager, in a state they edit, at the
+ * version they read (checked when sent; required when `isVersionRequired`).
+ */
+export async function loadEditableRepPlan(
+  tx: Executor,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  { isVersionRequired }: { isVersionRequired: boolean },
+): Promise<RepPlanRow> {
+  const { plan } = await loadVisibleRepPlan(tx, actor, id);
+  const party = partyOf(actor, plan);
+  if (party === 'other') throw new ForbiddenError('Only the rep and their manager edit a plan');
+  if (isVersionRequired && expectedVersion === undefined)
+    throw new ConflictError('Send If-Match with the version you read', { version: plan.version });
+  checkVersion(plan, expectedVersion);
+  if (!canEditRepPlan(plan.state, party)) {
+    throw new ConflictError(`The plan is ${plan.state}: only a draft is edited`);
+  }
+  return plan;
 }

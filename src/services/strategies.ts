@@ -115,6 +115,13 @@ async function checkInput(db: Executor, actor: Actor, input: StrategyInput) {
   cascadeStrategy(input, input.segmentMix, input.assignments);
 }
 
+/** Leaders and admins set the organisation strategy; everyone else reads it. */
+export function assertCanSetStrategy(actor: Actor) {
+  if (actor.role !== 'leader' && actor.role !== 'admin') {
+    throw new ForbiddenError('Only a leader or an admin sets the organisation strategy');
+  }
+}
+
 /** Creates or replaces the year's strategy; a stale `expectedVersion` is a conflict. */
 export async function saveStrategy(
   db: Database,
@@ -123,9 +130,7 @@ export async function saveStrategy(
   input: StrategyInput,
   expectedVersion: number | undefined,
 ): Promise<Strategy> {
-  if (actor.role !== 'leader' && actor.role !== 'admin') {
-    throw new ForbiddenError('Only a leader or an admin sets the organisation strategy');
-  }
+  assertCanSetStrategy(actor);
   const today = todayIn(actor.timeZone);
   return db.transaction(async (tx) => {
     await checkInput(tx, actor, input);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, contacts, opportunities, users } from '../schema';
 
@@ -78,4 +78,87 @@ export async function getPlanRecordRefs(db: Executor, orgId: string, opportunity
     )
     .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, opportunityId)));
   return row;
+}
+
+const userRefFields = {
+  id: users.id,
+  externalId: users.externalId,
+  email: users.email,
+  name: users.name,
+};
+export type PlanUserRef = { id: string; externalId: string | null; email: string; name: string };
+
+/** Users by id, as a plan document names them. */
+export async function listUserRefsByIds(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<PlanUserRef[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(userRefFields)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), inArray(users.id, [...new Set(ids)])));
+}
+
+/** The users a document may mean: those with one of the external ids or emails. */
+export async function listUsersByRefs(
+  db: Executor,
+  orgId: string,
+  externalIds: readonly string[],
+  emails: readonly string[],
+): Promise<PlanUserRef[]> {
+  if (externalIds.length + emails.length === 0) return [];
+  return db
+    .select(userRefFields)
+    .from(users)
+    .where(
+      and(
+        eq(users.orgId, orgId),
+        or(
+          externalIds.length > 0 ? inArray(users.externalId, [...new Set(externalIds)]) : undefined,
+          emails.length > 0 ? inArray(users.email, [...new Set(emails)]) : undefined,
+        ),
+      ),
+    );
+}
+
+export type PlanAccountRef = { id: string; externalId: string | null; name: string };
+const accountRefFields = { id: accounts.id, externalId: accounts.externalId, name: accounts.name };
+
+/** Accounts by id, as a plan document names them. */
+export async function listAccountRefsByIds(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<PlanAccountRef[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(accountRefFields)
+    .from(accounts)
+    .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, [...new Set(ids)])));
+}
+
+/** The accounts a document may mean: those with one of the external ids or names. */
+export async function listAccountsByRefs(
+  db: Executor,
+  orgId: string,
+  externalIds: readonly string[],
+  names: readonly string[],
+): Promise<PlanAccountRef[]> {
+  if (externalIds.length + names.length === 0) return [];
+  return db
+    .select(accountRefFields)
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.orgId, orgId),
+        or(
+          externalIds.length > 0
+            ? inArray(accounts.externalId, [...new Set(externalIds)])
+            : undefined,
+          names.length > 0 ? inArray(accounts.name, [...new Set(names)]) : undefined,
+        ),
+      ),
+    );
 }

@@ -7,6 +7,9 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** The largest CSV file the web import takes, in MB, unless SALESPLAN_IMPORT_MAX_MB says otherwise. */
+export const DEFAULT_IMPORT_MAX_MB = 100;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -20,6 +23,13 @@ const EnvSchema = z.object({
   SALESPLAN_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   SALESPLAN_TRUST_PROXY: booleanFlag.default(false),
   SALESPLAN_WEB_DIR: z.string().min(1).optional(),
+  // Files are streamed to disk, not held in memory: the limit is the temporary folder's room.
+  SALESPLAN_IMPORT_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_240)
+    .default(DEFAULT_IMPORT_MAX_MB),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('development'),
 });
@@ -37,6 +47,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** The built web app to serve; dist/web when unset. */
   webDir: string | undefined;
+  /** The largest CSV file the web import takes, in bytes. */
+  importMaxFileBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.SALESPLAN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDir: e.SALESPLAN_WEB_DIR === undefined ? undefined : path.resolve(e.SALESPLAN_WEB_DIR),
+    importMaxFileBytes: e.SALESPLAN_IMPORT_MAX_MB * 1024 * 1024,
   };
 }

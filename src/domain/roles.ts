@@ -17,3 +17,10 @@ export function adminRightsLostBy(
   if (change.isActive === false) return 'isActive';
   return null;
 }
+
+/** Who may import CSV files into the organisation (it writes everyone's records). */
+export const IMPORTING_ROLES: readonly Role[] = ['admin', 'leader'];
+
+export function canImport(role: Role): boolean {
+  return IMPORTING_ROLES.includes(role);
+}

@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from '../domain/errors';
 import type { ErrorResponse } from '../schemas/common';
+import { PayloadTooLarge } from './multipart-upload';
 import { BadRequestInput } from './text-input';
 
 type Body = ErrorResponse['error'];
@@ -49,6 +50,12 @@ function toHttp(error: unknown): {
   if (error instanceof BadRequestInput) {
     return {
       status: 400,
+      body: { code: 'validation_failed', message: error.message, issues: error.issues },
+    };
+  }
+  if (error instanceof PayloadTooLarge) {
+    return {
+      status: 413,
       body: { code: 'validation_failed', message: error.message, issues: error.issues },
     };
   }

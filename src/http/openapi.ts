@@ -26,6 +26,14 @@ export const openApiTransform: SwaggerTransform = (input) => {
   const method = Array.isArray(route.method) ? route.method[0] : route.method;
   const isPublic = route.config?.isPublic === true;
   const response = { ...(input.schema.response as Record<string, unknown> | undefined) };
+  // A route that streams a multipart body (the import) declares it for the document only.
+  const multipartBody = route.config?.multipartBody;
+  if (multipartBody !== undefined) {
+    input = {
+      ...input,
+      schema: { ...input.schema, body: multipartBody, consumes: ['multipart/form-data'] },
+    };
+  }
   if (!isPublic && !('401' in response)) response['401'] = ErrorResponse;
   // A body over the route's limit is refused before it is parsed.
   if (input.schema.body !== undefined && !('413' in response)) response['413'] = ErrorResponse;

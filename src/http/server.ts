@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_IMPORT_MAX_MB } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import { authentication } from './authentication';
 import { handleError } from './errors';
@@ -55,6 +56,8 @@ export type ServerOptions = {
   prettyLogs?: boolean;
   /** The built web app (vite build output); the API works without it. */
   webDir?: string;
+  /** The largest CSV file the web import takes (config: SALESPLAN_IMPORT_MAX_MB). */
+  importMaxFileBytes?: number;
 };
 
 export const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -156,7 +159,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(productRoutes, { db });
   await app.register(opportunityRoutes, { db });
   await app.register(activityRoutes, { db });
-  await app.register(importRoutes, { db });
+  await app.register(importRoutes, {
+    db,
+    maxFileBytes: options.importMaxFileBytes ?? DEFAULT_IMPORT_MAX_MB * 1024 * 1024,
+  });
   await app.register(dealPlanRoutes, { db });
   await app.register(planFormatRoutes, { db });
   await app.register(strategyRoutes, { db });

@@ -63,7 +63,7 @@ function client(baseUrl: string, cookie: string | null): Client {
 
 export async function startTestServer(
   engine: Engine,
-  options: { webDir?: string } = {},
+  options: { webDir?: string; importMaxFileBytes?: number } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const db = database.db;
@@ -95,6 +95,7 @@ export async function startTestServer(
     secureCookies: false,
     logLevel: 'silent',
     webDir: options.webDir ?? '/nonexistent',
+    ...(options.importMaxFileBytes ? { importMaxFileBytes: options.importMaxFileBytes } : {}),
   });
   // Every statement a request sends goes through the query log (src/test-setup/query-log.ts).
   app.addHook('onRequest', (request, _reply, done) =>

@@ -1,5 +1,6 @@
 import type { Role } from '../schemas/session';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { canImport } from '../domain/roles';
 
 // The one module that decides who may read and change what (DOMAIN.md, "People"):
 // - rep: their own accounts, deals, activities and plans;
@@ -65,4 +66,9 @@ export function assertCanChange(actor: Actor, entity: string, id: string, ownerI
 /** Organisation settings and reference lists (products, stages, users): admins only. */
 export function assertIsAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can do this');
+}
+
+/** CSV import writes the whole organisation's records: admins and leaders (domain/roles.ts). */
+export function assertCanImport(actor: Actor) {
+  if (!canImport(actor.role)) throw new ForbiddenError('Only an admin or a leader can import');
 }

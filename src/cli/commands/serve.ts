@@ -33,6 +33,7 @@ export function registerServeCommand(program: Command) {
         trustProxy: config.trustProxy,
         logLevel: config.logLevel,
         webDir: config.webDir,
+        importMaxFileBytes: config.importMaxFileBytes,
         prettyLogs: process.stdout.isTTY,
       });
       const shutdown = async () => {

@@ -6,12 +6,14 @@ import type {
   ImportPreset,
   ImportReport,
   ImportRequest,
+  ImportSetup,
   MappingFile,
   PreviewResponse,
   StageMap,
   ValueFormat,
 } from '../../schemas/import';
-import { type Actor, assertIsAdmin } from '../authorization';
+import { loadImportMappings, saveImportMappings } from '../../db/queries/import-mappings';
+import { type Actor, assertCanImport } from '../authorization';
 import { previewCsv, textSource } from './csv-reader';
 import { suggestColumns } from './suggest-columns';
 import type { Progress } from './entity-writer';
@@ -60,26 +62,69 @@ export async function importFiles(
   });
 }
 
-/** An admin's upload from the web Import page, into their own organisation. */
+/** A file of an upload, spooled to disk as it arrived (http/multipart-upload.ts). */
+export type SpooledFile = { name: string; path: string };
+
+/** What the web Import page needs first: the upload limit and the user's last column maps. */
+export async function importSetup(
+  db: Database,
+  actor: Actor,
+  maxFileBytes: number,
+): Promise<ImportSetup> {
+  assertCanImport(actor);
+  return { maxFileBytes, lastMappings: await loadImportMappings(db, actor.orgId, actor.userId) };
+}
+
+/**
+ * An upload from the web Import page (an admin or a leader), into their own organisation: the
+ * body is received (spooled) only after the caller is allowed. The column maps are kept for the
+ * user's next import, whatever the outcome.
+ */
 export async function importUploads(
   db: Database,
   actor: Actor,
-  request: ImportRequest,
+  receive: () => Promise<{
+    fields: ImportRequest;
+    files: readonly SpooledFile[];
+    remove(): Promise<void>;
+  }>,
 ): Promise<ImportReport> {
-  assertIsAdmin(actor);
+  assertCanImport(actor);
+  // Only now is the body read: a caller who may not import sends their bytes to nobody.
+  const upload = await receive();
+  try {
+    return await importReceived(db, actor, upload.fields, upload.files);
+  } finally {
+    await upload.remove();
+  }
+}
+
+async function importReceived(
+  db: Database,
+  actor: Actor,
+  request: ImportRequest,
+  files: readonly SpooledFile[],
+): Promise<ImportReport> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, actor.orgId));
   if (!org) throw new NotFoundError('Organisation', actor.orgId);
   const log = new ImportLog();
   const format = { dateOrder: request.dateOrder, decimalSeparator: request.decimalSeparator };
-  return runImport(db, {
+  const report = await runImport(db, {
     preset: 'generic',
-    plan: planFromUploads(request.files, format),
+    plan: planFromUploads(request.files, files, format, log),
     log,
     orgSlug: org.slug,
     dryRun: request.dryRun,
     skipBadRows: request.skipBadRows,
     stageMap: request.stageMap,
   });
+  await saveImportMappings(
+    db,
+    actor.orgId,
+    actor.userId,
+    request.files.map(({ entity, columns }) => ({ entity, columns })),
+  );
+  return report;
 }
 
 /** The header row and first records of an uploaded file, with a proposed column map. */
@@ -88,7 +133,7 @@ export async function previewUpload(
   content: string,
   rows: number,
 ): Promise<PreviewResponse> {
-  assertIsAdmin(actor);
+  assertCanImport(actor);
   const preview = await previewCsv(textSource('upload.csv', content), rows);
   return { ...preview, suggestedColumns: suggestColumns(preview.headers) };
 }

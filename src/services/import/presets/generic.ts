@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../../../domain/errors';
 import type { ImportEntity, UploadedFile, ValueFormat } from '../../../schemas/import';
-import { fileSource, readMappedCsv, textSource } from '../csv-reader';
+import { fileSource, readMappedCsv } from '../csv-reader';
+import type { ImportLog } from '../report';
 import type { ImportPlan, ImportStep, Preset } from '../plan';
 
 // The user says which file holds which entity and which column is which field: a JSON mapping
@@ -41,22 +42,36 @@ export const genericPreset: Preset = async ({ path: target, mapping, format, log
   };
 };
 
-/** The web Import page's uploads: each file's text, its entity and its column map. */
-export function planFromUploads(files: readonly UploadedFile[], format: ValueFormat): ImportPlan {
+/** The web Import page's uploads: each file's entity and column map, and where it was spooled. */
+export function planFromUploads(
+  mapped: readonly UploadedFile[],
+  files: readonly { name: string; path: string }[],
+  format: ValueFormat,
+  log: ImportLog,
+): ImportPlan {
   const entities = new Set<string>();
-  for (const file of files) {
+  for (const file of mapped) {
     if (entities.has(file.entity)) {
       throw new ValidationError({ field: 'files', reason: `two files hold ${file.entity}` });
     }
     entities.add(file.entity);
   }
+  if (files.length !== mapped.length) {
+    throw new ValidationError({
+      field: 'files',
+      reason: `the request names ${mapped.length} files and ${files.length} were sent`,
+    });
+  }
   return {
     organisation: { currency: 'EUR' },
     format,
     stageAliases: {},
-    steps: files.map((file) => ({
-      entity: file.entity,
-      read: () => readMappedCsv(textSource(file.name, file.content), file.columns),
-    })),
+    steps: mapped.map((file, index) => {
+      const filePath = files[index]?.path ?? '';
+      return {
+        entity: file.entity,
+        read: () => readMappedCsv(fileSource(file.name, filePath), file.columns, log),
+      };
+    }),
   };
 }

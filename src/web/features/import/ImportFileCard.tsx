@@ -1,4 +1,5 @@
 import {
+  Badge,
   Card,
   CloseButton,
   Group,
@@ -11,46 +12,58 @@ import {
 import {
   type ColumnMap,
   type ImportEntity,
+  fieldLabelsOf,
   importEntities,
-  importFields,
 } from '../../../schemas/import';
 
 export type UploadedCsv = {
   id: string;
-  name: string;
-  content: string;
+  file: File;
   entity: ImportEntity;
   columns: ColumnMap;
+  /** The column map is the one this user last imported this entity with. */
+  isRememberedMapping: boolean;
   headers: string[];
   rows: string[][];
   suggestedColumns: Partial<Record<ImportEntity, ColumnMap>>;
 };
 
-const ENTITY_LABELS: Record<ImportEntity, string> = {
-  users: 'Users (reps, managers)',
+export const ENTITY_LABELS: Record<ImportEntity, string> = {
+  users: 'People (reps, managers)',
   accounts: 'Accounts',
   contacts: 'Contacts',
   products: 'Products',
-  opportunities: 'Opportunities',
+  opportunities: 'Deals (opportunities)',
   activities: 'Activities',
 };
 
-/** One uploaded file: what it holds, a preview of its first rows, and its column map. */
+const sizeOf = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/** One chosen file: what it holds, a preview of its first rows, and which column is which field. */
 export function ImportFileCard({
   file,
-  onChange,
+  onEntityChange,
+  onColumnsChange,
   onRemove,
 }: {
   file: UploadedCsv;
-  onChange: (file: UploadedCsv) => void;
+  onEntityChange: (entity: ImportEntity) => void;
+  onColumnsChange: (columns: ColumnMap) => void;
   onRemove: () => void;
 }) {
+  const name = file.file.name;
   const headerOptions = file.headers.map((header) => ({ value: header, label: header }));
   return (
-    <Card withBorder padding="md" aria-label={`File ${file.name}`}>
-      <Group justify="space-between" mb="sm">
-        <Text fw={600}>{file.name}</Text>
-        <CloseButton aria-label={`Remove ${file.name}`} onClick={onRemove} />
+    <Card withBorder padding="md" aria-label={`File ${name}`}>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {name}{' '}
+          <Text span c="dimmed" size="sm">
+            {sizeOf(file.file.size)}
+          </Text>
+        </Text>
+        <CloseButton aria-label={`Remove ${name}`} onClick={onRemove} />
       </Group>
       <Select
         label="This file holds"
@@ -58,14 +71,14 @@ export function ImportFileCard({
         value={file.entity}
         allowDeselect={false}
         onChange={(value) => {
-          const entity = (value ?? file.entity) as ImportEntity;
-          onChange({ ...file, entity, columns: file.suggestedColumns[entity] ?? {} });
+          const entity = importEntities.find((candidate) => candidate === value);
+          if (entity) onEntityChange(entity);
         }}
         maw={320}
         mb="md"
       />
       <ScrollArea mb="md">
-        <Table striped withTableBorder aria-label={`Preview of ${file.name}`} fz="xs">
+        <Table striped withTableBorder aria-label={`Preview of ${name}`} fz="xs">
           <Table.Thead>
             <Table.Tr>
               {file.headers.map((header) => (
@@ -84,18 +97,29 @@ export function ImportFileCard({
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      <Group gap="xs" mb="xs">
+        <Text fw={600} size="sm">
+          Which column is which
+        </Text>
+        {file.isRememberedMapping && (
+          <Badge variant="light" color="teal" size="sm">
+            As in your last import
+          </Badge>
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
-        {importFields[file.entity].map((field) => (
+        {fieldLabelsOf(file.entity).map(([field, label]) => (
           <Select
             key={field}
-            label={field}
+            label={label.label}
+            description={label.hint}
             placeholder="Not in this file"
             data={headerOptions}
             value={file.columns[field] ?? null}
             clearable
             onChange={(header) => {
               const { [field]: _previous, ...others } = file.columns;
-              onChange({ ...file, columns: header ? { ...others, [field]: header } : others });
+              onColumnsChange(header ? { ...others, [field]: header } : others);
             }}
           />
         ))}

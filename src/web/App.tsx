@@ -13,6 +13,7 @@ import { DateInput } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, Route, Routes } from 'react-router';
+import { canImport } from '../domain/roles';
 import { ApiError } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { AccountDetailPage } from './features/accounts/AccountDetailPage';
@@ -135,8 +136,12 @@ export function AppProviders({
 /** Every URL of the SPA. Each page inside the layout renders under a RouteErrorBoundary. */
 export function AppRoutes() {
   const adminSections = useAdminNavSections();
-  // A rep has no team of their own: no Team in their navigation.
-  const hiddenPaths = useSession().data?.user.role === 'rep' ? ['/team'] : [];
+  const role = useSession().data?.user.role;
+  // A rep has no team of their own: no Team in their navigation. Only admins and leaders import.
+  const hiddenPaths = [
+    ...(role === 'rep' ? ['/team'] : []),
+    ...(role === undefined || !canImport(role) ? ['/import'] : []),
+  ];
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />

@@ -2,6 +2,7 @@ import {
   type ColumnMap,
   type ImportEntity,
   importEntities,
+  fieldLabelsOf,
   importFields,
 } from '../../schemas/import';
 import { looseKey } from './context';
@@ -81,8 +82,15 @@ export function suggestColumns(
   const suggestions: Partial<Record<ImportEntity, ColumnMap>> = {};
   for (const entity of importEntities) {
     const columns: ColumnMap = {};
+    const labels = new Map(fieldLabelsOf(entity));
     for (const field of importFields[entity]) {
-      const names = [looseKey(field), ...(synonyms[field] ?? [])];
+      // The label first: a filled-in template (importTemplateCsv) maps itself.
+      const label = labels.get(field)?.label;
+      const names = [
+        ...(label ? [looseKey(label)] : []),
+        looseKey(field),
+        ...(synonyms[field] ?? []),
+      ];
       const header = names.map((name) => byKey.get(name)).find((found) => found !== undefined);
       if (header !== undefined) columns[field] = header;
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
-import { getAccount } from '../db/queries/accounts';
+import { getAccount, getAccounts } from '../db/queries/accounts';
 import { getKeyAccount, listKeyAccounts } from '../db/queries/key-accounts';
 import {
   type KeyAccountPlanRow,
@@ -522,9 +522,20 @@ export async function listKeyAccountPlans(db: Executor, actor: Actor): Promise<K
   const plans = new Map(
     (await listPlanRows(db, actor.orgId, fiscalYear)).map((p) => [p.accountId, p]),
   );
+  // The key accounts' accounts in one query, not one per key account.
+  const accountsById = new Map(
+    (
+      await getAccounts(
+        db,
+        actor.orgId,
+        keyRows.map((row) => row.accountId),
+        actor.visibleOwnerIds,
+      )
+    ).map((found) => [found.account.id, found]),
+  );
   const items = [];
   for (const row of keyRows) {
-    const found = await getAccount(db, actor.orgId, row.accountId, actor.visibleOwnerIds);
+    const found = accountsById.get(row.accountId);
     if (!found || !canRead(actor, found.account.ownerId)) continue;
     const plan = plans.get(row.accountId);
     const due = plan

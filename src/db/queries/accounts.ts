@@ -1,4 +1,4 @@
-import { and, count, eq, exists, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { accounts, opportunities, segments, territories, users } from '../schema';
 import {
@@ -167,6 +167,19 @@ export async function getAccount(db: Executor, orgId: string, id: string, scope:
     and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, scope)),
   );
   return row;
+}
+
+/** The accounts among `ids` the scope may see, in one query (the key-account list). */
+export async function getAccounts(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+  scope: OwnerScope,
+) {
+  if (ids.length === 0) return [];
+  return baseQuery(db).where(
+    and(eq(accounts.orgId, orgId), inArray(accounts.id, [...ids]), visibleAccounts(db, scope)),
+  );
 }
 
 export async function insertAccount(db: Executor, row: NewAccountRow) {

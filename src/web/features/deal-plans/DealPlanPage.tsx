@@ -13,16 +13,21 @@ import { PlanDraftContext, usePlanDrafts } from './plan-draft';
 import { anchorOf } from './plan-labels';
 import { PlanTimeline } from './PlanTimeline';
 import { RelationshipMap } from './RelationshipMap';
-import { useDealPlan } from './useDealPlan';
+import { dealPlanKey, useDealPlan } from './useDealPlan';
 import { WinWinForm } from './WinWinForm';
 import './deal-plan-print.css';
 import { BackLink } from '../../components/BackLink';
+import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 
 // The strategic action plan of one opportunity: build it piece by piece while the checks beside
 // it say what is weak, print it for a deal review, and see how it evolved.
 
 // The findings about the expected close name this field; the header shows it.
 const EXPECTED_CLOSE: keyof DealPlanDraft = 'expectedCloseOn';
+
+const isEmptyPlan = (plan: DealPlanView) =>
+  plan.objectives.length + plan.influences.length + plan.competition.length + plan.steps.length ===
+    0 && Object.values(plan.winWin).every((text) => text === '');
 
 function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView['health'] }) {
   return (
@@ -51,6 +56,16 @@ function PlanHeader({ plan, health }: { plan: DealPlanView; health: DealPlanView
           <Button variant="default" size="xs" onClick={() => window.print()} className="no-print">
             Print plan
           </Button>
+          <div className="no-print">
+            <PlanDocumentActions
+              documentPath={`/api/opportunities/${plan.opportunityId}/plan/document`}
+              fileName={`deal-plan-${plan.opportunityName}`}
+              // A document goes only into a deal without a plan (docs/plan-format/).
+              canImport={plan.canEdit && isEmptyPlan(plan)}
+              refreshKeys={[dealPlanKey(plan.opportunityId)]}
+              importNote="Fills this deal's empty plan from a deal-plan JSON file"
+            />
+          </div>
         </Group>
       </Group>
       <Text className="deal-plan-print-only" size="xs">

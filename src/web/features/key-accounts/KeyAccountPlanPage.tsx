@@ -20,6 +20,7 @@ import { errorMessage } from '../../api/client';
 import { BackLink } from '../../components/BackLink';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { useUsers } from '../reference/useReference';
 import { useSession } from '../session/useSession';
 import { KeyAccountPlanForm } from './KeyAccountPlanForm';
@@ -380,6 +381,13 @@ export function KeyAccountPlanPage() {
           <Button variant="default" onClick={() => window.print()}>
             Print for the review
           </Button>
+          <PlanDocumentActions
+            documentPath={`/api/key-accounts/${data.accountId}/plan/document`}
+            fileName={`key-account-plan-${data.fiscalYear}-${data.accountName}`}
+            canImport={data.canEdit && !isEditing}
+            refreshKeys={[['key-accounts']]}
+            importNote="Replaces this plan with a key-account-plan JSON file's; the rep and the manager sign again"
+          />
           {data.canEdit && !isEditing && (
             <Button onClick={() => setIsEditing(true)}>
               {data.version === 0 ? 'Write the plan' : 'Edit the plan'}

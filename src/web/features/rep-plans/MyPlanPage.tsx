@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { PrintHeader } from '../print/PrintHeader';
 import '../print/rep-plan-print.css';
 import { useCurrentFiscalYear, useSession, useToday } from '../session/useSession';
@@ -36,6 +37,15 @@ export function RepPlanDetail({ planId, userId }: { planId: string; userId: stri
         <PrintHeader
           title={`Rep plan ${plan.data.year}, ${plan.data.rep.name}`}
           version={plan.data.version}
+        />
+      </Grid.Col>
+      <Grid.Col span={12} className="no-print">
+        <PlanDocumentActions
+          documentPath={`/api/rep-plans/${planId}/document`}
+          fileName={`rep-plan-${plan.data.year}-${plan.data.rep.name}`}
+          canImport={plan.data.canEdit}
+          refreshKeys={[['rep-plans']]}
+          importNote="Replaces this draft's target accounts, funnel inputs, weekly figures and sales methods with a rep-plan JSON file's"
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

@@ -3,9 +3,10 @@ import { useSearchParams } from 'react-router';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useReference, useUsers } from '../reference/useReference';
 import { useCurrentFiscalYear, useSession } from '../session/useSession';
+import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { StrategyForm } from './StrategyForm';
 import { StrategySummary } from './StrategyPanel';
-import { useStrategy } from './useStrategy';
+import { strategyKey, useStrategy } from './useStrategy';
 
 // The year in the URL (`?year=`), by default the fiscal year running today.
 function useYear() {
@@ -67,6 +68,13 @@ export function StrategyPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Strategy {year}</Title>
+        <PlanDocumentActions
+          documentPath={`/api/strategies/${year}/document`}
+          fileName={`strategy-${year}`}
+          canImport={canEdit}
+          refreshKeys={[strategyKey(year), ['rep-plans'], ['team-plans']]}
+          importNote="Sets this year's strategy and the segments' norms from a strategy JSON file"
+        />
         <Select
           aria-label="Fiscal year"
           w={120}

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Strategy, StrategyInput } from '../../../schemas/strategies';
 import { ApiError, api } from '../../api/client';
 
-const strategyKey = (year: number) => ['strategies', year] as const;
+export const strategyKey = (year: number) => ['strategies', year] as const;
 
 /** The organisation strategy for a year; `null` when none is set yet (404). */
 export function useStrategy(year: number, { enabled = true }: { enabled?: boolean } = {}) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 
@@ -20,10 +21,25 @@ export async function withDatabase<T>(
   });
   try {
     await handle.migrate();
+    logStatementsTo(handle, process.env.SALESPLAN_STATEMENT_LOG);
     return await work(handle, config);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * With SALESPLAN_STATEMENT_LOG=<file>, every statement the command sends after the migrations is
+ * appended to the file as a JSON line `{ sql, params }`: the tests check each for Citus
+ * (src/test-setup/cli.ts). Parameters may hold password hashes: a diagnostic for test databases.
+ */
+function logStatementsTo(handle: DatabaseHandle, file: string | undefined) {
+  if (!file) return;
+  const asJson = (_key: string, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value;
+  handle.onQuery((sql, params) => {
+    fs.appendFileSync(file, `${JSON.stringify({ sql, params }, asJson)}\n`);
+  });
 }
 
 export function describeDatabase(config: Config): string {

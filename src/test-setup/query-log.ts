@@ -334,6 +334,11 @@ export function logStatement(sql: string, params: readonly unknown[]) {
   serving.getStore()?.sent.push({ sql, params });
 }
 
+/** Records what one CLI command sent (read back from its statement log), as one request. */
+export function logCommand(name: string, sent: Sent[]) {
+  requests.push({ name, sent });
+}
+
 /** The statements logged so far (for the test of the log itself). */
 export function loggedStatements(): string[] {
   return requests.flatMap((request) => request.sent.map((sent) => sent.sql));

@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { salesplan as run } from '../../test-setup/cli';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
-
-async function salesplan(args: string[], dataDir: string) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], {
-      env: { ...process.env, SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const salesplan = (args: string[], dataDir: string) =>
+  run(args, { SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' });
 
 describe('salesplan exchange-rates import (CLI, embedded database)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-rates-'));

@@ -1,11 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { salesplan } from '../../test-setup/cli';
 import { openPostgres, queryRows } from '../../db/client';
 import { generateCrmFiles, type GeneratedCrm } from '../../services/import/generate-crm-files';
 import {
@@ -15,7 +15,6 @@ import {
 import { adminQuery, withDatabase } from '../../test-setup/database-templates';
 import { testEngines } from '../../test-setup/test-database';
 
-const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
 
 type Target = {
@@ -23,19 +22,6 @@ type Target = {
   count(table: string): Promise<number>;
   close(): Promise<void>;
 };
-
-async function salesplan(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 1 << 26,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function pgliteTarget(): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-kill-'));

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { salesplan as run } from '../../test-setup/cli';
 import { openDatabase } from '../../db/client';
 import { organisations } from '../../db/schema';
 import { createOrganisation } from '../../services/organisations';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
 
 // Each command opens a fresh embedded database (initdb): seconds each, more on a busy machine.
 describe('salesplan export-org and import-org', { timeout: 240_000 }, () => {
@@ -18,15 +14,8 @@ describe('salesplan export-org and import-org', { timeout: 240_000 }, () => {
   const file = path.join(dir, 'acme.ndjson');
   let orgId: string;
 
-  const salesplan = async (data: string, args: string[]) => {
-    const env = { ...process.env, SALESPLAN_DATA_DIR: dataDir(data), DATABASE_URL: '' };
-    try {
-      const { stdout, stderr } = await run('node', [bin, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      return error as { code: number; stdout: string; stderr: string };
-    }
-  };
+  const salesplan = (data: string, args: string[]) =>
+    run(args, { SALESPLAN_DATA_DIR: dataDir(data), DATABASE_URL: '' });
 
   beforeAll(async () => {
     const handle = await openDatabase({ dataDir: dataDir('source'), purpose: 'test' });

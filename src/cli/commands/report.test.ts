@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { salesplan as run } from '../../test-setup/cli';
 import { openDatabase } from '../../db/client';
 import { opportunities, stages, users } from '../../db/schema';
 import { createOrganisation } from '../../services/organisations';
 import { formatReportTable } from './report';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
 
 describe('report table', () => {
   it('prints money in the currency, rates as percentages and aligned columns', () => {
@@ -98,18 +94,10 @@ describe('report table', () => {
 
 describe('salesplan report arguments', () => {
   const env = {
-    ...process.env,
     SALESPLAN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-report-')),
     DATABASE_URL: '',
   };
-  const salesplan = async (args: string[]) => {
-    try {
-      await run('node', [bin, ...args], { env });
-      return { code: 0, stderr: '' };
-    } catch (error) {
-      return error as { code: number; stderr: string };
-    }
-  };
+  const salesplan = (args: string[]) => run(args, env);
 
   it('refuses an unknown report, group or date with the option and the reason', async () => {
     const kind = await salesplan(['report', 'forecast']);
@@ -163,8 +151,9 @@ describe('salesplan report in a JPY organisation (CLI, embedded database)', () =
     } finally {
       await handle.close();
     }
-    const { stdout } = await run('node', [bin, 'report', 'win-rates', '--today', '2026-03-11'], {
-      env: { ...process.env, SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' },
+    const { stdout } = await run(['report', 'win-rates', '--today', '2026-03-11'], {
+      SALESPLAN_DATA_DIR: dataDir,
+      DATABASE_URL: '',
     });
     expect(stdout.split('\n')[2]).toMatch(/^Ken\s+2\s+0\s+100\.0%\s+¥2,000,001\s+¥1,000,001\s+20$/);
   }, 120_000);

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { salesplan as run } from '../../test-setup/cli';
 import { type Executor, openDatabase } from '../../db/client';
 import { accounts, activities, opportunities, stages } from '../../db/schema';
 import { REPORT_GROUPS, REPORT_KINDS } from '../../schemas/reports';
@@ -15,9 +14,6 @@ import { addUser } from '../../services/users';
 import { testEngines } from '../../test-setup/test-database';
 import { buildServer } from '../server';
 import { PASSWORD, startTestServer, type TestServer } from '../test-server';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../bin/salesplan.js');
 
 /** Won, lost and open deals and a few activities for each of `owners` (won count grows by owner). */
 async function seedDeals(db: Executor, orgId: string, owners: readonly string[]) {
@@ -217,8 +213,9 @@ describe('reports API and `salesplan report --json`', () => {
     const printed: unknown[] = [];
     for (const { kind, by } of queries) {
       const args = ['report', kind, '--json', '--today', today, '--from', '2000-01-01'];
-      const { stdout } = await run('node', [bin, ...args, ...(by ? ['--by', by] : [])], {
-        env: { ...process.env, SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' },
+      const { stdout } = await run([...args, ...(by ? ['--by', by] : [])], {
+        SALESPLAN_DATA_DIR: dataDir,
+        DATABASE_URL: '',
       });
       printed.push(JSON.parse(stdout));
     }

@@ -102,7 +102,7 @@ describe.each(testEngines())('import API (%s)', (engine) => {
     const csv = [
       '\uFEFF"Opportunity ID","Opportunity Name","Owner Email","Stage","Created Date","Close Date"',
       '"SF-1","Contoso renewal","REP1@acme.test","Proposal","2026-03-04","2026-06-30"',
-      '"SF-2","Fabrikam pilot","rep2@acme.test","Won","2026-01-10","2026-02-01"',
+      '"SF-2","Fabrikam pilot","rep2@acme.test","Closed Won","2026-01-10","2026-02-01"',
       '',
       '"Opportunities"',
       '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',

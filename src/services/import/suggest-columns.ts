@@ -50,7 +50,8 @@ const synonyms: Record<string, readonly string[]> = {
     'salesagent',
     'rep',
   ],
-  accountExternalId: ['accountid', 'account', 'accountname', 'company', 'associatedcompany'],
+  // Ids only: an account's name points at no account unless a file of accounts gives it as id.
+  accountExternalId: ['accountid', 'account', 'associatedcompanyids', 'companyid'],
   productExternalId: ['product', 'productid', 'productname'],
   firstName: ['firstname', 'givenname'],
   lastName: ['lastname', 'surname', 'familyname'],

@@ -4,6 +4,8 @@ import { ValidationError } from '../../../domain/errors';
 import type { ImportEntity, UploadedFile, ValueFormat } from '../../../schemas/import';
 import { fileSource, readMappedCsv } from '../csv-reader';
 import type { ImportLog } from '../report';
+import { HUBSPOT_STAGE_ALIASES } from './hubspot';
+import { SALESFORCE_STAGE_ALIASES } from './salesforce';
 import type { ImportPlan, ImportStep, Preset } from '../plan';
 
 // The user says which file holds which entity and which column is which field: a JSON mapping
@@ -65,7 +67,8 @@ export function planFromUploads(
   return {
     organisation: { currency: 'EUR' },
     format,
-    stageAliases: {},
+    // A Salesforce or HubSpot export added on the web page as it is: their stage names are known.
+    stageAliases: { ...SALESFORCE_STAGE_ALIASES, ...HUBSPOT_STAGE_ALIASES },
     steps: mapped.map((file, index) => {
       const filePath = files[index]?.path ?? '';
       return {

@@ -1,6 +1,18 @@
 import type { Preset } from '../plan';
 import { planOpportunityExport } from './opportunity-export';
 
+/** Its stage names onto the default stages (docs/IMPORT.md); the web import reads them too. */
+export const SALESFORCE_STAGE_ALIASES: Record<string, string> = {
+  'Needs Analysis': 'Qualification',
+  'Value Proposition': 'Proposal',
+  'Id. Decision Makers': 'Proposal',
+  'Perception Analysis': 'Proposal',
+  'Proposal/Price Quote': 'Proposal',
+  'Negotiation/Review': 'Negotiation',
+  'Closed Won': 'Won',
+  'Closed Lost': 'Lost',
+};
+
 // A Salesforce opportunity report exported as CSV ("Details only"); headers in docs/IMPORT.md.
 // US-locale exports write dates month/day/year; --date-order dmy reads the others.
 export const salesforcePreset: Preset = async ({ path, format, log }) =>
@@ -25,16 +37,7 @@ export const salesforcePreset: Preset = async ({ path, format, log }) =>
       // Without an Account ID column, the account name is its id.
       alternatives: { 'Account Name': 'accountExternalId' },
       ownerEmail: ['Owner Email', 'Opportunity Owner: Email', 'Opportunity Owner Email'],
-      stageAliases: {
-        'Needs Analysis': 'Qualification',
-        'Value Proposition': 'Proposal',
-        'Id. Decision Makers': 'Proposal',
-        'Perception Analysis': 'Proposal',
-        'Proposal/Price Quote': 'Proposal',
-        'Negotiation/Review': 'Negotiation',
-        'Closed Won': 'Won',
-        'Closed Lost': 'Lost',
-      },
+      stageAliases: SALESFORCE_STAGE_ALIASES,
       dateOrder: 'mdy',
     },
     format,

@@ -34,27 +34,29 @@ export function ImportReportView({
       >
         {STATUS_TEXT[report.status]}
       </Alert>
-      <Table withTableBorder aria-label="Import counts">
-        <Table.Thead>
-          <Table.Tr>
-            {['', 'Read', 'New', 'Changed', 'Unchanged', 'Rejected'].map((header) => (
-              <Table.Th key={header}>{header}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {Object.entries(report.counts).map(([entity, counts]) => (
-            <Table.Tr key={entity}>
-              <Table.Td>{entity}</Table.Td>
-              <Table.Td>{counts?.read}</Table.Td>
-              <Table.Td>{counts?.inserted}</Table.Td>
-              <Table.Td>{counts?.updated}</Table.Td>
-              <Table.Td>{counts?.unchanged}</Table.Td>
-              <Table.Td>{counts?.rejected}</Table.Td>
+      <Table.ScrollContainer minWidth={480}>
+        <Table withTableBorder aria-label="Import counts">
+          <Table.Thead>
+            <Table.Tr>
+              {['', 'Read', 'New', 'Changed', 'Unchanged', 'Rejected'].map((header) => (
+                <Table.Th key={header}>{header}</Table.Th>
+              ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.entries(report.counts).map(([entity, counts]) => (
+              <Table.Tr key={entity}>
+                <Table.Td>{entity}</Table.Td>
+                <Table.Td>{counts?.read}</Table.Td>
+                <Table.Td>{counts?.inserted}</Table.Td>
+                <Table.Td>{counts?.updated}</Table.Td>
+                <Table.Td>{counts?.unchanged}</Table.Td>
+                <Table.Td>{counts?.rejected}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {unknownStages.length > 0 && (
         <div>
           <Title order={3} size="h5" mb="xs">
@@ -92,31 +94,33 @@ export function ImportReportView({
         </Stack>
       )}
       {report.problems.length > 0 && (
-        <Table striped withTableBorder aria-label="Row problems">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Line</Table.Th>
-              <Table.Th>Column</Table.Th>
-              <Table.Th>Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-              <Table.Tr key={index}>
-                <Table.Td>{problem.file}</Table.Td>
-                <Table.Td>{problem.line}</Table.Td>
-                <Table.Td>{problem.column}</Table.Td>
-                <Table.Td>{problem.reason}</Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped withTableBorder aria-label="Row problems">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>File</Table.Th>
+                <Table.Th>Line</Table.Th>
+                <Table.Th>Column</Table.Th>
+                <Table.Th>Problem</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          {report.problems.length > PROBLEMS_SHOWN && (
-            <Table.Caption>
-              {report.problems.length - PROBLEMS_SHOWN} more problems are not shown.
-            </Table.Caption>
-          )}
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
+                <Table.Tr key={index}>
+                  <Table.Td>{problem.file}</Table.Td>
+                  <Table.Td>{problem.line}</Table.Td>
+                  <Table.Td>{problem.column}</Table.Td>
+                  <Table.Td>{problem.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            {report.problems.length > PROBLEMS_SHOWN && (
+              <Table.Caption>
+                {report.problems.length - PROBLEMS_SHOWN} more problems are not shown.
+              </Table.Caption>
+            )}
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );

@@ -73,7 +73,7 @@ export function PlanDocumentActions({
   });
   return (
     <Stack gap="xs">
-      <Group gap="xs">
+      <Group gap="xs" align="flex-start" wrap="nowrap">
         <Button
           size="xs"
           variant="default"
@@ -109,9 +109,10 @@ export function PlanDocumentActions({
           closeButtonLabel="Dismiss"
           onClose={() => setProblems(null)}
         >
-          <Text size="sm">{problems.message}</Text>
-          {problems.issues.length > 0 && (
-            <List size="sm" mt="xs">
+          {problems.issues.length === 0 ? (
+            <Text size="sm">{problems.message}</Text>
+          ) : (
+            <List size="sm">
               {problems.issues.map((issue) => (
                 <List.Item key={`${issue.field}:${issue.reason}`}>
                   <Text span ff="monospace" size="sm">

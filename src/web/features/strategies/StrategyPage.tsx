@@ -68,21 +68,23 @@ export function StrategyPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Strategy {year}</Title>
-        <PlanDocumentActions
-          documentPath={`/api/strategies/${year}/document`}
-          fileName={`strategy-${year}`}
-          canImport={canEdit}
-          refreshKeys={[strategyKey(year), ['rep-plans'], ['team-plans']]}
-          importNote="Sets this year's strategy and the segments' norms from a strategy JSON file"
-        />
-        <Select
-          aria-label="Fiscal year"
-          w={120}
-          data={choices.map(String)}
-          value={String(year)}
-          onChange={(value) => value && setYear(Number(value))}
-          allowDeselect={false}
-        />
+        <Group gap="xs" align="flex-start">
+          <PlanDocumentActions
+            documentPath={`/api/strategies/${year}/document`}
+            fileName={`strategy-${year}`}
+            canImport={canEdit}
+            refreshKeys={[strategyKey(year), ['rep-plans'], ['team-plans']]}
+            importNote="Sets this year's strategy and the segments' norms from a strategy JSON file"
+          />
+          <Select
+            aria-label="Fiscal year"
+            w={120}
+            data={choices.map(String)}
+            value={String(year)}
+            onChange={(value) => value && setYear(Number(value))}
+            allowDeselect={false}
+          />
+        </Group>
       </Group>
       {isLoading && !failure && <DetailSkeleton />}
       {failure && <ErrorAlert error={failure} />}

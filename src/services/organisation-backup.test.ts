@@ -83,6 +83,7 @@ describe(`an organisation moved from PGlite to ${otherEngine} and back`, () => {
   let source: DatabaseHandle;
   let target: DatabaseHandle;
   let orgId: string;
+  let otherOrgId: string;
   let before: Record<string, string[]>;
 
   beforeAll(async () => {
@@ -100,7 +101,7 @@ describe(`an organisation moved from PGlite to ${otherEngine} and back`, () => {
     );
     await createApiToken(source.db, actor, { name: 'CRM sync' }, now);
     await replaceCalendarFeed(source.db, actor);
-    await createOrganisation(source.db, { slug: 'other', name: 'Other Ltd' });
+    otherOrgId = (await createOrganisation(source.db, { slug: 'other', name: 'Other Ltd' })).id;
     before = await everyTable(source.db, orgId);
   }, 300_000);
 
@@ -166,15 +167,18 @@ describe(`an organisation moved from PGlite to ${otherEngine} and back`, () => {
     },
   );
 
+  // A small organisation's file: what is refused does not depend on the file's size.
   describe('a damaged file', () => {
+    const small = path.join(dir, 'other.ndjson');
     let fresh: DatabaseHandle;
     beforeAll(async () => {
       fresh = await createTestDatabase(otherEngine);
+      await exportOrganisation(source.db, 'other', small, now);
     });
     afterAll(() => fresh.close());
 
     const damaged = (name: string, change: (lines: string[]) => string[]) => {
-      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const lines = fs.readFileSync(small, 'utf8').split('\n');
       const written = path.join(dir, name);
       fs.writeFileSync(written, change(lines).join('\n'));
       return written;
@@ -182,15 +186,18 @@ describe(`an organisation moved from PGlite to ${otherEngine} and back`, () => {
     const nothingWritten = async () => {
       // The directory too: it is rebuilt last, inside the same transaction.
       for (const table of backupTables())
-        expect(await rowsOf(fresh.db, table, orgId), table.name).toEqual([]);
+        expect(await rowsOf(fresh.db, table, otherOrgId), table.name).toEqual([]);
     };
 
     it(
       'cut in the middle of a line is refused, naming the line, and leaves nothing',
       slow,
       async () => {
-        const lines = fs.readFileSync(file, 'utf8').split('\n');
-        const middle = Math.floor(lines.length / 2);
+        const lines = fs.readFileSync(small, 'utf8').split('\n');
+        // A line past the middle long enough that its first 40 characters are not JSON.
+        const middle = lines.findIndex(
+          (line, index) => index >= lines.length / 2 && line.length > 80,
+        );
         const cut = damaged('cut.ndjson', (all) => [
           ...all.slice(0, middle),
           (all[middle] ?? '').slice(0, 40),
@@ -223,13 +230,12 @@ describe(`an organisation moved from PGlite to ${otherEngine} and back`, () => {
       'with a row that does not fit its table is refused, naming the table, and leaves nothing',
       slow,
       async () => {
-        const broken = damaged('broken-row.ndjson', (all) =>
-          all.map((line, index) =>
-            index === all.length - 4
-              ? line.replace(/"org_id": "[^"]+"/, '"org_id": "not-a-uuid"')
-              : line,
-          ),
-        );
+        const broken = damaged('broken-row.ndjson', (all) => {
+          const last = all.findLastIndex((line) => /"org_id": "[^"]+"/.test(line));
+          return all.map((line, index) =>
+            index === last ? line.replace(/"org_id": "[^"]+"/, '"org_id": "not-a-uuid"') : line,
+          );
+        });
         await expect(importOrganisation(fresh.db, broken)).rejects.toThrow(ValidationError);
         await nothingWritten();
       },

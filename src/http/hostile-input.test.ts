@@ -43,6 +43,8 @@ type Operation = {
   key: string;
   parameters: Parameter[];
   body?: Schema;
+  /** The body is multipart/form-data (the CSV import): walked with MULTIPART_BODIES. */
+  isMultipart?: boolean;
 };
 type Path = (string | number)[];
 
@@ -218,6 +220,60 @@ function withValueAt(body: unknown, path: Path, value: unknown): unknown {
   return container;
 }
 
+/** Malformed uploads for a multipart operation: bad request fields, bad files, broken bodies. */
+function multipartBodies(): { label: string; body: FormData | string; type?: string }[] {
+  const form = (request: unknown, files: (string | Uint8Array)[] = ['Id,Name\nX1,Acme\n']) => {
+    const data = new FormData();
+    data.append('request', typeof request === 'string' ? request : JSON.stringify(request));
+    files.forEach((file, i) => data.append('files', new Blob([file]), `f${i}.csv`));
+    return data;
+  };
+  const accounts = (columns: Record<string, string>, extra: object = {}) => ({
+    files: [{ entity: 'accounts', name: 'a.csv', columns }],
+    ...extra,
+  });
+  const fileFirst = new FormData();
+  fileFirst.append('files', new Blob(['Id\n1\n']), 'a.csv');
+  fileFirst.append('request', JSON.stringify(accounts({ externalId: 'Id' })));
+  return [
+    { label: 'request with a NUL', body: form(accounts({ name: 'Na\u0000me' })) },
+    { label: 'request of lone surrogates', body: form(accounts({ '\ud800': '\udfff' })) },
+    { label: 'request deeply nested', body: form(JSON.stringify(deepNesting(2000))) },
+    { label: 'request not JSON', body: form('{"files":') },
+    { label: 'request of the wrong shape', body: form([1, 2, 3]) },
+    { label: 'a file before the request', body: fileFirst },
+    { label: 'no files', body: form(accounts({ externalId: 'Id', name: 'Name' }), []) },
+    {
+      label: 'seven files',
+      body: form(accounts({ externalId: 'Id' }), Array(7).fill('Id\n1\n') as string[]),
+    },
+    {
+      label: 'a file of NULs, lone surrogates and bytes that are not UTF-8',
+      body: form(accounts({ externalId: 'Id', name: 'Name' }, { dryRun: false }), [
+        new Uint8Array([
+          0x49, 0x64, 0x2c, 0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xff, 0x00, 0x2c, 0xed, 0xa0, 0x80, 0x0a,
+        ]),
+      ]),
+    },
+    {
+      label: 'a quote never closed',
+      body: form(accounts({ externalId: 'Id', name: 'Name' }, { dryRun: false }), [
+        'Id,Name\n"X1,Acme\n',
+      ]),
+    },
+    {
+      label: 'a header the map names not',
+      body: form(accounts({ externalId: 'No such column' }, { dryRun: false })),
+    },
+    {
+      label: 'a body cut short',
+      type: 'multipart/form-data; boundary=x',
+      body: '--x\r\nContent-Disposition: form-data; name="request"\r\n\r\n{"fi',
+    },
+    { label: 'no boundary', type: 'multipart/form-data', body: 'whatever' },
+  ];
+}
+
 const PATH_VALUES = ['%00', '%ED%A0%80', '99999999999999999999', 'not-a-uuid', '..%2F..'];
 const QUERY_VALUES = ['%00', '%ED%A0%80', '9'.repeat(30), '0000-01-01', '-1', '%ZZ'];
 const IF_MATCH_VALUES = ['99999999999999999999', '-1', '"1"x', 'W/"0"', '*', '1, 2'];
@@ -288,6 +344,7 @@ describe.each(testEngines())(
           key: `${method.toUpperCase()} ${path}`,
           parameters: operation.parameters ?? [],
           body: operation.requestBody?.content['application/json']?.schema,
+          isMultipart: operation.requestBody?.content['multipart/form-data'] !== undefined,
         })),
       );
     }, 120_000);
@@ -377,6 +434,30 @@ describe.each(testEngines())(
                 body: baseBody,
                 headers: { 'if-match': value },
               });
+        }
+
+        for (const upload of operation.isMultipart ? multipartBodies() : []) {
+          const writesBefore = await writes();
+          const response = await fetch(server.baseUrl + baseUrl, {
+            method: operation.method,
+            headers: {
+              ...(caller.cookie ? { cookie: caller.cookie } : {}),
+              ...(upload.type ? { 'content-type': upload.type } : {}),
+            },
+            body: upload.body,
+          });
+          await response.text();
+          requests += 1;
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+          if (response.status >= 500)
+            problems.push(`${operation.key} multipart ${upload.label}: ${response.status}`);
+          else if (response.status >= 400) {
+            const written = (await writes()) - writesBefore;
+            if (written !== 0)
+              problems.push(
+                `${operation.key} multipart ${upload.label}: ${response.status} but wrote ${written} rows`,
+              );
+          }
         }
 
         for (const variant of variants) {

@@ -48,6 +48,8 @@ function otherAccess(entry: Entry, path: string, caller: OtherCaller, role: Role
 
 const adminOnly: Entry['roles'] = { rep: 'deny', manager: 'deny', leader: 'deny' };
 const record = { isOrganisationRecord: true };
+// CSV import writes the whole organisation's records (domain/roles.ts IMPORTING_ROLES).
+const importersOnly: Entry['roles'] = { rep: 'deny', manager: 'deny' };
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { isPublic: true },
@@ -130,8 +132,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/activities/{id}': record,
   'PATCH /api/activities/{id}': { ...record, roles: { leader: 'deny' }, body: {} },
   'DELETE /api/activities/{id}': { ...record, roles: { leader: 'deny' } },
-  'POST /api/import/preview': {},
-  'POST /api/import': {},
+  'GET /api/import/setup': { roles: importersOnly },
+  'POST /api/import/preview': { roles: importersOnly, body: { content: 'Name\nAcme\n' } },
+  // A JSON body is not an upload: the importers get 400, the others 403 before it is read.
+  'POST /api/import': { roles: importersOnly },
   'GET /api/opportunities/{id}/plan': record,
   'GET /api/opportunities/{id}/plan/document': record,
   'POST /api/opportunities/{id}/plan/document': { ...record, roles: { leader: 'deny' }, body: {} },
@@ -153,10 +157,14 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/opportunities/{id}/plan/steps/{itemId}': record,
   'GET /api/strategies/{year}': {},
   'PUT /api/strategies/{year}': {},
+  'GET /api/strategies/{year}/document': {},
+  'POST /api/strategies/{year}/document': { roles: { rep: 'deny', manager: 'deny' }, body: {} },
   'GET /api/rep-plans': {},
   'POST /api/rep-plans': {},
   'GET /api/rep-plans/{id}': {},
   'PATCH /api/rep-plans/{id}': {},
+  'GET /api/rep-plans/{id}/document': {},
+  'POST /api/rep-plans/{id}/document': { body: {} },
   'POST /api/rep-plans/{id}/transitions': {},
   'POST /api/rep-plans/{id}/signatures': {},
   'GET /api/rep-plans/{id}/versions': {},
@@ -191,6 +199,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/key-accounts': {},
   'GET /api/key-accounts/{accountId}/plan': {},
   'PUT /api/key-accounts/{accountId}/plan': {},
+  'GET /api/key-accounts/{accountId}/plan/document': {},
+  // The owner writes the plan; another team's manager does not see the account at all.
+  'POST /api/key-accounts/{accountId}/plan/document': {
+    roles: { manager: 'deny', leader: 'deny' },
+    others: { otherManager: 'hide' },
+    body: {},
+  },
   'POST /api/key-accounts/{accountId}/plan/signature': {},
   'POST /api/key-accounts/{accountId}/plan/acknowledgement': {},
   'POST /api/key-accounts/{accountId}/plan/reviews': {},

@@ -222,7 +222,10 @@ function withValueAt(body: unknown, path: Path, value: unknown): unknown {
 
 /** Malformed uploads for a multipart operation: bad request fields, bad files, broken bodies. */
 function multipartBodies(): { label: string; body: FormData | string; type?: string }[] {
-  const form = (request: unknown, files: (string | Uint8Array)[] = ['Id,Name\nX1,Acme\n']) => {
+  const form = (
+    request: unknown,
+    files: (string | Uint8Array<ArrayBuffer>)[] = ['Id,Name\nX1,Acme\n'],
+  ) => {
     const data = new FormData();
     data.append('request', typeof request === 'string' ? request : JSON.stringify(request));
     files.forEach((file, i) => data.append('files', new Blob([file]), `f${i}.csv`));

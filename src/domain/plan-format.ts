@@ -5,6 +5,7 @@
 export const PLAN_DOCUMENT_KINDS = [
   'deal-plan',
   'rep-plan',
+  'team-plan',
   'key-account-plan',
   'strategy',
 ] as const;

@@ -178,6 +178,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/team-plans': {},
   'GET /api/team-plans/{id}': {},
   'PUT /api/team-plans/{id}': {},
+  'GET /api/team-plans/{id}/document': {},
+  'POST /api/team-plans/{id}/document': { body: {} },
   'GET /api/exchange-rates': {},
   'PUT /api/exchange-rates/{currency}/{month}': { roles: adminOnly, body: { rate: '0.9' } },
   'DELETE /api/exchange-rates/{currency}/{month}': { roles: adminOnly },

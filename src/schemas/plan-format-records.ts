@@ -34,6 +34,14 @@ export const AccountRef = z
   );
 export type AccountRef = z.infer<typeof AccountRef>;
 
+export const ProductRef = z
+  .object({
+    externalId: ExternalId.describe("The product's id in the other tool"),
+    name: z.string().trim().min(1).max(300),
+  })
+  .describe('A product, found by externalId, then by its name');
+export type ProductRef = z.infer<typeof ProductRef>;
+
 export const SegmentRef = z
   .object({ code: z.string().trim().min(1).max(50), name: z.string().max(200) })
   .describe('A segment, found by code, then by name');

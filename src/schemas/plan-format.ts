@@ -15,6 +15,7 @@ import { KeyAccountPlanDocument } from './plan-format-key-account-plan';
 import { ContactRef, DocumentText, Key, KeyRef, RecordRef } from './plan-format-records';
 import { RepPlanDocument } from './plan-format-rep-plan';
 import { StrategyDocument } from './plan-format-strategy';
+import { TeamPlanDocument } from './plan-format-team-plan';
 
 // The open plan format: the documents' schemas, published as JSON Schema
 // (docs/plan-format/*.schema.json, GET /api/schemas/{name}). Records are named by external id or
@@ -92,6 +93,7 @@ export type DealPlanDocument = z.infer<typeof DealPlanDocument>;
 export const planDocumentSchemas = {
   'deal-plan': DealPlanDocument,
   'rep-plan': RepPlanDocument,
+  'team-plan': TeamPlanDocument,
   'key-account-plan': KeyAccountPlanDocument,
   strategy: StrategyDocument,
 } satisfies Record<(typeof PLAN_DOCUMENT_KINDS)[number], z.ZodType>;

@@ -4,6 +4,7 @@ import { insertContact } from '../db/queries/contacts';
 import {
   listAccountRefsByIds,
   listAccountsByRefs,
+  listProductRefs,
   listUserRefsByIds,
   listUsersByRefs,
   type PlanAccountRef,
@@ -13,7 +14,13 @@ import {
 import { listSegments } from '../db/queries/reference';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { jsonPath } from '../domain/plan-format';
-import type { AccountRef, ContactRef, SegmentRef, UserRef } from '../schemas/plan-format-records';
+import type {
+  AccountRef,
+  ContactRef,
+  ProductRef,
+  SegmentRef,
+  UserRef,
+} from '../schemas/plan-format-records';
 
 // What every plan document (src/services/plan-format*.ts) shares: parsing with each problem named
 // by its JSON path, and records named as another tool knows them, out (ids to external ids,
@@ -52,6 +59,8 @@ const RENAMED: Record<string, string> = {
   objectiveId: 'objective',
   relationshipId: 'relationship',
   targetAccountIds: 'targetAccounts',
+  memberId: 'member',
+  productId: 'product',
   targetMinor: 'target.amountMinor',
 };
 
@@ -87,6 +96,14 @@ export async function accountRefsOf(db: Executor, orgId: string, ids: readonly s
 export async function segmentRefsOf(db: Executor, orgId: string) {
   const rows = await listSegments(db, orgId);
   return new Map<string, SegmentRef>(rows.map((s) => [s.id, { code: s.code, name: s.name }]));
+}
+
+/** The products of the organisation, by id, as documents name them. */
+export async function productRefsOf(db: Executor, orgId: string) {
+  const rows = await listProductRefs(db, orgId);
+  return new Map<string, ProductRef>(
+    rows.map((p) => [p.id, { externalId: p.externalId, name: p.name }]),
+  );
 }
 
 /** A reference a document makes, at its JSON path. */
@@ -142,6 +159,16 @@ export class DocumentReferences {
       refs,
       'is not a segment of this organisation',
       (ref) => unique(rows, (s) => s.code === ref.code) ?? unique(rows, (s) => s.name === ref.name),
+    );
+  }
+
+  /** Products by external id, then name. */
+  async products(refs: readonly Reference<ProductRef>[]): Promise<Map<string, string>> {
+    const rows = refs.length === 0 ? [] : await listProductRefs(this.db, this.orgId);
+    return this.match(refs, 'is not a product of this organisation', (ref) =>
+      ref.externalId !== null
+        ? unique(rows, (p) => p.externalId === ref.externalId)
+        : unique(rows, (p) => p.name === ref.name),
     );
   }
 

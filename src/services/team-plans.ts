@@ -184,6 +184,18 @@ export async function createTeamPlan(
   return getTeamPlan(db, actor, id);
 }
 
+/** The plan, for its manager or an admin to write: 404 for one unseen, 403 for one only read. */
+export async function loadEditableTeamPlan(db: Executor, actor: Actor, id: string) {
+  const { plan } = await loadVisible(db, actor, id);
+  if (
+    !canChange(actor, plan.managerId) ||
+    (actor.userId !== plan.managerId && actor.role !== 'admin')
+  ) {
+    throw new ForbiddenError('Only the team’s manager edits its plan');
+  }
+  return plan;
+}
+
 /** Writes the five answers and the whole objective tree; a stale version is a conflict. */
 export async function saveTeamPlan(
   db: Database | Executor,
@@ -193,13 +205,7 @@ export async function saveTeamPlan(
   expectedVersion: number | undefined,
 ) {
   const write = async (tx: Executor) => {
-    const { plan } = await loadVisible(tx, actor, id);
-    if (
-      !canChange(actor, plan.managerId) ||
-      (actor.userId !== plan.managerId && actor.role !== 'admin')
-    ) {
-      throw new ForbiddenError('Only the team’s manager edits its plan');
-    }
+    const plan = await loadEditableTeamPlan(tx, actor, id);
     if (expectedVersion !== plan.version) {
       throw new ConflictError(`The team plan changed since you read it (version ${plan.version})`, {
         version: plan.version,

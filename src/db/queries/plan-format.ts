@@ -1,6 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { accounts, contacts, opportunities, users } from '../schema';
+import { accounts, contacts, opportunities, products, users } from '../schema';
 
 // What the open plan format (src/services/plan-format.ts) names records by: external ids and
 // emails, read and matched within one organisation.
@@ -161,4 +161,14 @@ export async function listAccountsByRefs(
         ),
       ),
     );
+}
+
+export type PlanProductRef = { id: string; externalId: string | null; name: string };
+
+/** The organisation's products as plan documents name them (a catalogue, not a list of deals). */
+export async function listProductRefs(db: Executor, orgId: string): Promise<PlanProductRef[]> {
+  return db
+    .select({ id: products.id, externalId: products.externalId, name: products.name })
+    .from(products)
+    .where(eq(products.orgId, orgId));
 }

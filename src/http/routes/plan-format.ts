@@ -9,8 +9,10 @@ import {
 import { KeyAccountPlanDocument } from '../../schemas/plan-format-key-account-plan';
 import { RepPlanDocument } from '../../schemas/plan-format-rep-plan';
 import { StrategyDocument } from '../../schemas/plan-format-strategy';
+import { TeamPlanDocument } from '../../schemas/plan-format-team-plan';
 import { RepPlan } from '../../schemas/rep-plans';
 import { Strategy, YearParams } from '../../schemas/strategies';
+import { TeamPlan } from '../../schemas/team-plans';
 import {
   DealPlanDocument,
   JsonSchemaDocument,
@@ -28,19 +30,23 @@ import {
 } from '../../services/plan-format-key-account-plan';
 import { exportRepPlanDocument, importRepPlanDocument } from '../../services/plan-format-rep-plan';
 import {
+  exportTeamPlanDocument,
+  importTeamPlanDocument,
+} from '../../services/plan-format-team-plan';
+import {
   exportStrategyDocument,
   importStrategyDocument,
 } from '../../services/plan-format-strategy';
 import { actorOf } from '../authentication';
 
-// The open plan format (docs/plan-format/): the JSON Schemas, and each plan (deal, rep,
+// The open plan format (docs/plan-format/): the JSON Schemas, and each plan (deal, rep, team,
 // key-account plan, the strategy) out and in as a document that names records by external id,
 // email, name or code. An import checks who may write the plan before it reads the document.
 
 const tags = ['plan-format'];
 const DOCUMENT_PATH = '/api/opportunities/:id/plan/document';
 const PROBLEMS =
-  'A document that does not fit the schema, or names a key, user, account or segment it cannot find, is 422 with one issue per problem, `field` its JSON path';
+  'A document that does not fit the schema, or names a key, user, account, segment or product it cannot find, is 422 with one issue per problem, `field` its JSON path';
 
 export const planFormatRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -118,6 +124,38 @@ export const planFormatRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
       },
     },
     async (request) => importRepPlanDocument(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/team-plans/:id/document',
+    {
+      schema: {
+        tags,
+        summary: 'The team plan as a `team-plan` document (GET /api/schemas/team-plan)',
+        description:
+          "Owners and metric members by external id and email, segments by code, products by external id and name; each metric's actual and its definition in words are there for the reader.",
+        params: IdParams,
+        response: { 200: TeamPlanDocument, ...ReadErrors },
+      },
+    },
+    async (request) => exportTeamPlanDocument(db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/team-plans/:id/document',
+    {
+      config: { sendsEtag: true },
+      schema: {
+        tags,
+        summary: 'Import a `team-plan` document into a team plan (its manager, or an admin)',
+        description: `Replaces the five answers and the objective tree as PUT /api/team-plans/{id} does (a new version); progress is counted from the data. ${PROBLEMS}; the plan's own rules (an owner off the team, an activity count without its type) too (\`$.objectives[0].goals[1].activities[2].owner\`). Answers the plan as GET /api/team-plans/{id} does.`,
+        params: IdParams,
+        body: PlanDocumentBody,
+        response: { 200: TeamPlan, ...WriteErrors },
+      },
+    },
+    async (request) =>
+      importTeamPlanDocument(db, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

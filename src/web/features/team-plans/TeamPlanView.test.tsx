@@ -35,6 +35,9 @@ describe('TeamPlanView', () => {
     );
     expect(rows[2]?.textContent).toContain('Left out: 3 deals in CHF have no rate');
     expect(screen.queryByRole('button', { name: 'Edit the team plan' })).toBeNull();
+    // The plan as a team-plan JSON document: a reader downloads it, only its manager imports one.
+    expect(within(card).getByRole('button', { name: 'Download (JSON)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Import from JSON' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Start/ })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
   });
@@ -49,7 +52,9 @@ describe('TeamPlanView', () => {
   it('opens the editor for the plan’s manager', async () => {
     mockApi(teamHandlers(asManager));
     renderWithProviders(<TeamPlanView year={2026} />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit the team plan' }));
+    await screen.findByRole('button', { name: 'Edit the team plan' });
+    expect(screen.getByRole('button', { name: 'Import from JSON' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit the team plan' }));
     const editor = screen.getByLabelText('Editing the team plan of Max Manager');
     expect(within(editor).getByLabelText('Who is our customer?')).toHaveProperty(
       'value',

@@ -21,6 +21,7 @@ import { MetricProgress } from './MetricProgress';
 import { TEAM_PLAN_QUESTIONS } from './team-plan-draft';
 import { TeamPlanEditor } from './TeamPlanEditor';
 import { useCreateTeamPlan, useTeamPlan, useTeamPlanList } from './useTeamPlans';
+import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { PrintHeader } from '../print/PrintHeader';
 
 function TeamPlanDetails({ plan, currency }: { plan: TeamPlan; currency: string }) {
@@ -105,11 +106,20 @@ function TeamPlanCard({ id, isNew }: { id: string; isNew: boolean }) {
         <Title order={2} size="h4">
           {plan.data.manager.name}’s team, {plan.data.year}
         </Title>
-        {canEdit(session.data, plan.data) && (
-          <Button variant="light" onClick={() => setIsEditing(true)}>
-            Edit the team plan
-          </Button>
-        )}
+        <Group gap="xs" align="flex-start" className="no-print">
+          <PlanDocumentActions
+            documentPath={`/api/team-plans/${plan.data.id}/document`}
+            fileName={`team-plan-${plan.data.year}-${plan.data.manager.name}`}
+            canImport={canEdit(session.data, plan.data)}
+            refreshKeys={[['team-plans']]}
+            importNote="Replaces this team plan's answers, objectives, goals and activities with a team-plan JSON file's"
+          />
+          {canEdit(session.data, plan.data) && (
+            <Button variant="light" onClick={() => setIsEditing(true)}>
+              Edit the team plan
+            </Button>
+          )}
+        </Group>
       </Group>
       <TeamPlanDetails plan={plan.data} currency={currency} />
     </Card>

@@ -1,5 +1,4 @@
 import type { Database, Executor } from '../db/client';
-import { insertContact } from '../db/queries/contacts';
 import {
   bumpPlanVersion,
   ensurePlan,
@@ -14,14 +13,13 @@ import {
   listContactsByIds,
   listUserEmails,
   listUsersByEmails,
-  type PlanContact,
 } from '../db/queries/plan-format';
 import { ConflictError, type FieldIssue, ValidationError } from '../domain/errors';
 import { type PlanDocumentKind, PLAN_FORMAT_VERSION } from '../domain/plan-format';
 import type { DealPlanView } from '../schemas/deal-plans';
 import { DealPlanDocument, planDocumentJsonSchema } from '../schemas/plan-format';
 import { recordChanges } from './audit';
-import { findAccountContact, parseDocument } from './plan-format-records';
+import { accountContactId, documentKeys, parseDocument } from './plan-format-records';
 import { type Actor, assertCanChange } from './authorization';
 import { todayIn } from './clock';
 import { getDealPlan } from './deal-plans';
@@ -122,19 +120,10 @@ export async function exportDealPlanDocument(
 export function parseDealPlanDocument(body: unknown): DealPlanDocument {
   const document = parseDocument(DealPlanDocument, body);
   const issues: FieldIssue[] = [];
-  const keysOf = (part: 'objectives' | 'influences' | 'competition' | 'steps') => {
-    const seen = new Set<string>();
-    document[part].forEach((item, index) => {
-      if (seen.has(item.key))
-        issues.push({ field: `$.${part}[${index}].key`, reason: 'is used twice in this part' });
-      seen.add(item.key);
-    });
-    return seen;
-  };
-  const objectives = keysOf('objectives');
-  const influences = keysOf('influences');
-  const competitors = keysOf('competition');
-  const steps = keysOf('steps');
+  const objectives = documentKeys('objectives', document.objectives, issues);
+  const influences = documentKeys('influences', document.influences, issues);
+  const competitors = documentKeys('competition', document.competition, issues);
+  const steps = documentKeys('steps', document.steps, issues);
   const refer = (field: string, key: string | null, keys: Set<string>, what: string) => {
     if (key !== null && !keys.has(key)) issues.push({ field, reason: `is not the key of ${what}` });
   };
@@ -155,15 +144,13 @@ export function parseDealPlanDocument(body: unknown): DealPlanDocument {
   return document;
 }
 
-type Resolved = { contacts: Map<number, PlanContact | undefined>; owners: Map<string, string> };
-
-/** The records the document names, or every one it cannot find by JSON path. */
-async function resolveRecords(
+/** The step owners the document names by email, or every one it cannot find by JSON path. */
+async function resolveOwners(
   tx: Executor,
   orgId: string,
   accountId: string | null,
   document: DealPlanDocument,
-): Promise<Resolved> {
+): Promise<Map<string, string>> {
   const issues: FieldIssue[] = [];
   const emails = document.steps.flatMap((s) => (s.owner ? [s.owner.email.toLowerCase()] : []));
   const users = await listUsersByEmails(tx, orgId, [...new Set(emails)]);
@@ -175,15 +162,10 @@ async function resolveRecords(
         reason: 'is not a user of this organisation',
       });
   });
-  const contacts = new Map<number, PlanContact | undefined>();
   if (document.influences.length > 0 && !accountId)
     issues.push({ field: '$.influences', reason: 'link the deal to an account first' });
-  const onAccount = accountId ? await listAccountContacts(tx, orgId, accountId) : [];
-  document.influences.forEach((influence, i) => {
-    contacts.set(i, findAccountContact(onAccount, influence.contact));
-  });
   if (issues.length > 0) throw new ValidationError(issues);
-  return { contacts, owners };
+  return owners;
 }
 
 /**
@@ -216,27 +198,16 @@ export async function importDealPlanDocument(
       );
     await bumpPlanVersion(tx, orgId, opportunityId, rows.plan?.version ?? 0);
     const accountId = opportunity.opportunity.accountId;
-    const { contacts, owners } = await resolveRecords(tx, orgId, accountId, document);
+    const owners = await resolveOwners(tx, orgId, accountId, document);
+    const onAccount = accountId ? await listAccountContacts(tx, orgId, accountId) : [];
     const plan = { orgId, opportunityId };
     const ids = new Map<string, string>();
     const idOf = (prefix: string, key: string | null) =>
       key === null ? null : (ids.get(`${prefix}:${key}`) ?? null);
-    for (const [index, influence] of document.influences.entries()) {
-      // resolveRecords refused influences on a deal without an account.
+    for (const influence of document.influences) {
+      // resolveOwners refused influences on a deal without an account.
       if (!accountId) break;
-      const contactId =
-        contacts.get(index)?.id ??
-        (
-          await insertContact(tx, {
-            orgId,
-            accountId,
-            externalId: influence.contact.externalId,
-            email: influence.contact.email?.toLowerCase() ?? null,
-            firstName: influence.contact.firstName,
-            lastName: influence.contact.lastName,
-            title: influence.contact.title,
-          })
-        ).id;
+      const contactId = await accountContactId(tx, orgId, accountId, onAccount, influence.contact);
       const row = await insertPlanItem(tx, 'influence', {
         ...plan,
         contactId,

@@ -1,10 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminQuery, withDatabase } from '../../test-setup/database-templates';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  firstRunAdmin,
+  kill,
+  type ServeTarget,
+  serveTarget,
+  signIn,
+  startServer,
+} from '../../test-setup/serve-process';
 import { testEngines } from '../../test-setup/test-database';
 
 // Crash safety of the server (issue #12, item 6): `salesplan serve` is SIGKILLed while deal
@@ -12,109 +14,15 @@ import { testEngines } from '../../test-setup/test-database';
 // there, none is there in part: each plan's version moved exactly once per step it holds, the
 // steps are numbered without gaps, and the audit log has one entry per step.
 
-const bin = path.resolve('bin/salesplan.js');
 const PLANS = 8;
 const ANSWERED_BEFORE_KILL = 40;
-
-type Target = { env: Record<string, string>; close(): Promise<void> };
-
-async function pgliteTarget(): Promise<Target> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-serve-kill-'));
-  return {
-    env: { SALESPLAN_DATA_DIR: dataDir, DATABASE_URL: '' },
-    async close() {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const template = inject('postgresTemplate');
-  if (!template) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `salesplan_serve_kill_${randomBytes(6).toString('hex')}`;
-  await adminQuery(template.url, `create database ${name} template ${template.name}`);
-  return {
-    env: { DATABASE_URL: withDatabase(template.url, name) },
-    async close() {
-      await adminQuery(template.url, `drop database if exists ${name} with (force)`);
-    },
-  };
-}
-
-type Server = { child: ChildProcess; baseUrl: string; stdout: string };
-
-/** Starts `salesplan serve` on a free port; resolves once it listens. */
-function startServer(env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [bin, 'serve'], {
-      env: {
-        ...process.env,
-        ...env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SALESPLAN_DEMO: 'false',
-        NODE_ENV: 'production',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /Salesplan is running at (http:\/\/\S+?)\/\s/.exec(stdout)?.[1];
-      if (url && stdout.includes('API reference')) resolve({ child, baseUrl: url, stdout });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('exit', (code, signal) =>
-      reject(new Error(`serve ended (${code ?? signal}) before listening: ${stdout}${stderr}`)),
-    );
-  });
-}
-
-function kill(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
-  });
-}
-
-type Session = {
-  request<T>(method: string, url: string, body?: unknown, ifMatch?: string): Promise<Answer<T>>;
-};
-type Answer<T> = { status: number; body: T };
-
-async function signIn(baseUrl: string, email: string, password: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return {
-    async request(method, url, body, ifMatch) {
-      const answer = await fetch(baseUrl + url, {
-        method,
-        headers: {
-          cookie,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      const text = await answer.text();
-      return { status: answer.status, body: text ? JSON.parse(text) : undefined };
-    },
-  };
-}
 
 type Plan = { version: number; steps: { position: number; what: string }[] };
 
 describe.each(testEngines())('salesplan serve, killed during plan saves (%s)', (engine) => {
-  let target: Target;
+  let target: ServeTarget;
   beforeAll(async () => {
-    target = engine === 'pglite' ? await pgliteTarget() : await postgresTarget();
+    target = await serveTarget(engine, 'salesplan-serve-kill');
   });
   afterAll(async () => {
     await target.close();
@@ -122,9 +30,7 @@ describe.each(testEngines())('salesplan serve, killed during plan saves (%s)', (
 
   it('keeps every answered save and no half of one', { timeout: 180_000 }, async () => {
     const first = await startServer(target.env);
-    const signInLine = /sign in as (\S+) with the one-time password (\S+)/.exec(first.stdout);
-    if (!signInLine) throw new Error(`no first-run admin in: ${first.stdout}`);
-    const [, email = '', password = ''] = signInLine;
+    const { email, password } = firstRunAdmin(first);
     const admin = await signIn(first.baseUrl, email, password);
 
     const reference = await admin.request<{ stages: { id: string }[] }>('GET', '/api/reference');

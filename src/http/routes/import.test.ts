@@ -95,6 +95,14 @@ describe.each(testEngines())('import API (%s)', (engine) => {
       maxFileBytes: 4096,
       lastMappings: { accounts: accountsFile.columns },
     });
+    // The dry run left no trace in the audit log; the import one entry, with what it wrote.
+    const audit = await admin.request('GET', '/api/audit-log?entityType=import');
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        after: { files: ['accounts.csv'], counts: imported.body.counts },
+      }),
+    ]);
   });
 
   it("imports a Salesforce export naming its owners by email, in the leader's hands too", async () => {

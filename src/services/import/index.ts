@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { organisations } from '../../db/schema';
@@ -13,6 +14,7 @@ import type {
   ValueFormat,
 } from '../../schemas/import';
 import { loadImportMappings, saveImportMappings } from '../../db/queries/import-mappings';
+import { recordChanges } from '../audit';
 import { type Actor, assertCanImport } from '../authorization';
 import { previewCsv, textSource } from './csv-reader';
 import { suggestColumns } from './suggest-columns';
@@ -78,7 +80,7 @@ export async function importSetup(
 /**
  * An upload from the web Import page (an admin or a leader), into their own organisation: the
  * body is received (spooled) only after the caller is allowed. The column maps are kept for the
- * user's next import, whatever the outcome.
+ * user's next import, whatever the outcome; an import that lands is in the audit log.
  */
 export async function importUploads(
   db: Database,
@@ -109,6 +111,7 @@ async function importReceived(
   if (!org) throw new NotFoundError('Organisation', actor.orgId);
   const log = new ImportLog();
   const format = { dateOrder: request.dateOrder, decimalSeparator: request.decimalSeparator };
+  const mappings = request.files.map(({ entity, columns }) => ({ entity, columns }));
   const report = await runImport(db, {
     preset: 'generic',
     plan: planFromUploads(request.files, files, format, log),
@@ -117,13 +120,22 @@ async function importReceived(
     dryRun: request.dryRun,
     skipBadRows: request.skipBadRows,
     stageMap: request.stageMap,
+    // An import that lands lands whole: its rows, the column maps it used, its audit entry.
+    async onImported(tx, imported) {
+      await saveImportMappings(tx, actor.orgId, actor.userId, mappings);
+      await recordChanges(tx, actor, [
+        {
+          entityType: 'import',
+          entityId: randomUUID(),
+          action: 'create',
+          after: { files: request.files.map((file) => file.name), counts: imported.counts },
+        },
+      ]);
+    },
   });
-  await saveImportMappings(
-    db,
-    actor.orgId,
-    actor.userId,
-    request.files.map(({ entity, columns }) => ({ entity, columns })),
-  );
+  if (report.status !== 'imported') {
+    await saveImportMappings(db, actor.orgId, actor.userId, mappings);
+  }
   return report;
 }
 

@@ -34,6 +34,8 @@ export type ImportOptions = {
   /** Default: today in the organisation's time zone. */
   today?: string;
   onProgress?: Progress;
+  /** Runs in the import's transaction when it is to be committed: what must land with the rows. */
+  onImported?: (tx: Executor, report: ImportReport) => Promise<void>;
 };
 
 // The tables an import writes: their statistics are refreshed once it is committed.
@@ -147,6 +149,7 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
         problems: options.log.problems,
       };
       if (status !== 'imported') throw new RolledBack(report);
+      await options.onImported?.(tx, report);
       return report;
     });
     await refreshPlannerStatistics(db, importTables);

@@ -95,6 +95,8 @@ const Finding = z.object({
 const BenchmarkActual = z.object({
   benchmarkId: Id,
   metric: z.string(),
+  /** Where the actual came from (reviews before this was kept have none). */
+  source: BenchmarkSource.nullable().optional(),
   target: z.number(),
   actual: z.number().nullable(),
   status: BenchmarkStatus,

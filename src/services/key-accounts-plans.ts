@@ -504,6 +504,7 @@ export function reviewKeyAccountPlan(
       benchmarkActuals: view.benchmarks.map((b) => ({
         benchmarkId: b.id,
         metric: b.metric,
+        source: b.source,
         target: b.target,
         actual: b.actual,
         status: b.status,

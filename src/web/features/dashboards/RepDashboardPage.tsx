@@ -14,6 +14,7 @@ import { PLAN_STATE_LABELS } from './plan-labels';
 import { useRepDashboard } from './useDashboards';
 import './dashboard.css';
 import { PrintHeader } from '../print/PrintHeader';
+import { KeyAccountReviewsDue } from '../key-accounts/KeyAccountReviewsDue';
 
 function PlanAndCheckIn({ dashboard, isOwn }: { dashboard: RepDashboard; isOwn: boolean }) {
   const { plan, nextCheckIn, rep } = dashboard;
@@ -96,6 +97,13 @@ export function RepDashboardView({
         })}
       />
       <PlanAndCheckIn dashboard={dashboard} isOwn={isOwn} />
+      <KeyAccountReviewsDue
+        ownerIds={[rep.id]}
+        showOwner={false}
+        frame={(content) => (
+          <DashboardSection title="Key-account plans">{content}</DashboardSection>
+        )}
+      />
       <ActivitySection panel={dashboard.activity} ownerId={ownerId} />
       <FunnelPaceSection
         pace={dashboard.funnelPace}

@@ -12,6 +12,7 @@ import { TeamRepTable } from './TeamRepTable';
 import { useTeamDashboard } from './useDashboards';
 import './dashboard.css';
 import { PrintHeader } from '../print/PrintHeader';
+import { KeyAccountReviewsDue } from '../key-accounts/KeyAccountReviewsDue';
 
 type Person = TeamDashboard['manager'];
 
@@ -157,6 +158,12 @@ export function TeamDashboardView({
           </DashboardSection>
         </Grid.Col>
       </Grid>
+      <KeyAccountReviewsDue
+        ownerIds={dashboard.reps.map((row) => row.rep.id)}
+        frame={(content) => (
+          <DashboardSection title="Key-account plans">{content}</DashboardSection>
+        )}
+      />
     </Stack>
   );
 }

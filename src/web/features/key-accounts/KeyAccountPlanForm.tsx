@@ -20,14 +20,22 @@ import {
 import { BENCHMARK_SOURCES } from '../../../domain/key-accounts-plan';
 import { CHECK_IN_CADENCES } from '../../../domain/rep-plan-states';
 import { KeyAccountPlanInput, type KeyAccountPlanView } from '../../../schemas/key-accounts-plans';
+import { MoneyInput } from '../../components/MoneyInput';
 import { useSchemaForm } from '../../components/useSchemaForm';
-import { BENCHMARK_SOURCE_LABELS } from './key-account-labels';
+import {
+  type BenchmarkDraft,
+  benchmarkDraftErrors,
+  benchmarkDraftOf,
+  benchmarkInputOf,
+} from './benchmark-draft';
+import { BENCHMARK_SOURCE_LABELS, isMoneySource } from './key-account-labels';
 import { useSaveKeyAccountPlan } from './useKeyAccounts';
 
 // The owner's form for the whole key-account plan: relationships, objectives, the action
 // sequence, benchmarks and the commitment, saved at once with the version read.
 
-type Values = KeyAccountPlanInput;
+// Benchmarks' figures are edited as text: money in whole currency units (benchmark-draft.ts).
+type Values = Omit<KeyAccountPlanInput, 'benchmarks'> & { benchmarks: BenchmarkDraft[] };
 
 // Items get their id in the browser, so a step can point at an objective not yet saved. The
 // server takes any UUID not used by another plan.
@@ -36,15 +44,54 @@ const newId = () => crypto.randomUUID?.() ?? randomId();
 const options = (values: readonly string[]) =>
   values.map((value) => ({ value, label: value.replaceAll('_', ' ') }));
 
-function initialValues(plan: KeyAccountPlanView): Values {
+function initialValues(plan: KeyAccountPlanView, currency: string): Values {
   return {
     cadence: plan.cadence,
     commitment: plan.commitment,
     relationships: plan.relationships.map(({ contactName: _n, contactTitle: _t, ...r }) => r),
     objectives: plan.objectives,
     steps: plan.steps.map(({ position: _p, ownerName: _o, ...s }) => s),
-    benchmarks: plan.benchmarks.map(({ isComputed: _c, status: _s, ...b }) => b),
+    benchmarks: plan.benchmarks.map((b) => benchmarkDraftOf(b, currency)),
   };
+}
+
+/** A benchmark's baseline, target or entered actual: money in `currency`, else a number. */
+function BenchmarkFigure({
+  label,
+  currency,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  currency: string | null;
+  value: string;
+  onChange: (text: string) => void;
+  error: string | undefined;
+}) {
+  if (currency === null)
+    return (
+      <TextInput
+        label={label}
+        inputMode="decimal"
+        autoComplete="off"
+        w={120}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        error={error}
+      />
+    );
+  return (
+    <div style={{ width: 160 }}>
+      <MoneyInput
+        label={label}
+        currency={currency}
+        value={value}
+        onChange={onChange}
+        error={error}
+      />
+    </div>
+  );
 }
 
 function Section({
@@ -74,17 +121,24 @@ function Section({
 export function KeyAccountPlanForm({
   plan,
   users,
+  currency,
   onDone,
 }: {
   plan: KeyAccountPlanView;
   users: { value: string; label: string }[];
+  /** The organisation's: computed money benchmarks are in it. */
+  currency: string;
   onDone: () => void;
 }) {
   const save = useSaveKeyAccountPlan(plan.accountId);
   const { form, formError, errors, onSubmit, showServerError } = useSchemaForm({
     schema: KeyAccountPlanInput,
-    initialValues: initialValues(plan),
-    toInput: (values) => values,
+    initialValues: initialValues(plan, currency),
+    toInput: (values) => ({
+      ...values,
+      benchmarks: values.benchmarks.map((b) => benchmarkInputOf(b, currency)),
+    }),
+    check: (values) => benchmarkDraftErrors(values.benchmarks, currency),
   });
   const v = form.values;
   const remove = (list: keyof Values, index: number) => (
@@ -292,11 +346,11 @@ export function KeyAccountPlanForm({
               id: newId(),
               metric: '',
               source: null,
-              baseline: null,
-              target: 0,
+              baseline: '',
+              target: '',
               dueOn: null,
-              actual: null,
-            })
+              actual: '',
+            } satisfies BenchmarkDraft)
           }
         >
           {v.benchmarks.map((b, i) => (
@@ -313,8 +367,16 @@ export function KeyAccountPlanForm({
                 w={240}
                 {...props(`benchmarks.${i}.source`)}
               />
-              <NumberInput label="Baseline" w={120} {...props(`benchmarks.${i}.baseline`)} />
-              <NumberInput label="Target" w={120} {...props(`benchmarks.${i}.target`)} />
+              {(['baseline', 'target'] as const).map((figure) => (
+                <BenchmarkFigure
+                  key={figure}
+                  label={figure === 'baseline' ? 'Baseline' : 'Target'}
+                  currency={isMoneySource(b.source) ? currency : null}
+                  value={b[figure]}
+                  onChange={(text) => form.setFieldValue(`benchmarks.${i}.${figure}`, text)}
+                  error={errors[`benchmarks.${i}.${figure}`]}
+                />
+              ))}
               <TextInput
                 label="By"
                 type="date"
@@ -325,13 +387,20 @@ export function KeyAccountPlanForm({
                 }
               />
               {b.source === null && (
-                <NumberInput label="Actual" w={120} {...props(`benchmarks.${i}.actual`)} />
+                <BenchmarkFigure
+                  label="Actual"
+                  currency={null}
+                  value={b.actual}
+                  onChange={(text) => form.setFieldValue(`benchmarks.${i}.actual`, text)}
+                  error={errors[`benchmarks.${i}.actual`]}
+                />
               )}
               {remove('benchmarks', i)}
             </Group>
           ))}
           <Text size="xs" c="dimmed">
-            Money benchmarks are in minor units (cents) of the organisation&apos;s currency.
+            Won revenue and open pipeline are in {currency}; the actuals of a benchmark with
+            &quot;Actual from&quot; set come from the account&apos;s deals and activities.
           </Text>
         </Section>
         <Textarea label="Written commitment" autosize minRows={3} {...props('commitment')} />

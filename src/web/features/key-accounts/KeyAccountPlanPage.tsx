@@ -171,6 +171,7 @@ function ReviewForm({ plan }: { plan: KeyAccountPlanView }) {
 function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: string }) {
   const objectiveOf = (id: string | null) => plan.objectives.find((o) => o.id === id)?.description;
   const personOf = (id: string | null) => plan.relationships.find((r) => r.id === id)?.contactName;
+  const sourceOf = (id: string) => plan.benchmarks.find((b) => b.id === id)?.source ?? null;
   const value = (n: number | null, source: string | null) =>
     n === null ? '—' : isMoneySource(source) ? formatMoney(n, currency) : String(n);
   return (
@@ -327,10 +328,10 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
               <Text size="sm">
                 Benchmarks:{' '}
                 {r.benchmarkActuals
-                  .map(
-                    (b) =>
-                      `${b.metric} ${b.actual ?? '—'} of ${b.target} (${BENCHMARK_STATUS_LABELS[b.status].label.toLowerCase()})`,
-                  )
+                  .map((b) => {
+                    const source = b.source ?? sourceOf(b.benchmarkId);
+                    return `${b.metric} ${value(b.actual, source)} of ${value(b.target, source)} (${BENCHMARK_STATUS_LABELS[b.status].label.toLowerCase()})`;
+                  })
                   .join('; ') || 'none'}
               </Text>
               {r.changesSincePrevious.length > 0 && (
@@ -364,6 +365,7 @@ export function KeyAccountPlanPage() {
   if (plan.isError) return <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />;
   const data = plan.data;
   const userOptions = (users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const currency = session.data?.organisation.currency ?? 'EUR';
   return (
     <Stack gap="md" className="key-account-plan">
       <BackLink to="/key-accounts">Key accounts</BackLink>
@@ -399,9 +401,14 @@ export function KeyAccountPlanPage() {
         <Alert color="yellow">Saving a change asks the rep and the manager to sign again.</Alert>
       )}
       {isEditing ? (
-        <KeyAccountPlanForm plan={data} users={userOptions} onDone={() => setIsEditing(false)} />
+        <KeyAccountPlanForm
+          plan={data}
+          users={userOptions}
+          currency={currency}
+          onDone={() => setIsEditing(false)}
+        />
       ) : (
-        <PlanView plan={data} currency={session.data?.organisation.currency ?? 'EUR'} />
+        <PlanView plan={data} currency={currency} />
       )}
     </Stack>
   );

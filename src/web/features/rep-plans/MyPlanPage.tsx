@@ -8,6 +8,7 @@ import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { PrintHeader } from '../print/PrintHeader';
 import '../print/rep-plan-print.css';
 import { useCurrentFiscalYear, useSession, useToday } from '../session/useSession';
+import { KeyAccountReviewsDue } from '../key-accounts/KeyAccountReviewsDue';
 import { PlanningTasks } from './PlanningTasks';
 import { RepPlanActivityPlan } from './RepPlanActivityPlan';
 import { RepPlanAgreement } from './RepPlanAgreement';
@@ -118,6 +119,20 @@ export function MyPlanPage() {
         )}
       </Group>
       {!other && <PlanningTasks />}
+      {userId !== '' && (
+        <KeyAccountReviewsDue
+          ownerIds={[other ? other.rep.id : userId]}
+          showOwner={false}
+          frame={(content) => (
+            <Card withBorder padding="md" aria-label="Key-account plans">
+              <Title order={2} size="h5" mb="xs">
+                Key-account plans
+              </Title>
+              {content}
+            </Card>
+          )}
+        />
+      )}
       {plans.isError && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
       {plans.isPending && <DetailSkeleton />}
       {plans.isSuccess && !planId && (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { useCurrentFiscalYear, useSession } from '../session/useSession';
+import { KeyAccountReviewsDue } from '../key-accounts/KeyAccountReviewsDue';
 import { StrategyPanel } from '../strategies/StrategyPanel';
 import { TeamPlanView } from '../team-plans/TeamPlanView';
 import { EveryTeamReps, YourTeamReps } from './TeamReps';
@@ -36,6 +37,17 @@ function DueCheckIns() {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+function KeyAccountCard({ children }: { children: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Key-account plans
+      </Title>
+      {children}
+    </Card>
   );
 }
 
@@ -80,7 +92,7 @@ export function TeamPage() {
       <Tabs defaultValue="plans">
         <Tabs.List>
           <Tabs.Tab value="plans">{isLeader ? 'Every team' : 'Reps'}</Tabs.Tab>
-          <Tabs.Tab value="check-ins">Check-ins due</Tabs.Tab>
+          <Tabs.Tab value="check-ins">Check-ins and reviews due</Tabs.Tab>
           <Tabs.Tab value="team-plan">Team plan</Tabs.Tab>
           <Tabs.Tab value="strategy">Strategy</Tabs.Tab>
         </Tabs.List>
@@ -88,9 +100,12 @@ export function TeamPage() {
           <Card withBorder>{isLeader ? <EveryTeamReps /> : <YourTeamReps />}</Card>
         </Tabs.Panel>
         <Tabs.Panel value="check-ins" pt="md">
-          <Card withBorder>
-            <DueCheckIns />
-          </Card>
+          <Stack>
+            <Card withBorder>
+              <DueCheckIns />
+            </Card>
+            <KeyAccountReviewsDue frame={(content) => <KeyAccountCard>{content}</KeyAccountCard>} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="team-plan" pt="md">
           <TeamPlanView year={year} />

@@ -42,6 +42,29 @@ describe('calendar feed events', () => {
     });
   });
 
+  it("dates a key-account plan's next review, named by account (and owner, for a manager)", () => {
+    const review = {
+      kind: 'key-account-review',
+      id: 'k1',
+      dueOn: '2026-05-04',
+      accountId: 'acc1',
+      accountName: 'Globex',
+      ownerName: 'Rita Rep',
+      changedAt: '2026-02-04T10:00:00.000Z',
+    } as const;
+    expect(calendarEventOf({ ...review, isOwnPlan: true })).toEqual({
+      uid: 'key-account-review-k1@salesplan',
+      day: '2026-05-04',
+      summary: 'Key-account review: Globex',
+      description: "The review of Rita Rep's key-account plan for Globex",
+      path: '/key-accounts/acc1',
+      changedAt: '2026-02-04T10:00:00.000Z',
+    });
+    expect(calendarEventOf({ ...review, isOwnPlan: false }).summary).toBe(
+      'Key-account review: Globex (Rita Rep)',
+    );
+  });
+
   it('reaches 90 days back', () => {
     expect(feedStartsOn('2026-03-31')).toBe('2025-12-31');
   });

@@ -1,7 +1,8 @@
 import { addDays, type IsoDate } from './calendar';
 
 // What a user's calendar feed shows (issue #14): their open action steps with a due date, their
-// planned activities, and the check-ins due on the rep plans they hold or agree. Each becomes an
+// planned activities, the check-ins due on the rep plans they hold or agree, and the next review
+// of the key-account plans they own or acknowledge. Each becomes an
 // all-day event on its day. The UID is the record's kind and id, so when a record changes the
 // calendar app replaces its event instead of adding a second one; a step done or an activity
 // held leaves the feed, and with it the calendar.
@@ -34,6 +35,18 @@ export type FeedItem =
       periodEnd: IsoDate;
       repName: string;
       /** The user's own plan (a rep's check-in), or a plan of their team (a manager's). */
+      isOwnPlan: boolean;
+      changedAt: string;
+    }
+  | {
+      /** A key-account plan's next review; `id` is the plan's, so a review held moves the event. */
+      kind: 'key-account-review';
+      id: string;
+      dueOn: IsoDate;
+      accountId: string;
+      accountName: string;
+      ownerName: string;
+      /** The user owns the account (a rep's review), or it is a plan of their team (a manager's). */
       isOwnPlan: boolean;
       changedAt: string;
     };
@@ -87,6 +100,15 @@ export function calendarEventOf(item: FeedItem): CalendarEvent {
         summary: item.isOwnPlan ? 'Rep plan check-in' : `Rep plan check-in: ${item.repName}`,
         description: `The check-in for ${item.periodStart} to ${item.periodEnd} of ${item.repName}'s rep plan`,
         path: item.isOwnPlan ? '/my-plan' : '/team',
+        changedAt: item.changedAt,
+      };
+    case 'key-account-review':
+      return {
+        uid,
+        day: item.dueOn,
+        summary: `Key-account review: ${item.accountName}${item.isOwnPlan ? '' : ` (${item.ownerName})`}`,
+        description: `The review of ${item.ownerName}'s key-account plan for ${item.accountName}`,
+        path: `/key-accounts/${item.accountId}`,
         changedAt: item.changedAt,
       };
   }

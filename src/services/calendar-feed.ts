@@ -8,11 +8,13 @@ import {
   listFeedActionSteps,
   listFeedActivities,
   listFeedCheckIns,
+  listFeedKeyAccountPlans,
 } from '../db/queries/calendar-feed';
 import { getOrganisation } from '../db/queries/organisations';
-import { addDays } from '../domain/calendar';
+import { addDays, fiscalYearOf } from '../domain/calendar';
 import { calendarEventOf, type FeedItem, feedStartsOn } from '../domain/calendar-feed';
 import { NotFoundError } from '../domain/errors';
+import { nextReviewDue } from '../domain/key-accounts-plan';
 import type { CalendarFeedStatus } from '../schemas/calendar-feed';
 import { hashToken, newToken } from './auth';
 import type { Actor } from './authorization';
@@ -48,11 +50,24 @@ export async function revokeCalendarFeed(db: Database, actor: Actor): Promise<vo
   if (!hadOne) throw new NotFoundError('CalendarFeed', actor.userId);
 }
 
-async function feedItems(db: Executor, orgId: string, userId: string, from: string) {
+async function feedItems(
+  db: Executor,
+  organisation: { id: string; fiscalYearStartMonth: number },
+  userId: string,
+  today: string,
+) {
+  const orgId = organisation.id;
+  const from = feedStartsOn(today);
   // One after another: PGlite runs one query at a time anyway.
   const steps = await listFeedActionSteps(db, orgId, userId, from);
   const planned = await listFeedActivities(db, orgId, userId, from);
   const checkIns = await listFeedCheckIns(db, orgId, userId, from);
+  const keyAccountPlans = await listFeedKeyAccountPlans(
+    db,
+    orgId,
+    userId,
+    fiscalYearOf(today, organisation.fiscalYearStartMonth),
+  );
   const items: FeedItem[] = [
     ...steps.flatMap((step) =>
       step.dueOn === null
@@ -77,6 +92,28 @@ async function feedItems(db: Executor, orgId: string, userId: string, from: stri
       isOwnPlan: checkIn.repId === userId,
       changedAt: checkIn.createdAt.toISOString(),
     })),
+    ...keyAccountPlans.flatMap((plan) => {
+      // The next review only: once it is held, the same event moves to the one after.
+      const dueOn = nextReviewDue(
+        plan.cadence,
+        plan.lastReviewOn,
+        plan.createdAt.toISOString().slice(0, 10),
+      );
+      return dueOn < from
+        ? []
+        : [
+            {
+              kind: 'key-account-review' as const,
+              id: plan.id,
+              dueOn,
+              accountId: plan.accountId,
+              accountName: plan.accountName,
+              ownerName: plan.ownerName,
+              isOwnPlan: plan.ownerId === userId,
+              changedAt: plan.updatedAt.toISOString(),
+            },
+          ];
+    }),
   ];
   return items;
 }
@@ -95,7 +132,7 @@ export async function calendarFeedIcs(
   const organisation = found && (await getOrganisation(db, found.feed.orgId));
   if (!found || !organisation) throw new NotFoundError('CalendarFeed', 'this address');
   const today = todayIn(organisation.timeZone, options.now);
-  const items = await feedItems(db, organisation.id, found.feed.userId, feedStartsOn(today));
+  const items = await feedItems(db, organisation, found.feed.userId, today);
   const calendar = ical({
     name: `Salesplan: ${found.userName} (${organisation.name})`,
     prodId: { company: 'Salesplan', product: 'Salesplan', language: 'EN' },

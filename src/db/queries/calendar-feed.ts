@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import {
   actionSteps,
@@ -7,6 +8,8 @@ import {
   accounts,
   calendarFeeds,
   checkIns,
+  keyAccountPlanReviews,
+  keyAccountPlans,
   opportunities,
   repPlans,
   users,
@@ -162,4 +165,50 @@ export async function listFeedCheckIns(db: Executor, orgId: string, userId: stri
       ),
     )
     .orderBy(asc(checkIns.dueOn), asc(checkIns.id));
+}
+
+const planOwners = alias(users, 'plan_owners');
+
+/**
+ * The key-account plans of the fiscal year the user owns or, as the owner's manager,
+ * acknowledges, with their last review's day (null before the first).
+ */
+export async function listFeedKeyAccountPlans(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  fiscalYear: number,
+) {
+  return db
+    .select({
+      id: keyAccountPlans.id,
+      accountId: keyAccountPlans.accountId,
+      accountName: accounts.name,
+      ownerId: keyAccountPlans.ownerId,
+      ownerName: planOwners.name,
+      cadence: keyAccountPlans.cadence,
+      createdAt: keyAccountPlans.createdAt,
+      updatedAt: keyAccountPlans.updatedAt,
+      lastReviewOn: sql<string | null>`(select max(${keyAccountPlanReviews.heldOn})::text
+        from ${keyAccountPlanReviews}
+        where ${keyAccountPlanReviews.orgId} = ${keyAccountPlans.orgId}
+          and ${keyAccountPlanReviews.keyAccountPlanId} = ${keyAccountPlans.id})`,
+    })
+    .from(keyAccountPlans)
+    .innerJoin(
+      accounts,
+      and(eq(accounts.orgId, keyAccountPlans.orgId), eq(accounts.id, keyAccountPlans.accountId)),
+    )
+    .innerJoin(
+      planOwners,
+      and(eq(planOwners.orgId, keyAccountPlans.orgId), eq(planOwners.id, keyAccountPlans.ownerId)),
+    )
+    .where(
+      and(
+        eq(keyAccountPlans.orgId, orgId),
+        eq(keyAccountPlans.fiscalYear, fiscalYear),
+        or(eq(keyAccountPlans.ownerId, userId), eq(planOwners.managerId, userId)),
+      ),
+    )
+    .orderBy(asc(accounts.name), asc(keyAccountPlans.id));
 }

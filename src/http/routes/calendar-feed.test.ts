@@ -1,8 +1,8 @@
 import { and, eq, gte } from 'drizzle-orm';
 import nodeIcal from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIns, organisations } from '../../db/schema';
-import { addDays } from '../../domain/calendar';
+import { checkIns, keyAccountPlans, organisations } from '../../db/schema';
+import { addDays, addMonths } from '../../domain/calendar';
 import { feedStartsOn } from '../../domain/calendar-feed';
 import { testEngines } from '../../test-setup/test-database';
 import { agreedPlanOf, startRepPlanWorld, today, type RepPlanWorld } from './rep-plan-test-world';
@@ -165,6 +165,67 @@ describe.each(testEngines())('calendar feed on %s', (engine) => {
     const text = (await fetchFeed(url)).text;
     expect(eventsOf(text)[`action-step-${stepId}@salesplan`]?.day).toBe(addDays(today, 10));
     expect(text.split(`UID:action-step-${stepId}@salesplan`)).toHaveLength(2);
+  });
+
+  it("dates a key-account plan's next review for its owner and their manager, and moves it once held", async () => {
+    const { rep1, manager1, leader } = world;
+    const accountId = (
+      await rep1.request('POST', '/api/accounts', { name: 'Globex', employees: 90_000 })
+    ).body.id;
+    await leader.request(
+      'PUT',
+      '/api/key-accounts/model',
+      { cutPercent: 5, criteria: [{ name: 'Employees', source: 'employees', weight: 1 }] },
+      { 'if-match': '0' },
+    );
+    expect(
+      (await leader.request('POST', '/api/key-accounts/confirmation', { modelVersion: 1 })).status,
+    ).toBe(200);
+    const planUrl = `/api/key-accounts/${accountId}/plan`;
+    const written = await rep1.request(
+      'PUT',
+      planUrl,
+      { cadence: 'monthly', relationships: [], objectives: [], steps: [], benchmarks: [] },
+      { 'if-match': '0' },
+    );
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    const [plan] = await world.server.database.db
+      .select({ id: keyAccountPlans.id })
+      .from(keyAccountPlans)
+      .where(eq(keyAccountPlans.accountId, accountId));
+    const uid = `key-account-review-${plan?.id}@salesplan`;
+    // Written 20 days ago: the first review is due a month after, the next a month after it is held.
+    await world.server.database.db
+      .update(keyAccountPlans)
+      .set({ createdAt: new Date(`${addDays(today, -20)}T12:00:00Z`) })
+      .where(eq(keyAccountPlans.accountId, accountId));
+    const firstDue = (await rep1.request('GET', planUrl)).body.nextReviewDue;
+    expect(firstDue).toBe(addMonths(addDays(today, -20), 1));
+    const repFeed = (await rep1.request('POST', '/api/calendar-feed')).body.url;
+    const managerFeed = (await manager1.request('POST', '/api/calendar-feed')).body.url;
+    expect(eventsOf((await fetchFeed(repFeed)).text)[uid]).toEqual({
+      day: firstDue,
+      isAllDay: true,
+      summary: 'Key-account review: Globex',
+    });
+    expect(eventsOf((await fetchFeed(managerFeed)).text)[uid]?.summary).toBe(
+      'Key-account review: Globex (rep1)',
+    );
+    const reviewed = await rep1.request(
+      'POST',
+      `${planUrl}/reviews`,
+      { heldOn: today },
+      { 'if-match': `"${written.body.version}"` },
+    );
+    expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
+    const text = (await fetchFeed(repFeed)).text;
+    expect(reviewed.body.nextReviewDue).toBe(addMonths(today, 1));
+    expect(eventsOf(text)[uid]?.day).toBe(addMonths(today, 1));
+    expect(text.split(`UID:${uid}`)).toHaveLength(2);
+    // Another team's manager's feed has none of it.
+    const manager2 = await world.server.as('manager2@acme.test');
+    const otherFeed = (await manager2.request('POST', '/api/calendar-feed')).body.url;
+    expect((await fetchFeed(otherFeed)).text).not.toContain('key-account-review');
   });
 
   it('stops the old URL when it is replaced, and every URL when revoked (404)', async () => {

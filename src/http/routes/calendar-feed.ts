@@ -70,7 +70,7 @@ export const calendarFeedRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       schema: {
         tags: ['calendar-feed'],
         summary:
-          'The calendar feed (iCalendar): your open action steps, planned activities and check-ins due',
+          'The calendar feed (iCalendar): your open action steps, planned activities, check-ins due and key-account reviews',
         params: CalendarFeedParams,
         response: {
           200: {

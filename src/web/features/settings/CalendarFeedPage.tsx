@@ -147,8 +147,9 @@ export function CalendarFeedPage() {
         </Text>
         <Title order={1}>Calendar feed</Title>
         <Text c="dimmed">
-          Your action steps due, planned activities and rep plan check-ins, in Google Calendar,
-          Outlook or Apple Calendar: subscribe to a secret address and they follow your changes.
+          Your action steps due, planned activities, rep plan check-ins and key-account reviews, in
+          Google Calendar, Outlook or Apple Calendar: subscribe to a secret address and they follow
+          your changes.
         </Text>
       </div>
       <Card withBorder radius="md" padding="md">

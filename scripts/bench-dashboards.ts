@@ -4,16 +4,13 @@
 // real server over it in a child process, and for each route and each of a leader and a manager
 // times the requests (p50, p95) beside the route's SQL floor timed through the same driver, and a
 // do-nothing route for the HTTP floor. `--scale small` runs everything at 10k deals, in a minute.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { type DatabaseHandle, openDatabase, openPostgres } from '../src/db/client';
 import { addDays, isoWeekOf, isoWeekStart, parseIsoDate } from '../src/domain/calendar';
 import { hashPassword } from '../src/services/passwords';
-import { adminQuery, withDatabase } from '../src/test-setup/database-templates';
 import { FLOORS, type FloorInput } from './bench-dashboards/floors';
 import {
   BENCH_PASSWORD,
@@ -28,6 +25,7 @@ import {
   loadBenchOrganisation,
 } from './bench-dashboards/generate';
 import type { ChildRequest, Statement } from './bench-dashboards/server-child';
+import { benchDatabase, loadAverage, log, signInCookie, startBenchChild } from './bench-shared';
 
 type Engine = 'pglite' | 'postgres';
 type Row = {
@@ -73,7 +71,6 @@ const sizesOf = (engine: Engine) =>
   ) as BenchSizeName[];
 fs.mkdirSync(values.out, { recursive: true });
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const percentile = (times: number[], p: number) => {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -91,19 +88,18 @@ async function prepare(
   if (engine === 'postgres') {
     if (!url) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL');
     const name = `salesplan_bench_${sizeName}`;
-    const exists = await databaseExists(url, name);
-    if (exists && values.reuse) {
-      handle = openPostgres(withDatabase(url, name));
+    let database = await benchDatabase(url, name, values.reuse);
+    if (!database.fresh) {
+      handle = openPostgres(database.url);
       // Migrations added since the load (indexes) apply to the loaded rows.
       await handle.migrate();
       const org = await findBenchOrganisation(handle.db, size);
       await handle.close();
-      if (org) return { target: ['--url', withDatabase(url, name)], org, loadSeconds: null };
+      if (org) return { target: ['--url', database.url], org, loadSeconds: null };
+      database = await benchDatabase(url, name, false);
     }
-    if (exists) await adminQuery(url, `drop database ${name} with (force)`);
-    await adminQuery(url, `create database ${name}`);
-    target = ['--url', withDatabase(url, name)];
-    handle = openPostgres(withDatabase(url, name));
+    target = ['--url', database.url];
+    handle = openPostgres(database.url);
   } else {
     const dir = path.join(values.out, `pglite-${sizeName}`);
     if (fs.existsSync(dir) && values.reuse) {
@@ -133,57 +129,15 @@ async function prepare(
   return { target, org: loaded, loadSeconds };
 }
 
-async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const result = await client.query('select 1 from pg_database where datname = $1', [name]);
-    return result.rowCount === 1;
-  } finally {
-    await client.end();
-  }
+/** The server child (bench-dashboards/server-child.ts) and a typed request/answer over IPC. */
+function startServer(target: string[]) {
+  return startBenchChild<ChildRequest>(
+    path.join(import.meta.dirname, 'bench-dashboards/server-child.ts'),
+    target,
+  );
 }
 
-/** The server child and a typed request/answer over IPC. */
-async function startServer(target: string[]) {
-  const child = fork(path.join(import.meta.dirname, 'bench-dashboards/server-child.ts'), target, {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const pending = new Map<number, (message: { result?: unknown; error?: string }) => void>();
-  let nextId = 1;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.on(
-      'message',
-      (message: { ready?: number; id?: number; result?: unknown; error?: string }) => {
-        if (message.ready !== undefined) resolve(message.ready);
-        else if (message.id !== undefined) pending.get(message.id)?.(message);
-      },
-    );
-  });
-  const ask = <T>(request: ChildRequest) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, (message) => {
-        pending.delete(id);
-        if (message.error) reject(new Error(message.error));
-        else resolve(message.result as T);
-      });
-      child.send({ id, request });
-    });
-  return { baseUrl: `http://127.0.0.1:${port}`, ask, child };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
-  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
+const signIn = (baseUrl: string, email: string) => signInCookie(baseUrl, email, BENCH_PASSWORD);
 
 async function timeRequests(baseUrl: string, route: string, cookie: string): Promise<number[]> {
   const times: number[] = [];
@@ -272,12 +226,7 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
       manager: { cookie: await signIn(server.baseUrl, MANAGER_EMAIL), owners: teamOf(org) },
     } as const;
     const available = await dashboardRoutes(server.baseUrl, callers.leader.cookie);
-    log(
-      `  load average ${os
-        .loadavg()
-        .map((value) => value.toFixed(1))
-        .join(' ')} at the start`,
-    );
+    log(`  load average ${loadAverage()} at the start`);
     const hello = await timeRequests(server.baseUrl, '/bench/hello', callers.leader.cookie);
     rows.push(row(engine, sizeName, 'GET /bench/hello (HTTP floor)', '-', hello, null));
     const plans: string[] = [];
@@ -325,9 +274,9 @@ async function bench(engine: Engine, sizeName: BenchSizeName): Promise<Row[]> {
     );
     rows.push({ ...row(engine, sizeName, `server peak RSS MB: ${rss.peakRssMb}`, '-', [0], null) });
     // The machine may be shared: the load average beside the figures says how quiet it was.
-    const load = os.loadavg().map((value) => value.toFixed(1));
-    log(`  load average ${load.join(' ')} (1, 5, 15 min; ${os.cpus().length} CPUs)`);
-    rows.push(row(engine, sizeName, `load average: ${load.join(' ')}`, '-', [0], null));
+    const load = loadAverage();
+    log(`  load average ${load} (1, 5, 15 min; ${os.cpus().length} CPUs)`);
+    rows.push(row(engine, sizeName, `load average: ${load}`, '-', [0], null));
   } finally {
     await server.ask({ type: 'exit' }).catch(() => undefined);
   }

@@ -5,16 +5,13 @@
 // in a child process (port 4540 by default), and for each list case (bench-lists/cases.ts) and
 // each of a leader and a manager times the first page through HTTP (p50, p95) beside its floor,
 // the same page as one hand-written statement through the same driver, and their ratio.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { type DatabaseHandle, openDatabase, openPostgres } from '../src/db/client';
 import { DEMO_PASSWORD, loadDemoData } from '../src/services/demo/load';
 import { hashPassword } from '../src/services/passwords';
-import { adminQuery, withDatabase } from '../src/test-setup/database-templates';
 import {
   BENCH_PASSWORD,
   BENCH_SIZES,
@@ -27,6 +24,7 @@ import {
 } from './bench-dashboards/generate';
 import type { ChildRequest, Statement } from './bench-dashboards/server-child';
 import { type ListCase, type Sample, listCases } from './bench-lists/cases';
+import { benchDatabase, loadAverage, log, signInCookie, startBenchChild } from './bench-shared';
 import { loadListExtras } from './bench-lists/extras';
 
 type Engine = 'pglite' | 'postgres';
@@ -70,17 +68,11 @@ const sizesOf = (engine: Engine) =>
   (engine === 'pglite' ? values.pglite : values.postgres).split(',') as SizeName[];
 fs.mkdirSync(values.out, { recursive: true });
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const percentile = (times: number[], p: number) => {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 const ms = (value: number) => Number(value.toFixed(1));
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' ');
 
 const DEMO = {
   leader: 'leader@demo.salesplan.test',
@@ -99,12 +91,10 @@ async function prepare(engine: Engine, size: SizeName): Promise<string[]> {
   if (engine === 'postgres') {
     if (!url) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL');
     const name = `salesplan_lists_${size}`;
-    const exists = await databaseExists(url, name);
-    if (exists && !values.reuse) await adminQuery(url, `drop database ${name} with (force)`);
-    if (!exists || !values.reuse) await adminQuery(url, `create database ${name}`);
-    else fresh = false;
-    target = ['--url', withDatabase(url, name)];
-    handle = openPostgres(withDatabase(url, name));
+    const database = await benchDatabase(url, name, values.reuse);
+    fresh = database.fresh;
+    target = ['--url', database.url];
+    handle = openPostgres(database.url);
   } else {
     const dir = path.join(values.out, `pglite-${size}`);
     if (fs.existsSync(dir) && values.reuse) fresh = false;
@@ -143,59 +133,16 @@ async function prepare(engine: Engine, size: SizeName): Promise<string[]> {
   return target;
 }
 
-async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const result = await client.query('select 1 from pg_database where datname = $1', [name]);
-    return result.rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The server child (bench-dashboards/server-child.ts) and a typed request/answer over IPC. */
-async function startServer(target: string[]) {
-  const child = fork(
+function startServer(target: string[]) {
+  return startBenchChild<ChildRequest>(
     path.join(import.meta.dirname, 'bench-dashboards/server-child.ts'),
     [...target, '--port', values.port],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
-  const pending = new Map<number, (message: { result?: unknown; error?: string }) => void>();
-  let nextId = 1;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.on(
-      'message',
-      (message: { ready?: number; id?: number; result?: unknown; error?: string }) => {
-        if (message.ready !== undefined) resolve(message.ready);
-        else if (message.id !== undefined) pending.get(message.id)?.(message);
-      },
-    );
-  });
-  const ask = <T>(request: ChildRequest) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, (message) => {
-        pending.delete(id);
-        if (message.error) reject(new Error(message.error));
-        else resolve(message.result as T);
-      });
-      child.send({ id, request });
-    });
-  return { baseUrl: `http://127.0.0.1:${port}`, ask };
 }
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
-  return response.headers.get('set-cookie')?.split(';')[0] ?? '';
-}
+const signIn = signInCookie;
 
 /** Times the route; also returns what the last answer said its total was. */
 async function timeRequests(baseUrl: string, route: string, cookie: string) {

@@ -4,12 +4,13 @@
 // managers and reps (a session per user), each cycle three list reads (opportunities, activities,
 // accounts, first pages), one dashboard read (a rep's own, a manager's team, the leader a team)
 // and one plan write (the win-win of a deal of the connection's own, If-Match with the version
-// the last answer gave, so no 409s). Then the floor: a bare Fastify app on the same database
+// the last answer gave, so no 409s; the leader, who may read every deal but change only their
+// own, of which the demo gives none, reads the deal's plan instead). Then the floor: a bare Fastify app on the same database
 // (scripts/bench-load/server-child.ts) whose routes run each real route's main statement as it
 // was captured from the app (the longest statement a request sent, authentication's left out),
 // and a one-statement upsert for the write, with the same mix and connections. Prints
-// requests/s, p50, p99, errors and non-2xx answers of both and the ratios.
-import { fork } from 'node:child_process';
+// requests/s, p50, p99, errors and non-2xx answers of both and the ratios, then every non-2xx
+// answer by status and route with the first one's body. `--cpu-prof <folder>` profiles the app.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,8 +18,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openPostgres } from '../src/db/client';
 import { DEMO_PASSWORD, demoSignIns, loadDemoData } from '../src/services/demo/load';
-import { adminQuery, withDatabase } from '../src/test-setup/database-templates';
+import { withDatabase } from '../src/test-setup/database-templates';
 import type { ChildRequest, Statement } from './bench-load/server-child';
+import { benchDatabase, loadAverage, log, startBenchChild } from './bench-shared';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +30,11 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4550' },
     reuse: { type: 'boolean', default: false },
     only: { type: 'string' },
+    /** Writes a V8 CPU profile of the app server (node --cpu-prof) into this folder. */
+    'cpu-prof': { type: 'string' },
   },
 });
+const appExecArgv = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const basePort = Number(values.port);
@@ -37,37 +42,13 @@ const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
 if (!adminUrl) throw new Error('set BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL)');
 const databaseName = 'salesplan_bench_load';
 const url = withDatabase(adminUrl, databaseName);
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' ');
-
-async function databaseExists(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [
-      databaseName,
-    ]);
-    return found.rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The bench database with the demo organisation (loaded again unless --reuse finds it). */
 async function prepare(): Promise<void> {
-  const exists = await databaseExists();
-  if (!exists || !values.reuse) {
-    if (exists) await adminQuery(adminUrl as string, `drop database ${databaseName} with (force)`);
-    await adminQuery(adminUrl as string, `create database ${databaseName}`);
-  }
-  const handle = openPostgres(url);
+  const database = await benchDatabase(adminUrl as string, databaseName, values.reuse);
+  const handle = openPostgres(database.url);
   try {
     await handle.migrate();
-    if (!exists || !values.reuse) {
+    if (database.fresh) {
       const started = performance.now();
       await loadDemoData(handle.db, { anchorDate: new Date().toISOString().slice(0, 10) });
       log(`demo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -77,32 +58,12 @@ async function prepare(): Promise<void> {
   }
 }
 
-async function startChild(mode: 'app' | 'floor', port: number) {
-  const child = fork(
+function startChild(mode: 'app' | 'floor', port: number) {
+  return startBenchChild<ChildRequest>(
     path.join(import.meta.dirname, 'bench-load/server-child.ts'),
     ['--mode', mode, '--url', url, '--port', String(port)],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    { execArgv: mode === 'app' ? appExecArgv : [] },
   );
-  const pending = new Map<number, (message: { result?: unknown; error?: string }) => void>();
-  let nextId = 1;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-    child.on('message', (message: { ready?: number; id?: number; error?: string }) => {
-      if (message.ready !== undefined) resolve();
-      else if (message.id !== undefined) pending.get(message.id)?.(message);
-    });
-  });
-  const ask = <T>(request: ChildRequest) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, (message) => {
-        pending.delete(id);
-        if (message.error) reject(new Error(message.error));
-        else resolve(message.result as T);
-      });
-      child.send({ id, request });
-    });
-  return { baseUrl: `http://127.0.0.1:${port}`, ask };
 }
 
 type Caller = {
@@ -112,6 +73,8 @@ type Caller = {
   orgId: string;
   cookie: string;
   dashboard: string;
+  /** A leader reads every deal but changes only their own (none in the demo): they read plans. */
+  writesPlans: boolean;
 };
 type Slot = { caller: number; dealId: string; version: number; writes: number };
 
@@ -164,7 +127,14 @@ async function signIn(baseUrl: string): Promise<{ callers: Caller[]; slots: Slot
           : person.role === 'manager'
             ? '/api/dashboards/team'
             : `/api/dashboards/team?managerId=${firstManager.rows[0]?.id ?? ''}`;
-      callers.push({ ...person, userId: row.id, orgId: row.org_id, cookie, dashboard });
+      callers.push({
+        ...person,
+        userId: row.id,
+        orgId: row.org_id,
+        cookie,
+        dashboard,
+        writesPlans: person.role !== 'leader',
+      });
       // The open deals the caller owns, or (managers, the leader) their reps' open deals.
       const open = await client.query<{ id: string }>(
         `select o.id from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
@@ -200,24 +170,35 @@ type Kind = 'opportunities' | 'activities' | 'accounts' | 'dashboard';
 const KINDS: Kind[] = ['opportunities', 'activities', 'accounts', 'dashboard'];
 const routeOf = (caller: Caller, kind: Kind) =>
   kind === 'dashboard' ? caller.dashboard : `/api/${kind}`;
+const planRoute = (slot: Slot) => `/api/opportunities/${slot.dealId}/plan`;
+
+/** The statements each request sent, all of them (authentication's too), by kind of request. */
+const statementCounts = new Map<string, number[]>();
 
 /** Each caller's main statement per read: the longest one the request sent, authentication's out. */
 async function captureFloors(
   app: Awaited<ReturnType<typeof startChild>>,
   callers: Caller[],
+  slots: Slot[],
 ): Promise<Record<string, Statement>> {
   const floors: Record<string, Statement> = {};
-  for (const [index, caller] of callers.entries())
-    for (const kind of KINDS) {
-      await app.ask({ type: 'capture' });
-      await request(app.baseUrl, routeOf(caller, kind), { cookie: caller.cookie });
-      const statements = (await app.ask<Statement[]>({ type: 'captured' })).filter(
-        (s) => !/\b(sessions|api_tokens)\b/.test(s.sql),
-      );
-      const main = statements.sort((a, b) => b.sql.length - a.sql.length)[0];
-      if (!main) throw new Error(`${routeOf(caller, kind)} sent no statement`);
-      floors[`${index}-${kind}`] = main;
-    }
+  const capture = async (name: string, route: string, cookie: string) => {
+    await app.ask({ type: 'capture' });
+    await request(app.baseUrl, route, { cookie });
+    const all = await app.ask<Statement[]>({ type: 'captured' });
+    const statements = all.filter((s) => !/\b(sessions|api_tokens)\b/.test(s.sql));
+    const kind = name.replace(/^\d+-/, '');
+    statementCounts.set(kind, [...(statementCounts.get(kind) ?? []), all.length]);
+    const main = statements.sort((a, b) => b.sql.length - a.sql.length)[0];
+    if (!main) throw new Error(`${route} sent no statement`);
+    floors[name] = main;
+  };
+  for (const [index, caller] of callers.entries()) {
+    for (const kind of KINDS)
+      await capture(`${index}-${kind}`, routeOf(caller, kind), caller.cookie);
+    const slot = slots.find((s) => s.caller === index);
+    if (!caller.writesPlans && slot) await capture(`${index}-plan`, planRoute(slot), caller.cookie);
+  }
   return floors;
 }
 
@@ -231,6 +212,14 @@ type Figures = {
   'non-2xx': number;
   requests: number;
 };
+
+/** An answer outside 2xx: which request, what it said (the first of each kind are kept whole). */
+type Refusal = { target: string; route: string; status: number; body: string };
+const refusals: Refusal[] = [];
+function noteRefusal(target: string, route: string, status: number, body: string) {
+  if (status >= 200 && status < 300) return;
+  refusals.push({ target, route, status, body: body.slice(0, 300) });
+}
 
 /** One autocannon run: connection i takes slot i (told by its URL's hash). */
 async function load(
@@ -252,6 +241,11 @@ async function load(
         ? { ...req, path: routeOf(caller, kind), headers: { cookie: caller.cookie } }
         : { ...req, path: `/floor/${index}-${kind}` };
     },
+    onResponse: (status, body, context) => {
+      const slot = slots[Number(context.slot)];
+      const caller = slot && callers[slot.caller];
+      noteRefusal(target, `GET ${caller ? routeOf(caller, kind) : kind}`, status, body);
+    },
   });
   const write: autocannon.Request = {
     method: 'PUT',
@@ -259,6 +253,10 @@ async function load(
       const slot = slotOf(req.hash);
       const caller = slot && callers[slot.caller];
       if (!slot || !caller) return req;
+      if (!caller.writesPlans)
+        return target === 'app'
+          ? { ...req, method: 'GET', path: planRoute(slot), headers: { cookie: caller.cookie } }
+          : { ...req, method: 'GET', path: `/floor/${slot.caller}-plan` };
       slot.writes += 1;
       const body = JSON.stringify({
         buyerResult: `Fewer stock-outs (${slot.writes})`,
@@ -285,7 +283,12 @@ async function load(
     },
     onResponse: (status, body, context) => {
       const slot = slots[Number(context.slot)];
-      if (status !== 200 || !slot) return;
+      const writes = slot && callers[slot.caller]?.writesPlans;
+      const route = slot
+        ? `${writes ? 'PUT' : 'GET'} ${planRoute(slot)}${writes ? '/win-win' : ''}`
+        : 'plan';
+      noteRefusal(target, route, status, body);
+      if (status !== 200 || !slot || !writes) return;
       const version = (JSON.parse(body) as { version?: number }).version;
       if (typeof version === 'number') slot.version = version;
     },
@@ -322,7 +325,9 @@ try {
     });
     slot.version = Number(plan.json.version);
   }
-  await floor.ask({ type: 'floors', floors: await captureFloors(app, callers) });
+  await floor.ask({ type: 'floors', floors: await captureFloors(app, callers, slots) });
+  for (const [kind, counts] of statementCounts)
+    log(`statements per ${kind} request: ${Math.min(...counts)}–${Math.max(...counts)}`);
   log(
     `${callers.length} callers (${callers.map((c) => c.role[0]).join('')}), ${connections} connections, ` +
       `${duration} s each; load average ${loadAverage()} (${os.cpus().length} CPUs) at the start`,
@@ -346,6 +351,15 @@ try {
         p99: Number((real.p99 / bare.p99).toFixed(2)),
       },
     });
+  // Every answer outside 2xx, by status and route, with the first one's body.
+  const kinds = new Map<string, { count: number; first: Refusal }>();
+  for (const refusal of refusals) {
+    const key = `${refusal.target} ${refusal.status} ${refusal.route.replace(/[0-9a-f-]{36}/g, ':id')}`;
+    const known = kinds.get(key);
+    if (known) known.count += 1;
+    else kinds.set(key, { count: 1, first: refusal });
+  }
+  for (const [key, { count, first }] of kinds) log(`non-2xx: ${count} × ${key}: ${first.body}`);
   const rss = await app.ask<{ peakRssMb: number }>({ type: 'rss' });
   log(`app server peak RSS ${rss.peakRssMb} MB; load average ${loadAverage()} at the end`);
   log(`lists ${LISTS.join(', ')}; writes ${slots.reduce((n, s) => n + s.writes, 0)} built`);

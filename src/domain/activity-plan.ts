@@ -91,16 +91,30 @@ export function yearlyActivityCounts(
   return { yearly, accountsWithoutNorms };
 }
 
-/** Spreads one month's count over the ISO weeks of its working days, by working days per week. */
-function spreadOverWeeks(
-  count: number,
-  month: ReturnType<typeof fiscalYearMonths>[number],
-): Map<IsoWeek, number> {
+type FiscalMonth = ReturnType<typeof fiscalYearMonths>[number];
+
+// Working days per ISO week of a month, by the month's first and last day: a team dashboard
+// spreads every rep's plan over the same twelve months (a profile under load found the day-by-day
+// walk the server's largest cost). Bounded: a few fiscal years are ever asked for.
+const workingDaysByWeekCache = new Map<string, ReadonlyMap<IsoWeek, number>>();
+
+function workingDaysByWeek(month: FiscalMonth): ReadonlyMap<IsoWeek, number> {
+  const key = `${month.start}/${month.end}`;
+  const known = workingDaysByWeekCache.get(key);
+  if (known) return known;
   const weeks = new Map<IsoWeek, number>();
   for (const day of workingDaysInRange(month.start, month.end)) {
     const week = isoWeekOf(day);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
   }
+  if (workingDaysByWeekCache.size >= 240) workingDaysByWeekCache.clear();
+  workingDaysByWeekCache.set(key, weeks);
+  return weeks;
+}
+
+/** Spreads one month's count over the ISO weeks of its working days, by working days per week. */
+function spreadOverWeeks(count: number, month: FiscalMonth): Map<IsoWeek, number> {
+  const weeks = workingDaysByWeek(month);
   const parts = splitByLargestRemainder(count, [...weeks.values()]);
   return new Map([...weeks.keys()].map((week, index) => [week, parts[index] ?? 0]));
 }

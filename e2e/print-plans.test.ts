@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer, type TestServer } from '../src/http/test-server';
 import { buildWebApp, hasChromium, launchBrowser } from './browser';
 
-// The rep plan, the team plan and the dashboards printed to PDF in Chromium (issue #14): each
+// The rep plan, the team plan, a key-account plan and the dashboards printed to PDF in Chromium (issue #14): each
 // page on paper says whose organisation, what it is, its version and the print date, leaves the
 // navigation and buttons out, and the PDF has text on it (not a blank page).
 
@@ -32,6 +32,8 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
   let server: TestServer;
   let browser: Browser;
   let webDir: string;
+  let globexId = '';
+  let keyAccountYear = 0;
   const year = new Date().getUTCFullYear();
 
   beforeAll(async () => {
@@ -41,6 +43,34 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
     const manager1 = await server.as('manager1@acme.test');
     expect((await rep1.request('POST', '/api/rep-plans', { year })).status).toBe(201);
     expect((await manager1.request('POST', '/api/team-plans', { year })).status).toBe(201);
+    // Globex, rep1's, is the key account the model picks; rep1 writes its plan.
+    const leader = await server.as('leader@acme.test');
+    globexId = (await rep1.request('POST', '/api/accounts', { name: 'Globex', employees: 90_000 }))
+      .body.id;
+    await leader.request(
+      'PUT',
+      '/api/key-accounts/model',
+      { cutPercent: 5, criteria: [{ name: 'Employees', source: 'employees', weight: 1 }] },
+      { 'if-match': '0' },
+    );
+    expect(
+      (await leader.request('POST', '/api/key-accounts/confirmation', { modelVersion: 1 })).status,
+    ).toBe(200);
+    const keyAccountPlan = await rep1.request(
+      'PUT',
+      `/api/key-accounts/${globexId}/plan`,
+      {
+        cadence: 'quarterly',
+        commitment: 'Globex becomes our reference.',
+        relationships: [],
+        objectives: [],
+        steps: [],
+        benchmarks: [],
+      },
+      { 'if-match': '0' },
+    );
+    expect(keyAccountPlan.status).toBe(200);
+    keyAccountYear = keyAccountPlan.body.fiscalYear;
     browser = await launchBrowser();
   }, 240_000);
 
@@ -57,6 +87,11 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
       path: '/team',
       tab: 'Team plan',
       header: `Acme · Team sales & marketing plan ${year}, manager1’s team · version 1`,
+    },
+    {
+      who: 'manager1',
+      path: '/key-accounts/{globex}',
+      header: 'Acme · Key-account plan {year}, Globex · version 1',
     },
     { who: 'rep1', path: '/dashboards/rep', header: 'Acme · Rep dashboard, rep1' },
     { who: 'manager1', path: '/dashboards/team', header: 'Acme · Team dashboard' },
@@ -75,7 +110,7 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
         data: { email: `${who}@acme.test`, password: PASSWORD },
       });
       expect(signIn.ok()).toBe(true);
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${server.baseUrl}${path.replace('{globex}', globexId)}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       if (tab) await page.getByRole('tab', { name: tab }).click();
       await page.waitForLoadState('networkidle');
@@ -88,7 +123,7 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
       const printHeader = page.getByTestId('print-header').first();
       expect(await printHeader.isVisible()).toBe(true);
       const text = (await printHeader.textContent()) ?? '';
-      expect(text).toContain(header);
+      expect(text).toContain(header.replace('{year}', String(keyAccountYear)));
       expect(text).toMatch(/Printed \S+/);
       expect(await page.locator('.mantine-AppShell-navbar').isVisible()).toBe(false);
       expect(

@@ -21,6 +21,7 @@ import { BackLink } from '../../components/BackLink';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
+import { PrintHeader } from '../print/PrintHeader';
 import { useUsers } from '../reference/useReference';
 import { useSession } from '../session/useSession';
 import { KeyAccountPlanForm } from './KeyAccountPlanForm';
@@ -368,6 +369,10 @@ export function KeyAccountPlanPage() {
   const currency = session.data?.organisation.currency ?? 'EUR';
   return (
     <Stack gap="md" className="key-account-plan">
+      <PrintHeader
+        title={`Key-account plan ${data.fiscalYear}, ${data.accountName}`}
+        version={data.version}
+      />
       <BackLink to="/key-accounts">Key accounts</BackLink>
       <Group justify="space-between" align="flex-start">
         <div>

@@ -45,7 +45,7 @@ describe.runIf(canRun)('a rep signs in and sees their opportunities (real browse
     await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
+    await page.getByRole('heading', { name: 'Deals' }).waitFor();
     const row = page.getByRole('row', { name: /Globex expansion/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('42,000');

@@ -14,7 +14,7 @@ import {
 import { CRITERION_SOURCES, KEY_ACCOUNT_OVERRIDES } from './domain/key-accounts-model';
 import { BENCHMARK_SOURCES, BENCHMARK_STATUSES } from './domain/key-accounts-plan';
 import { OPPORTUNITY_OUTCOMES, STAGE_KINDS } from './domain/opportunity';
-import { PIPELINE_FLAGS } from './domain/pipeline-flags';
+import { PIPELINE_FLAGS, PLAN_FILTERS } from './domain/pipeline-flags';
 import {
   CHECK_IN_CADENCES,
   CHECK_IN_STATUSES,
@@ -54,6 +54,7 @@ const sets = {
   OPPORTUNITY_OUTCOMES,
   ORGANISATION_MODELS,
   PIPELINE_FLAGS,
+  PLAN_FILTERS,
   REP_MODELS,
   REP_PLAN_STATES,
   ROLES,

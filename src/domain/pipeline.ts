@@ -56,16 +56,18 @@ export function weightedValueMinor(amountMinor: number, winProbability: number):
   return Math.round(weightedAmount(amountMinor, winProbability));
 }
 
+/** Overdue: an open deal whose expected close is before today. */
+export function isOverdue(row: Pick<PipelineRow, 'expectedClose'>, today: IsoDate): boolean {
+  return row.expectedClose !== null && row.expectedClose < today;
+}
+
 /** Stale: no activity for more than 30 days (since creation when none), or past its expected close. */
 export function isStale(
   row: Pick<PipelineRow, 'lastActivityOn' | 'createdOn' | 'expectedClose'>,
   today: IsoDate,
 ): boolean {
   const lastTouch = row.lastActivityOn ?? row.createdOn;
-  return (
-    daysBetween(lastTouch, today) > STALE_AFTER_DAYS ||
-    (row.expectedClose !== null && row.expectedClose < today)
-  );
+  return daysBetween(lastTouch, today) > STALE_AFTER_DAYS || isOverdue(row, today);
 }
 
 /** How many times the expected close moved to a later date. */

@@ -123,6 +123,7 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/products/{id}': { ...record, roles: adminOnly, body: {} },
   'DELETE /api/products/{id}': { ...record, roles: adminOnly },
   'GET /api/opportunities': {},
+  'GET /api/opportunities/summary': {},
   'POST /api/opportunities': {},
   'GET /api/opportunities/{id}': record,
   'PATCH /api/opportunities/{id}': { ...record, roles: { leader: 'deny' }, body: {} },

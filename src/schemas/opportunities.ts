@@ -13,7 +13,8 @@ import {
   PickedId,
 } from './common';
 import { StageKind } from './reference';
-import { PIPELINE_FLAGS } from '../domain/pipeline-flags';
+import { PIPELINE_FLAGS, PLAN_FILTERS } from '../domain/pipeline-flags';
+import { UnconvertedMoney } from './exchange-rates';
 
 export const OpportunityInput = z.object({
   name: NonBlank.max(300),
@@ -94,8 +95,35 @@ export const OpportunityListQuery = PageQuery.extend(CsvExportQuery.shape).exten
   createdTo: IsoDate.optional(),
   /** Open deals that carry the flag today, as the dashboards count them. */
   flag: z.enum(PIPELINE_FLAGS).optional(),
+  /** Deals with a deal plan, without one, or whose plan has an error finding today. */
+  plan: z.enum(PLAN_FILTERS).optional(),
   sort: z
     .enum(['name', 'amountMinor', 'createdOn', 'expectedCloseOn', 'closedOn', 'updatedAt'])
     .default('updatedAt'),
 });
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;
+
+/** The list's filters without its paging, sort and format: what the summary adds up. */
+export const OpportunitySummaryQuery = OpportunityListQuery.omit({
+  page: true,
+  pageSize: true,
+  order: true,
+  after: true,
+  csv: true,
+  sort: true,
+});
+export type OpportunitySummaryQuery = z.infer<typeof OpportunitySummaryQuery>;
+
+/** Every deal the filters keep (not one page): count, value and weighted value. */
+export const OpportunitySummary = z.object({
+  count: z.number().int().min(0),
+  /** The organisation's currency, in which the values are. */
+  currency: Currency,
+  /** Σ amounts converted at the close month's rate (open deals: this month's), as the dashboards. */
+  valueMinor: z.number().int(),
+  /** Σ converted amount × the stage's win probability, rounded once. */
+  weightedValueMinor: z.number().int(),
+  /** Deals in a currency without a rate: counted, left out of the values, per currency. */
+  unconverted: z.array(UnconvertedMoney),
+});
+export type OpportunitySummary = z.infer<typeof OpportunitySummary>;

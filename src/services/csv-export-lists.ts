@@ -1,4 +1,4 @@
-import type { Executor } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { type AccountExportRow, listAccountsAfter } from '../db/queries/accounts';
 import { type ActivityExportRow, listActivitiesAfter } from '../db/queries/activities';
 import { type ContactExportRow, listContactsAfter } from '../db/queries/contacts';
@@ -13,6 +13,7 @@ import type { OpportunityListQuery } from '../schemas/opportunities';
 import { type Actor, canRead } from './authorization';
 import { todayIn } from './clock';
 import { type CsvColumns, type CsvExport, csvFileName, csvStream, moneyCell } from './csv-export';
+import { opportunityFilterOf } from './opportunities';
 
 // The four lists as CSV: the list's filters, scope and sort, every matching row (not one page).
 // A record without an external id goes out under its Salesplan id, and so does a reference to
@@ -51,23 +52,15 @@ const opportunityColumns = (
 });
 
 export async function exportOpportunities(
-  db: Executor,
+  db: Database,
   actor: Actor,
   query: OpportunityListQuery,
 ): Promise<CsvExport> {
   const today = todayIn(actor.timeZone);
-  const { flag, ...filter } = query;
-  const flagged = flag ? { flag, today } : undefined;
+  const filter = await opportunityFilterOf(db, actor, query);
   const currency = await organisationCurrency(db, actor);
   const pages = readInKeysetPages((after, limit) =>
-    listOpportunitiesAfter(
-      db,
-      actor.orgId,
-      actor.visibleOwnerIds,
-      { ...filter, flagged },
-      after,
-      limit,
-    ),
+    listOpportunitiesAfter(db, actor.orgId, actor.visibleOwnerIds, filter, after, limit),
   );
   return {
     fileName: csvFileName('opportunities', today),

@@ -8,11 +8,15 @@ import {
   insertOpportunity,
   insertStageChange,
   listOpportunities as listOpportunityRows,
+  listOpportunityIds,
   listStageChanges,
+  type OpportunityFilter,
   type OpportunityRow,
   type OpportunityView,
+  summariseOpportunities as summariseOpportunityRows,
   updateOpportunity as updateOpportunityRow,
 } from '../db/queries/opportunities';
+import { getOrganisation } from '../db/queries/organisations';
 import { pageOf } from '../db/queries/paging';
 import { getUserWithOrganisation } from '../db/queries/users';
 import { checkOpportunityDates, closedOnFor } from '../domain/opportunity';
@@ -23,10 +27,13 @@ import type {
   OpportunityInput,
   OpportunityListQuery,
   OpportunityPatch,
+  OpportunitySummary,
+  OpportunitySummaryQuery,
 } from '../schemas/opportunities';
 import { recordChanges } from './audit';
 import { type Actor, assertCanChange } from './authorization';
 import { todayIn } from './clock';
+import { listPlanHealth } from './deal-plans';
 import { checkAccount, checkOwner, checkProduct } from './references';
 
 function toOpportunity(view: OpportunityView): Opportunity {
@@ -62,17 +69,69 @@ function rethrowDuplicate(error: unknown): never {
   throw error;
 }
 
-export async function listOpportunities(db: Executor, actor: Actor, query: OpportunityListQuery) {
-  const { flag, ...filter } = query;
-  const flagged = flag ? { flag, today: todayIn(actor.timeZone) } : undefined;
+/**
+ * The list's query as the filter its statements read, for the list, its summary and its CSV: the
+ * flag as of today, and the plan filter. "Plan has errors" runs the deal-plan checks on the deals
+ * with a plan that the other filters keep (one in many: a deal worth the effort has a plan).
+ */
+export async function opportunityFilterOf<Query extends OpportunitySummaryQuery>(
+  db: Database,
+  actor: Actor,
+  query: Query,
+): Promise<Omit<Query, 'flag' | 'plan'> & Omit<OpportunityFilter, 'sort' | 'order'>> {
+  const { flag, plan, ...rest } = query;
+  const today = todayIn(actor.timeZone);
+  const filter = { ...rest, flagged: flag ? { flag, today } : undefined };
+  if (plan === undefined) return filter;
+  if (plan !== 'plan-errors') return { ...filter, hasPlan: plan === 'with-plan' };
+  const planned = await listOpportunityIds(db, actor.orgId, actor.visibleOwnerIds, {
+    ...filter,
+    hasPlan: true,
+  });
+  const health = await listPlanHealth(db, actor, planned, today);
+  return {
+    ...filter,
+    ids: health.items.filter((item) => item.error > 0).map((i) => i.opportunityId),
+  };
+}
+
+export async function listOpportunities(db: Database, actor: Actor, query: OpportunityListQuery) {
+  const filter = await opportunityFilterOf(db, actor, query);
   const { items, ...page } = await listOpportunityRows(
     db,
     actor.orgId,
     actor.visibleOwnerIds,
-    { ...filter, flagged },
+    filter,
     pageOf(query),
   );
   return { items: items.map(toOpportunity), ...page };
+}
+
+/** Count, value and weighted value of every deal the list's filters keep. */
+export async function summariseOpportunities(
+  db: Database,
+  actor: Actor,
+  query: OpportunitySummaryQuery,
+): Promise<OpportunitySummary> {
+  const filter = await opportunityFilterOf(db, actor, query);
+  const [summary, organisation] = await Promise.all([
+    summariseOpportunityRows(
+      db,
+      actor.orgId,
+      actor.visibleOwnerIds,
+      filter,
+      todayIn(actor.timeZone),
+    ),
+    getOrganisation(db, actor.orgId),
+  ]);
+  if (!organisation) throw new NotFoundError('Organisation', actor.orgId);
+  return {
+    count: summary.count,
+    currency: organisation.currency,
+    valueMinor: summary.valueMinor,
+    weightedValueMinor: Math.round(summary.weightedValue),
+    unconverted: summary.unconverted,
+  };
 }
 
 async function loadVisible(db: Executor, actor: Actor, id: string): Promise<OpportunityView> {

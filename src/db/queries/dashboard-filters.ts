@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PipelineFlag } from '../../domain/pipeline-flags';
 import { type Executor, queryRows } from '../client';
-import { isSlippingSql, isStaleSql } from './pipeline-flags';
+import { isOverdueSql, isSlippingSql, isStaleSql } from './pipeline-flags';
 
 // The dashboards' filters (schemas/dashboards.ts DashboardFilters) as SQL, written once for every
 // statement of the dashboards and for the opportunity and activity lists they open, so a figure
@@ -60,6 +60,8 @@ export function pipelineFlagSql(flag: PipelineFlag, today: string): SQL {
       return isStaleSql(today);
     case 'slipping':
       return isSlippingSql;
+    case 'overdue':
+      return isOverdueSql(today);
   }
 }
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../client';
+import { type Executor, queryRows } from '../client';
 import {
   accounts,
   activities,
@@ -22,6 +22,8 @@ import {
   nullsLastDate,
 } from './keyset';
 import { countOrEstimate } from './list-total';
+import { convertedAmountJoin, convertedMinor } from './money';
+import { hasDealPlanSql } from './pipeline-flags';
 import { caseless, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { StageKind } from '../../domain/opportunity';
@@ -42,6 +44,10 @@ export type OpportunityFilter = ScopeFilters & {
   createdTo?: string | undefined;
   /** Open deals that carry the flag as of `today` (as the dashboards count them). */
   flagged?: { flag: PipelineFlag; today: string } | undefined;
+  /** Deals with a deal plan (true) or without one (false). */
+  hasPlan?: boolean | undefined;
+  /** Only these deals (the plan filter's deals whose plan has an error finding). */
+  ids?: readonly string[] | undefined;
   sort: 'name' | 'amountMinor' | 'createdOn' | 'expectedCloseOn' | 'closedOn' | 'updatedAt';
   order: SortOrder;
 };
@@ -92,6 +98,16 @@ function conditions(
     filter.createdTo ? lte(o.createdOn, filter.createdTo) : undefined,
     opportunityFilterSql(filter),
     filter.flagged ? pipelineFlagSql(filter.flagged.flag, filter.flagged.today) : undefined,
+    filter.hasPlan === undefined
+      ? undefined
+      : filter.hasPlan
+        ? hasDealPlanSql
+        : not(hasDealPlanSql),
+    filter.ids === undefined
+      ? undefined
+      : filter.ids.length === 0
+        ? sql`false`
+        : inArray(o.id, [...filter.ids]),
   );
 }
 
@@ -117,6 +133,86 @@ export async function listOpportunities(
     ...total,
     nextCursor: nextCursorOf(rows as { id: string; sortKey: string }[], page.limit),
   };
+}
+
+/** The ids of every deal the filters keep (for the plan filter: the few deals with a plan). */
+export async function listOpportunityIds(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: Omit<OpportunityFilter, 'sort' | 'order'>,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: o.id })
+    .from(o)
+    .innerJoin(s, and(sameOrg(s), eq(s.id, o.stageId)))
+    .where(conditions(orgId, scope, filter));
+  return rows.map((row) => row.id);
+}
+
+export type OpportunitySummaryRow = {
+  count: number;
+  /** Σ converted amounts (the deals with a rate), in the organisation's currency. */
+  valueMinor: number;
+  /** Σ converted amount × stage probability, in float8 in the deals' id order, not yet rounded. */
+  weightedValue: number;
+  /** The deals without a rate, left out of the values, per currency. */
+  unconverted: { currency: string; count: number; amountMinor: number }[];
+};
+
+/**
+ * The count, value and weighted value of every deal the list's filters keep (not one page), in
+ * one statement: amounts converted as the dashboards convert them (money.ts), weighted by the
+ * stage's probability as domain/pipeline.ts weights them.
+ */
+export async function summariseOpportunities(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  filter: Omit<OpportunityFilter, 'sort' | 'order'>,
+  today: string,
+): Promise<OpportunitySummaryRow> {
+  const rows = await queryRows<{
+    currency: string | null;
+    count: number | string;
+    value: number | string;
+    weighted: number | string;
+    noRateCount: number | string;
+    noRateAmount: number | string;
+  }>(
+    db,
+    sql`select currency, count(*) as count, coalesce(sum(converted), 0) as value,
+        coalesce(sum(converted::float8 * (probability::float8 / 100) order by id), 0) as weighted,
+        count(*) filter (where converted is null) as "noRateCount",
+        coalesce(sum(amount) filter (where converted is null), 0) as "noRateAmount"
+      from (select o.id, o.currency, o.amount_minor as amount, s.probability_percent as probability,
+          ${convertedMinor} as converted
+        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
+        ${convertedAmountJoin(today)}
+        where ${conditions(orgId, scope, filter)}) deals
+      group by grouping sets ((), (currency))`,
+  );
+  const summary: OpportunitySummaryRow = {
+    count: 0,
+    valueMinor: 0,
+    weightedValue: 0,
+    unconverted: [],
+  };
+  for (const row of rows) {
+    if (row.currency === null) {
+      summary.count = Number(row.count);
+      summary.valueMinor = Number(row.value);
+      summary.weightedValue = Number(row.weighted);
+    } else if (Number(row.noRateCount) > 0) {
+      summary.unconverted.push({
+        currency: row.currency,
+        count: Number(row.noRateCount),
+        amountMinor: Number(row.noRateAmount),
+      });
+    }
+  }
+  summary.unconverted.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return summary;
 }
 
 export type OpportunityView = {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { SLIPPING_AFTER_MOVES, STALE_AFTER_DAYS } from '../../domain/pipeline';
 
-// The pipeline's flags (DOMAIN.md, "KPIs"; domain/pipeline.ts isStale, countSlips) as SQL
+// The pipeline's flags (DOMAIN.md, "KPIs"; domain/pipeline.ts isStale, isOverdue, countSlips) as SQL
 // conditions on `opportunities o` joined to `stages s`, written once for the dashboards and the
 // opportunity list's filters, so a count on a dashboard and the list it opens agree.
 
@@ -9,11 +9,16 @@ import { SLIPPING_AFTER_MOVES, STALE_AFTER_DAYS } from '../../domain/pipeline';
 export const lastActivityOnSql = sql`(select max(a.occurs_on) from activities a
   where a.org_id = o.org_id and a.opportunity_id = o.id and a.status = 'done')`;
 
+/** Open, and past its expected close. */
+export function isOverdueSql(today: string): SQL {
+  return sql`(s.kind = 'open' and o.expected_close_on < ${today}::date)`;
+}
+
 /** Open, and no done activity for more than 30 days (since creation when none), or past its expected close. */
 export function isStaleSql(today: string): SQL {
-  return sql`(s.kind = 'open' and (
-    ${today}::date - coalesce(${lastActivityOnSql}, o.created_on) > ${STALE_AFTER_DAYS}
-    or o.expected_close_on < ${today}::date))`;
+  return sql`((s.kind = 'open' and
+    ${today}::date - coalesce(${lastActivityOnSql}, o.created_on) > ${STALE_AFTER_DAYS})
+    or ${isOverdueSql(today)})`;
 }
 
 /** How many times the expected close moved to a later date. */

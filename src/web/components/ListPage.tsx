@@ -22,6 +22,7 @@ export function ListPage<T>({
   description,
   action,
   filters,
+  summary,
   query,
   params,
   pageSize,
@@ -36,6 +37,8 @@ export function ListPage<T>({
   action: ReactNode;
   /** The toolbar's fields: search first, then the selects. */
   filters: ReactNode;
+  /** A line under the filters about every row they keep (e.g. the deals' count and value). */
+  summary?: ReactNode;
   query: UseQueryResult<Page<T>>;
   params: ListParams;
   pageSize: number;
@@ -60,6 +63,7 @@ export function ListPage<T>({
         <Group align="flex-end" gap="md" mb="md" wrap="wrap">
           {filters}
         </Group>
+        {summary}
         <ListResults
           query={query}
           columns={columns}

@@ -7,7 +7,6 @@ import { useReference, useUsers } from '../reference/useReference';
 // the list is narrowed.
 
 export const DRILL_DOWN_KEYS = [
-  'flag',
   'managerId',
   'segmentId',
   'territoryId',
@@ -17,8 +16,6 @@ export const DRILL_DOWN_KEYS = [
   'createdTo',
 ] as const;
 export type DrillDownKey = (typeof DRILL_DOWN_KEYS)[number];
-
-const FLAG_LABELS: Record<string, string> = { stale: 'Stale deals', slipping: 'Slipping deals' };
 
 /** "Closed Jan 1, 2026 – Nov 30, 2026", "Created from Jan 1, 2026", "Closed until …". */
 function rangeLabel(what: string, from: string, to: string): string {
@@ -34,7 +31,6 @@ function useChips(values: Partial<Record<DrillDownKey, string>>): Chip[] {
   const nameOf = (items: readonly { id: string; name: string }[] | undefined, id: string) =>
     items?.find((item) => item.id === id)?.name ?? 'loading…';
   const chips: Chip[] = [];
-  if (values.flag) chips.push({ label: FLAG_LABELS[values.flag] ?? values.flag, keys: ['flag'] });
   if (values.managerId) {
     chips.push({
       label: `Team: ${nameOf(users.data?.items, values.managerId)}`,

@@ -142,7 +142,7 @@ export function DealPlanPage() {
   if (plan.isError)
     return (
       <Stack>
-        <BackLink to="/opportunities">Opportunities</BackLink>
+        <BackLink to="/opportunities">Deals</BackLink>
         <ErrorAlert
           title="Could not load this deal plan"
           error={plan.error}

@@ -24,18 +24,25 @@ export function jumpToField(field: string) {
   element?.focus({ preventScroll: true });
 }
 
-export function HealthBadges({ health }: { health: PlanHealth }) {
+/** A plan's finding counts in words, one badge per severity: "1 error", "3 warnings". */
+export function HealthBadges({ health, size }: { health: PlanHealth; size?: 'sm' }) {
   if (health.total === 0)
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" size={size}>
         No findings
       </Badge>
     );
   return (
-    <Group gap={6}>
+    <Group gap={6} wrap="nowrap">
       {(['error', 'warning', 'info'] as const).map((severity) =>
         health[severity] > 0 ? (
-          <Badge key={severity} color={SEVERITY_COLOURS[severity]} variant="light">
+          <Badge
+            key={severity}
+            color={SEVERITY_COLOURS[severity]}
+            variant="light"
+            size={size}
+            miw="max-content"
+          >
             {health[severity]}{' '}
             {severity === 'info' ? 'info' : `${severity}${health[severity] > 1 ? 's' : ''}`}
           </Badge>

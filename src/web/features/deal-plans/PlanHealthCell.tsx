@@ -1,18 +1,21 @@
-import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { SEVERITY_COLOURS } from './plan-labels';
+import { HealthBadges } from './FindingsPanel';
 import { usePlanHealth } from './useDealPlan';
 
 /**
- * One deal's plan health in a list: counts of errors, warnings and info. Every cell of a page
- * asks for the same ids, so the page makes one request.
+ * One deal's plan health in a list, in words: "2 errors", "3 warnings", "No findings", or "No plan" for
+ * an open deal without one (a closed deal needs none). Every cell of a page asks for the same
+ * ids, so the page makes one request.
  */
 export function PlanHealthCell({
   opportunityId,
   pageIds,
+  isOpen,
 }: {
   opportunityId: string;
   pageIds: readonly string[];
+  isOpen: boolean;
 }) {
   const health = usePlanHealth(pageIds);
   const item = health.data?.items.find((i) => i.opportunityId === opportunityId);
@@ -33,35 +36,17 @@ export function PlanHealthCell({
         —
       </Text>
     );
+  if (!item.hasPlan && !isOpen)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
   if (!item.hasPlan)
     return link(
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         No plan
       </Text>,
     );
-  if (item.error + item.warning + item.info === 0)
-    return link(
-      <Badge size="sm" color="green" variant="light">
-        Healthy
-      </Badge>,
-    );
-  return link(
-    <Tooltip label={`${item.error} errors, ${item.warning} warnings, ${item.info} info`}>
-      <Group gap={4} wrap="nowrap">
-        {(['error', 'warning', 'info'] as const).map((severity) =>
-          item[severity] > 0 ? (
-            <Badge
-              key={severity}
-              size="sm"
-              color={SEVERITY_COLOURS[severity]}
-              variant="light"
-              circle
-            >
-              {item[severity]}
-            </Badge>
-          ) : null,
-        )}
-      </Group>
-    </Tooltip>,
-  );
+  return link(<HealthBadges health={item} size="sm" />);
 }

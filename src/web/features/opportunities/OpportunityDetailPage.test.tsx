@@ -43,12 +43,12 @@ describe('OpportunityDetailPage', () => {
     const user = userEvent.setup();
     renderDetail();
 
-    await user.click(await screen.findByRole('button', { name: 'Delete opportunity' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete deal' }));
     const dialog = await screen.findByRole('dialog', { name: `Delete ${deal.name}?` });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete opportunity' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete deal' }));
 
     expect(await screen.findByRole('heading', { name: 'The list' })).toBeTruthy();
-    expect(await screen.findByText('Opportunity deleted')).toBeTruthy();
+    expect(await screen.findByText('Deal deleted')).toBeTruthy();
     expect(api.calls.some((call) => call.method === 'DELETE')).toBe(true);
   });
 });

@@ -166,9 +166,9 @@ export function OpportunityDetailPage() {
   if (opportunity.isError) {
     return (
       <Stack>
-        <BackLink to="/opportunities">Opportunities</BackLink>
+        <BackLink to="/opportunities">Deals</BackLink>
         <ErrorAlert
-          title="Could not load this opportunity"
+          title="Could not load this deal"
           error={opportunity.error}
           onRetry={() => void opportunity.refetch()}
         />
@@ -179,7 +179,7 @@ export function OpportunityDetailPage() {
 
   return (
     <Stack gap="lg">
-      <BackLink to="/opportunities">Opportunities</BackLink>
+      <BackLink to="/opportunities">Deals</BackLink>
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
@@ -197,7 +197,7 @@ export function OpportunityDetailPage() {
         </div>
         <DetailPageActions
           record={data}
-          noun="opportunity"
+          noun="deal"
           editTo={`/opportunities/${data.id}/edit`}
           afterDeleteTo="/opportunities"
           deleteDescription="The deal and its stage history are removed. This cannot be undone."

@@ -22,7 +22,7 @@ describe('OpportunityForm', () => {
     renderWithProviders(<OpportunityForm onSaved={vi.fn()} />);
 
     await user.type(await screen.findByLabelText(/^Name/), 'Fleet renewal');
-    await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
+    await user.click(screen.getByRole('button', { name: 'Create deal' }));
 
     expect(errorOf(screen.getByRole('combobox', { name: /^Stage/ }))).toContain('Pick a stage');
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
@@ -49,7 +49,7 @@ describe('OpportunityForm', () => {
     await user.click(screen.getByRole('combobox', { name: /^Stage/ }));
     await user.click(await screen.findByRole('option', { name: 'Proposal (50%)' }));
     expect(screen.queryByLabelText('Closed on')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Save opportunity' }));
+    await user.click(screen.getByRole('button', { name: 'Save deal' }));
 
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     const patch = api.calls.find((call) => call.method === 'PATCH');
@@ -77,7 +77,7 @@ describe('OpportunityForm', () => {
     await user.click(screen.getByRole('combobox', { name: /^Stage/ }));
     await user.click(await screen.findByRole('option', { name: 'Proposal (50%)' }));
     await user.type(screen.getByLabelText('Amount'), '100');
-    await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
+    await user.click(screen.getByRole('button', { name: 'Create deal' }));
     await vi.waitFor(() =>
       expect(errorOf(screen.getByLabelText('Amount'))).toContain('Is above the limit'),
     );

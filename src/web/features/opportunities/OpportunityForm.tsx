@@ -163,7 +163,7 @@ export function OpportunityForm({
       onSuccess: (saved: Opportunity) => {
         notifications.show({
           color: 'green',
-          title: opportunity ? 'Opportunity saved' : 'Opportunity created',
+          title: opportunity ? 'Deal saved' : 'Deal created',
           message: saved.name,
         });
         onSaved(saved);
@@ -180,11 +180,11 @@ export function OpportunityForm({
     <form
       onSubmit={onSubmit(save)}
       noValidate
-      aria-label={opportunity ? 'Edit opportunity' : 'New opportunity'}
+      aria-label={opportunity ? 'Edit deal' : 'New deal'}
     >
       <Stack gap="lg">
         {formError && (
-          <Alert color="red" variant="light" title="The opportunity was not saved" role="alert">
+          <Alert color="red" variant="light" title="The deal was not saved" role="alert">
             {formError}
           </Alert>
         )}
@@ -285,7 +285,7 @@ export function OpportunityForm({
             </Button>
           )}
           <Button type="submit" loading={isSaving}>
-            {opportunity ? 'Save opportunity' : 'Create opportunity'}
+            {opportunity ? 'Save deal' : 'Create deal'}
           </Button>
         </Group>
       </Stack>

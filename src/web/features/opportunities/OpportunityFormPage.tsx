@@ -22,7 +22,7 @@ export function OpportunityFormPage() {
   if (opportunityId && opportunity.isError) {
     return (
       <ErrorAlert
-        title="Could not load this opportunity"
+        title="Could not load this deal"
         error={opportunity.error}
         onRetry={() => void opportunity.refetch()}
       />
@@ -33,7 +33,7 @@ export function OpportunityFormPage() {
     <Stack gap="lg" maw={880}>
       <BackLink to={back}>Back</BackLink>
       <div>
-        <Title order={1}>{opportunityId ? 'Edit opportunity' : 'New opportunity'}</Title>
+        <Title order={1}>{opportunityId ? 'Edit deal' : 'New deal'}</Title>
         <Text c="dimmed">
           {opportunityId
             ? 'A stage change is recorded in the stage history with today’s date.'

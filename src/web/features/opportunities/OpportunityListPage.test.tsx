@@ -42,8 +42,8 @@ describe('OpportunityListPage', () => {
     });
     renderList();
 
-    expect(screen.getByRole('heading', { name: 'Opportunities', level: 1 })).toBeTruthy();
-    const table = await screen.findByRole('table', { name: 'Opportunities' });
+    expect(screen.getByRole('heading', { name: 'Deals', level: 1 })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Deals' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
       rows.map((row) =>
@@ -63,7 +63,7 @@ describe('OpportunityListPage', () => {
       ],
       ['Warehouse scanners', 'Contoso', 'Rita Rep', 'Won', formatMoney(99_999, 'EUR'), '—', '—'],
     ]);
-    expect(screen.getByText('1–2 of 2 opportunities')).toBeTruthy();
+    expect(screen.getByText('1–2 of 2 deals')).toBeTruthy();
   });
 
   it('pages with `total`: 60 results make 3 pages and page 2 asks the server for page=2', async () => {
@@ -79,14 +79,14 @@ describe('OpportunityListPage', () => {
     const user = userEvent.setup();
     renderList();
 
-    expect(await screen.findByText('1–25 of 60 opportunities')).toBeTruthy();
+    expect(await screen.findByText('1–25 of 60 deals')).toBeTruthy();
     expect(screen.getByRole('button', { name: '3' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '4' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: '2' }));
 
     expect(await screen.findByRole('link', { name: 'Warehouse scanners' })).toBeTruthy();
-    expect(screen.getByText('26–50 of 60 opportunities')).toBeTruthy();
+    expect(screen.getByText('26–50 of 60 deals')).toBeTruthy();
     const listCalls = api.calls.filter((call) => call.path === '/api/opportunities');
     expect(listCalls.map((call) => [call.search.get('page'), call.search.get('pageSize')])).toEqual(
       [
@@ -103,7 +103,7 @@ describe('OpportunityListPage', () => {
     });
     renderList('/opportunities?status=won&sort=amountMinor&order=asc');
 
-    expect(await screen.findByText('No opportunities match')).toBeTruthy();
+    expect(await screen.findByText('No deals match')).toBeTruthy();
     const call = api.calls.find((c) => c.path === '/api/opportunities');
     expect(Object.fromEntries(call?.search ?? [])).toEqual({
       status: 'won',
@@ -115,14 +115,60 @@ describe('OpportunityListPage', () => {
 
     // Clearing the filters keeps the sort and shows the first-run state when nothing is left.
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(await screen.findByText('No opportunities yet')).toBeTruthy();
+    expect(await screen.findByText('No deals yet')).toBeTruthy();
     const last = api.calls.filter((c) => c.path === '/api/opportunities').at(-1);
     expect(Object.fromEntries(last?.search ?? [])).toEqual({
+      status: 'open',
       sort: 'amountMinor',
       order: 'asc',
       page: '1',
       pageSize: '25',
     });
+  });
+
+  it('opens on the open pipeline by expected close, with the count and value of every deal the filters keep', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/opportunities': () => ({ body: { items: [first], total: 1 } }),
+      'GET /api/opportunities/summary': () => ({
+        body: {
+          count: 14,
+          currency: 'EUR',
+          valueMinor: 1_250_000,
+          weightedValueMinor: 625_000,
+          unconverted: [{ currency: 'CHF', count: 1, amountMinor: 7_000 }],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderList();
+    const summary = await screen.findByRole('group', { name: 'The deals the filters keep' });
+    await within(summary).findByText('14 deals');
+    expect(summary.textContent).toContain(`Value ${formatMoney(1_250_000, 'EUR')}`);
+    expect(summary.textContent).toContain(`Weighted ${formatMoney(625_000, 'EUR')}`);
+    expect(summary.textContent).toContain('1 deal in CHF has no rate');
+    const firstCall = (path: string) => api.calls.find((c) => c.path === path);
+    const expected = { status: 'open', sort: 'expectedCloseOn', order: 'asc' };
+    expect(Object.fromEntries(firstCall('/api/opportunities')?.search ?? [])).toMatchObject(
+      expected,
+    );
+    expect(Object.fromEntries(firstCall('/api/opportunities/summary')?.search ?? [])).toEqual(
+      expected,
+    );
+
+    // "Any status" leaves the status out; the plan filter goes to the list and its summary.
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(await screen.findByRole('option', { name: 'Any status' }));
+    await user.click(screen.getByRole('combobox', { name: 'Deal plan' }));
+    await user.click(await screen.findByRole('option', { name: 'Plan has errors' }));
+    await waitFor(() => {
+      const last = api.calls.filter((c) => c.path === '/api/opportunities/summary').at(-1);
+      expect(last?.search.get('plan')).toBe('plan-errors');
+    });
+    for (const path of ['/api/opportunities', '/api/opportunities/summary']) {
+      const last = api.calls.filter((c) => c.path === path).at(-1);
+      expect(last?.search.get('status')).toBeNull();
+    }
   });
 
   it("shows a dashboard's drill-down filters as badges, sends them to the server and removes one", async () => {
@@ -144,7 +190,10 @@ describe('OpportunityListPage', () => {
 
     const badges = await screen.findByRole('group', { name: 'Narrowed by' });
     await within(badges).findByText('Team: Ana Lopez');
-    expect(within(badges).getByText('Stale deals')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Needs attention' })).toHaveProperty(
+      'value',
+      'Stale: no activity in 30 days',
+    );
     expect(within(badges).getByText('Segment: Segment A')).toBeTruthy();
     expect(
       within(badges).getByText(`Closed ${formatDay('2026-01-01')} – ${formatDay('2026-11-30')}`),
@@ -192,7 +241,7 @@ describe('OpportunityListPage', () => {
       const url = new URL(item.getAttribute('href') ?? '', 'http://localhost');
       return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
     });
-    const filters = { status: 'won', managerId: ids.user, sort: 'updatedAt', order: 'desc' };
+    const filters = { status: 'won', managerId: ids.user, sort: 'expectedCloseOn', order: 'asc' };
     expect(links).toEqual(
       CSV_FORMATS.map((csv) => ({
         path: '/api/opportunities',

@@ -14,24 +14,51 @@ import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
 import { ExpectedClose } from './ExpectedClose';
 import { StageBadge } from './StageBadge';
-import { useOpportunityList, useProductOptions } from './useOpportunities';
+import { useSession } from '../session/useSession';
+import { OpportunitySummaryLine } from './OpportunitySummaryLine';
+import { useOpportunityList, useOpportunitySummary, useProductOptions } from './useOpportunities';
 
 const PAGE_SIZE = 25;
 type OpportunitySort =
   'name' | 'amountMinor' | 'createdOn' | 'expectedCloseOn' | 'closedOn' | 'updatedAt';
 
+// The list opens on the open pipeline; "any" shows every deal (the API's status left out).
+const ANY_STATUS = 'any';
 const STATUS_OPTIONS = [
   { value: 'open', label: 'Open' },
   { value: 'won', label: 'Won' },
   { value: 'lost', label: 'Lost' },
+  { value: ANY_STATUS, label: 'Any status' },
 ];
+
+const FLAG_OPTIONS = [
+  { value: 'overdue', label: 'Past the expected close' },
+  { value: 'stale', label: 'Stale: no activity in 30 days' },
+  { value: 'slipping', label: 'Slipping: close moved 3+ times' },
+];
+
+const PLAN_OPTIONS = [
+  { value: 'with-plan', label: 'With a deal plan' },
+  { value: 'without-plan', label: 'Without a deal plan' },
+  { value: 'plan-errors', label: 'Plan has errors' },
+];
+
+/** Whose deals the list holds, in the subtitle: the API scopes the list by role. */
+const WHOSE_DEALS: Record<string, string> = {
+  rep: 'Your deals',
+  manager: "Your team's deals",
+  leader: 'Every deal in the organisation',
+  admin: 'Every deal in the organisation',
+};
 
 export function OpportunityListPage() {
   const reference = useReference();
   const products = useProductOptions();
+  const session = useSession();
   const { values, setFilters, ...params } = useListParams({
     q: '',
-    status: '',
+    status: 'open',
+    plan: '',
     stageId: '',
     ownerId: '',
     productId: '',
@@ -45,26 +72,28 @@ export function OpportunityListPage() {
     createdFrom: '',
     createdTo: '',
     flag: '',
-    sort: 'updatedAt',
-    order: 'desc',
+    sort: 'expectedCloseOn',
+    order: 'asc',
   });
-  const list = useOpportunityList({ ...values, page: params.page, pageSize: PAGE_SIZE });
+  const filters = { ...values, status: values.status === ANY_STATUS ? '' : values.status };
+  const list = useOpportunityList({ ...filters, page: params.page, pageSize: PAGE_SIZE });
+  const summary = useOpportunitySummary(filters);
   const onSort = (sort: OpportunitySort, order: SortOrder) => setFilters({ sort, order });
   const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
   const stages = [...(reference.data?.stages ?? [])]
-    .filter((stage) => !values.status || stage.kind === values.status)
+    .filter((stage) => !filters.status || stage.kind === filters.status)
     .sort((a, b) => a.position - b.position)
     .map((stage) => ({ value: stage.id, label: stage.name }));
 
   return (
     <ListPage
-      title="Opportunities"
-      description="Your deals: what is open, what was won and what was lost."
+      title="Deals"
+      description={`${WHOSE_DEALS[session.data?.user.role ?? 'rep']}: the open pipeline first, by expected close. Choose a status for won and lost deals.`}
       action={
         <Group gap="sm">
-          <ExportCsvMenu path="/api/opportunities" filters={values} />
+          <ExportCsvMenu path="/api/opportunities" filters={filters} />
           <Button component={Link} to="/opportunities/new" leftSection={<PlusIcon size={16} />}>
-            New opportunity
+            New deal
           </Button>
         </Group>
       }
@@ -77,11 +106,10 @@ export function OpportunityListPage() {
           />
           <Select
             label="Status"
-            placeholder="Any status"
             data={STATUS_OPTIONS}
-            value={values.status || null}
+            value={values.status}
             onChange={(status) => setFilters({ status, stageId: null })}
-            clearable
+            allowDeselect={false}
             w={140}
           />
           <Select
@@ -105,31 +133,48 @@ export function OpportunityListPage() {
             searchable
             clearable
           />
+          <Select
+            label="Needs attention"
+            placeholder="Any deal"
+            data={FLAG_OPTIONS}
+            value={values.flag || null}
+            onChange={(flag) => setFilters({ flag })}
+            clearable
+          />
+          <Select
+            label="Deal plan"
+            placeholder="With or without"
+            data={PLAN_OPTIONS}
+            value={values.plan || null}
+            onChange={(plan) => setFilters({ plan })}
+            clearable
+          />
           <DrillDownFilters values={values} onRemove={setFilters} />
         </>
       }
+      summary={<OpportunitySummaryLine query={summary} />}
       query={list}
       params={params}
       pageSize={PAGE_SIZE}
-      noun="opportunities"
+      noun="deals"
       columns={6}
       noMatch={{
-        title: 'No opportunities match',
+        title: 'No deals match',
         description: 'Try another search or clear the filters.',
       }}
       empty={{
-        title: 'No opportunities yet',
+        title: 'No deals yet',
         description: 'Record a deal as soon as an account shows a real need: the funnel counts it.',
         action: (
           <Button component={Link} to="/opportunities/new">
-            New opportunity
+            New deal
           </Button>
         ),
       }}
     >
       {(data) => (
         <ListTable
-          label="Opportunities"
+          label="Deals"
           minWidth={860}
           isDimmed={list.isPlaceholderData}
           head={
@@ -166,6 +211,7 @@ export function OpportunityListPage() {
                 <PlanHealthCell
                   opportunityId={opportunity.id}
                   pageIds={data.items.map((o) => o.id)}
+                  isOpen={opportunity.stageKind === 'open'}
                 />
               </Table.Td>
             </LinkedRow>

@@ -14,7 +14,8 @@ export function StageBadge({
   probabilityPercent?: number;
 }) {
   return (
-    <Badge variant="light" color={KIND_COLORS[kind]} tt="none" radius="sm">
+    // The whole name, never cut to "Prospecti…": the badge keeps its width in a narrow column.
+    <Badge variant="light" color={KIND_COLORS[kind]} tt="none" radius="sm" miw="max-content">
       {name}
       {kind === 'open' && probabilityPercent !== undefined ? ` · ${probabilityPercent}%` : ''}
     </Badge>

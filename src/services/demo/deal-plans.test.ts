@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { users } from '../../db/schema';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
 import type { DealPlanView } from '../../schemas/deal-plans';
 import type { Actor } from '../authorization';
@@ -10,6 +12,7 @@ import { DEMO_TIME_ZONE, loadDemoData } from './load';
 describe.each(testEngines())('demo deal plans on %s', (engine) => {
   let handle: DatabaseHandle;
   let plans: DealPlanView[];
+  let rep1Id: string | undefined;
 
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
@@ -28,11 +31,18 @@ describe.each(testEngines())('demo deal plans on %s', (engine) => {
       editableOwnerIds: null,
     };
     plans = await Promise.all(ids.map((id) => getDealPlan(handle.db, admin, id)));
+    const [rep1] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'rep1@demo.salesplan.test'));
+    rep1Id = rep1?.id;
   }, 120_000);
   afterAll(() => handle.close());
 
   it('plans five open deals with every part filled and a history', () => {
     expect(plans).toHaveLength(5);
+    // rep1, the first rep the README names, has one: their calendar feed shows its steps.
+    expect(plans[0]?.ownerId).toBe(rep1Id);
     for (const plan of plans) {
       expect(plan.isOpen).toBe(true);
       expect(plan.influences.length).toBeGreaterThanOrEqual(3);

@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/deal-plans';
 import { insertPlanItem } from '../../db/queries/deal-plan-items';
 import { convertedAmountJoin, convertedMinor } from '../../db/queries/money';
-import { contacts } from '../../db/schema';
+import { contacts, users } from '../../db/schema';
 import { addDays } from '../../domain/calendar';
 import type { BuyingInfluenceRole, ResponseMode } from '../../domain/deal-plan';
 import { recordChanges } from '../audit';
@@ -149,9 +149,17 @@ const EXTRA_CONTACTS = [
   ['Jo', 'Brandt', 'Fleet supervisor'],
 ] as const;
 
-/** The largest open deals closing 45+ days out, by their amount in the organisation's currency. */
-async function pickDeals(tx: Executor, orgId: string, today: string) {
-  return queryRows<{ id: string; accountId: string; ownerId: string }>(
+type PickedDeal = { id: string; accountId: string; ownerId: string };
+
+/** The largest open deals closing 45+ days out (of one owner, or anyone's), in the organisation's currency. */
+async function largestOpenDeals(
+  tx: Executor,
+  orgId: string,
+  today: string,
+  limit: number,
+  ownerId: string | null,
+) {
+  return queryRows<PickedDeal>(
     tx,
     sql`select o.id, o.account_id as "accountId", o.owner_id as "ownerId"
         from opportunities o
@@ -159,8 +167,26 @@ async function pickDeals(tx: Executor, orgId: string, today: string) {
         ${convertedAmountJoin(today)}
         where o.org_id = ${orgId} and s.kind = 'open' and o.account_id is not null
           and o.expected_close_on >= ${addDays(today, 45)}
+          ${ownerId === null ? sql`` : sql`and o.owner_id = ${ownerId}`}
         order by ${convertedMinor} desc nulls last, o.id
-        limit ${SPECS.length}`,
+        limit ${limit}`,
+  );
+}
+
+/**
+ * rep1's largest open deal (the README's first rep: their dashboard, deal list and calendar
+ * feed show a plan and its steps), then the organisation's largest others.
+ */
+async function pickDeals(tx: Executor, orgId: string, today: string) {
+  const [rep1] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.email, 'rep1@demo.salesplan.test')));
+  const own = rep1 ? await largestOpenDeals(tx, orgId, today, 1, rep1.id) : [];
+  const largest = await largestOpenDeals(tx, orgId, today, SPECS.length, null);
+  return [...own, ...largest.filter((deal) => !own.some((o) => o.id === deal.id))].slice(
+    0,
+    SPECS.length,
   );
 }
 

@@ -74,6 +74,9 @@ export async function serveTarget(engine: Engine, prefix: string): Promise<Serve
 
 export type Server = { child: ChildProcess; baseUrl: string; stdout: string };
 
+// Every server started and not yet ended: a failed test leaves none running (stopServers).
+const running = new Set<ChildProcess>();
+
 /** Starts `salesplan serve` on a free port; resolves once it listens. */
 export function startServer(env: Record<string, string>): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -87,6 +90,8 @@ export function startServer(env: Record<string, string>): Promise<Server> {
         NODE_ENV: 'production',
       },
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -110,6 +115,19 @@ export function kill(server: Server): Promise<void> {
     server.child.once('exit', () => resolve());
     server.child.kill('SIGKILL');
   });
+}
+
+/** SIGKILLs every server still running (an afterAll: a failed assertion skips a test's kill). */
+export async function stopServers(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
 }
 
 /** The first-run admin's email and one-time password, from the first start's output. */

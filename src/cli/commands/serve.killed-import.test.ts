@@ -18,6 +18,7 @@ import {
   type Session,
   signIn,
   startServer,
+  stopServers,
 } from '../../test-setup/serve-process';
 import { testEngines } from '../../test-setup/test-database';
 
@@ -98,6 +99,7 @@ describe.each(testEngines())('salesplan serve, killed during a web import (%s)',
     files = await generateCrmFiles(folder, { opportunities: OPPORTUNITIES });
   });
   afterAll(async () => {
+    await stopServers();
     await target.close();
     fs.rmSync(files.folder, { recursive: true, force: true });
   });

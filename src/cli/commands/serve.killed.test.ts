@@ -6,6 +6,7 @@ import {
   serveTarget,
   signIn,
   startServer,
+  stopServers,
 } from '../../test-setup/serve-process';
 import { testEngines } from '../../test-setup/test-database';
 
@@ -25,6 +26,7 @@ describe.each(testEngines())('salesplan serve, killed during plan saves (%s)', (
     target = await serveTarget(engine, 'salesplan-serve-kill');
   });
   afterAll(async () => {
+    await stopServers();
     await target.close();
   });
 

@@ -24,3 +24,13 @@ export const IMPORTING_ROLES: readonly Role[] = ['admin', 'leader'];
 export function canImport(role: Role): boolean {
   return IMPORTING_ROLES.includes(role);
 }
+
+/**
+ * Who carries a sales target of their own, and so a rep plan: reps, and managers who sell beside
+ * their team. Leaders and admins set and read the targets; they have no "My plan".
+ */
+export const QUOTA_ROLES: readonly Role[] = ['rep', 'manager'];
+
+export function carriesQuota(role: Role): boolean {
+  return QUOTA_ROLES.includes(role);
+}

@@ -13,7 +13,7 @@ import { DateInput } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, Route, Routes } from 'react-router';
-import { canImport } from '../domain/roles';
+import { canImport, carriesQuota } from '../domain/roles';
 import { ApiError } from './api/client';
 import { AppLayout } from './components/AppLayout';
 import { AccountDetailPage } from './features/accounts/AccountDetailPage';
@@ -137,9 +137,11 @@ export function AppProviders({
 export function AppRoutes() {
   const adminSections = useAdminNavSections();
   const role = useSession().data?.user.role;
-  // A rep has no team of their own: no Team in their navigation. Only admins and leaders import.
+  // A rep has no team of their own: no Team in their navigation; leaders and admins carry no
+  // quota: no My plan. Only admins and leaders import.
   const hiddenPaths = [
     ...(role === 'rep' ? ['/team'] : []),
+    ...(role !== undefined && !carriesQuota(role) ? ['/my-plan'] : []),
     ...(role === undefined || !canImport(role) ? ['/import'] : []),
   ];
   return (

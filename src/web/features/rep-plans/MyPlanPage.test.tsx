@@ -174,6 +174,40 @@ describe('MyPlanPage', () => {
     );
   });
 
+  it('offers a leader no plan of their own and no empty planning card, but where the plans are', async () => {
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/me': () => ({ body: { ...me, user: { ...me.user, role: 'leader' } } }),
+      'GET /api/planning-calendar': () => ({
+        body: {
+          year: year + 1,
+          fiscalYearStart: `${year + 1}-01`,
+          planningOpensOn: `${year}-10-01`,
+          isPlanningOpen: true,
+          tasks: [
+            {
+              kind: 'inspection',
+              title: 'Q1 inspection of the plans',
+              from: `${year + 1}-01-01`,
+              dueOn: `${year + 1}-03-31`,
+              isDone: false,
+            },
+          ],
+        },
+      }),
+      'GET /api/rep-plans': () => listOf([]),
+    });
+    renderPage();
+    expect(await screen.findByText(/carry no sales target of their own/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Read the reps’ plans on Team' })).toHaveProperty(
+      'href',
+      expect.stringMatching(/\/team$/),
+    );
+    expect(screen.queryByRole('button', { name: /^Start my/ })).toBeNull();
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/planning-calendar')).toBe(true));
+    expect(screen.queryByLabelText('Planning calendar')).toBeNull();
+  });
+
   it('offers a reload when the draft changed on the server since it was opened', async () => {
     let current = makeRepPlan({ version: 4 });
     const { calls } = mockApi({

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { carriesQuota } from '../../../domain/roles';
 import { errorMessage } from '../../api/client';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
@@ -135,7 +136,23 @@ export function MyPlanPage() {
       )}
       {plans.isError && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
       {plans.isPending && <DetailSkeleton />}
-      {plans.isSuccess && !planId && (
+      {plans.isSuccess && !planId && session.data && !carriesQuota(session.data.user.role) && (
+        <Card withBorder padding="lg">
+          <Text mb="sm">
+            Leaders and admins carry no sales target of their own, so there is no plan to start
+            here.
+          </Text>
+          <Group gap="sm">
+            <Button component={Link} to="/team" variant="light">
+              Read the reps’ plans on Team
+            </Button>
+            <Button component={Link} to="/strategy" variant="light">
+              Set the targets on Strategy
+            </Button>
+          </Group>
+        </Card>
+      )}
+      {plans.isSuccess && !planId && session.data && carriesQuota(session.data.user.role) && (
         <Card withBorder padding="lg">
           <Text mb="md">You have no plan for {year} yet.</Text>
           <Button

@@ -13,6 +13,8 @@ export function PlanningTasks() {
   if (!calendar.data) return null;
   const { data } = calendar;
   const planning = data.tasks.filter((task) => task.kind !== 'inspection');
+  // Nothing of next year's planning is this person's (a leader's or admin's): no empty card.
+  if (data.isPlanningOpen && planning.length === 0) return null;
   return (
     <Card withBorder padding="md" aria-label="Planning calendar">
       <Title order={2} size="h5" mb="xs">

@@ -138,6 +138,13 @@ export const Ranking = z.object({
   confirmedModelVersion: z.number().int().nullable(),
   /** The proposal against the confirmed list: what would move in and out on confirming. */
   changes: z.object({ movedIn: z.array(MovedAccount), movedOut: z.array(MovedAccount) }),
+  /**
+   * The list `changes` is against: this year's confirmed one, or before it is confirmed last
+   * year's (the annual review of the list); null when there is neither.
+   */
+  comparedWith: z
+    .object({ fiscalYear: z.number().int(), count: z.number().int().min(1) })
+    .nullable(),
   criteria: z.array(ScoringCriterion),
 });
 export type Ranking = z.infer<typeof Ranking>;

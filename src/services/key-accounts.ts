@@ -297,8 +297,18 @@ export async function getRanking(
   const standing = overrides.filter((o) =>
     o.decision === 'include' ? !isProposed.has(o.accountId) : isProposed.has(o.accountId),
   );
+  // The annual review: before this year's list is confirmed, the proposal is set against last
+  // year's list, so the leader sees which key accounts would leave and which would join.
+  const previous =
+    confirmed.size === 0 ? await listKeyAccounts(db, actor.orgId, fiscalYear - 1) : [];
+  const comparedWith =
+    confirmed.size > 0
+      ? { fiscalYear, count: confirmed.size }
+      : previous.length > 0
+        ? { fiscalYear: fiscalYear - 1, count: previous.length }
+        : null;
   const change = compareKeyAccountLists(
-    [...confirmed],
+    confirmed.size > 0 ? [...confirmed] : previous.map((r) => r.accountId),
     confirmed.size === 0 ? proposedIds : confirmKeyAccountList(proposedIds, standing),
   );
   const moved = (ids: string[]) =>
@@ -317,6 +327,7 @@ export async function getRanking(
     confirmedCount: confirmed.size,
     confirmedModelVersion: confirmedRows[0]?.modelVersion ?? null,
     changes: { movedIn: moved(change.movedIn), movedOut: moved(change.movedOut) },
+    comparedWith,
     criteria: (model?.criteria ?? []) as ScoringCriterion[],
   };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAccountModelVersions, keyAccounts, potentialCriteria } from '../../db/schema';
 import { Ranking, ScoringModel } from '../../schemas/key-accounts';
@@ -282,5 +282,39 @@ describe.each(testEngines())('key accounts API on %s', (engine) => {
     expect(after.confirmedModelVersion).toBe(1);
     expect(after.changes.movedOut).toEqual([]);
     expect(after.changes.movedIn.map((m) => m.accountName)).toEqual(['Account 16']);
+    expect(after.comparedWith).toEqual({ fiscalYear: after.fiscalYear, count: 3 });
+  });
+
+  it('sets the proposal against last year’s list until this year’s is confirmed (the annual review)', async () => {
+    const { fiscalYear } = Ranking.parse(
+      (await leader.request('GET', '/api/key-accounts/ranking')).body,
+    );
+    const db = server.database.db;
+    // A new fiscal year: nothing confirmed for it, last year's list was accounts 01 and 19.
+    await db
+      .delete(keyAccounts)
+      .where(
+        and(eq(keyAccounts.orgId, server.orgIds.acme), eq(keyAccounts.fiscalYear, fiscalYear)),
+      );
+    await db.insert(keyAccounts).values(
+      [1, 19].map((i) => ({
+        orgId: server.orgIds.acme,
+        accountId: accountIds[i] ?? '',
+        fiscalYear: fiscalYear - 1,
+        score: 0.5,
+        modelVersion: 1,
+        confirmedBy: server.ids.leader ?? '',
+      })),
+    );
+    const review = Ranking.parse((await leader.request('GET', '/api/key-accounts/ranking')).body);
+    expect(review.confirmedCount).toBe(0);
+    expect(review.comparedWith).toEqual({ fiscalYear: fiscalYear - 1, count: 2 });
+    // The employees-only model at 20% proposes 16–19: three join, account 01 leaves, 19 stays.
+    expect(review.changes.movedIn.map((m) => m.accountName).sort()).toEqual([
+      'Account 16',
+      'Account 17',
+      'Account 18',
+    ]);
+    expect(review.changes.movedOut.map((m) => m.accountName)).toEqual(['Account 01']);
   });
 });

@@ -9,7 +9,7 @@ import { useKeyAccountList, useScoringModel } from './useKeyAccounts';
 // Key accounts: this year's confirmed list with each plan's state and next review (everyone, for
 // the accounts they may read), the ranking (leaders confirm it) and the scoring model.
 
-function KeyAccountList() {
+function KeyAccountList({ isLeader }: { isLeader: boolean }) {
   const list = useKeyAccountList();
   if (list.isPending) return <TableSkeleton columns={5} />;
   if (list.isError) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
@@ -17,6 +17,16 @@ function KeyAccountList() {
     return (
       <Alert color="blue">
         No key accounts confirmed for {list.data.fiscalYear} among the accounts you can see.
+        {isLeader && (
+          <>
+            {' '}
+            The list is reviewed once a year:{' '}
+            <Anchor component={Link} to="/key-accounts?tab=ranking">
+              look at the ranking and confirm the {list.data.fiscalYear} key accounts
+            </Anchor>
+            .
+          </>
+        )}
       </Alert>
     );
   return (
@@ -139,7 +149,7 @@ export function KeyAccountsPage() {
           <Tabs.Tab value="model">Scoring model</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list" pt="md">
-          <KeyAccountList />
+          <KeyAccountList isLeader={isLeader} />
         </Tabs.Panel>
         <Tabs.Panel value="ranking" pt="md">
           {tab === 'ranking' && <RankingPanel currency={currency} canConfirm={isLeader} />}

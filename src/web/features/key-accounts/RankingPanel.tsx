@@ -80,9 +80,17 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           : ` with model version ${data.confirmedModelVersion}`}
         .
       </Text>
-      {data.confirmedCount > 0 &&
+      {data.comparedWith !== null &&
         (data.changes.movedIn.length > 0 || data.changes.movedOut.length > 0) && (
-          <Alert color="orange" variant="light" title="Confirming now would change the list">
+          <Alert
+            color="orange"
+            variant="light"
+            title={
+              data.comparedWith.fiscalYear === data.fiscalYear
+                ? 'Confirming now would change the list'
+                : `Annual review: the proposal against the ${data.comparedWith.fiscalYear} list (${data.comparedWith.count} key accounts)`
+            }
+          >
             {data.changes.movedIn.length > 0 && (
               <Text size="sm">
                 Moves in:{' '}

@@ -1,4 +1,5 @@
 import { Readable, type Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -112,6 +113,8 @@ export async function copyText(
   let parts: string[] = [];
   let size = 0;
   let carry = '';
+  // A buffer may end inside a character: the decoder keeps its first bytes for the next one.
+  const decoder = new StringDecoder('utf8');
   const flush = async () => {
     if (size === 0) return;
     logQuery(db, statement);
@@ -123,7 +126,7 @@ export async function copyText(
   };
   for await (const chunk of text) {
     // A blob must end on a line: keep what follows the last newline for the next one.
-    const piece = carry + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    const piece = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
     const end = piece.lastIndexOf('\n') + 1;
     carry = piece.slice(end);
     if (end === 0) continue;
@@ -132,6 +135,7 @@ export async function copyText(
     size += whole.length;
     if (size >= PGLITE_CHUNK_BYTES) await flush();
   }
+  carry += decoder.end();
   if (carry !== '') {
     parts.push(`${carry}\n`);
     size += carry.length + 1;

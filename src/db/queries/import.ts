@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client';
+import { type CopyValue, copyRows } from '../copy';
 
-// Bulk upserts for the CSV import, one statement per batch: the rows travel as one array per
-// column (`unnest`), so a batch of 5,000 costs a handful of parameters. A row whose fields are
-// all the same as the stored ones is not written (`where … is distinct from …`), so importing the
+// Bulk upserts for the CSV import: the rows travel with COPY into a staging table, and one
+// set-based statement moves them into the real table. A row whose fields are all the same as the stored ones is not written (`where … is distinct from …`), so importing the
 // same files twice changes nothing and counts them "unchanged".
 
 export type UpsertColumn = { name: string; type: 'text' | 'uuid' | 'int' | 'bigint' | 'date' };
@@ -21,10 +21,12 @@ export type UpsertTable = {
   recordsStageChanges?: boolean;
 };
 
-/** One batch; its external ids must be distinct (see `withoutRepeats`). */
+/** Rows to stage: one value per row in each array (null for none). */
 export type UpsertBatch = {
   externalIds: string[];
   lines: number[];
+  /** Where each row came from (an index the caller keeps, for problem reports); default 0. */
+  sources?: number[];
   /** Column name → one value per row (null for none). */
   values: Record<string, unknown[]>;
 };
@@ -34,18 +36,9 @@ export type UpsertResult = {
   updated: number;
   insertedIds: string[];
   updatedIds: string[];
-  /** Rows whose external id came in an earlier batch of this import: not written. */
-  duplicates: { line: number; firstLine: number; externalId: string }[];
+  /** Rows whose external id came on an earlier row of this import: not written. */
+  duplicates: { line: number; firstLine: number; externalId: string; source: number }[];
 };
-
-/** Remembers the external ids seen in this import, so a repeated one is reported, not applied. */
-export async function prepareImportSession(db: Executor): Promise<void> {
-  await db.execute(sql`
-    create temporary table if not exists import_seen (
-      entity text not null, external_id text not null, line int not null,
-      primary key (entity, external_id)
-    ) on commit drop`);
-}
 
 function arrayLiteral(values: readonly unknown[]): string {
   const elements = values.map((value) =>
@@ -80,18 +73,72 @@ function stageChangeSql(orgId: string, today: string, hasExistingRows: boolean):
     )`;
 }
 
-/** Inserts new rows and updates changed ones of one batch, by (org_id, external_id). */
-export async function upsertBatch(
+// Rows travel with COPY into a temporary staging table per entity (dropped at commit), a batch
+// at a time as they are read; then one set-based statement moves those staged since the last one
+// into the real table. Every staged row gets a running number (`seq`): of the rows sharing an
+// external id the first one wins and the others are reported, across batches and files alike,
+// without a lookup per row.
+type Staging = { table: string; staged: number; upserted: number };
+const stagings = new WeakMap<Executor, Map<string, Staging>>();
+
+async function stagingOf(db: Executor, spec: UpsertTable): Promise<Staging> {
+  const byTable = stagings.get(db) ?? new Map<string, Staging>();
+  stagings.set(db, byTable);
+  const known = byTable.get(spec.table);
+  if (known) return known;
+  const staging = { table: `import_stage_${spec.table}`, staged: 0, upserted: 0 };
+  const all = [...spec.columns, ...(spec.insertOnly ?? [])];
+  const columns = all.map((c) => `"${c.name}" ${c.type}`).join(', ');
+  await db.execute(
+    sql`create temporary table ${name(staging.table)} (
+      seq int not null, source int not null, line int not null, external_id text not null,
+      ${sql.raw(columns)}
+    ) on commit drop`,
+  );
+  byTable.set(spec.table, staging);
+  return staging;
+}
+
+/** Copies rows into the entity's staging table (created on first use in the transaction). */
+export async function stageRows(db: Executor, spec: UpsertTable, batch: UpsertBatch) {
+  const staging = await stagingOf(db, spec);
+  const all = [...spec.columns, ...(spec.insertOnly ?? [])];
+  const values = all.map((column) => batch.values[column.name] ?? []);
+  const first = staging.staged;
+  function* rows() {
+    for (let i = 0; i < batch.externalIds.length; i++) {
+      const row: CopyValue[] = [first + i + 1, batch.sources?.[i] ?? 0, batch.lines[i]];
+      row.push(batch.externalIds[i]);
+      for (const column of values) row.push(column[i] as CopyValue);
+      yield row;
+    }
+  }
+  await copyRows(
+    db,
+    staging.table,
+    ['seq', 'source', 'line', 'external_id', ...all.map((c) => c.name)],
+    rows(),
+  );
+  staging.staged += batch.externalIds.length;
+}
+
+/**
+ * Inserts new rows and updates changed ones, by (org_id, external_id), from the rows staged since
+ * the last call; a row whose external id came earlier in the import is reported, not written.
+ */
+export async function upsertStaged(
   db: Executor,
   spec: UpsertTable,
   orgId: string,
-  batch: UpsertBatch,
   options: { today: string; hasExistingRows: boolean },
 ): Promise<UpsertResult> {
+  const staging = await stagingOf(db, spec);
+  const [from, to] = [staging.upserted, staging.staged];
+  staging.upserted = to;
+  if (to === from) {
+    return { inserted: 0, updated: 0, insertedIds: [], updatedIds: [], duplicates: [] };
+  }
   const all = [...spec.columns, ...(spec.insertOnly ?? [])];
-  const arrays = all.map(
-    (column) => sql`${arrayLiteral(batch.values[column.name] ?? [])}::${sql.raw(column.type)}[]`,
-  );
   const assignments = spec.columns.map((c) => sql`${name(c.name)} = excluded.${name(c.name)}`);
   if (spec.hasUpdatedAt) assignments.push(sql`updated_at = now()`);
   const returning = spec.recordsStageChanges
@@ -101,6 +148,9 @@ export async function upsertBatch(
     ? sql`, (select coalesce(array_agg(external_id) filter (where inserted), '{}') from upserted) as inserted_ids,
         (select coalesce(array_agg(external_id) filter (where not inserted), '{}') from upserted) as updated_ids`
     : sql``;
+  const table = name(staging.table);
+  // Statistics, so that the repeated-id check is a hash anti-join and not a loop per row.
+  await db.execute(sql`analyze ${table}`);
   const [counts] = await queryRows<{
     fresh: number;
     inserted: number;
@@ -110,20 +160,14 @@ export async function upsertBatch(
   }>(
     db,
     sql`
-    with input as (
-      select * from unnest(${arrayLiteral(batch.externalIds)}::text[], ${arrayLiteral(batch.lines)}::int[], ${sql.join(arrays, sql`, `)})
-        as u(external_id, line, ${list(all)})
-    ),
-    fresh as (
-      insert into import_seen (entity, external_id, line)
-      select ${spec.table}, external_id, line from input
-      on conflict do nothing
-      returning external_id
+    with fresh as materialized (
+      select i.* from ${table} i
+      where i.seq > ${from} and i.seq <= ${to}
+        and not exists (select 1 from ${table} e where e.external_id = i.external_id and e.seq < i.seq)
     ),
     upserted as (
       insert into ${sql.identifier(spec.table)} as t (org_id, external_id, ${list(all)})
-      select ${orgId}, i.external_id, ${list(all, 'i.')} from input i
-      where i.external_id in (select external_id from fresh)
+      select ${orgId}, i.external_id, ${list(all, 'i.')} from fresh i
       on conflict (org_id, external_id) do update set ${sql.join(assignments, sql`, `)}
       where (${list(spec.columns, 't.')}) is distinct from (${list(spec.columns, 'excluded.')})
       returning ${returning}
@@ -133,8 +177,7 @@ export async function upsertBatch(
       (select count(*) from upserted where not inserted)::int as updated${ids}`,
   );
   const fresh = Number(counts?.fresh ?? 0);
-  const duplicates =
-    fresh === batch.externalIds.length ? [] : await findDuplicates(db, spec.table, batch);
+  const duplicates = fresh === to - from ? [] : await findDuplicates(db, staging.table, from, to);
   return {
     inserted: Number(counts?.inserted ?? 0),
     updated: Number(counts?.updated ?? 0),
@@ -144,18 +187,37 @@ export async function upsertBatch(
   };
 }
 
-async function findDuplicates(db: Executor, entity: string, batch: UpsertBatch) {
-  const rows = await queryRows<{ external_id: string; line: number; first_line: number }>(
+/** Stages one batch and upserts it (the users: a team is read whole). */
+export async function upsertBatch(
+  db: Executor,
+  spec: UpsertTable,
+  orgId: string,
+  batch: UpsertBatch,
+  options: { today: string; hasExistingRows: boolean },
+): Promise<UpsertResult> {
+  await stageRows(db, spec, batch);
+  return upsertStaged(db, spec, orgId, options);
+}
+
+async function findDuplicates(db: Executor, staging: string, from: number, to: number) {
+  const rows = await queryRows<{
+    external_id: string;
+    line: number;
+    first_line: number;
+    source: number;
+  }>(
     db,
-    sql`select u.external_id, u.line, s.line as first_line
-      from unnest(${arrayLiteral(batch.externalIds)}::text[], ${arrayLiteral(batch.lines)}::int[]) as u(external_id, line)
-      join import_seen s on s.entity = ${entity} and s.external_id = u.external_id
-      where s.line <> u.line order by u.line`,
+    sql`select i.external_id, i.line, i.source, f.line as first_line
+      from ${name(staging)} i
+      join lateral (select e.line from ${name(staging)} e
+        where e.external_id = i.external_id and e.seq < i.seq order by e.seq limit 1) f on true
+      where i.seq > ${from} and i.seq <= ${to} order by i.seq`,
   );
   return rows.map((row) => ({
     externalId: row.external_id,
     line: Number(row.line),
     firstLine: Number(row.first_line),
+    source: Number(row.source),
   }));
 }
 

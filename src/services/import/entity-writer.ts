@@ -2,11 +2,12 @@ import type { Executor } from '../../db/client';
 import {
   hasRowsBeforeImport,
   loadExternalIds,
+  stageRows,
   type UpsertBatch,
   type UpsertTable,
-  upsertBatch,
+  upsertStaged,
 } from '../../db/queries/import';
-import type { ImportEntity } from '../../schemas/import';
+import type { ImportEntity, ImportProblem } from '../../schemas/import';
 import type { SourceItem } from './csv-reader';
 import type { ImportContext } from './context';
 import {
@@ -19,8 +20,10 @@ import {
   convertProduct,
 } from './convert-records';
 
-// Streams one entity's records into the database in batches: convert, reject with reasons, upsert.
-// While the database writes one batch the next is parsed; at most two batches are in memory.
+// Streams one entity's records into the database in batches: convert, reject with reasons, copy
+// into the entity's staging table; once the file is read, one statement upserts them all and
+// finds the repeated ids. While the database copies one batch the next is parsed; at most two
+// batches are in memory.
 
 export const BATCH_SIZE = 5_000;
 
@@ -120,35 +123,30 @@ export async function importEntity(
     ? await hasRowsBeforeImport(db, spec.table, context.orgId)
     : true;
   const counts = context.log.countsOf(entity);
+  const problemsBefore = context.log.problems.length;
   let rows: { row: ConvertedRow; record: { file: string; columns: Record<string, string> } }[] = [];
   let pending: Promise<void> | null = null;
   let written = 0;
-  // Repeats inside a batch are caught here; across batches, by the database (import_seen).
-  let batchLines = new Map<string, number>();
+  let staged = 0;
+  // Where the staged rows came from (file and id column), for the repeated-id reports.
+  const sources: { file: string; column: string }[] = [];
+  const sourceIndex = new Map<string, number>();
+  const sourceOf = (record: { file: string; columns: Record<string, string> }) => {
+    const column = record.columns.externalId ?? 'externalId';
+    const key = `${record.file}\n${column}`;
+    let index = sourceIndex.get(key);
+    if (index === undefined) {
+      index = sources.push({ file: record.file, column }) - 1;
+      sourceIndex.set(key, index);
+    }
+    return index;
+  };
 
   const flush = async (batch: typeof rows) => {
     const converted = entity === 'activities' ? await linkOpportunities(db, context, batch) : batch;
-    const result = await upsertBatch(db, spec, context.orgId, toBatch(spec, converted), {
-      today: context.today,
-      hasExistingRows,
-    });
-    for (const duplicate of result.duplicates) {
-      const source = batch.find((b) => b.row.line === duplicate.line)?.record;
-      if (source) {
-        context.log.problem(
-          repeatedId(
-            { ...source, line: duplicate.line },
-            duplicate.externalId,
-            duplicate.firstLine,
-          ),
-        );
-      }
-    }
-    counts.inserted += result.inserted;
-    counts.updated += result.updated;
-    counts.rejected += result.duplicates.length + (batch.length - converted.length);
-    counts.unchanged +=
-      converted.length - result.duplicates.length - result.inserted - result.updated;
+    await stageRows(db, spec, toBatch(spec, converted, sourceOf));
+    counts.rejected += batch.length - converted.length;
+    staged += converted.length;
     written += batch.length;
     onProgress(entity, written);
   };
@@ -156,7 +154,6 @@ export async function importEntity(
     if (pending) await pending;
     const batch = rows;
     rows = [];
-    batchLines = new Map();
     pending = flush(batch);
     // Awaited before the next flush or at the end; this keeps a failure from going unhandled.
     pending.catch(() => {});
@@ -174,19 +171,30 @@ export async function importEntity(
       outcome.problems.forEach((problem) => context.log.problem(problem));
       counts.rejected += 1;
     } else {
-      const firstLine = batchLines.get(outcome.row.externalId);
-      if (firstLine !== undefined) {
-        context.log.problem(repeatedId(item.record, outcome.row.externalId, firstLine));
-        counts.rejected += 1;
-        continue;
-      }
-      batchLines.set(outcome.row.externalId, outcome.row.line);
       rows.push({ row: outcome.row, record: item.record });
       if (rows.length >= BATCH_SIZE) await startFlush();
     }
   }
   if (rows.length > 0) await startFlush();
   if (pending) await pending;
+  const result = await upsertStaged(db, spec, context.orgId, {
+    today: context.today,
+    hasExistingRows,
+  });
+  for (const duplicate of result.duplicates) {
+    const source = sources[duplicate.source] ?? { file: '', column: 'externalId' };
+    context.log.problem({
+      file: source.file,
+      line: duplicate.line,
+      column: source.column,
+      reason: repeatedReason(duplicate.externalId, duplicate.firstLine),
+    });
+  }
+  if (result.duplicates.length > 0) inLineOrder(context.log.problems, problemsBefore);
+  counts.inserted += result.inserted;
+  counts.updated += result.updated;
+  counts.rejected += result.duplicates.length;
+  counts.unchanged += staged - result.duplicates.length - result.inserted - result.updated;
   if (entity !== 'opportunities' && entity !== 'activities') {
     context.ids[entity] = await loadExternalIds(db, entity, context.orgId);
   }
@@ -201,17 +209,37 @@ export function repeatedId(
     file: record.file,
     line: record.line,
     column: record.columns.externalId ?? 'externalId',
-    reason: `the id "${externalId}" was already on line ${firstLine}`,
+    reason: repeatedReason(externalId, firstLine),
   };
 }
 
-function toBatch(spec: UpsertTable, batch: { row: ConvertedRow }[]): UpsertBatch {
+/** Sorts the problems from `start` on by line within each file (files in their first order). */
+function inLineOrder(problems: ImportProblem[], start: number) {
+  const files = new Map<string, number>();
+  for (const problem of problems.slice(start)) {
+    if (!files.has(problem.file)) files.set(problem.file, files.size);
+  }
+  const sorted = problems
+    .slice(start)
+    .sort((a, b) => (files.get(a.file) ?? 0) - (files.get(b.file) ?? 0) || a.line - b.line);
+  problems.splice(start, sorted.length, ...sorted);
+}
+
+const repeatedReason = (externalId: string, firstLine: number) =>
+  `the id "${externalId}" was already on line ${firstLine}`;
+
+function toBatch(
+  spec: UpsertTable,
+  batch: { row: ConvertedRow; record: { file: string; columns: Record<string, string> } }[],
+  sourceOf: (record: { file: string; columns: Record<string, string> }) => number,
+): UpsertBatch {
   const values: Record<string, unknown[]> = {};
   for (const column of spec.columns)
     values[column.name] = batch.map((b) => b.row.values[column.name] ?? null);
   return {
     externalIds: batch.map((b) => b.row.externalId),
     lines: batch.map((b) => b.row.line),
+    sources: batch.map((b) => sourceOf(b.record)),
     values,
   };
 }

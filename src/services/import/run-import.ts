@@ -4,7 +4,6 @@ import {
   countOpportunitiesByStage,
   loadExternalIds,
   loadUserReferences,
-  prepareImportSession,
 } from '../../db/queries/import';
 import { refreshPlannerStatistics } from '../../db/queries/statistics';
 import { activityTypes, organisations, products, stages } from '../../db/schema';
@@ -126,7 +125,6 @@ export async function runImport(db: Database, options: ImportOptions): Promise<I
   const progress = options.onProgress ?? (() => {});
   try {
     const report = await db.transaction(async (tx) => {
-      await prepareImportSession(tx);
       const { org, isNew } = await resolveOrganisation(tx, options);
       const context = await buildContext(tx, org, options);
       await loadProductAliases(tx, context);

@@ -56,7 +56,7 @@ export function KeyAccountReviewsDue({
           : `, ${due.length} waiting for something:`}
       </Text>
       {due.length > 0 && (
-        <List listStyleType="none" spacing={4}>
+        <List listStyleType="none" spacing="sm">
           {due.slice(0, limit).map(({ item, label, order }) => (
             <List.Item key={item.accountId}>
               <Group gap="xs" wrap="wrap">

@@ -38,7 +38,7 @@ function ObjectiveFacts({
           <DataList.ItemLabel>{label}</DataList.ItemLabel>
           <DataList.ItemValue>
             {value || (
-              <Text span size="xs" c="orange">
+              <Text span size="xs" c="red.9" fw={600}>
                 missing
               </Text>
             )}

@@ -79,7 +79,9 @@ export function RepPlanActivityPlan({
           key={finding.code}
           size="sm"
           mt="xs"
-          c={finding.severity === 'error' ? 'red' : 'orange'}
+          // Red 9 for an error, bold for a warning: Mantine's red and orange are below AA on white.
+          c={finding.severity === 'error' ? 'red.9' : undefined}
+          fw={600}
         >
           {finding.message}
         </Text>

@@ -64,7 +64,7 @@ export function AttainmentTable({
         </Table>
       </Table.ScrollContainer>
       {describeUnconverted(unconverted).map((line) => (
-        <Text key={line} size="xs" c="orange.9">
+        <Text key={line} size="xs" fw={600}>
           Left out of won to date: {line}
         </Text>
       ))}

@@ -125,7 +125,7 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
         ))}
       </DataList>
       {describeUnconverted(plan.funnel.unconverted).map((line) => (
-        <Text key={line} size="sm" c="orange.8" mt="xs">
+        <Text key={line} size="sm" fw={600} mt="xs">
           Left out of won to date: {line}
         </Text>
       ))}

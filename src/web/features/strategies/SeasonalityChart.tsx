@@ -50,7 +50,7 @@ export function SeasonalityChart({ strategy }: { strategy: Strategy }) {
         {seasonality.reason && `: ${seasonality.reason}`}
       </Text>
       {describeUnconverted(seasonality.unconverted).map((line) => (
-        <Text key={line} size="sm" c="orange.8">
+        <Text key={line} size="sm" fw={600}>
           Left out of the history: {line}
         </Text>
       ))}

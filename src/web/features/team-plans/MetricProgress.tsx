@@ -69,7 +69,7 @@ export function MetricProgress({
         />
       )}
       {describeUnconverted(progress.unconverted).map((line) => (
-        <Text key={line} size="xs" c="orange.8">
+        <Text key={line} size="xs" fw={600}>
           Left out: {line}
         </Text>
       ))}

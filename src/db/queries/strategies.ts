@@ -187,3 +187,21 @@ export async function wonRevenueByOwner(
   });
   return new Map([...totals].map(([ownerId, total]) => [ownerId, total.totalMinor]));
 }
+
+/**
+ * Won revenue per account segment ('' for deals of accounts without one) of the deals closed in
+ * a period (both ends included), in the organisation's currency; deals without a rate left out.
+ */
+export async function wonRevenueBySegment(
+  db: Executor,
+  orgId: string,
+  period: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const totals = await sumConvertedBy(db, orgId, {
+    key: sql`coalesce(acc.segment_id::text, '')`,
+    joins: sql`left join accounts acc on acc.org_id = o.org_id and acc.id = o.account_id`,
+    where: sql`s.kind = 'won' and o.closed_on between ${period.from} and ${period.to}`,
+    today: null,
+  });
+  return new Map([...totals].map(([segmentId, total]) => [segmentId, total.totalMinor]));
+}

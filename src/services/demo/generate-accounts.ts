@@ -1,3 +1,4 @@
+import { splitByLargestRemainder } from '../../domain/money';
 import type { AccountStatus, DemoSegment, SegmentCode } from './generate-catalogue';
 import type { DemoTerritory, RepProfile } from './generate-people';
 import {
@@ -12,6 +13,7 @@ import {
   lastNames,
 } from './demo-names';
 import type { Random } from './random';
+import { createDither } from './stratified';
 
 export type DemoAccount = {
   id: string;
@@ -68,13 +70,21 @@ export function generateAccounts(
   const contacts: DemoContact[] = [];
   const profiles: AccountProfile[] = [];
   const codes = segments.map((s) => s.code);
-  const weights = codes.map((code) => segmentShares[code]);
+  // Every rep works the same mix of segments (4 A, 10 B, 14 C and 12 D accounts of 40), in an
+  // order of their own: a territory rep carries the strategy's segment mix, and a book of two
+  // Strategic accounts beside a colleague's six would put them far behind or ahead in it.
+  const perRep = splitByLargestRemainder(
+    ACCOUNTS_PER_REP,
+    codes.map((code) => segmentShares[code]),
+  );
+  const book = codes.flatMap((code, s) => Array.from({ length: perRep[s] ?? 0 }, () => code));
 
   for (const rep of reps) {
     const territory = territories.find((t) => t.id === rep.territoryId);
     const territoryCountries = countriesByTerritory[territory?.name ?? ''] ?? ['DE'];
-    for (let i = 0; i < ACCOUNTS_PER_REP; i++) {
-      const segmentCode = random.pickWeighted(codes, weights);
+    // Customers in each segment at its share too, for the same reason.
+    const isCustomer = new Map(codes.map((code) => [code, createDither(random)]));
+    for (const segmentCode of random.shuffle(book)) {
       const segment = segments.find((s) => s.code === segmentCode);
       if (!segment) throw new Error(`segment ${segmentCode} is missing`);
       const country = random.pick(territoryCountries);
@@ -89,7 +99,9 @@ export function generateAccounts(
         externalId: `DEMO-ACC-${String(profiles.length + 1).padStart(4, '0')}`,
         name,
         segmentId: segment.id,
-        status: random.chance(customerShares[segmentCode]) ? 'customer' : 'prospect',
+        status: isCustomer.get(segmentCode)?.(customerShares[segmentCode])
+          ? 'customer'
+          : 'prospect',
         ownerId: rep.userId,
         territoryId: rep.territoryId,
         industry,

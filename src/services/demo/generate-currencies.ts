@@ -68,10 +68,26 @@ export function pickAccountCurrencies(
         ? !homes.has(account.country) && !currencies.has(account.id)
         : account.country === home,
     );
-    for (const { account } of random.shuffle(candidates).slice(0, ACCOUNTS_PER_CURRENCY[currency]))
+    for (const { account } of acrossSegments(random.shuffle(candidates)).slice(
+      0,
+      ACCOUNTS_PER_CURRENCY[currency],
+    ))
       currencies.set(account.id, currency);
   }
   return currencies;
+}
+
+/**
+ * The accounts taking turns by segment (first of each segment, then second, …): a currency's
+ * few accounts are large and small alike, so its deals are about the size of the euro ones.
+ */
+function acrossSegments(accounts: readonly AccountProfile[]): AccountProfile[] {
+  const bySegment = new Map<string, AccountProfile[]>();
+  for (const account of accounts)
+    bySegment.set(account.segmentCode, [...(bySegment.get(account.segmentCode) ?? []), account]);
+  const turns = [...bySegment.values()];
+  const longest = Math.max(0, ...turns.map((t) => t.length));
+  return Array.from({ length: longest }, (_, i) => turns.flatMap((t) => t[i] ?? [])).flat();
 }
 
 /**

@@ -100,6 +100,7 @@ export function generatePeople(random: Random): DemoPeople {
   const users: DemoUser[] = [];
   const reps: RepProfile[] = [];
   const addUser = (signIn: DemoSignIn, managerId: string | null, territoryId: string | null) => {
+    // A rep's hours are replaced by their history's pace once it is generated (demo-norms.ts).
     const hours = { admin: 0, leader: 5, manager: 10, rep: random.int(22, 30) }[signIn.role];
     const user = {
       ...signIn,

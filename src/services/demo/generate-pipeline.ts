@@ -10,6 +10,7 @@ import {
   generateOpportunityHistory,
 } from './generate-opportunity-history';
 import type { Random } from './random';
+import { createRevenueDither, createStratifiedPicker } from './stratified';
 
 export type DemoOpportunity = {
   id: string;
@@ -67,19 +68,59 @@ export function generatePipeline(random: Random, input: PipelineInput): Opportun
 
   for (const rep of reps) {
     const accounts = input.accounts.filter((a) => a.account.ownerId === rep.userId);
-    const accountWeights = accounts.map(
-      (a) => segmentOpportunityWeight[a.segmentCode] * (a.account.status === 'customer' ? 1.2 : 1),
-    );
+    const accountWeight = (a: AccountProfile) =>
+      segmentOpportunityWeight[a.segmentCode] * (a.account.status === 'customer' ? 1.2 : 1);
     // Reps sell more of the products they are known for, good or bad.
     const productWeights = input.products.map(
       (p) => p.popularity * (rep.productWinFactors[p.key] === undefined ? 1 : 1.8),
     );
+    // Per segment: its accounts, and stratified draws of the product and of the outcome, so that
+    // each rep's won revenue by segment follows the segment mix their accounts give (stratified.ts).
+    const totalProductWeight = productWeights.reduce((sum, w) => sum + w, 0);
+    const averageList =
+      input.products.reduce((sum, p, i) => sum + p.listPriceMinor * (productWeights[i] ?? 0), 0) /
+      totalProductWeight;
+    const segments = [...new Set(accounts.map((a) => a.segmentCode))].map((code) => {
+      const own = accounts.filter((a) => a.segmentCode === code);
+      const averageDeal = averageList * segmentDealSize[code] * rep.dealSizeFactor;
+      // One running sum per year of closing: a large deal won in December does not leave the
+      // next year's revenue behind, so each year's won revenue follows its own expectation.
+      const byYear = new Map<string, ReturnType<typeof createRevenueDither>>();
+      const wins = (chance: number, amountMinor: number, closedDay: number) => {
+        const year = toIsoDate(closedDay).slice(0, 4);
+        const dither = byYear.get(year) ?? createRevenueDither(random, averageDeal);
+        byYear.set(year, dither);
+        return dither(chance, amountMinor);
+      };
+      return {
+        accounts: own,
+        weights: own.map(accountWeight),
+        product: createStratifiedPicker(random, productWeights),
+        wins,
+      };
+    });
+    const pickSegment = createStratifiedPicker(
+      random,
+      segments.map((s) => s.weights.reduce((sum, w) => sum + w, 0)),
+    );
     const count = Math.round((TARGET_OPPORTUNITIES * rep.activityFactor) / totalActivity);
-    for (let i = 0; i < count; i++) {
-      const account = random.pickWeighted(accounts, accountWeights);
-      const product = random.pickWeighted(input.products, productWeights);
+    // In the order they were opened, which is about the order they close: the outcomes dithered
+    // along it keep the won revenue close to its expectation within any stretch of months.
+    const createdDays = Array.from({ length: count }, () => sampleCreatedDay(random)).sort(
+      (a, b) => a - b,
+    );
+    for (const createdDay of createdDays) {
+      const segment = segments[pickSegment()];
+      if (!segment) throw new Error('a rep without accounts');
+      const account = random.pickWeighted(segment.accounts, segment.weights);
+      const product = input.products[segment.product()];
+      if (!product) throw new Error('a product is missing');
       timelines.push(
-        generateOpportunity(random, { rep, account, product, anchorDay }, sampleCreatedDay(random)),
+        generateOpportunity(
+          random,
+          { rep, account, product, anchorDay, wins: segment.wins },
+          createdDay,
+        ),
       );
     }
   }
@@ -95,11 +136,13 @@ type OpportunityContext = {
   account: AccountProfile;
   product: ProductProfile;
   anchorDay: number;
+  /** Whether a closed deal is won, given its chance, amount and closing day (stratified.ts). */
+  wins: (chance: number, amountMinor: number, closedDay: number) => boolean;
 };
 
 function generateOpportunity(
   random: Random,
-  { rep, account, product, anchorDay }: OpportunityContext,
+  { rep, account, product, anchorDay, wins }: OpportunityContext,
   createdDay: number,
 ): OpportunityTimeline {
   const segment = account.segmentCode;
@@ -132,7 +175,7 @@ function generateOpportunity(
     createdDay,
     cycleDays,
     closedDay,
-    outcome: closedDay === null ? null : random.chance(winChance) ? 'won' : 'lost',
+    outcome: closedDay === null ? null : wins(winChance, amountMinor, closedDay) ? 'won' : 'lost',
     anchorDay,
     ownerId: rep.userId,
   });

@@ -17,7 +17,7 @@ import {
 import type { DemoCloseDateChange, DemoStageChange } from './generate-opportunity-history';
 import { type DemoTerritory, type DemoUser, generatePeople } from './generate-people';
 import { type DemoOpportunity, generatePipeline } from './generate-pipeline';
-import { normsFromHistory } from './demo-norms';
+import { normsFromHistory, sellingHoursFromHistory } from './demo-norms';
 import { createRandom } from './random';
 
 export type { DemoActivity } from './generate-activities';
@@ -95,11 +95,18 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     timelines,
   });
   const currencies = pickAccountCurrencies(random.fork('currencies'), profiles);
+  const segmentNorms = normsFromHistory(catalogue.segments, profiles, activities, anchorDay);
   return {
     territories: people.territories,
-    users: people.users,
+    users: sellingHoursFromHistory(random.fork('selling-hours'), people.users, {
+      repIds: new Set(people.reps.map((rep) => rep.userId)),
+      accounts: profiles,
+      norms: segmentNorms,
+      activities,
+      anchorDay,
+    }),
     segments: catalogue.segments,
-    segmentNorms: normsFromHistory(catalogue.segments, profiles, activities, anchorDay),
+    segmentNorms,
     products: catalogue.products,
     accounts,
     contacts,

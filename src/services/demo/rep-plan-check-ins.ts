@@ -1,8 +1,11 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { listCheckInsOfPlan, updateCheckIn } from '../../db/queries/check-ins';
-import { replaceTargetAccounts, type RepPlanRow, updateRepPlan } from '../../db/queries/rep-plans';
-import { accounts } from '../../db/schema';
+import {
+  listTargetAccounts,
+  replaceTargetAccounts,
+  type RepPlanRow,
+  updateRepPlan,
+} from '../../db/queries/rep-plans';
 import { addDays, minDate } from '../../domain/calendar';
 import { planVsActualOf } from '../check-ins';
 import { computeRepPlanFigures } from '../rep-plan-figures';
@@ -47,19 +50,7 @@ export async function holdCheckIns(
     const isRevision = options.revise && index === held.length - 1;
     let resultingVersionNumber: number | null = null;
     if (isRevision) {
-      const current = (
-        await db
-          .select({ accountId: accounts.id })
-          .from(accounts)
-          .where(
-            and(
-              eq(accounts.orgId, plan.orgId),
-              eq(accounts.ownerId, plan.repId),
-              isNotNull(accounts.segmentId),
-            ),
-          )
-          .orderBy(asc(accounts.name))
-      ).slice(0, 32);
+      const current = (await listTargetAccounts(db, plan.orgId, plan.id)).slice(0, 32);
       await replaceTargetAccounts(
         db,
         plan.orgId,

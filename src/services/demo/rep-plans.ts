@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   insertRepPlan,
@@ -8,13 +8,17 @@ import {
 } from '../../db/queries/rep-plans';
 import {
   insertStrategy,
+  listActivityTypeHours,
+  listSegmentNorms,
   replaceAssignments,
   replaceSegmentShares,
   wonRevenueByOwner,
+  wonRevenueBySegment,
 } from '../../db/queries/strategies';
 import { countTeamPlanMetrics, insertTeamPlan } from '../../db/queries/team-plans';
 import { accounts, segments, users } from '../../db/schema';
-import { daysBetween } from '../../domain/calendar';
+import { sellingHoursInPeriod } from '../../domain/activity-capacity';
+import { daysBetween, fiscalYearPeriod, fiscalYearStartOf } from '../../domain/calendar';
 import { lookBackPeriod } from '../../domain/funnel-ratios';
 import type { Actor } from '../authorization';
 import { scheduleCheckIns } from '../check-in-schedule';
@@ -36,15 +40,18 @@ import {
 
 export type DemoRepPlanSummary = { repPlans: number; checkInsHeld: number; revisedPlans: number };
 
-const SHARES = [4000, 3000, 2000];
+/** The segments the strategy's mix names (by code); the rest of the revenue is "Other". */
+const MIX_SEGMENTS = 3;
 /**
  * What each rep is asked for over their own last twelve months, by their place in the plan
  * states below (i % 5: revised, agreed with a check-in overdue, proposed, draft, agreed
  * quarterly). Asking less of some (a quiet territory) and much more of others puts some reps
  * ahead of their target to date and some behind, as in a real team.
  */
-export const DEMO_GROWTH = [1.1, 1.35, 0.85, 1.5, 1.05];
+export const DEMO_GROWTH = [1.1, 1.25, 0.85, 1.35, 1.05];
 const THOUSAND_MINOR = 100_000;
+/** The share of a rep's selling hours the demo's plans fill at most (see accountsWithinCapacity). */
+export const PLANNED_SHARE_OF_CAPACITY = 0.9;
 const at = (date: string, hour: number) =>
   new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 
@@ -87,6 +94,10 @@ async function loadStrategy(
     model: 'territory',
     seasonalityKind: 'history',
   });
+  // The segment mix is the last twelve months' won revenue by segment, in whole percent, for
+  // the first three segments; the fourth and deals without a segment make up "Other".
+  const wonBySegment = await wonRevenueBySegment(db, orgId, lookBackPeriod(anchorDate, 12));
+  const wonTotal = [...wonBySegment.values()].reduce((sum, won) => sum + won, 0);
   const segmentRows = await db
     .select()
     .from(segments)
@@ -96,9 +107,11 @@ async function loadStrategy(
     db,
     orgId,
     year,
-    segmentRows
-      .slice(0, SHARES.length)
-      .map((s, i) => ({ segmentId: s.id, shareBasisPoints: SHARES[i] ?? 0 })),
+    segmentRows.slice(0, MIX_SEGMENTS).map((s) => ({
+      segmentId: s.id,
+      shareBasisPoints:
+        wonTotal > 0 ? Math.round(((wonBySegment.get(s.id) ?? 0) / wonTotal) * 100) * 100 : 0,
+    })),
   );
   // The territory weight is the rep's target in thousands: the strategy totals the reps'
   // targets, so the cascade gives each rep exactly their own.
@@ -142,6 +155,52 @@ async function withTargetsFromPace(
     if (a.pace === null || lastYearCount === undefined || !a.startsOn || !a.endsOn) return a;
     const share = (daysBetween(a.startsOn, a.endsOn) + 1) / 365;
     return { ...a, targetValue: Math.max(5, Math.round((lastYearCount * a.pace * share) / 5) * 5) };
+  });
+}
+
+/**
+ * The accounts a rep's plan targets: every account the rep works, the largest first (segment A
+ * to D, customers before prospects), as long as the norms' hours for them fit in nine tenths
+ * of the rep's selling hours of the year: a plan at the norms (demo-norms.ts) that the rep has the
+ * hours for, with a tenth left for the busier weeks of the season and what no plan foresees.
+ */
+async function accountsWithinCapacity(
+  db: Executor,
+  orgId: string,
+  rep: { id: string; sellingHoursPerWeek: number },
+  year: number,
+) {
+  const worked = await db
+    .select({
+      id: accounts.id,
+      segmentId: accounts.segmentId,
+      status: accounts.status,
+      code: segments.code,
+    })
+    .from(accounts)
+    .innerJoin(
+      segments,
+      and(eq(segments.orgId, accounts.orgId), eq(segments.id, accounts.segmentId)),
+    )
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.ownerId, rep.id)))
+    .orderBy(asc(segments.code), asc(accounts.status), asc(accounts.name));
+  const hoursOf = new Map((await listActivityTypeHours(db, orgId)).map((t) => [t.key, t.hours]));
+  const hoursPerAccount = new Map<string, number>();
+  for (const norm of await listSegmentNorms(db, orgId)) {
+    const key = `${norm.segmentId}|${norm.accountStatus}`;
+    hoursPerAccount.set(
+      key,
+      (hoursPerAccount.get(key) ?? 0) + norm.countPerYear * (hoursOf.get(norm.activityType) ?? 0),
+    );
+  }
+  let left =
+    PLANNED_SHARE_OF_CAPACITY *
+    sellingHoursInPeriod(rep.sellingHoursPerWeek, fiscalYearPeriod(fiscalYearStartOf(year, 1)));
+  return worked.filter((account) => {
+    const hours = hoursPerAccount.get(`${account.segmentId}|${account.status}`) ?? 0;
+    if (hours > left) return false;
+    left -= hours;
+    return true;
   });
 }
 
@@ -206,14 +265,7 @@ export async function loadDemoRepPlans(
       cadence: i % 5 === 4 ? 'quarterly' : 'monthly',
       funnelInputs: i === 1 ? { callsPerMeeting: 4 } : {},
     });
-    const targets = await db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(eq(accounts.orgId, orgId), eq(accounts.ownerId, rep.id), isNotNull(accounts.segmentId)),
-      )
-      .orderBy(asc(accounts.name));
-    // Every account the rep works: the norms are per account, the history's own (demo-norms.ts).
+    const targets = await accountsWithinCapacity(db, orgId, rep, year);
     await replaceTargetAccounts(
       db,
       orgId,

@@ -200,19 +200,6 @@ export async function importEntity(
   }
 }
 
-export function repeatedId(
-  record: { file: string; line: number; columns: Record<string, string> },
-  externalId: string,
-  firstLine: number,
-) {
-  return {
-    file: record.file,
-    line: record.line,
-    column: record.columns.externalId ?? 'externalId',
-    reason: repeatedReason(externalId, firstLine),
-  };
-}
-
 /** Sorts the problems from `start` on by line within each file (files in their first order). */
 function inLineOrder(problems: ImportProblem[], start: number) {
   const files = new Map<string, number>();

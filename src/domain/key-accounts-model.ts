@@ -16,6 +16,17 @@ export const CRITERION_SOURCES = [
 ] as const;
 export type CriterionSource = (typeof CRITERION_SOURCES)[number];
 
+/** The sources whose values are money, in minor units of the organisation's currency. */
+export const MONEY_CRITERION_SOURCES = [
+  'annual_revenue',
+  'won_revenue_12_months',
+  'open_pipeline',
+  'growth_year_over_year',
+] as const satisfies readonly CriterionSource[];
+
+export const isMoneyCriterionSource = (source: CriterionSource): boolean =>
+  (MONEY_CRITERION_SOURCES as readonly CriterionSource[]).includes(source);
+
 /** How a leader overrides the proposal: add an account below the cut, or drop one above it. */
 export const KEY_ACCOUNT_OVERRIDES = ['include', 'exclude'] as const;
 export type KeyAccountOverride = (typeof KEY_ACCOUNT_OVERRIDES)[number];

@@ -50,21 +50,53 @@ export async function sendCsv(reply: FastifyReply, file: CsvExport) {
     .send(file.stream);
 }
 
-/** A list's 200 in OpenAPI: the JSON page, or the whole list as CSV. */
-export function ListOrCsvResponse<T extends z.ZodType>(item: T) {
+/** Answers the list as CSV when the request asks for it (wantsCsv), else as JSON; either way
+ * the answer varies by Accept, so a cache keeps the two apart. */
+export async function sendJsonOrCsv<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answers: { csv: () => Promise<CsvExport>; json: () => Promise<T> },
+) {
+  void reply.header('vary', 'Accept');
+  if (wantsCsv(request)) return sendCsv(reply, await answers.csv());
+  return answers.json();
+}
+
+const CSV_GUARD =
+  "in the list order; cells starting with = + - @ are prefixed with '. `csv=excel` adds a BOM; " +
+  '`csv=excel-semicolon` also uses ; and a decimal comma.';
+
+/** A 200 in OpenAPI: `json`, or with `Accept: text/csv` (or `?csv=`) every match as CSV. */
+export function JsonOrCsvResponse<T extends z.ZodType>(json: T, header: string) {
   return {
-    description: 'The page as JSON, or with `Accept: text/csv` (or `?csv=`) every match as CSV',
+    description: 'The list as JSON, or with `Accept: text/csv` (or `?csv=`) every match as CSV',
     content: {
-      'application/json': { schema: ListResponse(item) },
+      'application/json': { schema: json },
       'text/csv': {
         schema: z
           .string()
-          .describe(
-            'UTF-8 CSV, a header row of the generic import fields (docs/IMPORT.md) then every ' +
-              'row the filters match, in the list order; cells starting with = + - @ are ' +
-              "prefixed with '. `csv=excel` adds a BOM; `csv=excel-semicolon` also uses ; and a decimal comma.",
-          ),
+          .describe(`UTF-8 CSV, ${header}, then every row the filters match, ${CSV_GUARD}`),
       },
     },
   };
+}
+
+/** A list's 200 in OpenAPI: the JSON page, or the whole list as CSV that imports back. */
+export function ListOrCsvResponse<T extends z.ZodType>(item: T) {
+  return {
+    ...JsonOrCsvResponse(
+      ListResponse(item),
+      'a header row of the generic import fields (docs/IMPORT.md)',
+    ),
+    description: 'The page as JSON, or with `Accept: text/csv` (or `?csv=`) every match as CSV',
+  };
+}
+
+/** A plan list's 200 in OpenAPI: CSV with columns named for a reader, which does not import. */
+export function PlanListOrCsvResponse<T extends z.ZodType>(json: T) {
+  return JsonOrCsvResponse(
+    json,
+    'a header row of columns named for a reader (states in words, money in the ' +
+      "organisation's currency, days in its time zone)",
+  );
 }

@@ -6,6 +6,7 @@ import {
   KEY_ACCOUNT_OVERRIDES,
 } from '../domain/key-accounts-model';
 import { Id, IsoDateTime, NonBlank } from './common';
+import { CsvExportQuery } from './csv-export';
 
 // The scoring model, the ranking and the confirmation of the key-account list (DOMAIN.md, "Key
 // accounts"), as the API reads and writes them and the web's forms validate them.
@@ -72,7 +73,8 @@ export const RatingsInput = z.object({
 });
 export type RatingsInput = z.infer<typeof RatingsInput>;
 
-export const RankingQuery = z.object({
+/** The ranking's filters and page; `csv` answers every matching account as CSV. */
+export const RankingQuery = CsvExportQuery.extend({
   ownerId: Id.optional(),
   segmentId: Id.optional(),
   territoryId: Id.optional(),

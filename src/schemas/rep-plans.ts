@@ -9,6 +9,7 @@ import {
 } from '../domain/rep-plan-states';
 import { AmountMinor, Id, INT4_MAX, IsoDate, NonBlank } from './common';
 import { UnconvertedMoney } from './exchange-rates';
+import { CsvExportQuery } from './csv-export';
 
 // The rep plan (DOMAIN.md, "Rep plan"): what the rep and manager write (cadence, target accounts,
 // funnel overrides with their reason, the qualitative part) and what the API computes from the
@@ -77,7 +78,10 @@ export const RepPlanPatch = z.object({
 });
 export type RepPlanPatch = z.infer<typeof RepPlanPatch>;
 
-export const RepPlanListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** The list of a year; `csv` answers it as CSV (schemas/csv-export.ts). */
+export const RepPlanListQuery = CsvExportQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
 
 export const TransitionInput = z.object({ to: RepPlanState });
 export const SignatureInput = z.object({ as: z.enum(SIGNING_PARTIES) });

@@ -4,6 +4,7 @@ import { TEAM_GOAL_AREAS } from '../domain/team-plans';
 import { AccountStatus } from './accounts';
 import { Id, IsoDate, NonBlank } from './common';
 import { UnconvertedMoney } from './exchange-rates';
+import { CsvExportQuery } from './csv-export';
 
 // The team sales & marketing plan (DOMAIN.md, seed 002): the five questions, then business
 // objectives → sales and marketing goals → tactical, measurable activities with an owner, a
@@ -140,4 +141,7 @@ export const TeamPlanListItem = TeamPlan.pick({
   year: true,
   manager: true,
 });
-export const TeamPlanListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** The list of a year; `csv` answers it as CSV (schemas/csv-export.ts). */
+export const TeamPlanListQuery = CsvExportQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+});

@@ -26,13 +26,23 @@ export type CsvColumns<Row, E extends ImportEntity> = {
   readable: Record<string, Cell<Row>>;
 };
 
+/** A list that does not import back (plans, the ranking): columns named for the reader, in order. */
+export type ReadableCsvColumns<Row> = { readable: Record<string, Cell<Row>> };
+
 /** The export: a file name for the download and the CSV text as a stream. */
 export type CsvExport = { fileName: string; stream: Readable };
 
-function headersOf<Row, E extends ImportEntity>(columns: CsvColumns<Row, E>) {
-  const imported = importFields[columns.entity]
-    .filter((field) => field in columns.imported)
-    .map((field) => [field, columns.imported[field as keyof typeof columns.imported]] as const);
+function headersOf<Row, E extends ImportEntity>(
+  columns: CsvColumns<Row, E> | ReadableCsvColumns<Row>,
+) {
+  const imported =
+    'entity' in columns
+      ? importFields[columns.entity]
+          .filter((field) => field in columns.imported)
+          .map(
+            (field) => [field, columns.imported[field as keyof typeof columns.imported]] as const,
+          )
+      : [];
   return [...imported, ...Object.entries(columns.readable)] as [string, Cell<Row>][];
 }
 
@@ -40,13 +50,14 @@ function headersOf<Row, E extends ImportEntity>(columns: CsvColumns<Row, E>) {
  * run as a formula are neutralised. */
 export function csvStream<Row, E extends ImportEntity>(
   pages: AsyncIterable<Row[]>,
-  columns: CsvColumns<Row, E>,
+  columns: CsvColumns<Row, E> | ReadableCsvColumns<Row>,
   format: CsvFormat,
 ): Readable {
   const dialect = csvDialectOf(format);
   const cells = headersOf(columns);
   async function* records() {
-    yield cells.map(([header]) => header);
+    // A header can be a name someone typed (a scoring criterion's): guarded like any cell.
+    yield cells.map(([header]) => neutraliseFormula(header));
     for await (const page of pages) {
       for (const row of page) {
         yield cells.map(([, cell]) => {
@@ -64,6 +75,12 @@ export function csvStream<Row, E extends ImportEntity>(
   // A failing page destroys the output: the download ends short instead of passing as whole.
   pipeline(Readable.from(records()), stringifier, () => {});
   return stringifier;
+}
+
+/** A list already in memory (a ranking, the plans of a year) in pages, so the CSV still leaves
+ * a page at a time rather than as one string. */
+export async function* inPages<Row>(rows: readonly Row[], size = 500): AsyncIterable<Row[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
 /** Money as a plain decimal in the organisation's currency (what the import reads); another

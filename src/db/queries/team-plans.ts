@@ -234,3 +234,24 @@ export function metricColumnsOf(definition: MetricDefinition | null) {
     metricProductId: definition?.productId ?? null,
   };
 }
+
+/** Each plan's items counted by kind and goal area (the team plan list's CSV), in one statement. */
+export async function countTeamPlanItemsByKind(db: Executor, orgId: string, planIds: string[]) {
+  if (planIds.length === 0) return [];
+  return db
+    .select({
+      teamPlanId: teamPlanItems.teamPlanId,
+      kind: teamPlanItems.kind,
+      area: teamPlanItems.area,
+      hasMetric: sql<boolean>`${teamPlanItems.metricCounts} is not null`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(teamPlanItems)
+    .where(and(eq(teamPlanItems.orgId, orgId), inArray(teamPlanItems.teamPlanId, planIds)))
+    .groupBy(
+      teamPlanItems.teamPlanId,
+      teamPlanItems.kind,
+      teamPlanItems.area,
+      sql`${teamPlanItems.metricCounts} is not null`,
+    );
+}

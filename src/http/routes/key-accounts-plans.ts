@@ -18,7 +18,10 @@ import {
   saveKeyAccountPlan,
   signKeyAccountPlan,
 } from '../../services/key-accounts-plans';
+import { CsvExportQuery } from '../../schemas/csv-export';
+import { exportKeyAccounts } from '../../services/csv-export-plans';
 import { actorOf } from '../authentication';
+import { PlanListOrCsvResponse, sendJsonOrCsv } from '../csv-response';
 
 // Key-account plans: one GET for the whole plan, a PUT of the whole plan by its owner, and the
 // signature, the acknowledgement and the reviews. Every write answers the whole plan.
@@ -56,10 +59,15 @@ export const keyAccountPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
       schema: {
         tags,
         summary: "This fiscal year's key accounts you may read, with their plan and next review",
-        response: { 200: KeyAccountList, ...ReadErrors },
+        querystring: CsvExportQuery,
+        response: { 200: PlanListOrCsvResponse(KeyAccountList), ...ReadErrors },
       },
     },
-    async (request) => listKeyAccountPlans(db, actorOf(request)),
+    async (request, reply) =>
+      sendJsonOrCsv(request, reply, {
+        csv: () => exportKeyAccounts(db, actorOf(request), request.query),
+        json: () => listKeyAccountPlans(db, actorOf(request)),
+      }),
   );
 
   app.get(

@@ -17,7 +17,9 @@ import {
   rateAccount,
   saveScoringModel,
 } from '../../services/key-accounts';
+import { exportRanking } from '../../services/csv-export-plans';
 import { actorOf } from '../authentication';
+import { PlanListOrCsvResponse, sendJsonOrCsv } from '../csv-response';
 
 // Key accounts: the scoring model, the ranking it gives and the confirmation of the year's list.
 
@@ -91,10 +93,14 @@ export const keyAccountRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
           'the proposed key accounts (top X%, ties at the cut included) and what would move in ' +
           'and out of the confirmed list',
         querystring: RankingQuery,
-        response: { 200: Ranking, ...ReadErrors },
+        response: { 200: PlanListOrCsvResponse(Ranking), ...ReadErrors },
       },
     },
-    async (request) => getRanking(db, actorOf(request), request.query),
+    async (request, reply) =>
+      sendJsonOrCsv(request, reply, {
+        csv: () => exportRanking(db, actorOf(request), request.query),
+        json: () => getRanking(db, actorOf(request), request.query),
+      }),
   );
 
   app.post(

@@ -31,7 +31,9 @@ import {
   transitionRepPlan,
 } from '../../services/rep-plan-agreement';
 import { createRepPlan, getRepPlan, listRepPlans, updateRepPlan } from '../../services/rep-plans';
+import { exportRepPlans } from '../../services/csv-export-plans';
 import { actorOf } from '../authentication';
+import { PlanListOrCsvResponse, sendJsonOrCsv } from '../csv-response';
 
 const tags = ['rep-plans'];
 
@@ -43,10 +45,14 @@ export const repPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags,
         summary: 'The rep plans of a fiscal year that you may see',
         querystring: RepPlanListQuery,
-        response: { 200: ListResponse(RepPlanListItem), ...ReadErrors },
+        response: { 200: PlanListOrCsvResponse(ListResponse(RepPlanListItem)), ...ReadErrors },
       },
     },
-    async (request) => listRepPlans(db, actorOf(request), request.query.year),
+    async (request, reply) =>
+      sendJsonOrCsv(request, reply, {
+        csv: () => exportRepPlans(db, actorOf(request), request.query),
+        json: () => listRepPlans(db, actorOf(request), request.query.year),
+      }),
   );
 
   app.post(

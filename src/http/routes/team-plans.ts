@@ -20,7 +20,9 @@ import {
   listTeamPlans,
   saveTeamPlan,
 } from '../../services/team-plans';
+import { exportTeamPlans } from '../../services/csv-export-plans';
 import { actorOf } from '../authentication';
+import { PlanListOrCsvResponse, sendJsonOrCsv } from '../csv-response';
 
 const tags = ['team-plans'];
 
@@ -32,10 +34,14 @@ export const teamPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: 'The team sales & marketing plans of a year that you may see',
         querystring: TeamPlanListQuery,
-        response: { 200: ListResponse(TeamPlanListItem), ...ReadErrors },
+        response: { 200: PlanListOrCsvResponse(ListResponse(TeamPlanListItem)), ...ReadErrors },
       },
     },
-    async (request) => listTeamPlans(db, actorOf(request), request.query.year),
+    async (request, reply) =>
+      sendJsonOrCsv(request, reply, {
+        csv: () => exportTeamPlans(db, actorOf(request), request.query),
+        json: () => listTeamPlans(db, actorOf(request), request.query.year),
+      }),
   );
 
   app.post(

@@ -177,11 +177,7 @@ export function OpportunityForm({
   const currencies = [...new Set([values.currency, ...COMMON_CURRENCIES])];
 
   return (
-    <form
-      onSubmit={onSubmit(save)}
-      noValidate
-      aria-label={opportunity ? 'Edit deal' : 'New deal'}
-    >
+    <form onSubmit={onSubmit(save)} noValidate aria-label={opportunity ? 'Edit deal' : 'New deal'}>
       <Stack gap="lg">
         {formError && (
           <Alert color="red" variant="light" title="The deal was not saved" role="alert">

@@ -19,17 +19,23 @@ const FORMATS: Record<CsvFormat, { label: string; description: string }> = {
 export function ExportCsvMenu({
   path,
   filters,
+  label = 'Export CSV',
+  importsBack = true,
 }: {
   /** The list route, `/api/opportunities`. */
   path: string;
   /** The list's filters and sort, as the page sends them. */
   filters: Record<string, QueryValue>;
+  /** The button's words, where a page has more than one list ('Export rep plans'). */
+  label?: string;
+  /** Whether the file imports back (the record lists); a plan list's is for reading only. */
+  importsBack?: boolean;
 }) {
   return (
     <Menu position="bottom-end" width={300}>
       <Menu.Target>
         <Button variant="default" leftSection={<ImportIcon size={16} />}>
-          Export CSV
+          {label}
         </Button>
       </Menu.Target>
       <Menu.Dropdown aria-label="Every row the filters show, as CSV">
@@ -42,7 +48,7 @@ export function ExportCsvMenu({
           >
             <Text size="sm">{FORMATS[format].label}</Text>
             <Text size="xs" c="dimmed">
-              {FORMATS[format].description}
+              {format === 'plain' && !importsBack ? 'For other tools' : FORMATS[format].description}
             </Text>
           </Menu.Item>
         ))}

@@ -1,5 +1,7 @@
-import { Alert, Anchor, Badge, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
+import type { KeyAccountList as KeyAccounts } from '../../../schemas/key-accounts-plans';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { useSession } from '../session/useSession';
 import { RankingPanel } from './RankingPanel';
@@ -30,6 +32,17 @@ function KeyAccountList({ isLeader }: { isLeader: boolean }) {
       </Alert>
     );
   return (
+    <Stack gap="sm">
+      <Group justify="flex-end">
+        <ExportCsvMenu path="/api/key-accounts" filters={{}} importsBack={false} />
+      </Group>
+      <KeyAccountTable items={list.data.items} />
+    </Stack>
+  );
+}
+
+function KeyAccountTable({ items }: { items: KeyAccounts['items'] }) {
+  return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped aria-label="Key accounts">
         <Table.Thead>
@@ -42,7 +55,7 @@ function KeyAccountList({ isLeader }: { isLeader: boolean }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {list.data.items.map((item) => (
+          {items.map((item) => (
             <Table.Tr key={item.accountId}>
               <Table.Td>
                 <Anchor component={Link} to={`/key-accounts/${item.accountId}`}>

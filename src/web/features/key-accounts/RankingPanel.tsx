@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import type { KeyAccountOverride } from '../../../domain/key-accounts-model';
 import type { Ranking, RankingItem } from '../../../schemas/key-accounts';
 import { errorMessage } from '../../api/client';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { formatMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { isMoneySource } from './key-account-labels';
@@ -111,12 +112,19 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           checked={keyOnly}
           onChange={(event) => setKeyOnly(event.currentTarget.checked)}
         />
-        {canConfirm && (
-          <Button onClick={() => setIsConfirming(true)}>
-            Confirm the key accounts
-            {overrideList.length > 0 ? ` (${overrideList.length} overrides)` : ''}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportCsvMenu
+            path="/api/key-accounts/ranking"
+            filters={{ keyOnly: keyOnly ? 'true' : undefined }}
+            importsBack={false}
+          />
+          {canConfirm && (
+            <Button onClick={() => setIsConfirming(true)}>
+              Confirm the key accounts
+              {overrideList.length > 0 ? ` (${overrideList.length} overrides)` : ''}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Table.ScrollContainer minWidth={800}>
         <Table striped aria-label="Ranking">

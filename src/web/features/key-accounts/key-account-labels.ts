@@ -1,4 +1,4 @@
-import type { CriterionSource } from '../../../domain/key-accounts-model';
+import { type CriterionSource, MONEY_CRITERION_SOURCES } from '../../../domain/key-accounts-model';
 import type { BenchmarkSource, BenchmarkStatus } from '../../../domain/key-accounts-plan';
 
 // The words the key-account pages show for the API's closed sets.
@@ -27,10 +27,8 @@ export const BENCHMARK_STATUS_LABELS: Record<BenchmarkStatus, { label: string; c
   no_actual: { label: 'No actual yet', color: 'gray' },
 };
 
-/** Money sources are in minor units of the organisation's currency. */
+/** Money sources (criteria's and the benchmarks' won revenue) are in minor units of the
+ * organisation's currency. */
 export const isMoneySource = (source: string | null) =>
-  source === 'annual_revenue' ||
-  source === 'won_revenue_12_months' ||
-  source === 'open_pipeline' ||
-  source === 'growth_year_over_year' ||
-  source === 'won_revenue';
+  source === 'won_revenue' ||
+  (MONEY_CRITERION_SOURCES as readonly (string | null)[]).includes(source);

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDay } from '../../components/dates';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { KeyAccountReviewsDue } from '../key-accounts/KeyAccountReviewsDue';
@@ -97,7 +98,17 @@ export function TeamPage() {
           <Tabs.Tab value="strategy">Strategy</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="plans" pt="md">
-          <Card withBorder>{isLeader ? <EveryTeamReps /> : <YourTeamReps />}</Card>
+          <Stack gap="sm">
+            <Group justify="flex-end">
+              <ExportCsvMenu
+                path="/api/rep-plans"
+                filters={{ year }}
+                label={`Export ${year} rep plans`}
+                importsBack={false}
+              />
+            </Group>
+            <Card withBorder>{isLeader ? <EveryTeamReps /> : <YourTeamReps />}</Card>
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="check-ins" pt="md">
           <Stack>

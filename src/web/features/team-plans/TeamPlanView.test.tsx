@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { CSV_FORMATS } from '../../../domain/csv-export';
 import { mockApi, renderWithProviders } from '../../test-utils';
 import {
   asManager,
@@ -97,5 +98,20 @@ describe('TeamPlanView', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ year: 2026, managerId }),
     );
+  });
+
+  it('exports the year’s team plans as CSV in each format, for reading only', async () => {
+    mockApi(teamHandlers(asRole('leader')));
+    renderWithProviders(<TeamPlanView year={2026} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export team plans' }));
+    const links = screen.getAllByRole('menuitem').map((item) => {
+      const url = new URL(item.getAttribute('href') ?? '', 'http://localhost');
+      return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    });
+    expect(links).toEqual(
+      CSV_FORMATS.map((csv) => ({ path: '/api/team-plans', query: { year: '2026', csv } })),
+    );
+    expect(screen.getByText('For other tools')).toBeTruthy();
+    expect(screen.queryByText(/Salesplan import/)).toBeNull();
   });
 });

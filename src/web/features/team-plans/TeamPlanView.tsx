@@ -14,6 +14,7 @@ import {
 import type { TeamPlan } from '../../../schemas/team-plans';
 import type { Me } from '../../../schemas/session';
 import { formatDay } from '../../components/dates';
+import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { useUsers } from '../reference/useReference';
 import { useSession } from '../session/useSession';
@@ -183,8 +184,17 @@ export function TeamPlanView({ year }: { year: number }) {
     });
   return (
     <Stack>
-      {plans.data.items.length === 0 && (
+      {plans.data.items.length === 0 ? (
         <Text c="dimmed">No team sales & marketing plan for {year} yet.</Text>
+      ) : (
+        <Group justify="flex-end">
+          <ExportCsvMenu
+            path="/api/team-plans"
+            filters={{ year }}
+            label="Export team plans"
+            importsBack={false}
+          />
+        </Group>
       )}
       {me?.role === 'manager' && !planned.includes(me.id) && (
         <Button w="fit-content" loading={create.isPending} onClick={() => start()}>

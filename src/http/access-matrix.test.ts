@@ -212,6 +212,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/key-accounts/{accountId}/plan/signature': {},
   'POST /api/key-accounts/{accountId}/plan/acknowledgement': {},
   'POST /api/key-accounts/{accountId}/plan/reviews': {},
+  'GET /api/key-accounts/{accountId}/whitespace': {},
+  'PUT /api/key-accounts/{accountId}/whitespace': {},
 };
 
 const CALLERS: { role: Role; email: string }[] = [

@@ -34,6 +34,7 @@ import { reportRoutes } from './routes/reports';
 import { dashboardRoutes } from './routes/dashboards';
 import { keyAccountRoutes } from './routes/key-accounts';
 import { keyAccountPlanRoutes } from './routes/key-accounts-plans';
+import { keyAccountWhitespaceRoutes } from './routes/key-accounts-whitespace';
 import { checkInRoutes } from './routes/check-ins';
 import { teamPlanRoutes } from './routes/team-plans';
 import { exchangeRateRoutes } from './routes/exchange-rates';
@@ -175,6 +176,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(dashboardRoutes, { db });
   await app.register(keyAccountRoutes, { db });
   await app.register(keyAccountPlanRoutes, { db });
+  await app.register(keyAccountWhitespaceRoutes, { db });
   await app.register(searchRoutes, { db });
 
   await serveWebApp(app, options.webDir ?? defaultWebDir);

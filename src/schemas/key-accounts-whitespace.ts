@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common';
+
+// The whitespace of a key account (DOMAIN.md, "Key accounts"): per product the potential its
+// owner entered, won in the last 12 months, the open pipeline and the gap, in integer minor units
+// of the organisation's currency. The owner replaces the potentials as a whole; a product left
+// out has none. Negative or fractional potentials are refused (422) by the service, which names
+// the field.
+
+const Minor = z.number().int();
+
+export const WhitespaceItem = z.object({
+  productId: Id,
+  productName: z.string(),
+  potentialMinor: Minor.nullable(),
+  wonMinor: Minor,
+  openMinor: Minor,
+  gapMinor: Minor.min(0),
+});
+
+export const KeyAccountWhitespace = z.object({
+  accountId: Id,
+  currency: z.string(),
+  today: IsoDate,
+  items: z.array(WhitespaceItem),
+  totals: z.object({
+    potentialMinor: Minor,
+    wonMinor: Minor,
+    openMinor: Minor,
+    gapMinor: Minor.min(0),
+  }),
+  canEdit: z.boolean(),
+});
+export type KeyAccountWhitespace = z.infer<typeof KeyAccountWhitespace>;
+
+export const WhitespaceInput = z.object({
+  potentials: z.array(z.object({ productId: Id, potentialMinor: z.number() })).max(1_000),
+});
+export type WhitespaceInput = z.infer<typeof WhitespaceInput>;

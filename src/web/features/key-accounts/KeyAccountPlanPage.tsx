@@ -25,6 +25,7 @@ import { PrintHeader } from '../print/PrintHeader';
 import { useUsers } from '../reference/useReference';
 import { useSession } from '../session/useSession';
 import { KeyAccountPlanForm } from './KeyAccountPlanForm';
+import { WhitespaceCard } from './WhitespaceCard';
 import { BENCHMARK_STATUS_LABELS, isMoneySource } from './key-account-labels';
 import {
   useAcknowledgeKeyAccountPlan,
@@ -238,6 +239,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           </Table.ScrollContainer>
         )}
       </PlanCard>
+      <WhitespaceCard accountId={plan.accountId} />
       <PlanCard title="Relationships" isEmpty={plan.relationships.length === 0}>
         {plan.relationships.map((r) => (
           <Text key={r.id} size="sm">

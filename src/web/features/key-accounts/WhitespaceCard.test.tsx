@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../components/money';
+import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
+import { WhitespaceCard } from './WhitespaceCard';
+
+const accountId = '00000000-0000-4000-8000-000000000001';
+const alpha = '00000000-0000-4000-8000-0000000000b1';
+const beta = '00000000-0000-4000-8000-0000000000b2';
+const path = `/api/key-accounts/${accountId}/whitespace`;
+const whitespace = (canEdit: boolean, alphaPotential: number | null = 100_000) => ({
+  accountId,
+  currency: 'EUR',
+  today: '2026-11-30',
+  items: [
+    {
+      productId: alpha,
+      productName: 'Alpha',
+      potentialMinor: alphaPotential,
+      wonMinor: 1_501,
+      openMinor: 40_000,
+      gapMinor: Math.max(0, (alphaPotential ?? 0) - 41_501),
+    },
+    {
+      productId: beta,
+      productName: 'Beta',
+      potentialMinor: null,
+      wonMinor: 7_000,
+      openMinor: 0,
+      gapMinor: 0,
+    },
+  ],
+  totals: {
+    potentialMinor: alphaPotential ?? 0,
+    wonMinor: 8_501,
+    openMinor: 40_000,
+    gapMinor: Math.max(0, (alphaPotential ?? 0) - 41_501),
+  },
+  canEdit,
+});
+const eur = (minor: number) => formatMoney(minor, 'EUR');
+
+describe('WhitespaceCard', () => {
+  it('shows per product the potential, won, open and gap with the totals, read only for a reader', async () => {
+    mockApi({ ...commonHandlers, [`GET ${path}`]: () => ({ body: whitespace(false) }) });
+    renderWithProviders(<WhitespaceCard accountId={accountId} />);
+    const card = await screen.findByRole('region', { name: 'Whitespace' });
+    const rows = await within(card).findAllByRole('row');
+    expect(rows.map((r) => Array.from(r.children).map((c) => c.textContent))).toEqual([
+      ['Product', 'Potential', 'Won 12 months', 'Open pipeline', 'Gap'],
+      ['Alpha', eur(100_000), eur(1_501), eur(40_000), eur(58_499)],
+      ['Beta', '—', eur(7_000), eur(0), eur(0)],
+      ['Total', eur(100_000), eur(8_501), eur(40_000), eur(58_499)],
+    ]);
+    expect(within(card).queryByRole('button', { name: 'Enter potentials' })).toBeNull();
+  });
+
+  it('lets the owner enter potentials in whole units, sent as minor units, refusing a negative', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      [`GET ${path}`]: () => ({ body: whitespace(true) }),
+      [`PUT ${path}`]: () => ({ body: whitespace(true, 125_050) }),
+    });
+    renderWithProviders(<WhitespaceCard accountId={accountId} />);
+    const card = await screen.findByRole('region', { name: 'Whitespace' });
+    await userEvent.click(await within(card).findByRole('button', { name: 'Enter potentials' }));
+    const alphaInput = within(card).getByLabelText('Potential of Alpha (EUR)');
+    expect((alphaInput as HTMLInputElement).value).toBe('1000.00');
+    await userEvent.clear(alphaInput);
+    await userEvent.type(alphaInput, '1 250,50');
+    await userEvent.type(within(card).getByLabelText('Potential of Beta (EUR)'), '-5');
+    await userEvent.click(within(card).getByRole('button', { name: 'Save potentials' }));
+    expect(await within(card).findByText('must not be negative')).toBeTruthy();
+    expect(api.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await userEvent.clear(within(card).getByLabelText('Potential of Beta (EUR)'));
+    await userEvent.click(within(card).getByRole('button', { name: 'Save potentials' }));
+    // The potential and the total both read the saved figure.
+    expect(await within(card).findAllByText(eur(125_050))).toHaveLength(2);
+    expect(api.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      { potentials: [{ productId: alpha, potentialMinor: 125_050 }] },
+    ]);
+  });
+});

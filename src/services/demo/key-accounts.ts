@@ -13,6 +13,7 @@ import {
   insertReview,
   replacePlanParts,
 } from '../../db/queries/key-accounts-plans';
+import { listWhitespaceFigures, replacePotentials } from '../../db/queries/key-accounts-whitespace';
 import { getOrganisation } from '../../db/queries/organisations';
 import { contacts, users } from '../../db/schema';
 import {
@@ -29,7 +30,8 @@ import { scoreOrganisation } from '../key-accounts';
 // The demo's key accounts: a scoring model saved by the leader, this year's list confirmed (with
 // one of rep1's accounts included by the leader, with the reason), and plans of rep1's key
 // accounts at different stages: acknowledged with a review held, signed and waiting for the
-// manager, a draft, and one whose quarterly review is due.
+// manager, a draft, and one whose quarterly review is due. Those accounts' owner has entered the
+// potential per product (whitespace): above what was won and is open, so the gaps show.
 
 const CRITERIA: { name: string; source: CriterionSource; weight: number }[] = [
   { name: 'Employees', source: 'employees', weight: 2 },
@@ -280,5 +282,31 @@ export async function loadDemoKeyAccounts(
         reviewedBy: managerId,
       });
   }
+  for (const accountId of planAccountIds) await enterPotentials(tx, orgId, accountId, today);
   return { keyAccountIds: list.map((a) => a.accountId), planAccountIds };
+}
+
+/**
+ * The potential per product as an owner would estimate it: for a product already bought or in
+ * the pipeline, one and a half to two and a half times what is won and open; for two that are
+ * not, a round first guess. Rounded up to 1 000 whole units (minor units of two decimals).
+ */
+async function enterPotentials(tx: Executor, orgId: string, accountId: string, today: string) {
+  const rows = await listWhitespaceFigures(tx, orgId, accountId, today);
+  const roundUp = (minor: number) => Math.ceil(minor / 100_000) * 100_000;
+  const potentials = [];
+  let guesses = 0;
+  for (const [index, row] of rows.entries()) {
+    const sold = row.wonMinor + row.openMinor;
+    if (sold > 0)
+      potentials.push({
+        productId: row.productId,
+        potentialMinor: roundUp(sold * (1.5 + (index % 3) * 0.5)),
+      });
+    else if (guesses < 2) {
+      guesses += 1;
+      potentials.push({ productId: row.productId, potentialMinor: 2_500_000 * guesses });
+    }
+  }
+  await replacePotentials(tx, orgId, accountId, potentials);
 }

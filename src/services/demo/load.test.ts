@@ -180,6 +180,19 @@ describe.each(testEngines())('loadDemoData on %s', (engine) => {
     ]);
   });
 
+  it('enters whitespace potentials on the key accounts with a plan, leaving gaps to aim at', async () => {
+    const { keyAccountPlans: plans, keyAccountProductPotentials: potentials } = schema;
+    const planned = await handle.db.selectDistinct({ id: plans.accountId }).from(plans);
+    const entered = await handle.db.selectDistinct({ id: potentials.accountId }).from(potentials);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(entered.map((r) => r.id).sort()).toEqual(planned.map((r) => r.id).sort());
+    const [positive] = await handle.db
+      .select({ count: count() })
+      .from(potentials)
+      .where(sql`${potentials.potentialMinor} > 0`);
+    expect(positive?.count).toBeGreaterThan(planned.length);
+  });
+
   it('refuses to load the demo a second time', async () => {
     await expect(loadDemoData(handle.db, { anchorDate })).rejects.toThrow(ConflictError);
   });

@@ -20,6 +20,7 @@ import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { formatMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { isMoneySource } from './key-account-labels';
+import { RankingFilters, useRankingFilters } from './RankingFilters';
 import { useConfirmKeyAccounts, useRanking } from './useKeyAccounts';
 
 // Every account by potential score, each criterion's part of it, the proposed key accounts and,
@@ -46,8 +47,8 @@ function ContributionCells({ item, currency }: { item: RankingItem; currency: st
 type Override = { decision: KeyAccountOverride; reason: string };
 
 export function RankingPanel({ currency, canConfirm }: { currency: string; canConfirm: boolean }) {
-  const [keyOnly, setKeyOnly] = useState(false);
-  const ranking = useRanking({ keyOnly: keyOnly ? 'true' : undefined, pageSize: 50 });
+  const filters = useRankingFilters();
+  const ranking = useRanking({ ...filters.query, pageSize: 50 });
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [isConfirming, setIsConfirming] = useState(false);
   const confirm = useConfirmKeyAccounts();
@@ -107,15 +108,11 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           </Alert>
         )}
       <Group justify="space-between">
-        <Checkbox
-          label="Only proposed or confirmed key accounts"
-          checked={keyOnly}
-          onChange={(event) => setKeyOnly(event.currentTarget.checked)}
-        />
+        <RankingFilters values={filters.values} setFilters={filters.setFilters} />
         <Group gap="sm">
           <ExportCsvMenu
             path="/api/key-accounts/ranking"
-            filters={{ keyOnly: keyOnly ? 'true' : undefined }}
+            filters={filters.query}
             importsBack={false}
           />
           {canConfirm && (

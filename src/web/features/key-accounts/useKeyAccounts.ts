@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../api/client';
 import type {
   ConfirmationInput,
@@ -36,6 +36,8 @@ export function useRanking(filters: Record<string, QueryValue>) {
   return useQuery({
     queryKey: [...KEY, 'ranking', filters],
     queryFn: () => api.get<Ranking>('/api/key-accounts/ranking', filters),
+    // A filter change keeps the ranking (and its filters) on screen until the new one comes.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -117,7 +117,7 @@ describe.runIf(canRun)('a manager works the Team page (real browser)', () => {
       await manager1Api.request('GET', `/api/dashboards/rep?repId=${server.ids.rep1}`)
     ).body;
     expect(dashboard.attainment.wonToDate).toBe(100_000_00);
-    const shown = `${Math.round(dashboard.attainment.attainment * 100)}%`;
+    const shown = `${(dashboard.attainment.attainment * 100).toFixed(1)}%`;
     await page.goto(`${server.baseUrl}/team`);
     const after = table.getByRole('row').filter({ hasText: 'rep1' }).first();
     await after.getByRole('cell', { name: shown, exact: true }).waitFor();

@@ -59,9 +59,9 @@ describe('MyPlanPage', () => {
         .slice(1)
         .map((row) => row.textContent),
     ).toEqual([
-      'Total€2,000,000€1,000,000€900,00090%',
-      'Segment A€1,500,000€750,000€700,00093%',
-      'Other€500,000€250,000€200,00080%',
+      'Total€2,000,000€1,000,000€900,00090.0%',
+      'Segment A€1,500,000€750,000€700,00093.3%',
+      'Other€500,000€250,000€200,00080.0%',
     ]);
     expect(screen.getByText('from 3 won, 2 lost')).toBeTruthy();
     // The team's closing ratio beside the rep's; no team meeting ratio sent, no row for it.

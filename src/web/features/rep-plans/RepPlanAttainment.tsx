@@ -1,14 +1,13 @@
 import { Table, Text } from '@mantine/core';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 import type { PlanAttainment } from '../../../schemas/rep-plans';
+import { formatRate } from '../dashboards/dashboard-format';
 import { formatWholeMoney } from './plan-words';
 
 export type AttainmentTableRow = Pick<
   PlanAttainment['rows'][number],
   'key' | 'label' | 'targetToDateMinor' | 'wonToDateMinor' | 'isBehind'
 > & { targetYearMinor?: number | undefined };
-
-const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * Won to date against the target to date and the year, the total first, then each segment with
@@ -56,7 +55,7 @@ export function AttainmentTable({
                 <Table.Td ta="right">
                   {row.targetToDateMinor === 0
                     ? 'nothing due yet'
-                    : percent.format(row.wonToDateMinor / row.targetToDateMinor)}
+                    : formatRate(row.wonToDateMinor / row.targetToDateMinor)}
                 </Table.Td>
               </Table.Tr>
             ))}

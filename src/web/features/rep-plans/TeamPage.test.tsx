@@ -43,7 +43,7 @@ describe('TeamPage', () => {
     expect(dana.textContent).toContain('10 of 40');
     const rita = within(table).getByRole('link', { name: 'Rita Rep' }).closest('tr') as HTMLElement;
     expect(rita.textContent).toContain('Agreed on Jan 20, 2026');
-    expect(rita.textContent).toContain('75%');
+    expect(rita.textContent).toContain('75.0%');
     expect(rita.textContent).toContain('Oct 30, 2026');
   });
 

@@ -11,6 +11,7 @@ import type { User } from '../../../schemas/users';
 import { api, type Page } from '../../api/client';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { formatRate } from '../dashboards/dashboard-format';
 import { useTeamDashboard } from '../dashboards/useDashboards';
 import { formatWholeMoney } from './plan-words';
 
@@ -58,7 +59,8 @@ const URGENT: readonly TeamAttentionReason[] = ['awaiting_countersignature', 'ch
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 const percent = (rate: number | null) =>
-  rate === null ? 'nothing due yet' : `${Math.round(rate * 100)}%`;
+  // One decimal, as the dashboards write an attainment: the same figure reads the same everywhere.
+  rate === null ? 'nothing due yet' : formatRate(rate);
 const times = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}×`);
 
 function RepRow({

@@ -137,8 +137,9 @@ export function RepPlanFunnel({ plan }: { plan: RepPlan }) {
       {endOfYear && (
         // The year is ending, nothing is wrong: say it once, with what to do.
         <Alert mt="sm" color="blue" title={`The ${plan.year} selling season is over`}>
-          A deal started now would close after the year ends, so this plan asks for no more first
-          meetings. Plan them in your {plan.year + 1} plan
+          A deal started now would close after the year ends, so the funnel asks for no more first
+          meetings this year. The weekly plan still holds the norms’ meetings with your target
+          accounts: they build next year’s pipeline. Plan it in your {plan.year + 1} plan
           {nextYearOpensOn ? `, which opens on ${formatDay(nextYearOpensOn)}` : ''} (three months
           before the year starts).
         </Alert>

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { build } from 'vite';
 
 // Debian's chromium: `npx playwright install` cannot download browsers here.
@@ -34,4 +40,47 @@ export async function buildWebApp(): Promise<string> {
     logLevel: 'error',
   });
   return outDir;
+}
+
+/**
+ * A person in a browser context of their own (US English, UTC, so "this year" and formatted
+ * dates agree with the server's), signed in through the form at `url`; the page's uncaught
+ * errors go into `pageErrors`, named by the email.
+ */
+export async function signInThroughForm(
+  browser: Browser,
+  {
+    baseUrl,
+    email,
+    password,
+    url,
+    pageErrors,
+    width = 1440,
+  }: {
+    baseUrl: string;
+    email: string;
+    password: string;
+    url: string;
+    pageErrors: string[];
+    width?: number;
+  },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
+  await page.goto(`${baseUrl}${url}`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return { context, page };
+}
+
+/** Picks `option` in a Mantine Select (its input comes first: its listbox has the same name). */
+export async function pickOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.first().click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/services/clock';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../src/http/test-server';
 import { formatMoney } from '../src/web/components/money';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, hasChromium, launchBrowser, pickOption, signInThroughForm } from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 
@@ -96,29 +96,15 @@ describe.runIf(canRun)(
       if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
     });
 
-    async function signIn(
-      email: string,
-      url: string,
-    ): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await browser.newContext({
-        viewport: { width: 1440, height: 1000 },
-        locale: 'en-US',
-        timezoneId: 'UTC',
+    const signIn = (email: string, url: string) =>
+      signInThroughForm(browser, {
+        baseUrl: server.baseUrl,
+        email,
+        password: PASSWORD,
+        url,
+        pageErrors,
       });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-      await page.goto(`${server.baseUrl}${url}`);
-      await page.getByRole('textbox', { name: 'Email' }).fill(email);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      return { context, page };
-    }
-
-    async function pick(page: Page, field: Locator, option: string) {
-      // A Select named by aria-label names its listbox too: the input comes first.
-      await field.first().click();
-      await page.getByRole('option', { name: option, exact: true }).click();
-    }
+    const pick = pickOption;
 
     it('scores, confirms, plans, signs, acknowledges and reviews a key account', async () => {
       // 1. The leader defines the criteria: open pipeline twice as much as won revenue, top 20%.

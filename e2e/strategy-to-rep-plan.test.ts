@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segments } from '../src/db/schema';
 import { addDays } from '../src/domain/calendar';
 import { todayIso } from '../src/services/clock';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../src/http/test-server';
 import { formatMoney } from '../src/web/components/money';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, hasChromium, launchBrowser, pickOption, signInThroughForm } from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 
@@ -117,28 +117,15 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
   });
 
   // Each person in a browser of their own; the clock's zone is the server's, so "this year" agrees.
-  async function signIn(
-    email: string,
-    url: string,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
+  const signIn = (email: string, url: string) =>
+    signInThroughForm(browser, {
+      baseUrl: server.baseUrl,
+      email,
+      password: PASSWORD,
+      url,
+      pageErrors,
     });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-    await page.goto(`${server.baseUrl}${url}`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return { context, page };
-  }
-
-  async function pick(page: Page, field: Locator, option: string) {
-    await field.click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
+  const pick = pickOption;
 
   it('goes from the strategy to an agreed plan, the week, and a check-in that revises it', async () => {
     // 1. The leader sets the year's strategy.

@@ -10,6 +10,7 @@ import {
   stages,
 } from '../../db/schema';
 import { addDays, addMonths } from '../../domain/calendar';
+import type { StageKind } from '../../domain/opportunity';
 import {
   type WhitespaceDeal,
   dealFiguresByProduct,
@@ -68,7 +69,7 @@ describe.each(testEngines())('key-account whitespace API on %s', (engine) => {
       minorUnitRate: '0.5',
     });
     const orgStages = await db.select().from(stages).where(eq(stages.orgId, orgId));
-    const stageOf = (kind: 'open' | 'won' | 'lost') => {
+    const stageOf = (kind: StageKind) => {
       const found = orgStages.find((s) => s.kind === kind);
       if (!found) throw new Error(`no ${kind} stage`);
       return found.id;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_FORMATS } from '../../domain/csv-export';
 import { dateInTimeZone } from '../../domain/time-zone';
 import { testEngines } from '../../test-setup/test-database';
 import type { Client, TestServer } from '../test-server';
@@ -204,7 +205,7 @@ describe.each(testEngines())('CSV of the plan lists on %s', (engine) => {
       expect(operation.responses['200'].content['text/csv'].schema.type).toBe('string');
       expect(
         operation.parameters.find((p: { name: string }) => p.name === 'csv')?.schema.enum,
-      ).toEqual(['plain', 'excel', 'excel-semicolon']);
+      ).toEqual([...CSV_FORMATS]);
     }
   });
 

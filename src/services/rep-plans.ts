@@ -15,6 +15,7 @@ import { listActivityTypeHours } from '../db/queries/strategies';
 import { getUserWithOrganisation } from '../db/queries/users';
 import { fiscalYearStartOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { carriesQuota } from '../domain/roles';
 import {
   allowedRepPlanTransitions,
   canEditRepPlan,
@@ -139,6 +140,12 @@ export async function createRepPlan(db: Database, actor: Actor, input: RepPlanIn
     if (!rep || !canRead(actor, repId))
       throw new ValidationError({ field: 'repId', reason: 'no such user in your team' });
     if (!canChange(actor, repId)) throw new ForbiddenError('You may read this rep’s plans only');
+    if (!carriesQuota(rep.user.role)) {
+      throw new ValidationError({
+        field: 'repId',
+        reason: `${rep.user.name} is a ${rep.user.role} and carries no quota: rep plans are for reps and managers`,
+      });
+    }
     const opensOn = planningOpensOn(
       fiscalYearStartOf(input.year, rep.organisation.fiscalYearStartMonth),
     );

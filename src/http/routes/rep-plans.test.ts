@@ -440,6 +440,19 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     expect((await leader.request('GET', `/api/rep-plans?year=${year + 2}`)).body.total).toBe(0);
   });
 
+  it('refuses a plan for a leader or an admin, who carry no quota, with nothing written', async () => {
+    const admin = await server.as('admin@acme.test');
+    for (const caller of [leader, admin]) {
+      const own = await caller.request('POST', '/api/rep-plans', { year });
+      expect(own.status).toBe(422);
+      expect(own.body.error.issues[0].field).toBe('repId');
+      expect(own.body.error.issues[0].reason).toMatch(/carries no quota/);
+    }
+    const plans = await leader.request('GET', `/api/rep-plans?year=${year}`);
+    const owners = plans.body.items.map((p: { repId: string }) => p.repId);
+    expect(owners).not.toContain((await leader.request('GET', '/api/me')).body.user.id);
+  });
+
   it("counts rep2's foreign deals in our currency and leaves the one without a rate out", async () => {
     const admin = await server.as('admin@acme.test');
     const rep2 = await server.as('rep2@acme.test');

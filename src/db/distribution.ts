@@ -50,6 +50,7 @@ export const TABLE_DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   response_mode_changes: 'distributed',
   competitors: 'distributed',
   action_steps: 'distributed',
+  deal_plan_comments: 'distributed',
   strategies: 'distributed',
   strategy_segment_shares: 'distributed',
   strategy_assignments: 'distributed',

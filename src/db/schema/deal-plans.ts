@@ -238,3 +238,32 @@ export const actionSteps = pgTable(
     ),
   ],
 );
+
+// The deal owner's and their manager's comments on the plan, oldest first. Keyed on the
+// opportunity (a plan may have no row yet when the first comment comes).
+export const dealPlanComments = pgTable(
+  'deal_plan_comments',
+  {
+    orgId: orgIdColumn(),
+    id: idColumn(),
+    opportunityId: uuid('opportunity_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: 'deal_plan_comments_opportunity_fk',
+      columns: [t.orgId, t.opportunityId],
+      foreignColumns: [opportunities.orgId, opportunities.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'deal_plan_comments_author_fk',
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [users.orgId, users.id],
+    }),
+    index('deal_plan_comments_plan_idx').on(t.orgId, t.opportunityId, t.createdAt),
+    check('deal_plan_comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
+  ],
+);

@@ -67,6 +67,7 @@ export const TABLE_DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   key_account_model_versions: 'distributed',
   key_account_overrides: 'distributed',
   key_account_product_potentials: 'distributed',
+  key_account_whitespace_versions: 'distributed',
   key_account_plans: 'distributed',
   key_account_relationships: 'distributed',
   key_account_objectives: 'distributed',

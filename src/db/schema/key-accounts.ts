@@ -386,3 +386,24 @@ export const keyAccountProductPotentials = pgTable(
     check('key_account_product_potentials_positive', sql`${t.potentialMinor} >= 0`),
   ],
 );
+
+// The version of a key account's whitespace potentials, for If-Match: 0 (no row) before the
+// owner first saves them, one more on every save.
+export const keyAccountWhitespaceVersions = pgTable(
+  'key_account_whitespace_versions',
+  {
+    orgId: orgIdColumn(),
+    accountId: uuid('account_id').notNull(),
+    version: integer('version').notNull(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId] }),
+    foreignKey({
+      name: 'key_account_whitespace_versions_account_fk',
+      columns: [t.orgId, t.accountId],
+      foreignColumns: [accounts.orgId, accounts.id],
+    }).onDelete('cascade'),
+    check('key_account_whitespace_versions_version_positive', sql`${t.version} > 0`),
+  ],
+);

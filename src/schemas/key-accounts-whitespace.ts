@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import { UnconvertedDeals } from './dashboards';
 
 // The whitespace of a key account (DOMAIN.md, "Key accounts"): per product the potential its
 // owner entered, won in the last 12 months, the open pipeline and the gap, in integer minor units
 // of the organisation's currency. The owner replaces the potentials as a whole; a product left
 // out has none. Negative or fractional potentials are refused (422) by the service, which names
-// the field.
+// the field. The potentials are versioned: the PUT sends the `version` read as If-Match.
 
 const Minor = z.number().int();
 
@@ -20,6 +21,8 @@ export const WhitespaceItem = z.object({
 
 export const KeyAccountWhitespace = z.object({
   accountId: Id,
+  /** The potentials' version, sent back as If-Match (0 before they are first saved). */
+  version: z.number().int().min(0),
   currency: z.string(),
   today: IsoDate,
   items: z.array(WhitespaceItem),
@@ -29,6 +32,8 @@ export const KeyAccountWhitespace = z.object({
     openMinor: Minor,
     gapMinor: Minor.min(0),
   }),
+  /** The deals left out of won and open for want of an exchange rate, per currency. */
+  unconverted: UnconvertedDeals,
   canEdit: z.boolean(),
 });
 export type KeyAccountWhitespace = z.infer<typeof KeyAccountWhitespace>;

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { UnconvertedMoney } from '../../domain/exchange-rates';
 import { type Executor, queryRows } from '../client';
-import { keyAccountProductPotentials } from '../schema';
-import { convertedAmountJoin, convertedMinor } from './money';
+import { keyAccountProductPotentials, keyAccountWhitespaceVersions } from '../schema';
+import { convertedAmountJoin, convertedMinor, sumConvertedBy } from './money';
 
 // The whitespace of one key account: every product of the organisation with the owner's
 // potential, the revenue won in the 12 months up to `today` and the open pipeline, in the
@@ -60,6 +61,67 @@ export async function listWhitespaceFigures(
     wonMinor: Number(row.won_minor),
     openMinor: Number(row.open_minor),
   }));
+}
+
+/**
+ * The deals the figures above leave out for want of a rate (won in the 12 months up to `today`
+ * or open, with a product), counted per currency as the dashboards answer them.
+ */
+export async function listWhitespaceUnconverted(
+  db: Executor,
+  orgId: string,
+  accountId: string,
+  today: string,
+): Promise<UnconvertedMoney[]> {
+  const totals = await sumConvertedBy(db, orgId, {
+    key: sql`'all'`,
+    today,
+    where: sql`o.account_id = ${accountId} and o.product_id is not null
+      and (s.kind = 'open' or (s.kind = 'won'
+        and o.closed_on > (${today}::date - interval '12 months')::date
+        and o.closed_on <= ${today}::date))`,
+  });
+  return totals.get('all')?.unconverted ?? [];
+}
+
+/** The version of the account's potentials: 0 before they were first saved. */
+export async function getWhitespaceVersion(
+  db: Executor,
+  orgId: string,
+  accountId: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ version: keyAccountWhitespaceVersions.version })
+    .from(keyAccountWhitespaceVersions)
+    .where(
+      and(
+        eq(keyAccountWhitespaceVersions.orgId, orgId),
+        eq(keyAccountWhitespaceVersions.accountId, accountId),
+      ),
+    );
+  return row?.version ?? 0;
+}
+
+/**
+ * Moves the potentials from `version` to the next one; false when another save got there first
+ * (the row is then at another version, or was inserted by it).
+ */
+export async function bumpWhitespaceVersion(
+  db: Executor,
+  orgId: string,
+  accountId: string,
+  version: number,
+): Promise<boolean> {
+  const rows = await db
+    .insert(keyAccountWhitespaceVersions)
+    .values({ orgId, accountId, version: version + 1 })
+    .onConflictDoUpdate({
+      target: [keyAccountWhitespaceVersions.orgId, keyAccountWhitespaceVersions.accountId],
+      set: { version: sql`${keyAccountWhitespaceVersions.version} + 1`, updatedAt: new Date() },
+      setWhere: sql`${keyAccountWhitespaceVersions.version} = ${version}`,
+    })
+    .returning({ version: keyAccountWhitespaceVersions.version });
+  return rows.length === 1;
 }
 
 /** The ids of the organisation's products. */

@@ -9,8 +9,16 @@ const accountId = '00000000-0000-4000-8000-000000000001';
 const alpha = '00000000-0000-4000-8000-0000000000b1';
 const beta = '00000000-0000-4000-8000-0000000000b2';
 const path = `/api/key-accounts/${accountId}/whitespace`;
-const whitespace = (canEdit: boolean, alphaPotential: number | null = 100_000) => ({
+const whitespace = (
+  canEdit: boolean,
+  alphaPotential: number | null = 100_000,
+  {
+    version = 1,
+    unconverted = [] as { currency: string; count: number; amountMinor: number }[],
+  } = {},
+) => ({
   accountId,
+  version,
   currency: 'EUR',
   today: '2026-11-30',
   items: [
@@ -37,6 +45,7 @@ const whitespace = (canEdit: boolean, alphaPotential: number | null = 100_000) =
     openMinor: 40_000,
     gapMinor: Math.max(0, (alphaPotential ?? 0) - 41_501),
   },
+  unconverted,
   canEdit,
 });
 const eur = (minor: number) => formatMoney(minor, 'EUR');
@@ -54,6 +63,58 @@ describe('WhitespaceCard', () => {
       ['Total', eur(100_000), eur(8_501), eur(40_000), eur(58_499)],
     ]);
     expect(within(card).queryByRole('button', { name: 'Enter potentials' })).toBeNull();
+    expect(within(card).queryByText(/have no rate|has no rate/)).toBeNull();
+  });
+
+  it('says which deals are not counted for want of an exchange rate, as the dashboards do', async () => {
+    const unconverted = [
+      { currency: 'CHF', count: 2, amountMinor: 9_000 },
+      { currency: 'USD', count: 1, amountMinor: 500 },
+    ];
+    mockApi({
+      ...commonHandlers,
+      [`GET ${path}`]: () => ({ body: whitespace(false, 100_000, { unconverted }) }),
+    });
+    renderWithProviders(<WhitespaceCard accountId={accountId} />);
+    const card = await screen.findByRole('region', { name: 'Whitespace' });
+    expect(
+      await within(card).findByText(
+        'Not counted in won and open pipeline: 2 deals in CHF have no rate',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(card).getByText('Not counted in won and open pipeline: 1 deal in USD has no rate'),
+    ).toBeTruthy();
+  });
+
+  it('sends the version it read as If-Match, and on a stale one shows why and the current figures', async () => {
+    const { fetchMock } = mockApi({
+      ...commonHandlers,
+      [`GET ${path}`]: () => ({ body: whitespace(true, 100_000, { version: 4 }) }),
+      [`PUT ${path}`]: () => ({
+        status: 409,
+        body: {
+          error: {
+            code: 'conflict',
+            message:
+              'The potentials changed since you read them: you sent version 4, they are at version 5.',
+            current: whitespace(true, 300_000, { version: 5 }),
+          },
+        },
+      }),
+    });
+    renderWithProviders(<WhitespaceCard accountId={accountId} />);
+    const card = await screen.findByRole('region', { name: 'Whitespace' });
+    await userEvent.click(await within(card).findByRole('button', { name: 'Enter potentials' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'Save potentials' }));
+    expect(await within(card).findByRole('alert')).toHaveProperty(
+      'textContent',
+      'The potentials changed since you read them: you sent version 4, they are at version 5.',
+    );
+    const putInit = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT')?.[1];
+    expect(putInit?.headers).toMatchObject({ 'If-Match': '"4"' });
+    // The current whitespace replaced the one read: its total potential shows.
+    expect(within(card).getByText(eur(300_000))).toBeTruthy();
   });
 
   it('lets the owner enter potentials in whole units, sent as minor units, refusing a negative', async () => {

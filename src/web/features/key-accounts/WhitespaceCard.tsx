@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
+import { describeUnconverted } from '../../../domain/exchange-rates';
 import { errorMessage } from '../../api/client';
 import { formatMoney } from '../../components/money';
 import { useKeyAccountWhitespace, useSaveKeyAccountWhitespace } from './useKeyAccountWhitespace';
@@ -38,7 +39,10 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
       const parsed = whitespaceInputOf(draft, data.currency);
       if (!parsed.ok) return setErrors(parsed.errors);
       setErrors({});
-      save.mutate(parsed.input, { onSuccess: () => setDraft(null) });
+      save.mutate(
+        { version: data.version, input: parsed.input },
+        { onSuccess: () => setDraft(null) },
+      );
     };
     return (
       <>
@@ -98,6 +102,12 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
             </Table.Tfoot>
           </Table>
         </Table.ScrollContainer>
+        {describeUnconverted(data.unconverted).map((line) => (
+          // Bold, not orange, as the dashboards' note (Mantine's orange is below AA on white).
+          <Text key={line} size="sm" fw={600} mt="xs">
+            Not counted in won and open pipeline: {line}
+          </Text>
+        ))}
         {save.error && (
           <Alert color="red" role="alert" mt="sm">
             {errorMessage(save.error)}

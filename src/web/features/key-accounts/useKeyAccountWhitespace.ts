@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import type {
   KeyAccountWhitespace,
   WhitespaceInput,
@@ -15,11 +15,19 @@ export function useKeyAccountWhitespace(accountId: string) {
   });
 }
 
-/** The PUT answers the whole whitespace: it replaces the cached one. */
+/**
+ * The PUT sends the version read as If-Match and answers the whole whitespace: it replaces the
+ * cached one. A stale version (409) answers the current whitespace, which replaces it too.
+ */
 export function useSaveKeyAccountWhitespace(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: WhitespaceInput) => api.put<KeyAccountWhitespace>(path(accountId), input),
+    mutationFn: ({ version, input }: { version: number; input: WhitespaceInput }) =>
+      api.put<KeyAccountWhitespace>(path(accountId), input, version),
     onSuccess: (whitespace) => queryClient.setQueryData(key(accountId), whitespace),
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409 && error.current !== undefined)
+        queryClient.setQueryData(key(accountId), error.current as KeyAccountWhitespace);
+    },
   });
 }

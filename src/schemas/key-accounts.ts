@@ -65,7 +65,12 @@ export const RatingsInput = z.object({
       z.object({
         criterionId: Id,
         /** 1–5; null clears the rating. */
-        value: z.number().int().min(1).max(5).nullable(),
+        value: z
+          .number('must be a number from 1 to 5')
+          .int('must be a whole number from 1 to 5')
+          .min(1, 'must be from 1 to 5')
+          .max(5, 'must be from 1 to 5')
+          .nullable(),
       }),
     )
     .min(1)
@@ -114,6 +119,8 @@ export const RankingItem = z.object({
   confirmed: z.boolean(),
   /** Why a leader included it below the cut or excluded it above, when they did. */
   override: z.object({ decision: KeyAccountOverrideDecision, reason: z.string() }).nullable(),
+  /** Whether the caller may enter its 1–5 ratings (PUT /api/key-accounts/ratings/{id}). */
+  canRate: z.boolean(),
   contributions: z.array(Contribution),
 });
 export type RankingItem = z.infer<typeof RankingItem>;
@@ -171,3 +178,4 @@ export const AccountRatings = z.object({
   accountId: Id,
   ratings: z.array(z.object({ criterionId: Id, value: z.number().int().min(1).max(5) })),
 });
+export type AccountRatings = z.infer<typeof AccountRatings>;

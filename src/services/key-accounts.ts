@@ -147,6 +147,10 @@ export async function saveScoringModel(
   });
 }
 
+/** A leader or an admin rates every account; anyone else the accounts they may change. */
+const mayRateAccount = (actor: Actor, ownerId: string | null) =>
+  isLeaderOrAdmin(actor) || canChange(actor, ownerId);
+
 /** Enters or clears an account's 1–5 ratings: a leader, an admin, or whoever may change it. */
 export async function rateAccount(
   db: Database,
@@ -157,7 +161,7 @@ export async function rateAccount(
   return db.transaction(async (tx) => {
     const account = await getAccount(tx, actor.orgId, accountId, actor.visibleOwnerIds);
     if (!account) throw new NotFoundError('Account', accountId);
-    if (!isLeaderOrAdmin(actor) && !canChange(actor, account.account.ownerId))
+    if (!mayRateAccount(actor, account.account.ownerId))
       throw new ForbiddenError('You may read this account but not rate it');
     const criteria = new Map((await listCriteria(tx, actor.orgId)).map((c) => [c.id, c]));
     const before = (await listRatings(tx, actor.orgId, [accountId])).get(accountId);
@@ -189,7 +193,9 @@ export async function rateAccount(
   });
 }
 
-type ScoredAccount = Omit<RankingItem, 'confirmed' | 'override'> & { figures: AccountFigures };
+type ScoredAccount = Omit<RankingItem, 'confirmed' | 'override' | 'canRate'> & {
+  figures: AccountFigures;
+};
 
 /** Every account of the organisation scored and ranked by the model in use, with the cut. */
 export async function scoreOrganisation(
@@ -282,6 +288,7 @@ export async function getRanking(
       ...account,
       confirmed: confirmed.has(account.accountId),
       override: override ? { decision: override.decision, reason: override.reason } : null,
+      canRate: mayRateAccount(actor, account.ownerId),
     };
   });
   const matching = items.filter(

@@ -211,14 +211,19 @@ describe.each(testEngines())('key accounts API on %s', (engine) => {
       ratings: [{ criterionId: employees, value: 3 }],
     });
     expect(notRating.status).toBe(422);
-    expect(
-      (
-        await rep1.request('PUT', `/api/key-accounts/ratings/${accountIds[9]}`, {
-          ratings: [{ criterionId: fit, value: 6 }],
-        })
-      ).status,
-    ).toBe(400);
+    const tooHigh = await rep1.request('PUT', `/api/key-accounts/ratings/${accountIds[9]}`, {
+      ratings: [{ criterionId: fit, value: 6 }],
+    });
+    expect(tooHigh.status).toBe(400);
+    expect(tooHigh.body.error.issues).toEqual([
+      { field: 'ratings.0.value', reason: 'must be from 1 to 5' },
+    ]);
     const ranking = Ranking.parse((await leader.request('GET', '/api/key-accounts/ranking')).body);
+    // The ranking says who may rate each row: a leader every account, a rep their own.
+    expect(ranking.items.every((i) => i.canRate)).toBe(true);
+    const repRanking = Ranking.parse((await rep1.request('GET', '/api/key-accounts/ranking')).body);
+    expect(repRanking.items.length).toBeGreaterThan(0);
+    expect(repRanking.items.every((i) => i.canRate && i.ownerId === server.ids.rep1)).toBe(true);
     // Account 09: (3 · 90/170 + 1 · 1) / 4 = 0.6471, behind 16 (0.7059) and 15 (0.6618), ahead
     // of 14 (0.6176).
     const nine = ranking.items.find((i) => i.accountName === 'Account 09');

@@ -26,6 +26,7 @@ const ranking = {
       proposed: true,
       confirmed: false,
       override: null,
+      canRate: false,
       contributions: [
         {
           criterionId: criterion.id,

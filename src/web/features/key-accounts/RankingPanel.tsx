@@ -19,12 +19,14 @@ import { errorMessage } from '../../api/client';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { formatMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { AccountRatingsForm } from './AccountRatingsForm';
 import { isMoneySource } from './key-account-labels';
 import { RankingFilters, useRankingFilters } from './RankingFilters';
 import { useConfirmKeyAccounts, useRanking } from './useKeyAccounts';
 
 // Every account by potential score, each criterion's part of it, the proposed key accounts and,
-// for a leader, the confirmation with overrides (each with a reason).
+// for a leader, the confirmation with overrides (each with a reason). Whoever may rate an account
+// enters its 1–5 ratings on the model's rating criteria from its row.
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}`;
 
@@ -51,6 +53,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
   const ranking = useRanking({ ...filters.query, pageSize: 50 });
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [isConfirming, setIsConfirming] = useState(false);
+  const [ratingId, setRatingId] = useState<string | null>(null);
   const confirm = useConfirmKeyAccounts();
   if (ranking.isPending) return <TableSkeleton columns={6} />;
   if (ranking.isError)
@@ -70,6 +73,8 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
     );
   const overrideList = Object.entries(overrides).map(([accountId, o]) => ({ accountId, ...o }));
   const nameOf = (id: string) => data.items.find((i) => i.accountId === id)?.accountName ?? id;
+  const ratingCriteria = data.criteria.filter((c) => c.kind === 'rating');
+  const rating = data.items.find((i) => i.accountId === ratingId);
 
   return (
     <Stack gap="md">
@@ -153,6 +158,17 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
                   <Text size="xs" c="gray.7">
                     {item.ownerName ?? 'No owner'}
                   </Text>
+                  {item.canRate && ratingCriteria.length > 0 && (
+                    <Button
+                      variant="subtle"
+                      size="compact-xs"
+                      px={0}
+                      aria-label={`Rate ${item.accountName}`}
+                      onClick={() => setRatingId(item.accountId)}
+                    >
+                      Rate
+                    </Button>
+                  )}
                 </Table.Td>
                 <Table.Td>{percent(item.score)}</Table.Td>
                 <ContributionCells item={item} currency={currency} />
@@ -188,6 +204,20 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           Showing the first {data.items.length} of {data.total} accounts.
         </Text>
       )}
+      <Modal
+        opened={rating !== undefined}
+        onClose={() => setRatingId(null)}
+        title={rating ? `Ratings of ${rating.accountName}` : ''}
+      >
+        {rating && (
+          <AccountRatingsForm
+            key={rating.accountId}
+            item={rating}
+            criteria={ratingCriteria}
+            onDone={() => setRatingId(null)}
+          />
+        )}
+      </Modal>
       <Modal
         opened={isConfirming}
         onClose={() => setIsConfirming(false)}
@@ -249,6 +279,8 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
       <Title order={3} size="h6" c="gray.7">
         Each criterion shows the account&apos;s value, then normalised × weight → its part of the
         score (in points of 100).
+        {ratingCriteria.length > 0 &&
+          ' Ratings 1–5 are entered per account with Rate under its name.'}
       </Title>
     </Stack>
   );

@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../api/client';
 import type {
+  AccountRatings,
   ConfirmationInput,
   Ranking,
+  RatingsInput,
   ScoringModel,
   ScoringModelInput,
 } from '../../../schemas/key-accounts';
@@ -38,6 +40,16 @@ export function useRanking(filters: Record<string, QueryValue>) {
     queryFn: () => api.get<Ranking>('/api/key-accounts/ranking', filters),
     // A filter change keeps the ranking (and its filters) on screen until the new one comes.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** An account's 1–5 ratings: the score and the ranking move, so every key-account read refetches. */
+export function useRateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accountId, input }: { accountId: string; input: RatingsInput }) =>
+      api.put<AccountRatings>(`/api/key-accounts/ratings/${accountId}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
 

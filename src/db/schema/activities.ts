@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAtColumn, idColumn, oneOf, orgIdColumn, updatedAtColumn } from './columns';
 import { accounts, contacts } from './accounts';
 import { opportunities } from './opportunities';
@@ -69,6 +70,11 @@ export const activities = pgTable(
     index('activities_org_occurs_id_idx').on(t.orgId, t.occursOn, t.id),
     index('activities_org_created_id_idx').on(t.orgId, t.createdAt, t.id),
     index('activities_org_type_id_idx').on(t.orgId, t.type, t.id),
+    // The agenda's overdue part (planned before the day, db/queries/activities.ts agendaFrom):
+    // the few planned rows in date order, not the years of done ones around them.
+    index('activities_org_planned_occurs_idx')
+      .on(t.orgId, t.occursOn, t.id)
+      .where(sql`${t.status} = 'planned'`),
     // A deal's last done activity (the dashboards' stale flag, pipeline-flags.ts) is one step
     // back in this index, without reading the activities themselves; its (org_id,
     // opportunity_id) prefix still serves the foreign key and a deal's activity list.

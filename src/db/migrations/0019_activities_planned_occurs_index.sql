@@ -1,0 +1,1 @@
+CREATE INDEX "activities_org_planned_occurs_idx" ON "activities" USING btree ("org_id","occurs_on","id") WHERE "activities"."status" = 'planned';

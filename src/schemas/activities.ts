@@ -59,6 +59,9 @@ export const ActivityListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   status: ActivityStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  agendaFrom: IsoDate.optional().describe(
+    'An agenda from this day (usually today): every activity on or after it, and the planned ones before it (overdue). Sort by occursOn ascending to read it overdue first, then the day, then the days after.',
+  ),
   sort: z.enum(['occursOn', 'createdAt', 'type']).default('occursOn'),
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuery>;

@@ -143,6 +143,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/schemas/{name}': { isPublic: true },
   'GET /api/deal-plans/health': {},
   'PUT /api/opportunities/{id}/plan/win-win': record,
+  'GET /api/opportunities/{id}/plan/comments': record,
+  // The deal's owner and their manager write in the plan's comments; others who see it read.
+  'POST /api/opportunities/{id}/plan/comments': {
+    ...record,
+    roles: { leader: 'deny', admin: 'deny' },
+    body: { body: 'Can you join the call?' },
+  },
   'POST /api/opportunities/{id}/plan/objectives': record,
   'PATCH /api/opportunities/{id}/plan/objectives/{itemId}': record,
   'DELETE /api/opportunities/{id}/plan/objectives/{itemId}': record,

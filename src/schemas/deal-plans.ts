@@ -238,6 +238,8 @@ export const DealPlanView = z.object({
   /** 0 until the first write; send it back in If-Match. */
   version: z.number().int().min(0),
   canEdit: z.boolean(),
+  /** The deal owner and their manager comment on the plan; others who see it read the comments. */
+  canComment: z.boolean(),
   objectives: z.array(SingleSalesObjective),
   influences: z.array(BuyingInfluence),
   winWin: WinWin,
@@ -250,6 +252,16 @@ export const DealPlanView = z.object({
   history: z.array(PlanTimelineEntry),
 });
 export type DealPlanView = z.infer<typeof DealPlanView>;
+
+export const DealPlanCommentInput = z.object({ body: NonBlank.max(10_000) });
+
+export const DealPlanComment = z.object({
+  id: Id,
+  author: z.object({ id: Id, name: z.string() }),
+  body: z.string(),
+  createdAt: IsoDateTime,
+});
+export type DealPlanComment = z.infer<typeof DealPlanComment>;
 
 /** The parts the checks read (a draft in the browser, the stored plan on the server): the domain plan. */
 export const DealPlanDraft = DealPlanView.pick({

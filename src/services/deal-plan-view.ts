@@ -29,6 +29,12 @@ export async function loadVisibleOpportunity(
   return view;
 }
 
+/** Who writes in a plan's comments: the deal owner, or a manager whose team the owner is in. */
+export function canCommentOnDealPlan(actor: Actor, ownerId: string): boolean {
+  if (actor.userId === ownerId) return true;
+  return actor.role === 'manager' && canChange(actor, ownerId);
+}
+
 export type PlanParts = Pick<
   DealPlanView,
   'objectives' | 'influences' | 'winWin' | 'competition' | 'steps'
@@ -133,6 +139,7 @@ export function checkedPlan(
     ownerName: opportunity.ownerName,
     version: rows.plan?.version ?? 0,
     canEdit: canChange(actor, o.ownerId),
+    canComment: canCommentOnDealPlan(actor, o.ownerId),
     ...plan,
     ...checkDealPlanHealth(plan, today, checkOptions),
     checkOptions,

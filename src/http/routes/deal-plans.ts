@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { IfMatchHeaders, ReadErrors, WriteErrors } from '../../schemas/common';
 import {
@@ -10,6 +10,8 @@ import {
   BuyingInfluencePatch,
   CompetitorInput,
   CompetitorPatch,
+  DealPlanComment,
+  DealPlanCommentInput,
   DealPlanView,
   PlanHealthList,
   PlanHealthQuery,
@@ -37,6 +39,7 @@ import {
   reorderActionSteps,
   updateActionStep,
 } from '../../services/deal-plan-steps';
+import { addDealPlanComment, listDealPlanCommentsFor } from '../../services/deal-plan-comments';
 import { getDealPlan, listPlanHealth, setWinWin } from '../../services/deal-plans';
 import { actorOf } from '../authentication';
 
@@ -107,6 +110,37 @@ export const dealPlanRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => listPlanHealth(db, actorOf(request), request.query.ids),
+  );
+
+  app.get(
+    `${base}/comments`,
+    {
+      schema: {
+        tags,
+        summary: "Comments from the deal's owner and their manager, oldest first",
+        params: PlanParams,
+        response: { 200: z.array(DealPlanComment), ...ReadErrors },
+      },
+    },
+    async (request) => listDealPlanCommentsFor(db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    `${base}/comments`,
+    {
+      schema: {
+        tags,
+        summary:
+          "Comment on the plan (the deal's owner or their manager; others who see it get 403)",
+        params: PlanParams,
+        body: DealPlanCommentInput,
+        response: { 201: DealPlanComment, ...WriteErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addDealPlanComment(db, actorOf(request), request.params.id, request.body.body)),
   );
 
   app.put(`${base}/win-win`, createSchema('Set the win-win', WinWin), async (request) =>

@@ -84,6 +84,7 @@ export function makePlan(overrides: Partial<DealPlanView> = {}): DealPlanView {
     ownerName: 'Rita Rep',
     version: 3,
     canEdit: true,
+    canComment: true,
     ...checkDealPlanHealth(base, checkOptions.today, checkOptions),
     checkOptions,
     history: [],

@@ -3,8 +3,8 @@ import type { Executor } from '../db/client';
 import {
   deleteSessionByTokenHash,
   deleteSessionsOfUser,
-  findLiveApiToken,
-  findLiveSession,
+  findLiveApiTokenIdentity,
+  findLiveSessionIdentity,
   insertApiToken,
   insertSession,
   listApiTokensOfUser,
@@ -13,6 +13,7 @@ import {
   revokeApiTokensOfUser,
   touchSession,
 } from '../db/queries/auth';
+import { organisationOfToken } from '../db/queries/directory';
 import {
   getUser,
   getUserWithOrganisation,
@@ -30,6 +31,8 @@ import { hashPassword, verifyPassword } from './passwords';
 const DAY_MS = 86_400_000;
 // Sessions are refreshed at most this often, so every request does not write.
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+// An API token's last use is recorded at most this often (shown to its owner and admins).
+const TOKEN_USE_INTERVAL_MS = 60 * 1000;
 
 /** Tokens are 32 random bytes; only their SHA-256 is stored, so a database leak yields no sign-ins. */
 export function hashToken(token: string): string {
@@ -101,19 +104,55 @@ export async function signOut(db: Executor, token: string): Promise<void> {
   await db.transaction((tx) => deleteSessionByTokenHash(tx, hashToken(token)));
 }
 
+// Which organisation a token hash belongs to never changes, so each database handle keeps the
+// directory's answers for the hashes it has seen: a request is then authenticated in one
+// statement (the session or token with its user, organisation and team). The cache only names
+// the organisation to look in; the session or token row is read and checked on every request,
+// so a signed-out, expired or revoked one is refused as before. A miss on a cached name (the
+// row is gone) asks the directory again once.
+const ORGANISATIONS_CACHED = 10_000;
+const organisationsOfTokens = new WeakMap<object, Map<string, string>>();
+
+async function withOrganisationOfToken<T>(
+  db: Executor,
+  tokenHash: string,
+  read: (orgId: string) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  let cache = organisationsOfTokens.get(db);
+  if (!cache) organisationsOfTokens.set(db, (cache = new Map()));
+  const cached = cache.get(tokenHash);
+  if (cached) {
+    const found = await read(cached);
+    if (found) return found;
+    cache.delete(tokenHash);
+  }
+  const orgId = await organisationOfToken(db, tokenHash);
+  if (!orgId) return undefined;
+  const found = await read(orgId);
+  if (!found) return undefined;
+  // Oldest first out (a Map iterates in insertion order).
+  if (cache.size >= ORGANISATIONS_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(tokenHash, orgId);
+  return found;
+}
+
 /** The signed-in user behind a session cookie; sliding expiry. */
 export async function authenticateSession(
   db: Executor,
   token: string,
   options: { sessionDays: number; now: Date },
 ): Promise<{ me: Me; actor: Actor }> {
-  const session = await findLiveSession(db, hashToken(token), options.now);
-  if (!session) throw new UnauthenticatedError('Your session has ended: sign in again');
-  if (options.now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  const tokenHash = hashToken(token);
+  const found = await withOrganisationOfToken(db, tokenHash, (orgId) =>
+    findLiveSessionIdentity(db, orgId, tokenHash, options.now),
+  );
+  if (!found) throw new UnauthenticatedError('Your session has ended: sign in again');
+  const identity = identityOf(found, options.now);
+  if (options.now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     const expiresAt = new Date(options.now.getTime() + options.sessionDays * DAY_MS);
-    await touchSession(db, session.orgId, session.id, options.now, expiresAt);
+    await touchSession(db, found.user.orgId, found.session.id, options.now, expiresAt);
   }
-  return loadIdentity(db, session.orgId, session.userId, options.now);
+  return identity;
 }
 
 /** The user behind a personal API token (`Authorization: Bearer sp_…`). */
@@ -122,10 +161,16 @@ export async function authenticateApiToken(
   token: string,
   now: Date,
 ): Promise<{ me: Me; actor: Actor }> {
-  const row = await findLiveApiToken(db, hashToken(token), now);
-  if (!row) throw new UnauthenticatedError('Unknown, revoked or expired API token');
-  await markApiTokenUsed(db, row.orgId, row.id, now);
-  return loadIdentity(db, row.orgId, row.userId, now);
+  const tokenHash = hashToken(token);
+  const found = await withOrganisationOfToken(db, tokenHash, (orgId) =>
+    findLiveApiTokenIdentity(db, orgId, tokenHash, now),
+  );
+  if (!found) throw new UnauthenticatedError('Unknown, revoked or expired API token');
+  const identity = identityOf(found, now);
+  const lastUsedAt = found.token.lastUsedAt?.getTime();
+  if (lastUsedAt === undefined || now.getTime() - lastUsedAt >= TOKEN_USE_INTERVAL_MS)
+    await markApiTokenUsed(db, found.user.orgId, found.token.id, now);
+  return identity;
 }
 
 async function loadIdentity(
@@ -135,10 +180,21 @@ async function loadIdentity(
   now: Date,
 ): Promise<{ me: Me; actor: Actor }> {
   const found = await getUserWithOrganisation(db, orgId, userId);
+  const team = found?.user.role === 'manager' ? await teamMemberIds(db, orgId, userId) : [];
+  return identityOf(found && { ...found, team }, now);
+}
+
+type IdentityRows = {
+  user: Awaited<ReturnType<typeof getUser>> & object;
+  organisation: Parameters<typeof toOrganisationSettings>[0];
+  team: readonly string[];
+};
+
+function identityOf(found: IdentityRows | undefined, now: Date): { me: Me; actor: Actor } {
   if (!found || !found.user.isActive)
     throw new UnauthenticatedError('This user can no longer sign in');
-  const { user, organisation } = found;
-  const team = user.role === 'manager' ? await teamMemberIds(db, orgId, userId) : [];
+  const { user, organisation, team } = found;
+  const { orgId, id: userId } = user;
   return {
     me: {
       user: {

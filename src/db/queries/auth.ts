@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { apiTokens, sessions } from '../schema';
+import { apiTokens, organisations, sessions, users } from '../schema';
 import { forgetTokens, organisationOfToken, registerToken } from './directory';
 
 // A request brings a token, not an organisation: the token directory names the organisation,
@@ -12,17 +12,73 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   await registerToken(db, row.orgId, row.tokenHash);
 }
 
-export async function findLiveSession(db: Executor, tokenHash: string, now: Date) {
-  const orgId = await organisationOfToken(db, tokenHash);
-  if (!orgId) return undefined;
+/**
+ * Everyone who reports to the joined user `users`, directly or through other managers, as a
+ * text array (empty for anyone who is not a manager): queries/users.ts teamMemberIds, inline.
+ */
+const teamOfUserSql = (orgId: string) => sql<string[]>`case when ${users.role} = 'manager' then (
+    with recursive team(id, depth) as (
+      select t.id, 1 from users t where t.org_id = ${orgId} and t.manager_id = ${users.id}
+      union
+      select m.id, team.depth + 1 from users m join team on m.manager_id = team.id
+      where m.org_id = ${orgId} and team.depth < 50
+    )
+    select coalesce(array_agg(distinct id::text), '{}') from team)
+  else '{}'::text[] end`;
+
+/**
+ * A request's sign-in in one statement: the live session of the hash with its user, the user's
+ * organisation and (a manager's) team. Undefined when the session is unknown or expired.
+ */
+export async function findLiveSessionIdentity(
+  db: Executor,
+  orgId: string,
+  tokenHash: string,
+  now: Date,
+) {
   const [row] = await db
-    .select()
+    .select({
+      session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt },
+      user: users,
+      organisation: organisations,
+      team: teamOfUserSql(orgId),
+    })
     .from(sessions)
+    .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
+    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
     .where(
       and(
         eq(sessions.orgId, orgId),
         eq(sessions.tokenHash, tokenHash),
         gt(sessions.expiresAt, now),
+      ),
+    );
+  return row;
+}
+
+/** The same for a live (unrevoked, unexpired) API token. */
+export async function findLiveApiTokenIdentity(
+  db: Executor,
+  orgId: string,
+  tokenHash: string,
+  now: Date,
+) {
+  const [row] = await db
+    .select({
+      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt },
+      user: users,
+      organisation: organisations,
+      team: teamOfUserSql(orgId),
+    })
+    .from(apiTokens)
+    .innerJoin(users, and(eq(users.orgId, apiTokens.orgId), eq(users.id, apiTokens.userId)))
+    .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
+    .where(
+      and(
+        eq(apiTokens.orgId, orgId),
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
       ),
     );
   return row;
@@ -66,23 +122,6 @@ export async function insertApiToken(db: Executor, row: typeof apiTokens.$inferI
   if (!inserted) throw new Error('insert into api_tokens returned nothing');
   await registerToken(db, row.orgId, row.tokenHash);
   return inserted;
-}
-
-export async function findLiveApiToken(db: Executor, tokenHash: string, now: Date) {
-  const orgId = await organisationOfToken(db, tokenHash);
-  if (!orgId) return undefined;
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.orgId, orgId),
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    );
-  return row;
 }
 
 export async function markApiTokenUsed(db: Executor, orgId: string, id: string, now: Date) {

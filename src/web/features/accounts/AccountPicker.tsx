@@ -19,6 +19,7 @@ export function AccountPicker({
   clearable = true,
   disabled,
   error,
+  autoFocus,
 }: {
   value: string | null;
   selectedName?: string | null;
@@ -29,6 +30,8 @@ export function AccountPicker({
   clearable?: boolean;
   disabled?: boolean;
   error?: string;
+  /** Takes the focus when it opens in a modal (Mantine's data-autofocus). */
+  autoFocus?: boolean;
 }) {
   const [search, setSearch] = useState(selectedName ?? '');
   const [debounced] = useDebouncedValue(search, 250);
@@ -66,6 +69,7 @@ export function AccountPicker({
       }}
       nothingFoundMessage={list.isFetching ? 'Searching…' : 'No account matches'}
       error={error}
+      data-autofocus={autoFocus || undefined}
     />
   );
 }

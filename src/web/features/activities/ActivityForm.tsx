@@ -43,6 +43,8 @@ export type ActivityDefaults = {
   accountName?: string;
   opportunityId?: string;
   status?: ActivityStatus;
+  /** An activity type's key, e.g. 'call' for "Log a call". */
+  type?: string;
 };
 
 function initialValues(
@@ -51,7 +53,7 @@ function initialValues(
   today: string,
 ): ActivityFormValues {
   return {
-    type: activity?.type ?? null,
+    type: activity?.type ?? defaults.type ?? null,
     status: activity?.status ?? defaults.status ?? 'planned',
     occursOn: activity?.occursOn ?? today,
     ownerId: activity?.ownerId ?? null,
@@ -98,6 +100,9 @@ export function ActivityForm({
   const { values } = form;
   const isSaving = create.isPending || update.isPending;
   const isAccountFixed = Boolean(defaults.accountId) && !activity;
+  // A quick log (type and account given) is ready to save: the save button takes the focus, so
+  // the second click (or Enter) logs it.
+  const isReadyToSave = !activity && Boolean(defaults.type) && Boolean(defaults.accountId);
 
   const byAccount = { accountId: values.accountId ?? '', pageSize: 200, order: 'asc' };
   const hasAccount = Boolean(values.accountId);
@@ -159,7 +164,7 @@ export function ActivityForm({
               label: type.label,
             }))}
             {...form.getInputProps('type')}
-            data-autofocus
+            data-autofocus={isReadyToSave || defaults.type ? undefined : true}
           />
           <DateField
             label={values.status === 'done' ? 'Happened on' : 'Planned for'}
@@ -178,6 +183,7 @@ export function ActivityForm({
             required
             clearable={false}
             disabled={isAccountFixed}
+            autoFocus={!activity && Boolean(defaults.type) && !isAccountFixed}
             {...field('accountId')}
             selectedName={values.accountName}
             onChange={(accountId, accountName) =>
@@ -225,7 +231,7 @@ export function ActivityForm({
               Cancel
             </Button>
           )}
-          <Button type="submit" loading={isSaving}>
+          <Button type="submit" loading={isSaving} data-autofocus={isReadyToSave || undefined}>
             {activity
               ? 'Save activity'
               : values.status === 'done'

@@ -8,17 +8,20 @@ export function ActivityFormModal({
   onClose,
   activity,
   defaults,
+  title,
 }: {
   opened: boolean;
   onClose: () => void;
   activity?: Activity;
   defaults?: ActivityDefaults;
+  /** The modal's title for a new activity, e.g. "Log a call". */
+  title?: string | undefined;
 }) {
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={activity ? 'Edit activity' : 'New activity'}
+      title={activity ? 'Edit activity' : (title ?? 'New activity')}
       size="lg"
       centered
     >

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
@@ -24,19 +25,25 @@ function StatusBadge({ activity }: { activity: Activity }) {
   );
 }
 
-/** Activities as rows, with "Mark done" on planned ones and Edit on each. */
+/**
+ * Activities as rows, with "Mark done" beside the status of every planned one (not hidden in a
+ * hover or past the table's scroll) and Edit on each. `groupOf` names each row's group (e.g.
+ * "Overdue", "Today"): a heading row opens each run of rows in the same group.
+ */
 export function ActivityTable({
   activities,
   onEdit,
   showAccount = true,
   showOpportunity = true,
   isDimmed = false,
+  groupOf,
 }: {
   activities: Activity[];
   onEdit: (activity: Activity) => void;
   showAccount?: boolean;
   showOpportunity?: boolean;
   isDimmed?: boolean;
+  groupOf?: (activity: Activity) => string;
 }) {
   const update = useUpdateActivity();
 
@@ -56,88 +63,109 @@ export function ActivityTable({
     );
   }
 
+  const columnCount = 6 + (showAccount ? 1 : 0) + (showOpportunity ? 1 : 0);
+
   return (
     <Table.ScrollContainer minWidth={920}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Activities">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Date</Table.Th>
+            <Table.Th>Status</Table.Th>
             <Table.Th>Type</Table.Th>
             <Table.Th>Subject</Table.Th>
             {showAccount && <Table.Th>Account</Table.Th>}
             {showOpportunity && <Table.Th>Opportunity</Table.Th>}
             <Table.Th>Owner</Table.Th>
-            <Table.Th>Status</Table.Th>
             <Table.Th>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody style={{ opacity: isDimmed ? 0.6 : 1 }}>
-          {activities.map((activity) => (
-            <Table.Tr key={activity.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(activity.occursOn)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.typeLabel}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{activity.subject || '—'}</Text>
-                {activity.contactName && (
-                  <Text size="xs" c="dimmed">
-                    with {activity.contactName}
-                  </Text>
+          {activities.map((activity, index) => {
+            const group = groupOf?.(activity);
+            const previous = activities[index - 1];
+            const isFirstOfGroup =
+              group !== undefined && (previous === undefined || groupOf?.(previous) !== group);
+            return (
+              <Fragment key={activity.id}>
+                {isFirstOfGroup && (
+                  <Table.Tr>
+                    <Table.Th colSpan={columnCount} scope="colgroup" bg="gray.0">
+                      <Text size="sm" fw={600}>
+                        {group}
+                      </Text>
+                    </Table.Th>
+                  </Table.Tr>
                 )}
-              </Table.Td>
-              {showAccount && (
-                <Table.Td>
-                  <Anchor component={Link} to={`/accounts/${activity.accountId}`} size="sm">
-                    {activity.accountName}
-                  </Anchor>
-                </Table.Td>
-              )}
-              {showOpportunity && (
-                <Table.Td>
-                  {activity.opportunityId ? (
-                    <Anchor
-                      component={Link}
-                      to={`/opportunities/${activity.opportunityId}`}
-                      size="sm"
-                    >
-                      {activity.opportunityName}
-                    </Anchor>
-                  ) : (
-                    '—'
+                <Table.Tr>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDay(activity.occursOn)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <StatusBadge activity={activity} />
+                      {activity.status === 'planned' && (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="green"
+                          loading={update.isPending && update.variables?.id === activity.id}
+                          onClick={() => markDone(activity)}
+                          aria-label={`Mark ${activity.typeLabel} on ${formatDay(activity.occursOn)} done`}
+                        >
+                          Mark done
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.typeLabel}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{activity.subject || '—'}</Text>
+                    {activity.contactName && (
+                      <Text size="xs" c="dimmed">
+                        with {activity.contactName}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {showAccount && (
+                    <Table.Td>
+                      <Anchor component={Link} to={`/accounts/${activity.accountId}`} size="sm">
+                        {activity.accountName}
+                      </Anchor>
+                    </Table.Td>
                   )}
-                </Table.Td>
-              )}
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.ownerName}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <StatusBadge activity={activity} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {activity.status === 'planned' && (
+                  {showOpportunity && (
+                    <Table.Td>
+                      {activity.opportunityId ? (
+                        <Anchor
+                          component={Link}
+                          to={`/opportunities/${activity.opportunityId}`}
+                          size="sm"
+                        >
+                          {activity.opportunityName}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.ownerName}</Table.Td>
+                  <Table.Td>
                     <Button
                       size="compact-sm"
-                      variant="light"
-                      color="green"
-                      loading={update.isPending && update.variables?.id === activity.id}
-                      onClick={() => markDone(activity)}
-                      aria-label={`Mark ${activity.typeLabel} on ${formatDay(activity.occursOn)} done`}
+                      variant="subtle"
+                      onClick={() => onEdit(activity)}
+                      aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
                     >
-                      Mark done
+                      Edit
                     </Button>
-                  )}
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => onEdit(activity)}
-                    aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
-                  >
-                    Edit
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                  </Table.Td>
+                </Table.Tr>
+              </Fragment>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import type { Activity } from '../../../schemas/activities';
 import { commonHandlers, ids, mockApi, renderWithProviders } from '../../test-utils';
 import { RelatedActivities } from './RelatedActivities';
@@ -69,5 +70,45 @@ describe('RelatedActivities', () => {
     const button = screen.getByRole('button', { name: /New activity/ });
     expect(button.hasAttribute('disabled')).toBe(true);
     expect(button.getAttribute('title')).toBe('Link the deal to an account first');
+  });
+
+  it('logs a done call of today on the deal in two clicks', async () => {
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/activities': () => ({ body: { items: [], total: 0 } }),
+      'GET /api/opportunities': () => ({ body: { items: [], total: 0 } }),
+      'GET /api/contacts': () => ({ body: { items: [], total: 0 } }),
+      'POST /api/activities': (request) => ({
+        status: 201,
+        body: { ...call, ...(request.body as object), id: 'new' },
+      }),
+    });
+    const user = userEvent.setup();
+    const opportunityId = '00000000-0000-4000-8000-000000000100';
+    renderWithProviders(
+      <RelatedActivities
+        title="Activities"
+        filter={{ opportunityId }}
+        pageSize={50}
+        defaults={{ accountId: ids.account, accountName: 'Northwind Logistics', opportunityId }}
+        empty={{ title: 'No activities on this deal', description: 'Plan the next meeting.' }}
+      />,
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Log a call' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log a call' });
+    // The save button has the focus: Enter would log it too.
+    const save = within(dialog).getByRole('button', { name: 'Log activity' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(save));
+    await user.click(save);
+
+    await vi.waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      type: 'call',
+      status: 'done',
+      occursOn: new Date().toISOString().slice(0, 10),
+      accountId: ids.account,
+      opportunityId,
+    });
   });
 });

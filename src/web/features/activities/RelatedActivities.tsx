@@ -8,7 +8,10 @@ import { ActivityFormModal } from './ActivityFormModal';
 import { ActivityTable } from './ActivityTable';
 import { useActivityList } from './useActivities';
 
-/** The latest activities of one account or one deal, with "New activity" pre-filled for it. */
+/**
+ * The latest activities of one account or one deal, with "Log a call" (a done call of today on
+ * it: one click opens, one click saves) and "New activity" pre-filled for it.
+ */
 export function RelatedActivities({
   title,
   filter,
@@ -25,7 +28,11 @@ export function RelatedActivities({
   /** Why no activity can be added here yet (the button is disabled with it as its hint). */
   cannotAddReason?: string | undefined;
 }) {
-  const [editing, setEditing] = useState<{ activity?: Activity } | null>(null);
+  const [editing, setEditing] = useState<{
+    activity?: Activity;
+    defaults?: ActivityDefaults;
+    title?: string;
+  } | null>(null);
   const list = useActivityList({ ...filter, pageSize, sort: 'occursOn', order: 'desc' });
   return (
     <Card withBorder radius="md" padding="lg">
@@ -41,9 +48,23 @@ export function RelatedActivities({
           )}
           <Button
             size="xs"
+            leftSection={<PlusIcon size={14} />}
+            onClick={() =>
+              setEditing({
+                defaults: { ...defaults, type: 'call', status: 'done' },
+                title: 'Log a call',
+              })
+            }
+            disabled={cannotAddReason !== undefined}
+            title={cannotAddReason}
+          >
+            Log a call
+          </Button>
+          <Button
+            size="xs"
             variant="light"
             leftSection={<PlusIcon size={14} />}
-            onClick={() => setEditing({})}
+            onClick={() => setEditing({ defaults })}
             disabled={cannotAddReason !== undefined}
             title={cannotAddReason}
           >
@@ -69,7 +90,8 @@ export function RelatedActivities({
         opened={editing !== null}
         onClose={() => setEditing(null)}
         activity={editing?.activity}
-        defaults={defaults}
+        defaults={editing?.defaults ?? defaults}
+        title={editing?.title}
       />
     </Card>
   );

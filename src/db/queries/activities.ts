@@ -92,17 +92,24 @@ function conditions(
     filter.status ? eq(activities.status, filter.status) : undefined,
     filter.from ? gte(activities.occursOn, filter.from) : undefined,
     filter.to ? lte(activities.occursOn, filter.to) : undefined,
-    filter.agendaFrom ? agendaFrom(filter.agendaFrom) : undefined,
+    filter.agendaFrom ? agendaFrom(orgId, filter.agendaFrom) : undefined,
   );
 }
 
-// Two ranges, each served by its own index: the day on (activities_org_occurs_id_idx) and the
-// planned ones before it (the partial activities_org_planned_occurs_idx), so the years of done
-// activities before the day are never read.
-function agendaFrom(day: string): SQL | undefined {
-  return or(
-    gte(activities.occursOn, day),
-    and(eq(activities.status, 'planned'), lt(activities.occursOn, day)),
+// One range from the first overdue planned activity (its day read in the partial
+// activities_org_planned_occurs_idx), then the done ones before the day filtered out: the list's
+// (org_id, occurs_on, id) index is read in order from there, not from the organisation's first
+// activity (an OR of the two parts alone read every activity: 478 ms against 0.5 ms on the demo
+// in PostgreSQL 15). An overdue activity left for months still makes the scan start that far back.
+function agendaFrom(orgId: string, day: string): SQL | undefined {
+  const firstOverdue = sql`(select min(p.occurs_on) from ${activities} p
+    where p.org_id = ${orgId} and p.status = 'planned' and p.occurs_on < ${day})`;
+  return and(
+    sql`${activities.occursOn} >= coalesce(${firstOverdue}, ${day}::date)`,
+    or(
+      gte(activities.occursOn, day),
+      and(eq(activities.status, 'planned'), lt(activities.occursOn, day)),
+    ),
   );
 }
 

@@ -36,7 +36,9 @@ describe.each(testEngines())('activity agenda on %s', (engine) => {
       ['rep3 overdue', 'rep3', 'planned', -3, 'call'],
     ] as const;
     await db.insert(activities).values(
-      rows.map(([subject, owner, status, days, type]) => ({
+      rows.map(([subject, owner, status, days, type], index) => ({
+        // Ids in the rows' order: a day's activities are listed by id.
+        id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
         orgId,
         type,
         status,

@@ -1,4 +1,5 @@
-import { and, count, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { accounts, opportunities, segments, territories, users } from '../schema';
 import {
@@ -22,21 +23,36 @@ const accountView = {
   ownerName: users.name,
 };
 
+// The three sources of visible accounts, as aliases so they never capture the outer query's.
+const ownedAccounts = alias(accounts, 'owned_accounts');
+const scopeDeals = alias(opportunities, 'scope_deals');
+const poolAccounts = alias(accounts, 'pool_accounts');
+
 // Accounts with no owner are the organisation's shared pool; otherwise an account is seen by
-// whoever sees its owner, or owns a deal in it.
-export function visibleAccounts(db: Executor, scope: OwnerScope): SQL | undefined {
+// whoever sees its owner, or owns a deal in it. The ids are read first, as the union of the three
+// (each through its own index: accounts_org_owner_idx, opportunities_org_owner_idx, the pool),
+// then the accounts by key: an `or` with an `exists` hashed every deal of the organisation, and
+// an `in (union …)` let the planner walk the sort's index testing each account against the union.
+export function visibleAccounts(db: Executor, orgId: string, scope: OwnerScope): SQL | undefined {
   if (scope === null) return undefined;
-  const ownsADealInIt = db
-    .select({ one: sql`1` })
-    .from(opportunities)
-    .where(
-      and(
-        eq(opportunities.orgId, accounts.orgId),
-        eq(opportunities.accountId, accounts.id),
-        inOwnerScope(opportunities.ownerId, scope),
-      ),
+  if (scope.length === 0) return isNull(accounts.ownerId);
+  const visibleIds = db
+    .select({ id: ownedAccounts.id })
+    .from(ownedAccounts)
+    .where(and(eq(ownedAccounts.orgId, orgId), inOwnerScope(ownedAccounts.ownerId, scope)))
+    .union(
+      db
+        .select({ id: sql<string>`${scopeDeals.accountId}`.as('id') })
+        .from(scopeDeals)
+        .where(and(eq(scopeDeals.orgId, orgId), inOwnerScope(scopeDeals.ownerId, scope))),
+    )
+    .union(
+      db
+        .select({ id: poolAccounts.id })
+        .from(poolAccounts)
+        .where(and(eq(poolAccounts.orgId, orgId), isNull(poolAccounts.ownerId))),
     );
-  return or(isNull(accounts.ownerId), inOwnerScope(accounts.ownerId, scope), exists(ownsADealInIt));
+  return sql`${accounts.id} = any(array(${visibleIds}))`;
 }
 
 export type AccountFilter = {
@@ -52,10 +68,10 @@ export type AccountFilter = {
 function conditions(db: Executor, orgId: string, scope: OwnerScope, filter: AccountFilter) {
   return and(
     eq(accounts.orgId, orgId),
-    visibleAccounts(db, scope),
+    visibleAccounts(db, orgId, scope),
     filter.q ? ilike(accounts.name, likePattern(filter.q)) : undefined,
     filter.ownerId ? eq(accounts.ownerId, filter.ownerId) : undefined,
-    filter.workableBy ? visibleAccounts(db, [filter.workableBy]) : undefined,
+    filter.workableBy ? visibleAccounts(db, orgId, [filter.workableBy]) : undefined,
     filter.segmentId ? eq(accounts.segmentId, filter.segmentId) : undefined,
     filter.status ? eq(accounts.status, filter.status) : undefined,
   );
@@ -164,7 +180,7 @@ export async function listAccountsAfter(
 
 export async function getAccount(db: Executor, orgId: string, id: string, scope: OwnerScope) {
   const [row] = await baseQuery(db).where(
-    and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, scope)),
+    and(eq(accounts.orgId, orgId), eq(accounts.id, id), visibleAccounts(db, orgId, scope)),
   );
   return row;
 }
@@ -178,7 +194,11 @@ export async function getAccounts(
 ) {
   if (ids.length === 0) return [];
   return baseQuery(db).where(
-    and(eq(accounts.orgId, orgId), inArray(accounts.id, [...ids]), visibleAccounts(db, scope)),
+    and(
+      eq(accounts.orgId, orgId),
+      inArray(accounts.id, [...ids]),
+      visibleAccounts(db, orgId, scope),
+    ),
   );
 }
 

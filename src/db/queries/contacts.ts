@@ -36,7 +36,7 @@ function baseQuery(db: Executor) {
 }
 
 function where(db: Executor, orgId: string, scope: OwnerScope, ...more: (SQL | undefined)[]) {
-  return and(eq(contacts.orgId, orgId), visibleAccounts(db, scope), ...more);
+  return and(eq(contacts.orgId, orgId), visibleAccounts(db, orgId, scope), ...more);
 }
 
 function conditions(db: Executor, orgId: string, scope: OwnerScope, filter: ContactFilter) {

@@ -210,6 +210,8 @@ export const PlanTimelineEntry = z.object({
   userName: z.string().nullable(),
   /** What happened, as a sentence: "Objective 2 achieved". */
   summary: z.string(),
+  /** One line per field when a change touched several: "Due date: 1 Dec 2026 → 8 Dec 2026". */
+  details: z.array(z.string()),
   entityType: z.string(),
   action: z.enum(['create', 'update', 'delete']),
   changes: z.array(PlanChange),

@@ -13,7 +13,7 @@ import {
 import { NotFoundError } from '../domain/errors';
 import type { DealPlanDraft, DealPlanView, PlanCheckOptions } from '../schemas/deal-plans';
 import { type Actor, canChange } from './authorization';
-import { toTimeline, type PlanAuditEntry } from './deal-plan-history';
+import { planNamesOf, toTimeline, type PlanAuditEntry } from './deal-plan-history';
 
 // Reads a deal plan as the API shows it: the parts, their findings and the timeline. The stored
 // rows become the plan once (`planParts`); that plan is the domain's, so the checks run on it as
@@ -159,14 +159,13 @@ export async function planViewOf(
     () => listOwnersOpenStepDates(db, actor.orgId, [o.ownerId]),
     () => listPlanAuditEntries(db, actor.orgId, o.id),
   ]);
+  const history = audit.map((a): PlanAuditEntry => ({
+    ...a.entry,
+    action: a.entry.action as PlanAuditEntry['action'],
+    userName: a.userName,
+  }));
   return {
     ...checkedPlan(actor, opportunity, rows, openStepDates, today),
-    history: toTimeline(
-      audit.map((a): PlanAuditEntry => ({
-        ...a.entry,
-        action: a.entry.action as PlanAuditEntry['action'],
-        userName: a.userName,
-      })),
-    ),
+    history: toTimeline(history, planNamesOf(history, planParts(rows))),
   };
 }

@@ -50,7 +50,7 @@ describe.each(testEngines())('demo deal plans on %s', (engine) => {
       expect(plan.steps.length).toBeGreaterThanOrEqual(3);
       expect(plan.version).toBe(plan.history.length);
       expect(plan.history.map((entry) => entry.summary)).toContainEqual(
-        expect.stringMatching(/added as economic buyer$/),
+        expect.stringMatching(/as the economic buyer$/),
       );
     }
   });

@@ -2,14 +2,8 @@ import { Card, Text, Timeline, Title } from '@mantine/core';
 import type { PlanTimelineEntry } from '../../../schemas/deal-plans';
 import { formatInstant } from '../../components/dates';
 
-// How the plan evolved: one sentence per change, newest first, with who and when.
-
-const show = (value: unknown) =>
-  value === null || value === ''
-    ? '—'
-    : Array.isArray(value)
-      ? `${value.length} item(s)`
-      : String(value);
+// How the plan evolved: one sentence per change, newest first, with who and when. The server
+// writes the sentences from the domain's words (services/deal-plan-history.ts).
 
 export function PlanTimeline({ history }: { history: readonly PlanTimelineEntry[] }) {
   return (
@@ -36,12 +30,11 @@ export function PlanTimeline({ history }: { history: readonly PlanTimelineEntry[
                 {formatInstant(entry.at)}
                 {entry.userName ? ` · ${entry.userName}` : ''}
               </Text>
-              {entry.changes.length > 1 &&
-                entry.changes.map((change) => (
-                  <Text key={change.field} size="xs" c="dimmed">
-                    {change.field}: {show(change.before)} → {show(change.after)}
-                  </Text>
-                ))}
+              {entry.details.map((line) => (
+                <Text key={line} size="xs" c="dimmed">
+                  {line}
+                </Text>
+              ))}
             </Timeline.Item>
           ))}
         </Timeline>

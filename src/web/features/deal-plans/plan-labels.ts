@@ -1,25 +1,16 @@
-import type {
-  ActionStep,
-  BuyingInfluence,
-  DealPlanView,
-  SingleSalesObjective,
-} from '../../../schemas/deal-plans';
+import type { BuyingInfluence, SingleSalesObjective } from '../../../schemas/deal-plans';
 
-// Words and colours the plan's screens share, spelled as in DOMAIN.md.
-
-export const ROLE_LABELS: Record<BuyingInfluence['role'], string> = {
-  economic: 'Economic buyer',
-  user: 'User buyer',
-  technical: 'Technical buyer',
-  coach: 'Coach',
-};
-
-export const MODE_LABELS: Record<NonNullable<BuyingInfluence['responseMode']>, string> = {
-  growth: 'Growth',
-  trouble: 'Trouble',
-  even_keel: 'Even keel',
-  overconfident: 'Overconfident',
-};
+// Colours the plan's screens share; the words are the domain's (deal-plan-words.ts), which the
+// history sentences use too.
+export {
+  COMPETITOR_KIND_LABELS,
+  INFLUENCE_LABELS,
+  MODE_LABELS,
+  OBJECTIVE_STATUS_LABELS,
+  ROLE_LABELS,
+  STEP_STATUS_LABELS,
+} from '../../../domain/deal-plan-words';
+import { ROLE_LABELS } from '../../../domain/deal-plan-words';
 
 /** Positive modes (see a gap) in warm-to-green, negative ones in grey and red. */
 export const MODE_COLOURS: Record<NonNullable<BuyingInfluence['responseMode']>, string> = {
@@ -29,29 +20,10 @@ export const MODE_COLOURS: Record<NonNullable<BuyingInfluence['responseMode']>, 
   overconfident: 'red',
 };
 
-export const INFLUENCE_LABELS: Record<BuyingInfluence['influence'], string> = {
-  high: 'High influence',
-  medium: 'Medium influence',
-  low: 'Low influence',
-};
-
-export const COMPETITOR_KIND_LABELS: Record<DealPlanView['competition'][number]['kind'], string> = {
-  competitor: 'Named competitor',
-  do_nothing: 'Do nothing',
-  in_house: 'Build in-house',
-  budget_elsewhere: 'Budget spent elsewhere',
-};
-
 export const OBJECTIVE_STATUS_COLOURS: Record<SingleSalesObjective['status'], string> = {
   open: 'blue',
   achieved: 'green',
   abandoned: 'gray',
-};
-
-export const STEP_STATUS_LABELS: Record<ActionStep['status'], string> = {
-  open: 'Open',
-  done: 'Done',
-  cancelled: 'Cancelled',
 };
 
 export const SEVERITY_COLOURS = { error: 'red', warning: 'orange', info: 'blue' } as const;

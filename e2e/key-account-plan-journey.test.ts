@@ -140,7 +140,7 @@ describe.runIf(canRun)(
       expect(await borealisRow.textContent()).toContain(euros(80_000_00));
       expect(await borealisRow.textContent()).toContain('Proposed');
       await page.getByRole('checkbox', { name: 'Include Cobalt' }).click();
-      await page.getByRole('button', { name: 'Confirm the key accounts (1 overrides)' }).click();
+      await page.getByRole('button', { name: 'Confirm the key accounts (1 override)' }).click();
       const dialog = page.getByRole('dialog', { name: 'Confirm the key accounts' });
       await dialog
         .getByRole('textbox', { name: 'Include Cobalt: why?' })

@@ -154,6 +154,19 @@ export const Ranking = z.object({
   comparedWith: z
     .object({ fiscalYear: z.number().int(), count: z.number().int().min(1) })
     .nullable(),
+  /**
+   * This year's overrides that still depart from the proposal (an account included below the
+   * cut, or excluded above it), among the accounts you may read: a confirmation sends its whole
+   * set of overrides, so confirming again keeps these only if they are sent again.
+   */
+  standingOverrides: z.array(
+    z.object({
+      accountId: Id,
+      accountName: z.string(),
+      decision: KeyAccountOverrideDecision,
+      reason: z.string(),
+    }),
+  ),
   criteria: z.array(ScoringCriterion),
 });
 export type Ranking = z.infer<typeof Ranking>;

@@ -335,6 +335,20 @@ export async function getRanking(
     confirmedModelVersion: confirmedRows[0]?.modelVersion ?? null,
     changes: { movedIn: moved(change.movedIn), movedOut: moved(change.movedOut) },
     comparedWith,
+    // In rank order, among the accounts the caller may read.
+    standingOverrides: items.flatMap((item) => {
+      const standingOne = standing.find((o) => o.accountId === item.accountId);
+      return standingOne
+        ? [
+            {
+              accountId: item.accountId,
+              accountName: item.accountName,
+              decision: standingOne.decision,
+              reason: standingOne.reason,
+            },
+          ]
+        : [];
+    }),
     criteria: (model?.criteria ?? []) as ScoringCriterion[],
   };
 }

@@ -268,8 +268,24 @@ describe.each(testEngines())('key accounts API on %s', (engine) => {
       decision: 'exclude',
       reason: 'Moving to a competitor',
     });
-    // The overrides stand: confirming again would change nothing.
+    // The overrides stand: confirming again would change nothing, if they are sent again (a
+    // confirmation replaces the whole set), so the ranking lists them for the confirming page.
     expect(ranking.changes).toEqual({ movedIn: [], movedOut: [] });
+    // In rank order: 17 is above the cut, 09 below it.
+    expect(ranking.standingOverrides).toEqual([
+      {
+        accountId: accountIds[17],
+        accountName: 'Account 17',
+        decision: 'exclude',
+        reason: 'Moving to a competitor',
+      },
+      {
+        accountId: accountIds[9],
+        accountName: 'Account 09',
+        decision: 'include',
+        reason: 'Signed a framework deal',
+      },
+    ]);
 
     // A model change (employees only, the cut at 20%): confirming with the old version is 409,
     // and the ranking shows first what would move in (16; 17 stays excluded, 09 included).

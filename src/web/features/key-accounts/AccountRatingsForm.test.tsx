@@ -66,6 +66,7 @@ const ranking = (canRate: boolean, fitValue: number | null = 3) => ({
   confirmedModelVersion: null,
   changes: { movedIn: [], movedOut: [] },
   comparedWith: null,
+  standingOverrides: [],
   criteria: [employees, fit, relationship],
 });
 const ratingsPath = `/api/key-accounts/ratings/${accountId}`;

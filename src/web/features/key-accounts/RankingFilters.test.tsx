@@ -18,6 +18,7 @@ const ranking = {
   confirmedModelVersion: null,
   changes: { movedIn: [], movedOut: [] },
   comparedWith: null,
+  standingOverrides: [],
   criteria: [],
 };
 

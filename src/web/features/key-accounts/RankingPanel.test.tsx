@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CSV_FORMATS } from '../../../domain/csv-export';
@@ -50,6 +50,7 @@ const ranking = {
   confirmedModelVersion: null,
   changes: { movedIn: [], movedOut: [] },
   comparedWith: null,
+  standingOverrides: [],
   criteria: [criterion],
 };
 
@@ -79,5 +80,43 @@ describe('RankingPanel', () => {
         query: { keyOnly: 'true', csv },
       })),
     );
+  });
+
+  it('keeps this year’s standing overrides when the leader confirms again, unless unticked', async () => {
+    const accountId = ranking.items[0]?.accountId ?? '';
+    const withOverride = {
+      ...ranking,
+      standingOverrides: [
+        { accountId, accountName: 'Alpha', decision: 'exclude', reason: 'Moving to a competitor' },
+      ],
+    };
+    const { calls } = mockApi({
+      ...commonHandlers,
+      'GET /api/key-accounts/ranking': () => ({ body: withOverride }),
+      'POST /api/key-accounts/confirmation': () => ({ body: withOverride }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<RankingPanel currency="EUR" canConfirm />);
+    expect(await screen.findByRole('checkbox', { name: 'Exclude Alpha' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    await user.click(screen.getByRole('button', { name: 'Confirm the key accounts (1 override)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm the key accounts' });
+    expect(within(dialog).getByRole('textbox', { name: 'Exclude Alpha: why?' })).toHaveProperty(
+      'value',
+      'Moving to a competitor',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Key accounts confirmed');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([
+      {
+        modelVersion: 1,
+        overrides: [{ accountId, decision: 'exclude', reason: 'Moving to a competitor' }],
+      },
+    ]);
+    // Unticked, it is left out of the next confirmation.
+    await user.click(screen.getByRole('checkbox', { name: 'Exclude Alpha' }));
+    expect(screen.getByRole('button', { name: 'Confirm the key accounts' })).toBeTruthy();
   });
 });

@@ -51,7 +51,9 @@ type Override = { decision: KeyAccountOverride; reason: string };
 export function RankingPanel({ currency, canConfirm }: { currency: string; canConfirm: boolean }) {
   const filters = useRankingFilters();
   const ranking = useRanking({ ...filters.query, pageSize: 50 });
-  const [overrides, setOverrides] = useState<Record<string, Override>>({});
+  // null until the leader changes one: then this year's standing overrides, so confirming again
+  // keeps them (a confirmation replaces the whole set) unless the leader unticks them.
+  const [changedOverrides, setOverrides] = useState<Record<string, Override> | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
   const [ratingId, setRatingId] = useState<string | null>(null);
   const confirm = useConfirmKeyAccounts();
@@ -62,17 +64,25 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
   if (data.modelVersion === 0)
     return <Alert color="blue">There is no scoring model yet: a leader defines it first.</Alert>;
 
+  const overrides =
+    changedOverrides ??
+    Object.fromEntries(
+      data.standingOverrides.map((o) => [o.accountId, { decision: o.decision, reason: o.reason }]),
+    );
   const toggle = (item: RankingItem) =>
-    setOverrides((all) =>
-      all[item.accountId]
-        ? Object.fromEntries(Object.entries(all).filter(([id]) => id !== item.accountId))
+    setOverrides(
+      overrides[item.accountId]
+        ? Object.fromEntries(Object.entries(overrides).filter(([id]) => id !== item.accountId))
         : {
-            ...all,
+            ...overrides,
             [item.accountId]: { decision: item.proposed ? 'exclude' : 'include', reason: '' },
           },
     );
   const overrideList = Object.entries(overrides).map(([accountId, o]) => ({ accountId, ...o }));
-  const nameOf = (id: string) => data.items.find((i) => i.accountId === id)?.accountName ?? id;
+  const nameOf = (id: string) =>
+    data.items.find((i) => i.accountId === id)?.accountName ??
+    data.standingOverrides.find((o) => o.accountId === id)?.accountName ??
+    id;
   const ratingCriteria = data.criteria.filter((c) => c.kind === 'rating');
   const rating = data.items.find((i) => i.accountId === ratingId);
 
@@ -123,12 +133,14 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           {canConfirm && (
             <Button onClick={() => setIsConfirming(true)}>
               Confirm the key accounts
-              {overrideList.length > 0 ? ` (${overrideList.length} overrides)` : ''}
+              {overrideList.length === 1 ? ' (1 override)' : ''}
+              {overrideList.length > 1 ? ` (${overrideList.length} overrides)` : ''}
             </Button>
           )}
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={800}>
+      {/* Wider with every criterion, so the badges and figures keep their room (it scrolls). */}
+      <Table.ScrollContainer minWidth={640 + 120 * data.criteria.length}>
         <Table striped aria-label="Ranking">
           <Table.Thead>
             <Table.Tr>
@@ -236,10 +248,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
               required
               onChange={(event) => {
                 const reason = event.currentTarget.value;
-                setOverrides((all) => ({
-                  ...all,
-                  [o.accountId]: { decision: o.decision, reason },
-                }));
+                setOverrides({ ...overrides, [o.accountId]: { decision: o.decision, reason } });
               }}
             />
           ))}
@@ -260,7 +269,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
                   {
                     onSuccess: (result) => {
                       setIsConfirming(false);
-                      setOverrides({});
+                      setOverrides(null);
                       notifications.show({
                         color: 'green',
                         title: 'Key accounts confirmed',

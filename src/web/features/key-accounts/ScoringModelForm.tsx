@@ -81,6 +81,7 @@ export function ScoringModelForm({ model }: { model: ScoringModel }) {
         <Text size="sm" c="dimmed">
           Score = Σ weight × normalised value ÷ Σ weights. Numbers are scaled from the lowest to the
           highest account (0 to 1); a rating 1–5 counts (rating − 1) ÷ 4; a missing value counts 0.
+          Ratings are entered per account on the Ranking tab (Rate, under the account&apos;s name).
         </Text>
         <Table>
           <Table.Thead>

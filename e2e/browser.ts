@@ -8,7 +8,9 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { build } from 'vite';
+import { expect } from 'vitest';
 
 // Debian's chromium: `npx playwright install` cannot download browsers here.
 export const CHROMIUM = '/usr/bin/chromium';
@@ -83,4 +85,33 @@ export async function signInThroughForm(
 export async function pickOption(page: Page, field: Locator, option: string): Promise<void> {
   await field.first().click();
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The axe rules a page must pass: WCAG 2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa'];
+
+/**
+ * Runs axe on the page as it is now and fails on any serious or critical violation, listing
+ * each rule with the first few elements it found (`label` names the page in the failure). The
+ * page must come from `browser.newContext()` (axe cannot run in `browser.newPage()`'s).
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // Let transitions (a notification sliding in, a modal fading) end: axe reads the colours as
+  // drawn, and a half-faded element fails contrast.
+  await page.waitForTimeout(250);
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const failures = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}, ${violation.nodes.length} elements): ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map(
+            (node) =>
+              `    ${node.target.join(' ')} ${node.html.slice(0, 160)}: ${(node.failureSummary ?? '').split('\n').slice(1, 3).join(' ').trim()}`,
+          )
+          .join('\n'),
+    );
+  expect(failures, `axe on ${label} (${page.url()})`).toEqual([]);
 }

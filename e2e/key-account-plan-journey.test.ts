@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/services/clock';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../src/http/test-server';
 import { formatMoney } from '../src/web/components/money';
-import { buildWebApp, hasChromium, launchBrowser, pickOption, signInThroughForm } from './browser';
+import {
+  buildWebApp,
+  expectNoAxeViolations,
+  hasChromium,
+  launchBrowser,
+  pickOption,
+  signInThroughForm,
+} from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 
@@ -111,6 +118,7 @@ describe.runIf(canRun)(
       const leader = await signIn('leader@acme.test', '/key-accounts');
       let page = leader.page;
       await page.getByRole('heading', { name: 'Key accounts' }).waitFor();
+      await expectNoAxeViolations(page, 'the leader’s Key accounts page');
       await page.getByRole('tab', { name: 'Scoring model' }).click();
       const criteria: [string, string, string][] = [
         ['Open pipeline', 'Open pipeline', '2'],
@@ -147,6 +155,7 @@ describe.runIf(canRun)(
         .fill('New CIO, budget for 2027');
       await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
       await page.getByText(`2 key accounts for ${year}`).waitFor();
+      await expectNoAxeViolations(page, 'the confirmed key accounts');
       await expect.poll(() => borealisRow.textContent()).toContain('Confirmed');
       expect(await ranking.getByRole('row').filter({ hasText: 'Cobalt' }).textContent()).toContain(
         'Included: New CIO, budget for 2027',
@@ -165,6 +174,7 @@ describe.runIf(canRun)(
       await page.getByRole('heading', { name: `Borealis: key-account plan ${year}` }).waitFor();
       // The deals in the account are on the plan, before anything is written.
       await page.getByRole('link', { name: `Borealis open ${80_000_00}` }).waitFor();
+      await expectNoAxeViolations(page, 'the unwritten key-account plan');
       await page.getByRole('button', { name: 'Write the plan' }).click();
       const form = page.getByRole('form', { name: 'Key-account plan' });
       const section = (name: string) => form.getByRole('region', { name });
@@ -211,6 +221,7 @@ describe.runIf(canRun)(
         .getByRole('textbox', { name: 'Written commitment' })
         .fill('I will grow Borealis to €50,000 won this year and bring the CFO on side.');
       await screenshot(page, '2-rep-writes');
+      await expectNoAxeViolations(page, 'the key-account plan form');
       await form.getByRole('button', { name: 'Save the plan' }).click();
       await page.getByRole('button', { name: 'Edit the plan' }).waitFor();
 
@@ -244,6 +255,7 @@ describe.runIf(canRun)(
       await page.getByRole('button', { name: 'Acknowledge' }).click();
       await page.getByText(`Acknowledged by the manager: ${today}`).waitFor();
       await page.getByText('Manager: Good plan; bring me to the QBR.').waitFor();
+      await expectNoAxeViolations(page, 'the acknowledged key-account plan');
 
       // 5. A fourth meeting is held; the review records the actuals as they stand now.
       const fourth = await rep1Api.request('POST', '/api/activities', {

@@ -5,7 +5,7 @@ import { segments } from '../src/db/schema';
 import { addDays } from '../src/domain/calendar';
 import { todayIso } from '../src/services/clock';
 import { type Client, startTestServer, type TestServer } from '../src/http/test-server';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, expectNoAxeViolations, hasChromium, launchBrowser } from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 const today = todayIso();
@@ -97,6 +97,7 @@ describe.runIf(canRun)('a manager works the Team page (real browser)', () => {
     const firstRow = table.getByRole('row').nth(1);
     await firstRow.getByText(/^Waiting for your countersignature since /).waitFor();
     await firstRow.getByText('Countersign the plan').waitFor();
+    await expectNoAxeViolations(page, 'the Team page');
 
     // 2. One step: the countersignature agrees the plan, and the page says so.
     await firstRow.getByRole('link', { name: 'rep1', exact: true }).click();
@@ -109,6 +110,7 @@ describe.runIf(canRun)('a manager works the Team page (real browser)', () => {
     await rep1Row.getByText(/^Agreed on /).waitFor();
     await rep1Row.getByRole('link', { name: /^(due|overdue since) /i }).click();
     await page.getByLabel('Difficulties').fill('Two renewals slipped to January');
+    await expectNoAxeViolations(page, 'the check-in form');
     await page.getByRole('button', { name: 'Record check-in' }).click();
     await page.getByText(/^(Check-in recorded|Plan revised)$/).waitFor();
 

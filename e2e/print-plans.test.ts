@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer, type TestServer } from '../src/http/test-server';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, expectNoAxeViolations, hasChromium, launchBrowser } from './browser';
 
 // The rep plan, the team plan, a key-account plan and the dashboards printed to PDF in Chromium (issue #14): each
 // page on paper says whose organisation, what it is, its version and the print date, leaves the
@@ -118,6 +118,7 @@ describe.runIf(canRun)('plans and dashboards print as clean pages (real browser)
       await expect
         .poll(() => page.locator('[aria-busy="true"]:visible').count(), { timeout: 30_000 })
         .toBe(0);
+      await expectNoAxeViolations(page, `${path} for ${who}`);
 
       await page.emulateMedia({ media: 'print' });
       const printHeader = page.getByTestId('print-header').first();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/http/test-server';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, expectNoAxeViolations, hasChromium, launchBrowser } from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 
@@ -56,10 +56,13 @@ describe.runIf(canRun)('a rep builds a deal plan (real browser)', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill('rep1@acme.test');
     await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Deal plan' }).waitFor();
+    await expectNoAxeViolations(page, 'the deal page');
     await page.getByRole('link', { name: 'Deal plan' }).click();
     await page.getByRole('heading', { name: 'Deal plan: Globex fleet' }).waitFor();
     const checks = page.getByRole('region', { name: 'Plan checks' });
     await checks.getByText('No economic buyer is named on this deal.').waitFor();
+    await expectNoAxeViolations(page, 'the empty deal plan with its checks');
 
     // A buying influence from the account's contacts.
     await page.getByRole('button', { name: 'Add buying influence' }).click();
@@ -68,6 +71,7 @@ describe.runIf(canRun)('a rep builds a deal plan (real browser)', () => {
     await page.getByRole('option', { name: /Dana Ortiz/ }).click();
     await dialog.getByLabel('Response mode', { exact: true }).click();
     await page.getByRole('option', { name: 'Trouble' }).click();
+    await expectNoAxeViolations(page, 'the buying-influence dialog');
     await dialog.getByRole('button', { name: 'Add to the map' }).click();
     await page.getByLabel('Dana Ortiz, Economic buyer').waitFor();
     expect(await checks.getByText('No economic buyer is named on this deal.').count()).toBe(0);
@@ -87,6 +91,7 @@ describe.runIf(canRun)('a rep builds a deal plan (real browser)', () => {
     await page.getByRole('cell', { name: /Send the CFO the business case/ }).waitFor();
     await page.getByRole('checkbox', { name: 'Complete step 1' }).click();
     await page.getByText('Step 1 completed').waitFor();
+    await expectNoAxeViolations(page, 'the deal plan with an influence, a win-win and a step');
 
     // On paper: no buttons, the plan and its checks.
     await page.emulateMedia({ media: 'print' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/http/test-server';
-import { buildWebApp, hasChromium, launchBrowser } from './browser';
+import { buildWebApp, expectNoAxeViolations, hasChromium, launchBrowser } from './browser';
 
 // In CI a missing browser is a failure; on a developer machine without Debian's chromium the
 // journey is skipped with this reason.
@@ -41,6 +41,8 @@ describe.runIf(canRun)('a rep signs in and sees their opportunities (real browse
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await page.goto(`${server.baseUrl}/opportunities`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectNoAxeViolations(page, 'the sign-in page');
     await page.getByRole('textbox', { name: 'Email' }).fill('rep1@acme.test');
     await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -50,6 +52,7 @@ describe.runIf(canRun)('a rep signs in and sees their opportunities (real browse
     await row.waitFor();
     expect(await row.textContent()).toContain('42,000');
     expect(await page.getByText('Someone else’s deal').count()).toBe(0);
+    await expectNoAxeViolations(page, 'the rep’s Deals list');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -3,9 +3,11 @@ import {
   createTheme,
   darken,
   Group,
+  luminance,
   MantineProvider,
   Modal,
   MultiSelect,
+  Notification,
   Select,
   Table,
 } from '@mantine/core';
@@ -59,6 +61,11 @@ export const theme = createTheme({
     // A clear button is an icon: give it a name screen readers can say.
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A notification's close button has a name, and its message reads at AA (gray 7, not 6).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { description: { color: 'var(--mantine-color-gray-7)' } },
+    }),
     MultiSelect: MultiSelect.extend({
       defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } },
     }),
@@ -71,19 +78,39 @@ export const theme = createTheme({
 });
 
 // Mantine's dimmed text and placeholders (gray 6 and 5, 3.3:1 and 2:1 on white) are below AA
-// for the small print they are used for; gray 7 reads at 7:1 and still looks secondary. The
-// light variant's text (a Badge, a light Button) is shade 9 on shade 1, 3.8:1 for green, teal
-// or orange: darkened by a quarter, every colour passes 4.5:1.
+// for the small print they are used for; gray 7 reads at 7:1 and still looks secondary. For
+// every colour, the filled variant (white text on it: a filled Badge, a Button; also coloured
+// text on white) and the light variant's text (on its shade 1 or 2 background) are darkened
+// until they read at 4.5:1 or more: orange, yellow, green, teal, lime and cyan need it.
+function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+}
+function darkenUntil(color: string, background: string): string {
+  let amount = 0;
+  while (contrast(darken(color, amount), background) < 4.6 && amount < 0.9) amount += 0.05;
+  return darken(color, amount);
+}
 const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // Links read at 4.5:1 on white and on a light Alert or Badge (shade 1) too.
+    '--mantine-color-anchor': `var(--mantine-color-${theme.primaryColor}-9)`,
     ...Object.fromEntries(
-      Object.entries(theme.colors).map(([name, shades]) => [
-        `--mantine-color-${name}-light-color`,
-        darken(shades[9] ?? '#000', 0.25),
-      ]),
+      Object.entries(theme.colors).flatMap(([name, shades]) => {
+        const filled = darkenUntil(shades[8] ?? '#000', '#ffffff');
+        return [
+          [`--mantine-color-${name}-filled`, filled],
+          [`--mantine-color-${name}-filled-hover`, darken(filled, 0.1)],
+          [`--mantine-color-${name}-outline`, filled],
+          [
+            `--mantine-color-${name}-light-color`,
+            darkenUntil(shades[9] ?? '#000', shades[2] ?? '#fff'),
+          ],
+        ];
+      }),
     ),
   },
   dark: {},

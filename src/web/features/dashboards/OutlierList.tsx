@@ -50,6 +50,8 @@ export function OutlierList({
               to={opportunitiesLink({
                 ownerId: outlier.repId,
                 productId: outlier.productId,
+                // The closed deals, won and lost: the Deals list opens on open ones otherwise.
+                status: 'any',
                 closedFrom: period.from,
                 closedTo: period.to,
               })}

@@ -116,6 +116,7 @@ describe('TeamDashboardPage', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       ownerId: dashboardIds.otherRep,
       productId: dashboardIds.product,
+      status: 'any',
       closedFrom: '2026-01-01',
       closedTo: '2026-11-25',
     });

@@ -17,7 +17,7 @@ import {
   readWinRateGroups,
   wonWithDateInSql,
 } from '../db/queries/reports';
-import { type ActivityCounts, spreadActivityPlan } from '../domain/activity-plan';
+import { type ActivityCounts, monthPlanToDay, spreadActivityPlan } from '../domain/activity-plan';
 import { type Attainment, attainmentOfWon } from '../domain/attainment';
 import {
   addDays,
@@ -42,6 +42,7 @@ import { coverageOfDue, type PipelineCoverage } from '../domain/pipeline';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { FunnelOverrides } from '../schemas/rep-plans';
 import { mergeUnconverted } from '../db/queries/money';
+import { inOneRoundTrip } from '../db/round-trip';
 import { repFunnel } from './rep-plan-figures';
 import { type Organisation, pipelineFiguresOf } from './reports';
 import { type ComputedStrategy, loadComputedStrategy } from './strategy-cascade';
@@ -131,7 +132,7 @@ export type RepFigures = {
   };
 };
 
-/** The planned rows of one rep plan: this week, this month and every week up to this one. */
+/** The planned rows of one rep plan: this week, this month to today and every week up to this one. */
 function plannedActivities(year: DashboardYear, yearly: ActivityCounts | null) {
   if (!yearly) return { week: {}, month: {}, toDate: {} };
   const plan = spreadActivityPlan(yearly, year.fiscalYearStart, year.weights);
@@ -143,7 +144,12 @@ function plannedActivities(year: DashboardYear, yearly: ActivityCounts | null) {
   }
   return {
     week: plan.weekly.find((entry) => entry.week === year.week.week)?.counts ?? {},
-    month: plan.monthly.find((entry) => entry.month === year.month.month)?.counts ?? {},
+    // The month to today, like its done count: not the whole month against part of it.
+    month: monthPlanToDay(
+      plan.monthly.find((entry) => entry.month === year.month.month)?.counts ?? {},
+      year.month.month,
+      year.today,
+    ),
     toDate,
   };
 }
@@ -178,18 +184,21 @@ async function readFunnelCounts(
     repsByLookBack.set(months, [...(repsByLookBack.get(months) ?? []), repId]);
   }
   const counts = new Map<string, FunnelCounts>();
-  for (const [months, ownerIds] of repsByLookBack) {
-    const lookBack = lookBackPeriod(scope.today, months);
-    const report = { orgId: scope.orgId, today: scope.today, scope: ownerIds };
-    const closed = new Map(
-      (await readWinRateGroups(db, report, 'rep', lookBack)).map((row) => [row.id, row]),
-    );
-    const activity = new Map(
-      (await readFunnelActivityCounts(db, { ...scope, ownerIds }, lookBack)).map((row) => [
-        row.ownerId,
-        row,
-      ]),
-    );
+  // Every look-back's statements issued together (one round trip under inOneRoundTrip).
+  const read = await Promise.all(
+    [...repsByLookBack].map(async ([months, ownerIds]) => {
+      const lookBack = lookBackPeriod(scope.today, months);
+      const report = { orgId: scope.orgId, today: scope.today, scope: ownerIds };
+      const [closedRows, activityRows] = await Promise.all([
+        readWinRateGroups(db, report, 'rep', lookBack),
+        readFunnelActivityCounts(db, { ...scope, ownerIds }, lookBack),
+      ]);
+      return { lookBack, ownerIds, closedRows, activityRows };
+    }),
+  );
+  for (const { lookBack, ownerIds, closedRows, activityRows } of read) {
+    const closed = new Map(closedRows.map((row) => [row.id, row]));
+    const activity = new Map(activityRows.map((row) => [row.ownerId, row]));
     for (const repId of ownerIds) {
       const won = closed.get(repId);
       const wonConverted = won?.wonConverted ?? 0;
@@ -221,7 +230,25 @@ export async function computeRepFigures(
   const { org, today, strategy } = year;
   const scope: DashboardScope = { orgId: org.id, today, ownerIds: repIds };
   const report = { orgId: org.id, today, scope: repIds };
-  const plans = await readRepPlansOfYear(db, org.id, repIds, year.fiscalYear);
+  // Two round trips (db/round-trip.ts): every aggregate that needs only the reps, then those
+  // that need their plans (the plans' activity norms, the funnel over each plan's look-back).
+  const [plans, won, wonUnconverted, stages, pipelines, flags, done, normTypes] =
+    await inOneRoundTrip(db, (batched) =>
+      Promise.all([
+        readRepPlansOfYear(batched, org.id, repIds, year.fiscalYear),
+        readWonByMonth(batched, scope, year.period),
+        readUnconvertedByGroup(batched, report, 'rep', wonWithDateInSql(year.yearToDate)),
+        readStages(batched, org.id),
+        readPipelineGroups(batched, report, 'rep'),
+        readPipelineFlags(batched, scope, year.period.to),
+        readDoneActivityCounts(batched, scope, {
+          week: year.week,
+          month: year.month,
+          toDate: year.toDate,
+        }),
+        readNormActivityTypes(batched, org.id),
+      ]),
+    );
   const planOf = new Map(plans.map((plan) => [plan.repId, plan]));
   const overridesOf = new Map(
     plans.map((plan) => [plan.repId, FunnelOverrides.safeParse(plan.funnelInputs).data ?? {}]),
@@ -231,25 +258,16 @@ export async function computeRepFigures(
       o.lookBackMonths === undefined ? [] : [[repId, o.lookBackMonths] as const],
     ),
   );
-  const [won, wonUnconverted, stages, pipelines, flags, done, yearly, normTypes] = [
-    await readWonByMonth(db, scope, year.period),
-    await readUnconvertedByGroup(db, report, 'rep', wonWithDateInSql(year.yearToDate)),
-    await readStages(db, org.id),
-    await readPipelineGroups(db, report, 'rep'),
-    await readPipelineFlags(db, scope, year.period.to),
-    await readDoneActivityCounts(db, scope, {
-      week: year.week,
-      month: year.month,
-      toDate: year.toDate,
-    }),
-    await readPlannedYearlyCounts(
-      db,
-      org.id,
-      plans.map((plan) => plan.id),
-    ),
-    plans.length === 0 ? [] : await readNormActivityTypes(db, org.id),
-  ];
-  const funnelCounts = await readFunnelCounts(db, scope, lookBackMonths);
+  const [yearly, funnelCounts] = await inOneRoundTrip(db, (batched) =>
+    Promise.all([
+      readPlannedYearlyCounts(
+        batched,
+        org.id,
+        plans.map((plan) => plan.id),
+      ),
+      readFunnelCounts(batched, scope, lookBackMonths),
+    ]),
+  );
   const openStages = stages.filter((stage) => stage.kind === 'open');
   const pipelineOf = new Map(pipelines.map((group) => [group.id, group]));
   const flagsOf = new Map(flags.map((row) => [row.ownerId, row]));

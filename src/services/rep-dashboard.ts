@@ -9,6 +9,7 @@ import {
   readOpenSteps,
 } from '../db/queries/dashboards';
 import { getOrganisation } from '../db/queries/organisations';
+import { inOneRoundTrip } from '../db/round-trip';
 import { getUser } from '../db/queries/users';
 import { addDays, daysBetween } from '../domain/calendar';
 import { NotFoundError } from '../domain/errors';
@@ -106,34 +107,31 @@ export async function buildRepDashboard(
 ): Promise<RepDashboard> {
   const year = await dashboardYear(db, org, today);
   const day = year.today;
-  const figures = (await computeRepFigures(db, year, [rep.id])).get(rep.id);
-  if (!figures) throw new Error(`no figures for rep ${rep.id}`);
   const scope = { orgId: org.id, today: day };
-  const list = async (kind: DealListKind) =>
-    dealList(kind, await readDealList(db, scope, rep.id, kind, LIST_LENGTH), day, org.currency);
-  const [stale, slipping, needsPlan] = [
-    await list('stale'),
-    await list('slipping'),
-    await list('needsPlan'),
-  ];
-  const planErrors = await planErrorList(db, actor, rep.id, day);
-  const steps = {
-    overdue: await readOpenSteps(
-      db,
-      org.id,
-      rep.id,
-      { from: null, to: addDays(day, -1) },
-      LIST_LENGTH,
-    ),
-    dueThisWeek: await readOpenSteps(
-      db,
-      org.id,
-      rep.id,
-      { from: day, to: year.week.to },
-      LIST_LENGTH,
-    ),
-  };
-  const checkIn = await readNextCheckIn(db, org.id, rep.id, year.fiscalYear);
+  // Every panel's statements together: one round trip for the raw ones (db/round-trip.ts).
+  const [figuresOfReps, stale, slipping, needsPlan, planErrors, overdue, dueThisWeek, checkIn] =
+    await inOneRoundTrip(db, (batched) => {
+      const list = async (kind: DealListKind) =>
+        dealList(
+          kind,
+          await readDealList(batched, scope, rep.id, kind, LIST_LENGTH),
+          day,
+          org.currency,
+        );
+      return Promise.all([
+        computeRepFigures(batched, year, [rep.id]),
+        list('stale'),
+        list('slipping'),
+        list('needsPlan'),
+        planErrorList(batched, actor, rep.id, day),
+        readOpenSteps(batched, org.id, rep.id, { from: null, to: addDays(day, -1) }, LIST_LENGTH),
+        readOpenSteps(batched, org.id, rep.id, { from: day, to: year.week.to }, LIST_LENGTH),
+        readNextCheckIn(batched, org.id, rep.id, year.fiscalYear),
+      ]);
+    });
+  const figures = figuresOfReps.get(rep.id);
+  if (!figures) throw new Error(`no figures for rep ${rep.id}`);
+  const steps = { overdue, dueThisWeek };
   const { attainment, pipeline, plan } = figures;
   return {
     rep,

@@ -6,6 +6,7 @@ import {
   readTeamReps,
 } from '../db/queries/dashboards';
 import { getOrganisation } from '../db/queries/organisations';
+import { inOneRoundTrip } from '../db/round-trip';
 import { readWinRateGroups } from '../db/queries/reports';
 import { getUser } from '../db/queries/users';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -164,21 +165,26 @@ export async function buildTeamDashboard(
   const day = year.today;
   const reps = await readTeamReps(db, org.id, manager.id);
   const repIds = reps.map((rep) => rep.id);
-  const figures = await computeRepFigures(db, year, repIds);
   const report = { orgId: org.id, today: day, scope: repIds };
-  const closed = new Map(
-    (await readWinRateGroups(db, report, 'rep', year.yearToDate)).map((row) => [row.id, row]),
+  // The panels' statements together: one round trip for the raw ones (db/round-trip.ts).
+  const [figures, closedRows, overdue, checkInRows, outliers] = await inOneRoundTrip(
+    db,
+    (batched) =>
+      Promise.all([
+        computeRepFigures(batched, year, repIds),
+        readWinRateGroups(batched, report, 'rep', year.yearToDate),
+        readOverdueCheckIns(batched, { orgId: org.id, today: day, ownerIds: repIds }),
+        readPlanCheckIns(batched, org.id, repIds, year.fiscalYear),
+        buildReport(batched, org, {
+          kind: 'outliers',
+          period: year.yearToDate,
+          today: day,
+          ownerIds: repIds,
+        }),
+      ]),
   );
-  const overdue = await readOverdueCheckIns(db, { orgId: org.id, today: day, ownerIds: repIds });
-  const checkIns = new Map(
-    (await readPlanCheckIns(db, org.id, repIds, year.fiscalYear)).map((row) => [row.repId, row]),
-  );
-  const outliers = await buildReport(db, org, {
-    kind: 'outliers',
-    period: year.yearToDate,
-    today: day,
-    ownerIds: repIds,
-  });
+  const closed = new Map(closedRows.map((row) => [row.id, row]));
+  const checkIns = new Map(checkInRows.map((row) => [row.repId, row]));
   const none = { won: 0, lost: 0, wonConverted: 0, wonRevenueMinor: 0, medianCycleDays: null };
   const repFigures = reps.flatMap((rep) => figures.get(rep.id) ?? []);
   const rows = reps.flatMap((rep) => {

@@ -2,7 +2,6 @@ import { and, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { accounts, activities, activityTypes, contacts, opportunities, users } from '../schema';
-import { ownerFilterSql } from './dashboard-filters';
 import {
   afterKeyset,
   type KeysetCursor,
@@ -81,11 +80,6 @@ function conditions(
     inOwnerScope(activities.ownerId, scope),
     filter.q ? ilike(activities.subject, likePattern(filter.q)) : undefined,
     filter.ownerId ? eq(activities.ownerId, filter.ownerId) : undefined,
-    filter.managerId
-      ? ownerFilterSql(sql`${activities.orgId}`, sql`${activities.ownerId}`, {
-          managerId: filter.managerId,
-        })
-      : undefined,
     filter.accountId ? eq(activities.accountId, filter.accountId) : undefined,
     filter.opportunityId ? eq(activities.opportunityId, filter.opportunityId) : undefined,
     filter.type ? eq(activities.type, filter.type) : undefined,
@@ -113,6 +107,23 @@ function agendaFrom(orgId: string, day: string): SQL | undefined {
   );
 }
 
+// The team filter (managerId) as the team's ids, read first and met with the caller's scope:
+// `owner_id in (…)` is the scope's case, served by the owner index, where an `exists` over users
+// for each activity read every activity in scope (1.5 s for a manager at 10M activities).
+async function narrowToTeam(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  managerId: string | undefined,
+): Promise<OwnerScope> {
+  if (managerId === undefined) return scope;
+  const team = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.managerId, managerId)));
+  return team.map((row) => row.id).filter((id) => scope === null || scope.includes(id));
+}
+
 export async function listActivities(
   db: Executor,
   orgId: string,
@@ -120,7 +131,7 @@ export async function listActivities(
   filter: ActivityFilter,
   page: Page,
 ) {
-  const where = conditions(orgId, scope, filter);
+  const where = conditions(orgId, await narrowToTeam(db, orgId, scope, filter.managerId), filter);
   const sort = keysetSorts[filter.sort];
   const [rows, total] = await Promise.all([
     fromActivities(db, { ...activityView, id: activities.id, sortKey: keysetKeyText(sort) })
@@ -183,7 +194,10 @@ export async function listActivitiesAfter(
     contactKey: sql<string | null>`${importKey(contacts.externalId, contacts.id)}`,
   })
     .where(
-      and(conditions(orgId, scope, filter), afterKeyset(sort, filter.order, activities.id, after)),
+      and(
+        conditions(orgId, await narrowToTeam(db, orgId, scope, filter.managerId), filter),
+        afterKeyset(sort, filter.order, activities.id, after),
+      ),
     )
     .orderBy(...keysetOrder(sort, filter.order, activities.id))
     .limit(limit);

@@ -159,4 +159,19 @@ describe.each(testEngines())('opportunity and activity list filters on %s', (eng
     const bad = await leader.request('GET', '/api/activities?managerId=x');
     expect(bad.status).toBe(400);
   });
+
+  it("keeps the team filter on activities within the caller's own scope", async () => {
+    const ownerIds = async (client: Client, query: string) => {
+      const response = await client.request('GET', `/api/activities?${query}`);
+      return response.body.items.map((item: { ownerId: string }) => item.ownerId).sort();
+    };
+    const rep1 = await server.as('rep1@acme.test');
+    expect(await ownerIds(rep1, `managerId=${ids.manager1}`)).toEqual([ids.rep1]);
+    expect(await ownerIds(rep1, `managerId=${ids.manager2}`)).toEqual([]);
+    const manager1 = await server.as('manager1@acme.test');
+    expect(await ownerIds(manager1, `managerId=${ids.manager1}`)).toEqual(
+      [ids.rep1, ids.rep2].sort(),
+    );
+    expect(await ownerIds(manager1, `managerId=${ids.manager2}`)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Grid, Stack, Table, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Strategy } from '../../../schemas/strategies';
@@ -54,61 +54,56 @@ export function SeasonalityChart({ strategy }: { strategy: Strategy }) {
           Left out of the history: {line}
         </Text>
       ))}
-      <div ref={box.ref} role="img" aria-label="Monthly targets chart">
-        <BarChart
-          width={chartWidth}
-          height={240}
-          data={bars}
-          margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" fontSize={12} />
-          <YAxis
-            fontSize={12}
-            width={56}
-            tickFormatter={(minor: number) => compact.format(minor / unit)}
-          />
-          <Tooltip
-            formatter={(minor, _name, item) => [
-              `${money(Number(minor))} (${percent((item.payload as { weight: number }).weight)})`,
-              'Target',
-            ]}
-          />
-          <Bar dataKey="targetMinor" name="Target" fill="var(--mantine-color-blue-6)" />
-        </BarChart>
-      </div>
-      <Table.ScrollContainer minWidth={1200}>
-        <Table aria-label="Monthly targets" fz="xs" withColumnBorders>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
+      {/* The twelve months as rows beside the chart: all of them in view, no sideways scroll. */}
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <div ref={box.ref} role="img" aria-label="Monthly targets chart">
+            <BarChart
+              width={chartWidth}
+              height={300}
+              data={bars}
+              margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
+            >
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" fontSize={12} />
+              <YAxis
+                fontSize={12}
+                width={56}
+                tickFormatter={(minor: number) => compact.format(minor / unit)}
+              />
+              <Tooltip
+                formatter={(minor, _name, item) => [
+                  `${money(Number(minor))} (${percent((item.payload as { weight: number }).weight)})`,
+                  'Target',
+                ]}
+              />
+              <Bar dataKey="targetMinor" name="Target" fill="var(--mantine-color-blue-6)" />
+            </BarChart>
+          </div>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Table aria-label="Monthly targets" fz="sm" verticalSpacing={4} tabularNums>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Month</Table.Th>
+                <Table.Th ta="right">Weight</Table.Th>
+                <Table.Th ta="right">Target</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {bars.map((bar) => (
-                <Table.Th key={bar.month} ta="right">
-                  {bar.month}
-                </Table.Th>
+                <Table.Tr key={bar.month}>
+                  <Table.Th scope="row" fw={400}>
+                    {bar.month}
+                  </Table.Th>
+                  <Table.Td ta="right">{percent(bar.weight)}</Table.Td>
+                  <Table.Td ta="right">{money(bar.targetMinor)}</Table.Td>
+                </Table.Tr>
               ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th>Weight</Table.Th>
-              {bars.map((bar) => (
-                <Table.Td key={bar.month} ta="right">
-                  {percent(bar.weight)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>Target</Table.Th>
-              {bars.map((bar) => (
-                <Table.Td key={bar.month} ta="right">
-                  {money(bar.targetMinor)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Tbody>
+          </Table>
+        </Grid.Col>
+      </Grid>
       <Text size="sm">
         {seasonality.quarters.map((q) => `Q${q.quarter} ${money(q.targetMinor)}`).join(' · ')}
       </Text>

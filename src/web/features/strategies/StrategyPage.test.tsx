@@ -209,21 +209,34 @@ describe('StrategyPage', () => {
     expect(await screen.findByRole('button', { name: 'Save strategy' })).toBeTruthy();
   });
 
-  it('shows a rep the strategy read-only, with the cascade and the monthly targets', async () => {
-    mockApi(handlers('rep', makeStrategy()));
+  it('shows a rep a read view, not a form: the figures, their target, the cascade, the twelve months and the norms', async () => {
+    mockApi(
+      handlers('rep', makeStrategy(), {
+        'GET /api/me': () => ({ body: { ...me, user: { ...me.user, id: rita, role: 'rep' } } }),
+      }),
+    );
     renderPage();
     expect(await screen.findByRole('table', { name: 'Targets by rep and segment' })).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Monthly targets' })).toBeTruthy();
+    expect(screen.getByText('Organisation target').nextElementSibling?.textContent).toBe(
+      '€1,000.00',
+    );
+    expect(screen.getByText('Your target').nextElementSibling?.textContent).toMatch(/^€/);
+    expect(screen.getByText('Segment mix: Segment A 60% · Segment B 30% · other 10%')).toBeTruthy();
+    const months = screen.getByRole('table', { name: 'Monthly targets' });
+    // Every month a row of its own, nothing in a sideways scroll.
+    expect(within(months).getAllByRole('rowheader')).toHaveLength(12);
+    expect(months.closest('.mantine-ScrollArea-root, [class*="ScrollContainer"]')).toBeNull();
+    const norms = screen.getByRole('table', { name: 'Activity norms' });
+    expect(within(norms).getByRole('rowheader').textContent).toBe('Segment A · prospect');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('spinbutton')).toBeNull();
     expect(
       screen.getByRole('img', { name: 'Monthly targets chart' }).querySelector('svg'),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Save strategy|Create strategy/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add assignment' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Remove row/ })).toBeNull();
-    expect((screen.getByLabelText('Share of Segment A (%)') as HTMLInputElement).readOnly).toBe(
-      true,
-    );
-    expect((screen.getByLabelText('Revenue target') as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.queryByLabelText('Revenue target')).toBeNull();
   });
 
   it('tells a rep when no strategy is set for the year', async () => {

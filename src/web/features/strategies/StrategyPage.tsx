@@ -6,6 +6,7 @@ import { useCurrentFiscalYear, useSession } from '../session/useSession';
 import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { StrategyForm } from './StrategyForm';
 import { StrategySummary } from './StrategyPanel';
+import { StrategyReadView } from './StrategyReadView';
 import { strategyKey, useStrategy } from './useStrategy';
 
 // The year in the URL (`?year=`), by default the fiscal year running today.
@@ -50,7 +51,7 @@ export function StrategyPage() {
   for (const a of strategy.data?.assignments ?? [])
     if (!reps.has(a.repId)) reps.set(a.repId, a.repName);
 
-  const form = reference.data && strategy.data !== undefined && (
+  const form = canEdit && reference.data && strategy.data !== undefined && (
     <StrategyForm
       key={`${year}:${strategy.data?.version ?? 'new'}`}
       year={year}
@@ -105,11 +106,13 @@ export function StrategyPage() {
           {summary}
         </>
       )}
-      {!isLoading && !failure && !canEdit && !isNew && (
-        <>
-          {summary}
-          {form}
-        </>
+      {!isLoading && !failure && !canEdit && strategy.data && reference.data && session.data && (
+        <StrategyReadView
+          strategy={strategy.data}
+          reference={reference.data}
+          role={session.data.user.role}
+          userId={session.data.user.id}
+        />
       )}
     </Stack>
   );

@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { allQueries, type Executor } from '../client';
+import { type Executor, queryRows } from '../client';
+import { inOneRoundTrip, rowFromJson } from '../round-trip';
 import {
   actionSteps,
   auditLog,
   buyingInfluences,
   competitors,
-  contacts,
   dealPlans,
   responseModeChanges,
   singleSalesObjectives,
@@ -51,12 +51,6 @@ export const ofPlan = (
   opportunityId: string,
 ) => and(eq(t.orgId, orgId), eq(t.opportunityId, opportunityId));
 
-const ofPlans = (
-  t: { orgId: PgColumn; opportunityId: PgColumn },
-  orgId: string,
-  opportunityIds: readonly string[],
-) => and(eq(t.orgId, orgId), inArray(t.opportunityId, [...opportunityIds]));
-
 export const emptyPlanRows = (): PlanRows => ({
   plan: undefined,
   objectives: [],
@@ -75,8 +69,9 @@ export async function getPlanRows(
 }
 
 /**
- * The rows of many deal plans by opportunity id, in six queries whatever the number of plans
- * (one per table), so a list page's plan health costs the same for 2 deals or 40.
+ * The rows of many deal plans by opportunity id, in one round trip whatever the number of plans
+ * (one sub-select per table, db/round-trip.ts), so a list page's plan health costs the same for
+ * 2 deals or 40, and a plan read one statement.
  */
 export async function listPlanRows(
   db: Executor,
@@ -85,76 +80,75 @@ export async function listPlanRows(
 ): Promise<Map<string, PlanRows>> {
   const byPlan = new Map(opportunityIds.map((id) => [id, emptyPlanRows()]));
   if (opportunityIds.length === 0) return byPlan;
-  const [plans, objectives, influenceRows, modeRows, competitorRows, stepRows] = await allQueries(
-    db,
-    [
-      () =>
-        db
-          .select()
-          .from(dealPlans)
-          .where(ofPlans(dealPlans, orgId, opportunityIds)),
-      () =>
-        db
-          .select()
-          .from(singleSalesObjectives)
-          .where(ofPlans(singleSalesObjectives, orgId, opportunityIds))
-          .orderBy(asc(singleSalesObjectives.position), asc(singleSalesObjectives.createdAt)),
-      () =>
-        db
-          .select({
-            influence: buyingInfluences,
-            firstName: contacts.firstName,
-            lastName: contacts.lastName,
-            title: contacts.title,
-          })
-          .from(buyingInfluences)
-          .innerJoin(
-            contacts,
-            and(
-              eq(contacts.orgId, buyingInfluences.orgId),
-              eq(contacts.id, buyingInfluences.contactId),
-            ),
-          )
-          .where(ofPlans(buyingInfluences, orgId, opportunityIds))
-          .orderBy(asc(buyingInfluences.createdAt), asc(buyingInfluences.id)),
-      () =>
-        db
-          .select({ change: responseModeChanges, recordedByName: users.name })
-          .from(responseModeChanges)
-          .innerJoin(
-            buyingInfluences,
-            and(
-              eq(buyingInfluences.orgId, responseModeChanges.orgId),
-              eq(buyingInfluences.id, responseModeChanges.influenceId),
-            ),
-          )
-          .leftJoin(
-            users,
-            and(
-              eq(users.orgId, responseModeChanges.orgId),
-              eq(users.id, responseModeChanges.recordedBy),
-            ),
-          )
-          .where(ofPlans(buyingInfluences, orgId, opportunityIds))
-          .orderBy(asc(responseModeChanges.recordedOn), asc(responseModeChanges.createdAt)),
-      () =>
-        db
-          .select()
-          .from(competitors)
-          .where(ofPlans(competitors, orgId, opportunityIds))
-          .orderBy(asc(competitors.createdAt), asc(competitors.id)),
-      () =>
-        db
-          .select({ step: actionSteps, ownerName: users.name })
-          .from(actionSteps)
-          .leftJoin(
-            users,
-            and(eq(users.orgId, actionSteps.orgId), eq(users.id, actionSteps.ownerId)),
-          )
-          .where(ofPlans(actionSteps, orgId, opportunityIds))
-          .orderBy(asc(actionSteps.position), asc(actionSteps.createdAt)),
-    ],
+  const ids = sql.join(
+    opportunityIds.map((id) => sql`${id}`),
+    sql`, `,
   );
+  type Named = Record<string, unknown>;
+  const [planJson, objectiveJson, influenceJson, modeJson, competitorJson, stepJson] =
+    await inOneRoundTrip(db, (batched) =>
+      Promise.all([
+        queryRows<Named>(
+          batched,
+          sql`select t.* from deal_plans t where t.org_id = ${orgId} and t.opportunity_id in (${ids})`,
+        ),
+        queryRows<Named>(
+          batched,
+          sql`select t.* from single_sales_objectives t
+            where t.org_id = ${orgId} and t.opportunity_id in (${ids})
+            order by t.position, t.created_at`,
+        ),
+        queryRows<Named & { contactFirstName: string; contactLastName: string | null }>(
+          batched,
+          sql`select t.*, c.first_name as "contactFirstName", c.last_name as "contactLastName",
+              c.title as "contactTitle"
+            from buying_influences t
+            join contacts c on c.org_id = t.org_id and c.id = t.contact_id
+            where t.org_id = ${orgId} and t.opportunity_id in (${ids})
+            order by t.created_at, t.id`,
+        ),
+        queryRows<Named & { recordedByName: string | null }>(
+          batched,
+          sql`select t.*, u.name as "recordedByName"
+            from response_mode_changes t
+            join buying_influences bi on bi.org_id = t.org_id and bi.id = t.influence_id
+            left join users u on u.org_id = t.org_id and u.id = t.recorded_by
+            where bi.org_id = ${orgId} and bi.opportunity_id in (${ids})
+            order by t.recorded_on, t.created_at`,
+        ),
+        queryRows<Named>(
+          batched,
+          sql`select t.* from competitors t
+            where t.org_id = ${orgId} and t.opportunity_id in (${ids})
+            order by t.created_at, t.id`,
+        ),
+        queryRows<Named & { ownerName: string | null }>(
+          batched,
+          sql`select t.*, u.name as "ownerName"
+            from action_steps t
+            left join users u on u.org_id = t.org_id and u.id = t.owner_id
+            where t.org_id = ${orgId} and t.opportunity_id in (${ids})
+            order by t.position, t.created_at`,
+        ),
+      ]),
+    );
+  const plans = planJson.map((row) => rowFromJson(dealPlans, row));
+  const objectives = objectiveJson.map((row) => rowFromJson(singleSalesObjectives, row));
+  const influenceRows = influenceJson.map((row) => ({
+    influence: rowFromJson(buyingInfluences, row),
+    firstName: row.contactFirstName,
+    lastName: row.contactLastName,
+    title: (row.contactTitle ?? null) as string | null,
+  }));
+  const modeRows = modeJson.map((row) => ({
+    change: rowFromJson(responseModeChanges, row),
+    recordedByName: row.recordedByName ?? null,
+  }));
+  const competitorRows = competitorJson.map((row) => rowFromJson(competitors, row));
+  const stepRows = stepJson.map((row) => ({
+    step: rowFromJson(actionSteps, row),
+    ownerName: row.ownerName ?? null,
+  }));
   const rowsOf = (opportunityId: string) => byPlan.get(opportunityId) ?? emptyPlanRows();
   for (const plan of plans) rowsOf(plan.opportunityId).plan = plan;
   for (const objective of objectives) rowsOf(objective.opportunityId).objectives.push(objective);

@@ -55,6 +55,8 @@ const { values } = parseArgs({
     routes: { type: 'string' },
     /** Only these callers (comma-separated: leader, manager). */
     callers: { type: 'string', default: 'leader,manager' },
+    /** The server child's port (a free one by default). */
+    port: { type: 'string' },
     out: { type: 'string', default: path.join(os.tmpdir(), 'salesplan-bench-dashboards') },
   },
 });
@@ -133,7 +135,7 @@ async function prepare(
 function startServer(target: string[]) {
   return startBenchChild<ChildRequest>(
     path.join(import.meta.dirname, 'bench-dashboards/server-child.ts'),
-    target,
+    values.port ? [...target, '--port', values.port] : target,
   );
 }
 

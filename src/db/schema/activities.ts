@@ -66,6 +66,8 @@ export const activities = pgTable(
     uniqueIndex('activities_org_external_id_key').on(t.orgId, t.externalId),
     index('activities_org_owner_occurs_idx').on(t.orgId, t.ownerId, t.occursOn),
     index('activities_org_account_idx').on(t.orgId, t.accountId),
+    // The list's `q` (subject ilike '%…%', db/queries/activities.ts): trigrams, org_id first.
+    index('activities_org_subject_trgm_idx').using('gin', t.orgId, sql`${t.subject} gin_trgm_ops`),
     // The list's sorts, each as its keyset key then the id (db/queries/activities.ts keysetSorts).
     index('activities_org_occurs_id_idx').on(t.orgId, t.occursOn, t.id),
     index('activities_org_created_id_idx').on(t.orgId, t.createdAt, t.id),

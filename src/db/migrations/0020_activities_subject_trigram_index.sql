@@ -1,0 +1,2 @@
+-- The activity list's q (subject ilike '%…%', db/queries/activities.ts): trigrams, org_id first (pg_trgm and btree_gin from 0010).
+CREATE INDEX "activities_org_subject_trgm_idx" ON "activities" USING gin ("org_id","subject" gin_trgm_ops);

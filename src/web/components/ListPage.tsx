@@ -1,15 +1,20 @@
-import type { ReactNode } from 'react';
-import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useId, useState } from 'react';
+import { Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Page } from '../api/client';
 import { ListPagination } from './ListPagination';
 import { ListResults } from './ListResults';
+import { ChevronIcon } from './icons';
+import { useIsPhone } from './useIsPhone';
+import './list-page.css';
 
 /** What a list page takes from useListParams. */
 type ListParams = {
   page: number;
   setPage: (page: number) => void;
   hasFilters: boolean;
+  /** How many filters differ from the list's defaults, on the folded filters' button. */
+  activeFilterCount?: number;
   clearFilters: () => void;
 };
 
@@ -60,9 +65,7 @@ export function ListPage<T>({
         {action}
       </Group>
       <Card withBorder radius="md" padding="md">
-        <Group align="flex-end" gap="md" mb="md" wrap="wrap">
-          {filters}
-        </Group>
+        <ListFilters activeCount={params.activeFilterCount ?? 0}>{filters}</ListFilters>
         {summary}
         <ListResults
           query={query}
@@ -91,28 +94,36 @@ export function ListPage<T>({
   );
 }
 
-/** A list page's table: scrolls sideways below `minWidth`, dims while the next page loads. */
-export function ListTable({
-  label,
-  minWidth,
-  head,
-  isDimmed,
-  children,
-}: {
-  label: string;
-  minWidth: number;
-  head: ReactNode;
-  isDimmed: boolean;
-  children: ReactNode;
-}) {
+/** The toolbar's fields in a row; on a phone folded behind a "Filters" button with the count. */
+function ListFilters({ activeCount, children }: { activeCount: number; children: ReactNode }) {
+  const isPhone = useIsPhone();
+  const [isOpen, setOpen] = useState(false);
+  const id = useId();
+  if (!isPhone) {
+    return (
+      <Group align="flex-end" gap="md" mb="md" wrap="wrap">
+        {children}
+      </Group>
+    );
+  }
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table highlightOnHover verticalSpacing="sm" aria-label={label} tabularNums>
-        <Table.Thead>
-          <Table.Tr>{head}</Table.Tr>
-        </Table.Thead>
-        <Table.Tbody style={{ opacity: isDimmed ? 0.6 : 1 }}>{children}</Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="sm" mb="md">
+      <Button
+        variant="default"
+        fullWidth
+        justify="space-between"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        onClick={() => setOpen(!isOpen)}
+        rightSection={<ChevronIcon size={16} direction={isOpen ? 'up' : 'down'} />}
+      >
+        {activeCount > 0 ? `Filters (${activeCount} active)` : 'Filters'}
+      </Button>
+      <Collapse expanded={isOpen} keepMountedMode="display-none">
+        <Stack id={id} gap="sm" className="list-page-phone-filters">
+          {children}
+        </Stack>
+      </Collapse>
+    </Stack>
   );
 }

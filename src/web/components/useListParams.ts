@@ -51,7 +51,8 @@ export function useListParams<Key extends string>(defaults: Record<Key, string>)
   );
 
   const filterKeys = (Object.keys(defaults) as Key[]).filter((key) => !ORDERING_KEYS.has(key));
-  const hasFilters = filterKeys.some((key) => values[key] !== defaults[key]);
+  const activeFilterCount = filterKeys.filter((key) => values[key] !== defaults[key]).length;
+  const hasFilters = activeFilterCount > 0;
   const clearFilters = () =>
     update(
       Object.fromEntries(filterKeys.map((key) => [key, null])) as Partial<
@@ -59,5 +60,5 @@ export function useListParams<Key extends string>(defaults: Record<Key, string>)
       >,
     );
 
-  return { values, page, setFilters: update, setPage, hasFilters, clearFilters };
+  return { values, page, setFilters: update, setPage, hasFilters, activeFilterCount, clearFilters };
 }

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  DataList,
-  Grid,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, DataList, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Account } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
@@ -17,6 +6,7 @@ import { DetailPageActions } from '../../components/DetailPageActions';
 import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { DetailSkeleton, EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { RecordList } from '../../components/RecordList';
 import { RelatedActivities } from '../activities/RelatedActivities';
 import { AccountContacts } from '../contacts/AccountContacts';
 import { ExpectedClose } from '../opportunities/ExpectedClose';
@@ -55,7 +45,12 @@ function AccountFacts({ account }: { account: Account }) {
             [
               'Website',
               websiteHref ? (
-                <Anchor href={websiteHref} target="_blank" rel="noreferrer">
+                <Anchor
+                  href={websiteHref}
+                  target="_blank"
+                  rel="noreferrer"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {website}
                 </Anchor>
               ) : (
@@ -117,43 +112,24 @@ function AccountOpportunities({ account }: { account: Account }) {
           description="No deal has been recorded with this account yet."
         />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-label="Opportunities of this account" tabularNums>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Stage</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>Amount</Table.Th>
-                <Table.Th>Expected close</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((opportunity) => (
-                <Table.Tr key={opportunity.id}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/opportunities/${opportunity.id}`}
-                      fw={600}
-                      size="sm"
-                    >
-                      {opportunity.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <StageBadge name={opportunity.stageName} kind={opportunity.stageKind} />
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    {formatMoney(opportunity.amountMinor, opportunity.currency)}
-                  </Table.Td>
-                  <Table.Td>
-                    <ExpectedClose opportunity={opportunity} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          label="Opportunities of this account"
+          rows={list.data.items}
+          rowKey={(opportunity) => opportunity.id}
+          rowLink={(opportunity) => `/opportunities/${opportunity.id}`}
+          minWidth={560}
+          columns={[
+            { label: 'Name', cell: (o) => o.name },
+            { label: 'Stage', cell: (o) => <StageBadge name={o.stageName} kind={o.stageKind} /> },
+            {
+              label: 'Amount',
+              align: 'right',
+              noWrap: true,
+              cell: (o) => formatMoney(o.amountMinor, o.currency),
+            },
+            { label: 'Expected close', cell: (o) => <ExpectedClose opportunity={o} /> },
+          ]}
+        />
       )}
     </Card>
   );

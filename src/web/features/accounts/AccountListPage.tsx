@@ -1,13 +1,13 @@
-import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountStatus } from '../../../schemas/accounts';
 import { formatInstant } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
-import { ListPage, ListTable } from '../../components/ListPage';
+import { ListPage } from '../../components/ListPage';
+import { type RecordSorting, RecordList } from '../../components/RecordList';
 import { SearchInput } from '../../components/SearchInput';
-import { type SortOrder, SortableTh } from '../../components/SortableTh';
-import { LinkCell, LinkedRow } from '../../components/LinkedRow';
+import type { SortOrder } from '../../components/SortableTh';
 import { useListParams } from '../../components/useListParams';
 import { OwnerSelect } from '../reference/OwnerSelect';
 import { useReference } from '../reference/useReference';
@@ -35,8 +35,11 @@ export function AccountListPage() {
     order: 'asc',
   });
   const list = useAccountList({ ...values, page: params.page, pageSize: PAGE_SIZE });
-  const onSort = (sort: AccountSort, order: SortOrder) => setFilters({ sort, order });
-  const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
+  const sorting: RecordSorting<AccountSort> = {
+    sort: values.sort,
+    order: values.order as SortOrder,
+    onSort: (sort, order) => setFilters({ sort, order }),
+  };
 
   return (
     <ListPage
@@ -102,40 +105,38 @@ export function AccountListPage() {
       }}
     >
       {(data) => (
-        <ListTable
+        <RecordList
           label="Accounts"
+          rows={data.items}
+          rowKey={(account) => account.id}
+          rowLink={(account) => `/accounts/${account.id}`}
+          sorting={sorting}
           minWidth={760}
           isDimmed={list.isPlaceholderData}
-          head={
-            <>
-              <SortableTh field="name" label="Name" {...sortProps} />
-              <SortableTh field="status" label="Status" {...sortProps} />
-              <Table.Th>Segment</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Industry · Country</Table.Th>
-              <SortableTh field="updatedAt" label="Updated" {...sortProps} />
-            </>
-          }
-        >
-          {data.items.map((account) => (
-            <LinkedRow key={account.id} to={`/accounts/${account.id}`}>
-              <LinkCell to={`/accounts/${account.id}`}>{account.name}</LinkCell>
-              <Table.Td>
-                <AccountStatusBadge status={account.status} />
-              </Table.Td>
-              <Table.Td>{account.segmentName ?? '—'}</Table.Td>
-              <Table.Td>{account.ownerName ?? 'Unassigned'}</Table.Td>
-              <Table.Td>
-                {[account.industry, account.country].filter(Boolean).join(' · ') || '—'}
-              </Table.Td>
-              <Table.Td>
+          columns={[
+            { label: 'Name', sortField: 'name', cell: (a) => a.name },
+            {
+              label: 'Status',
+              sortField: 'status',
+              cell: (a) => <AccountStatusBadge status={a.status} />,
+            },
+            { label: 'Segment', cell: (a) => a.segmentName ?? '—' },
+            { label: 'Owner', cell: (a) => a.ownerName ?? 'Unassigned' },
+            {
+              label: 'Industry · Country',
+              cell: (a) => [a.industry, a.country].filter(Boolean).join(' · ') || '—',
+            },
+            {
+              label: 'Updated',
+              sortField: 'updatedAt',
+              cell: (a) => (
                 <Text size="sm" c="dimmed">
-                  {formatInstant(account.updatedAt)}
+                  {formatInstant(a.updatedAt)}
                 </Text>
-              </Table.Td>
-            </LinkedRow>
-          ))}
-        </ListTable>
+              ),
+            },
+          ]}
+        />
       )}
     </ListPage>
   );

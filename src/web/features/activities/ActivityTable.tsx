@@ -1,10 +1,10 @@
-import { Fragment } from 'react';
-import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import type { Activity } from '../../../schemas/activities';
 import { errorMessage } from '../../api/client';
 import { formatDay, isBeforeToday } from '../../components/dates';
+import { RecordList } from '../../components/RecordList';
 import { useToday } from '../session/useSession';
 import { ACTIVITY_STATUS_LABELS, useUpdateActivity } from './useActivities';
 
@@ -63,111 +63,93 @@ export function ActivityTable({
     );
   }
 
-  const columnCount = 6 + (showAccount ? 1 : 0) + (showOpportunity ? 1 : 0);
-
   return (
-    <Table.ScrollContainer minWidth={920}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Activities">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            {showAccount && <Table.Th>Account</Table.Th>}
-            {showOpportunity && <Table.Th>Opportunity</Table.Th>}
-            <Table.Th>Owner</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody style={{ opacity: isDimmed ? 0.6 : 1 }}>
-          {activities.map((activity, index) => {
-            const group = groupOf?.(activity);
-            const previous = activities[index - 1];
-            const isFirstOfGroup =
-              group !== undefined && (previous === undefined || groupOf?.(previous) !== group);
-            return (
-              <Fragment key={activity.id}>
-                {isFirstOfGroup && (
-                  <Table.Tr>
-                    <Table.Th colSpan={columnCount} scope="colgroup" bg="gray.0">
-                      <Text size="sm" fw={600}>
-                        {group}
-                      </Text>
-                    </Table.Th>
-                  </Table.Tr>
-                )}
-                <Table.Tr>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDay(activity.occursOn)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <StatusBadge activity={activity} />
-                      {activity.status === 'planned' && (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          color="green"
-                          loading={update.isPending && update.variables?.id === activity.id}
-                          onClick={() => markDone(activity)}
-                          aria-label={`Mark ${activity.typeLabel} on ${formatDay(activity.occursOn)} done`}
-                        >
-                          Mark done
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.typeLabel}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{activity.subject || '—'}</Text>
-                    {activity.contactName && (
-                      <Text size="xs" c="dimmed">
-                        with {activity.contactName}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {showAccount && (
-                    <Table.Td>
-                      <Anchor component={Link} to={`/accounts/${activity.accountId}`} size="sm">
-                        {activity.accountName}
-                      </Anchor>
-                    </Table.Td>
-                  )}
-                  {showOpportunity && (
-                    <Table.Td>
-                      {activity.opportunityId ? (
-                        <Anchor
-                          component={Link}
-                          to={`/opportunities/${activity.opportunityId}`}
-                          size="sm"
-                        >
-                          {activity.opportunityName}
-                        </Anchor>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  )}
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{activity.ownerName}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => onEdit(activity)}
-                      aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
+    <RecordList
+      label="Activities"
+      rows={activities}
+      rowKey={(activity) => activity.id}
+      minWidth={920}
+      isDimmed={isDimmed}
+      groupOf={groupOf}
+      columns={[
+        { label: 'Date', noWrap: true, cell: (activity) => formatDay(activity.occursOn) },
+        {
+          label: 'Status',
+          cell: (activity) => (
+            <Group gap={6} wrap="nowrap">
+              <StatusBadge activity={activity} />
+              {activity.status === 'planned' && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="green"
+                  loading={update.isPending && update.variables?.id === activity.id}
+                  onClick={() => markDone(activity)}
+                  aria-label={`Mark ${activity.typeLabel} on ${formatDay(activity.occursOn)} done`}
+                >
+                  Mark done
+                </Button>
+              )}
+            </Group>
+          ),
+        },
+        { label: 'Type', noWrap: true, cell: (activity) => activity.typeLabel },
+        {
+          label: 'Subject',
+          cell: (activity) => (
+            <>
+              <Text size="sm">{activity.subject || '—'}</Text>
+              {activity.contactName && (
+                <Text size="xs" c="dimmed">
+                  with {activity.contactName}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        ...(showAccount
+          ? [
+              {
+                label: 'Account',
+                cell: (activity: Activity) => (
+                  <Anchor component={Link} to={`/accounts/${activity.accountId}`} size="sm">
+                    {activity.accountName}
+                  </Anchor>
+                ),
+              },
+            ]
+          : []),
+        ...(showOpportunity
+          ? [
+              {
+                label: 'Opportunity',
+                cell: (activity: Activity) =>
+                  activity.opportunityId ? (
+                    <Anchor
+                      component={Link}
+                      to={`/opportunities/${activity.opportunityId}`}
+                      size="sm"
                     >
-                      Edit
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                      {activity.opportunityName}
+                    </Anchor>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]
+          : []),
+        { label: 'Owner', noWrap: true, cell: (activity) => activity.ownerName },
+      ]}
+      actions={(activity) => (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() => onEdit(activity)}
+          aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
+        >
+          Edit
+        </Button>
+      )}
+    />
   );
 }

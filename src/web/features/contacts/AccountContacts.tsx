@@ -1,12 +1,38 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import type { Contact } from '../../../schemas/contacts';
 import { PlusIcon } from '../../components/icons';
 import { EmptyList, ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { RecordList } from '../../components/RecordList';
 import { ContactForm } from './ContactForm';
 import { contactName, useContactList } from './useContacts';
 
 type Editing = { contact?: Contact } | null;
+
+/** A contact's email and phone as links; a long address breaks rather than pushing Edit out. */
+function ContactReach({ contact }: { contact: Contact }) {
+  if (!contact.email && !contact.phone) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0} style={{ overflowWrap: 'anywhere' }}>
+      {contact.email && (
+        <Anchor href={`mailto:${contact.email}`} size="sm">
+          {contact.email}
+        </Anchor>
+      )}
+      {contact.phone && (
+        <Anchor href={`tel:${contact.phone}`} size="sm">
+          {contact.phone}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
 
 /** An account's contacts, with add and edit in a modal. */
 export function AccountContacts({ accountId }: { accountId: string }) {
@@ -44,60 +70,39 @@ export function AccountContacts({ accountId }: { accountId: string }) {
           description="Add the people you deal with: they become the buying influences of your deal plans."
         />
       ) : (
-        <Table verticalSpacing="xs" aria-label="Contacts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Reach</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((contact) => (
-              <Table.Tr key={contact.id}>
-                <Table.Td>
+        <RecordList
+          label="Contacts"
+          rows={list.data.items}
+          rowKey={(contact) => contact.id}
+          columns={[
+            {
+              label: 'Name',
+              cell: (contact) => (
+                <>
                   <Text size="sm" fw={600}>
                     {contactName(contact)}
                   </Text>
                   {contact.title && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" fw={400}>
                       {contact.title}
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={0}>
-                    {contact.email && (
-                      <Anchor href={`mailto:${contact.email}`} size="sm">
-                        {contact.email}
-                      </Anchor>
-                    )}
-                    {contact.phone && (
-                      <Anchor href={`tel:${contact.phone}`} size="sm">
-                        {contact.phone}
-                      </Anchor>
-                    )}
-                    {!contact.email && !contact.phone && (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => setEditing({ contact })}
-                    aria-label={`Edit ${contactName(contact)}`}
-                  >
-                    Edit
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            { label: 'Reach', cell: (contact) => <ContactReach contact={contact} /> },
+          ]}
+          actions={(contact) => (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => setEditing({ contact })}
+              aria-label={`Edit ${contactName(contact)}`}
+            >
+              Edit
+            </Button>
+          )}
+        />
       )}
       <Modal
         opened={editing !== null}

@@ -6,6 +6,7 @@ import type { DealPlanDraft, DealPlanView } from '../../../schemas/deal-plans';
 import { formatDay, formatInstant } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { ActionStepList } from './ActionStepList';
+import { ChecksDrawer } from './ChecksDrawer';
 import { CompetitionList } from './CompetitionList';
 import { FindingsPanel, HealthBadges } from './FindingsPanel';
 import { ObjectiveList } from './ObjectiveList';
@@ -130,6 +131,7 @@ export function DealPlanScreen({ plan }: { plan: DealPlanView }) {
             </Stack>
           </Grid.Col>
         </Grid>
+        <ChecksDrawer findings={live.findings} health={live.health} isDraft={hasDrafts} />
       </Stack>
     </PlanDraftContext>
   );

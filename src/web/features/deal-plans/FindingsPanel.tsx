@@ -56,11 +56,19 @@ export function FindingsPanel({
   findings,
   health,
   isDraft,
+  onJump = jumpToField,
+  isBare = false,
 }: {
   findings: readonly DealPlanFinding[];
   health: PlanHealth;
   isDraft: boolean;
+  /** What a finding's link does (the drawer closes before it jumps). */
+  onJump?: (field: string) => void;
+  /** Without the card and its heading, inside a drawer that has its own. */
+  isBare?: boolean;
 }) {
+  const checks = <FindingGroups findings={findings} isDraft={isDraft} onJump={onJump} />;
+  if (isBare) return checks;
   return (
     <Card withBorder radius="md" padding="md" aria-label="Plan checks" component="section">
       <Group justify="space-between" mb="xs">
@@ -69,6 +77,22 @@ export function FindingsPanel({
         </Title>
         <HealthBadges health={health} />
       </Group>
+      {checks}
+    </Card>
+  );
+}
+
+function FindingGroups({
+  findings,
+  isDraft,
+  onJump,
+}: {
+  findings: readonly DealPlanFinding[];
+  isDraft: boolean;
+  onJump: (field: string) => void;
+}) {
+  return (
+    <>
       {isDraft && (
         <Text size="xs" c="dimmed" mb="xs">
           Including what you are typing (not saved yet).
@@ -109,7 +133,7 @@ export function FindingsPanel({
                       size="sm"
                       ta="left"
                       c="inherit"
-                      onClick={() => jumpToField(finding.field)}
+                      onClick={() => onJump(finding.field)}
                       title="Go to the field to fix"
                     >
                       {finding.message}
@@ -121,6 +145,6 @@ export function FindingsPanel({
           );
         })}
       </Stack>
-    </Card>
+    </>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { KeyAccountList as KeyAccounts } from '../../../schemas/key-accounts-plans';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { RecordList } from '../../components/RecordList';
 import { useSession } from '../session/useSession';
 import { RankingPanel } from './RankingPanel';
 import { ScoringModelForm } from './ScoringModelForm';
@@ -41,66 +42,71 @@ function KeyAccountList({ isLeader }: { isLeader: boolean }) {
   );
 }
 
+function PlanStateBadge({ item }: { item: KeyAccounts['items'][number] }) {
+  if (item.planVersion === 0)
+    return (
+      <Badge color="gray" variant="light">
+        Not written
+      </Badge>
+    );
+  if (item.managerAcknowledgedAt)
+    return (
+      <Badge color="green" variant="light">
+        Acknowledged
+      </Badge>
+    );
+  return item.repSignedAt ? (
+    <Badge color="blue" variant="light">
+      Signed
+    </Badge>
+  ) : (
+    <Badge color="orange" variant="light">
+      Draft
+    </Badge>
+  );
+}
+
 function KeyAccountTable({ items }: { items: KeyAccounts['items'] }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped aria-label="Key accounts">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Account</Table.Th>
-            <Table.Th>Owner</Table.Th>
-            <Table.Th>Score</Table.Th>
-            <Table.Th>Plan</Table.Th>
-            <Table.Th>Next review</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.accountId}>
-              <Table.Td>
-                <Anchor component={Link} to={`/key-accounts/${item.accountId}`}>
-                  {item.accountName}
-                </Anchor>
-                {!item.isProposed && (
-                  <Text size="xs" c="gray.7">
-                    Included by a leader
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{item.ownerName ?? '—'}</Table.Td>
-              <Table.Td>{(item.score * 100).toFixed(1)}</Table.Td>
-              <Table.Td>
-                {item.planVersion === 0 ? (
-                  <Badge color="gray" variant="light">
-                    Not written
-                  </Badge>
-                ) : item.managerAcknowledgedAt ? (
-                  <Badge color="green" variant="light">
-                    Acknowledged
-                  </Badge>
-                ) : item.repSignedAt ? (
-                  <Badge color="blue" variant="light">
-                    Signed
-                  </Badge>
-                ) : (
-                  <Badge color="orange" variant="light">
-                    Draft
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {item.nextReviewDue ?? '—'}{' '}
-                {item.isReviewDue && (
-                  <Badge color="red" variant="light">
-                    Due
-                  </Badge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordList
+      label="Key accounts"
+      rows={items}
+      rowKey={(item) => item.accountId}
+      rowLink={(item) => `/key-accounts/${item.accountId}`}
+      minWidth={640}
+      striped
+      columns={[
+        {
+          label: 'Account',
+          cell: (item) => (
+            <>
+              {item.accountName}
+              {!item.isProposed && (
+                <Text size="xs" c="gray.7" fw={400}>
+                  Included by a leader
+                </Text>
+              )}
+            </>
+          ),
+        },
+        { label: 'Owner', cell: (item) => item.ownerName ?? '—' },
+        { label: 'Score', cell: (item) => (item.score * 100).toFixed(1) },
+        { label: 'Plan', cell: (item) => <PlanStateBadge item={item} /> },
+        {
+          label: 'Next review',
+          cell: (item) => (
+            <>
+              {item.nextReviewDue ?? '—'}{' '}
+              {item.isReviewDue && (
+                <Badge color="red" variant="light">
+                  Due
+                </Badge>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

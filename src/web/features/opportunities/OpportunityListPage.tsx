@@ -1,12 +1,12 @@
-import { Button, Group, Select, Table } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { Link } from 'react-router';
 import { PlusIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
-import { ListPage, ListTable } from '../../components/ListPage';
+import { ListPage } from '../../components/ListPage';
+import { type RecordSorting, RecordList } from '../../components/RecordList';
 import { SearchInput } from '../../components/SearchInput';
-import { type SortOrder, SortableTh } from '../../components/SortableTh';
-import { LinkCell, LinkedRow } from '../../components/LinkedRow';
+import type { SortOrder } from '../../components/SortableTh';
 import { useListParams } from '../../components/useListParams';
 import { DrillDownFilters } from '../dashboards/DrillDownFilters';
 import { PlanHealthCell } from '../deal-plans/PlanHealthCell';
@@ -78,8 +78,11 @@ export function OpportunityListPage() {
   const filters = { ...values, status: values.status === ANY_STATUS ? '' : values.status };
   const list = useOpportunityList({ ...filters, page: params.page, pageSize: PAGE_SIZE });
   const summary = useOpportunitySummary(filters);
-  const onSort = (sort: OpportunitySort, order: SortOrder) => setFilters({ sort, order });
-  const sortProps = { sort: values.sort, order: values.order as SortOrder, onSort };
+  const sorting: RecordSorting<OpportunitySort> = {
+    sort: values.sort,
+    order: values.order as SortOrder,
+    onSort: (sort, order) => setFilters({ sort, order }),
+  };
   const stages = [...(reference.data?.stages ?? [])]
     .filter((stage) => !filters.status || stage.kind === filters.status)
     .sort((a, b) => a.position - b.position)
@@ -173,50 +176,52 @@ export function OpportunityListPage() {
       }}
     >
       {(data) => (
-        <ListTable
+        <RecordList
           label="Deals"
+          rows={data.items}
+          rowKey={(opportunity) => opportunity.id}
+          rowLink={(opportunity) => `/opportunities/${opportunity.id}`}
+          sorting={sorting}
           minWidth={860}
           isDimmed={list.isPlaceholderData}
-          head={
-            <>
-              <SortableTh field="name" label="Name" {...sortProps} />
-              <Table.Th>Account</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Stage</Table.Th>
-              <SortableTh field="amountMinor" label="Amount" align="right" {...sortProps} />
-              <SortableTh field="expectedCloseOn" label="Expected close" {...sortProps} />
-              <Table.Th>Plan</Table.Th>
-            </>
-          }
-        >
-          {data.items.map((opportunity) => (
-            <LinkedRow key={opportunity.id} to={`/opportunities/${opportunity.id}`}>
-              <LinkCell to={`/opportunities/${opportunity.id}`}>{opportunity.name}</LinkCell>
-              <Table.Td>{opportunity.accountName ?? '—'}</Table.Td>
-              <Table.Td>{opportunity.ownerName}</Table.Td>
-              <Table.Td>
+          columns={[
+            { label: 'Name', sortField: 'name', cell: (o) => o.name },
+            { label: 'Account', cell: (o) => o.accountName ?? '—' },
+            { label: 'Owner', cell: (o) => o.ownerName },
+            {
+              label: 'Stage',
+              cell: (o) => (
                 <StageBadge
-                  name={opportunity.stageName}
-                  kind={opportunity.stageKind}
-                  probabilityPercent={opportunity.probabilityPercent}
+                  name={o.stageName}
+                  kind={o.stageKind}
+                  probabilityPercent={o.probabilityPercent}
                 />
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                {formatMoney(opportunity.amountMinor, opportunity.currency)}
-              </Table.Td>
-              <Table.Td>
-                <ExpectedClose opportunity={opportunity} />
-              </Table.Td>
-              <Table.Td>
+              ),
+            },
+            {
+              label: 'Amount',
+              sortField: 'amountMinor',
+              align: 'right',
+              noWrap: true,
+              cell: (o) => formatMoney(o.amountMinor, o.currency),
+            },
+            {
+              label: 'Expected close',
+              sortField: 'expectedCloseOn',
+              cell: (o) => <ExpectedClose opportunity={o} />,
+            },
+            {
+              label: 'Plan',
+              cell: (o) => (
                 <PlanHealthCell
-                  opportunityId={opportunity.id}
-                  pageIds={data.items.map((o) => o.id)}
-                  isOpen={opportunity.stageKind === 'open'}
+                  opportunityId={o.id}
+                  pageIds={data.items.map((item) => item.id)}
+                  isOpen={o.stageKind === 'open'}
                 />
-              </Table.Td>
-            </LinkedRow>
-          ))}
-        </ListTable>
+              ),
+            },
+          ]}
+        />
       )}
     </ListPage>
   );

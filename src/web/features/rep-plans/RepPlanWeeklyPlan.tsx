@@ -23,8 +23,9 @@ export function RepPlanWeeklyPlan({ plan }: { plan: RepPlan }) {
         {weekly.weeksLeft > 0 ? `, spread over the ${countOf(weekly.weeksLeft, 'week')} left` : ''}
         ), unless the rep set a figure with a reason. Done counts the activities marked done.
       </Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label="Weekly plan" tabularNums>
+      {/* Seven narrow columns: they fit the plan's half-width card at 1440 px (640 did not). */}
+      <Table.ScrollContainer minWidth={480}>
+        <Table aria-label="Weekly plan" tabularNums horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th rowSpan={2}>Activity</Table.Th>

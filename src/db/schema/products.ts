@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   foreignKey,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -22,6 +23,9 @@ export const products = pgTable(
     listPriceMinor: moneyColumn('list_price_minor'),
     currency: text('currency').notNull(),
     isActive: boolean('is_active').notNull().default(true),
+    // The share of an account's annual revenue a key account typically spends on this product, in
+    // basis points (200 = 2 %): the whitespace potential where the owner entered none.
+    typicalShareBp: integer('typical_share_bp'),
     createdAt: createdAtColumn(),
   },
   (t) => [
@@ -32,6 +36,10 @@ export const products = pgTable(
     check(
       'products_list_price_positive',
       sql`${t.listPriceMinor} is null or ${t.listPriceMinor} >= 0`,
+    ),
+    check(
+      'products_typical_share_range',
+      sql`${t.typicalShareBp} is null or (${t.typicalShareBp} >= 0 and ${t.typicalShareBp} <= 10000)`,
     ),
     check('products_currency_format', sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],

@@ -8,7 +8,14 @@ import { addDays } from '../src/domain/calendar';
 import { todayIso } from '../src/services/clock';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../src/http/test-server';
 import { formatMoney } from '../src/web/components/money';
-import { buildWebApp, hasChromium, launchBrowser, pickOption, signInThroughForm } from './browser';
+import {
+  buildWebApp,
+  expectNoAxeViolations,
+  hasChromium,
+  launchBrowser,
+  pickOption,
+  signInThroughForm,
+} from './browser';
 
 const canRun = hasChromium || process.env.CI === 'true';
 
@@ -153,6 +160,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     await form.getByLabel('Segment B, customer, Meeting per year').fill('12');
     await form.getByRole('button', { name: 'Create strategy' }).click();
     await page.getByText(`Strategy ${year} saved.`).waitFor();
+    await expectNoAxeViolations(page, 'the leader’s saved strategy');
 
     const strategy = (await leaderApi.request('GET', `/api/strategies/${year}`)).body;
     expect(strategy).toMatchObject({ model: 'mixed', targetMinor: 1_000_000_00 });
@@ -224,6 +232,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
     const plan = (await rep1Api.request('GET', `/api/rep-plans/${planId}`)).body;
     expect(plan.state).toBe('agreed');
     await page.getByRole('heading', { name: `This week’s plan (${plan.weekly.week})` }).waitFor();
+    await expectNoAxeViolations(page, 'the rep’s agreed plan with the weekly plan');
     const lines = plan.weeklyPlan as WeeklyPlanLine[];
     expect(lines.map((line) => line.type)).toContain('first_meeting');
     for (const line of lines) {
@@ -255,6 +264,7 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
       .click();
     const checkInForm = page.getByLabel('Check-in', { exact: true });
     await checkInForm.getByText(/^Plan vs actual as of/).waitFor();
+    await expectNoAxeViolations(manager1.page, 'the check-in form');
 
     // Plan vs actual comes pre-filled; what is behind is in bold red, as the API says.
     const prefilled = (
@@ -344,5 +354,5 @@ describe.runIf(canRun)('from the strategy to a revised rep plan (real browser)',
 
     expect(pageErrors).toEqual([]);
     await manager1.context.close();
-  }, 120_000);
+  }, 180_000);
 });

@@ -189,6 +189,16 @@ describe.each(testEngines())('accounts and contacts API on %s', (engine) => {
     expect(contact.body).toMatchObject({ accountName: 'Umbrella', lastName: 'Wong' });
     const list = await rep1.request('GET', `/api/contacts?accountId=${account.body.id}`);
     expect(list.body.total).toBe(1);
+    // The list's q looks in the first name, the last name and the email, and the whole name.
+    for (const q of ['WON', 'ada@umb', 'Ada Wong', 'd']) {
+      const found = await rep1.request('GET', `/api/contacts?q=${encodeURIComponent(q)}`);
+      expect([q, found.body.items.map((c: { id: string }) => c.id)]).toEqual([
+        q,
+        [contact.body.id],
+      ]);
+    }
+    const missed = await rep2.request('GET', '/api/contacts?q=Wong');
+    expect(missed.body).toMatchObject({ total: 0, items: [] });
     expect((await rep2.request('GET', `/api/contacts/${contact.body.id}`)).status).toBe(404);
     const bad = await rep1.request('POST', '/api/contacts', {
       accountId: account.body.id,

@@ -24,6 +24,8 @@ export type RecordColumn<Row, Field extends string = string> = {
   align?: 'right';
   /** One line in the table (dates, money, badges). */
   noWrap?: boolean;
+  /** The card's whole width (a value with buttons of its own), not half of it. */
+  isWide?: boolean;
 };
 
 export type RecordSorting<Field extends string> = {
@@ -224,7 +226,14 @@ function RecordCards<Row, Field extends string>({
                 </div>
                 <SimpleGrid cols={2} spacing="sm" verticalSpacing={6} mt={6}>
                   {detailColumns.map((column) => (
-                    <div key={column.label} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                    <div
+                      key={column.label}
+                      style={{
+                        minWidth: 0,
+                        overflowWrap: 'anywhere',
+                        gridColumn: column.isWide ? '1 / -1' : undefined,
+                      }}
+                    >
                       <Text size="xs" c="dimmed">
                         {column.label}
                       </Text>

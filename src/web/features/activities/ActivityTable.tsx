@@ -75,6 +75,7 @@ export function ActivityTable({
         { label: 'Date', noWrap: true, cell: (activity) => formatDay(activity.occursOn) },
         {
           label: 'Status',
+          isWide: true,
           cell: (activity) => (
             <Group gap={6} wrap="nowrap">
               <StatusBadge activity={activity} />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Group, SimpleGrid, Textarea } from '@mantine/core';
 import { WinWin } from '../../../schemas/deal-plans';
+import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { type DraftEdit, useReportDraft } from './plan-draft';
 import { PlanSection } from './PlanSection';
@@ -20,6 +21,8 @@ const FIELDS: { key: keyof WinWin; label: string; placeholder: string }[] = [
   { key: 'ourWin', label: 'Our win', placeholder: 'e.g. a three-year contract and a reference' },
 ];
 
+const TEXT_LABELS = Object.fromEntries(FIELDS.map(({ key, label }) => [key, label]));
+
 const sameWinWin = (a: WinWin, b: WinWin) => FIELDS.every(({ key }) => a[key] === b[key]);
 
 /** Both sides of the win-win; saved together. */
@@ -38,6 +41,8 @@ export function WinWinForm({
     toInput: (values) => values,
   });
   const save = usePlanWrite(opportunityId);
+  // What the rep last tried to save: after a conflict the form shows the other version.
+  const submitted = useRef<WinWin | null>(null);
   // Another write (a step, an influence) answers the whole plan: keep what the rep is typing
   // unless the win-win itself changed on the server.
   const savedFrom = useRef(winWin);
@@ -60,9 +65,17 @@ export function WinWinForm({
       hint="What the buyer gains, for the business and for themselves, and what we gain."
     >
       <form
-        onSubmit={onSubmit((body) =>
-          save.mutate({ method: 'PUT', path: '/win-win', body }, { onError: showServerError }),
-        )}
+        onSubmit={onSubmit((body) => {
+          submitted.current = body;
+          save.mutate(
+            { method: 'PUT', path: '/win-win', body },
+            {
+              onError: (error) => {
+                if (!isConflict(error)) showServerError(error);
+              },
+            },
+          );
+        })}
         noValidate
         aria-label="Win-win"
       >
@@ -79,6 +92,13 @@ export function WinWinForm({
             />
           ))}
         </SimpleGrid>
+        <ConflictAlert
+          error={save.error}
+          what="plan"
+          textOf={() => plainTextOf(submitted.current ?? values, TEXT_LABELS)}
+          // The write already put their version on screen.
+          onReload={() => undefined}
+        />
         {formError && (
           <Alert color="red" variant="light" role="alert" mt="sm">
             {formError}

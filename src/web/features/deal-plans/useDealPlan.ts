@@ -59,7 +59,7 @@ async function sendPlanWrite(opportunityId: string, version: number, write: Plan
   } catch (error) {
     if (error instanceof ApiError && error.status === 409 && error.current) {
       throw new PlanConflictError(
-        'Someone else changed this plan meanwhile. The latest version is on screen; nothing of yours was saved.',
+        'Someone else changed this plan meanwhile, so nothing of yours was saved. Their version is on screen: check it, then make your change again.',
         DealPlanView.parse(error.current),
       );
     }
@@ -67,7 +67,30 @@ async function sendPlanWrite(opportunityId: string, version: number, write: Plan
   }
 }
 
-/** Saves one piece of the plan; shows what went wrong, and the latest plan after a conflict. */
+// What a write did, in the confirmation: the part is the first segment of its path.
+const PART_WORDS: Record<string, string> = {
+  objectives: 'objective',
+  influences: 'buying influence',
+  competition: 'competition',
+  steps: 'action step',
+  'win-win': 'win-win',
+};
+const METHOD_WORDS: Record<PlanWrite['method'], string> = {
+  POST: 'added',
+  PATCH: 'saved',
+  PUT: 'saved',
+  DELETE: 'removed',
+};
+
+/** "Action step added", "Win-win saved", "Steps reordered". */
+export function confirmationOf(write: PlanWrite): string {
+  if (write.path === '/steps/order') return 'Steps reordered';
+  const part = PART_WORDS[write.path.split('/')[1] ?? ''] ?? 'plan';
+  const sentence = `${part} ${METHOD_WORDS[write.method]}`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/** Saves one piece of the plan; says what was saved or what went wrong, and shows the latest plan after a conflict. */
 export function usePlanWrite(opportunityId: string) {
   const queryClient = useQueryClient();
   const key = dealPlanKey(opportunityId);
@@ -80,6 +103,11 @@ export function usePlanWrite(opportunityId: string) {
       ),
     onSuccess: (plan, write) => {
       queryClient.setQueryData(key, plan);
+      notifications.show({
+        color: 'teal',
+        title: confirmationOf(write),
+        message: `The plan is at version ${plan.version}; the checks beside it are up to date.`,
+      });
       void queryClient.invalidateQueries({ queryKey: HEALTH_KEY });
       if (write.path === '/influences')
         void queryClient.invalidateQueries({ queryKey: ['contacts'] });

@@ -30,6 +30,9 @@ import {
 } from './benchmark-draft';
 import { BENCHMARK_SOURCE_LABELS, isMoneySource } from './key-account-labels';
 import { useSaveKeyAccountPlan } from './useKeyAccounts';
+import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
+import { useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 
 // The owner's form for the whole key-account plan: relationships, objectives, the action
 // sequence, benchmarks and the commitment, saved at once with the version read.
@@ -131,6 +134,7 @@ export function KeyAccountPlanForm({
   onDone: () => void;
 }) {
   const save = useSaveKeyAccountPlan(plan.accountId);
+  const queryClient = useQueryClient();
   const { form, formError, errors, onSubmit, showServerError } = useSchemaForm({
     schema: KeyAccountPlanInput,
     initialValues: initialValues(plan, currency),
@@ -168,7 +172,19 @@ export function KeyAccountPlanForm({
       onSubmit={onSubmit((input) =>
         save.mutate(
           { version: plan.version, input },
-          { onSuccess: onDone, onError: showServerError },
+          {
+            onSuccess: () => {
+              notifications.show({
+                color: 'teal',
+                title: 'Plan saved',
+                message: 'Sign it when it is ready for your manager.',
+              });
+              onDone();
+            },
+            onError: (error) => {
+              if (!isConflict(error)) showServerError(error);
+            },
+          },
         ),
       )}
     >
@@ -404,6 +420,18 @@ export function KeyAccountPlanForm({
           </Text>
         </Section>
         <Textarea label="Written commitment" autosize minRows={3} {...props('commitment')} />
+        <ConflictAlert
+          error={save.error}
+          what="plan"
+          textOf={() => plainTextOf(v)}
+          onReload={async () => {
+            await queryClient.invalidateQueries({
+              queryKey: ['key-accounts', 'plan', plan.accountId],
+            });
+            // The form starts from the plan it opened with: open it again on their version.
+            onDone();
+          }}
+        />
         <Group>
           <Button type="submit" loading={save.isPending}>
             Save the plan

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Group, Select, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type RepPlan, RepPlanPatch } from '../../../schemas/rep-plans';
-import { ApiError, errorMessage } from '../../api/client';
 import { useSchemaForm } from '../../components/useSchemaForm';
+import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
 import { useReference } from '../reference/useReference';
 import { FunnelOverrideFields } from './FunnelOverrideFields';
 import { QualitativeFields } from './QualitativeFields';
@@ -43,7 +43,6 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
     check: (draft) => planContentOf(draft, plan, stages).errors,
   });
   const draft = form.values;
-  const isConflict = update.error instanceof ApiError && update.error.status === 409;
 
   const save = onSubmit((patch) =>
     update.mutate(
@@ -57,7 +56,7 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
           }),
         onError: (error) => {
           // A 409 has its own alert with a reload button.
-          if (!(error instanceof ApiError && error.status === 409)) showServerError(error);
+          if (!isConflict(error)) showServerError(error);
         },
       },
     ),
@@ -112,16 +111,12 @@ export function RepPlanDraftForm({ plan }: { plan: RepPlan }) {
           onChange={(rows) => form.setFieldValue('qualitative', rows)}
           error={errors.qualitative}
         />
-        {isConflict && (
-          <Alert color="orange" title="The plan changed since you opened it">
-            <Group justify="space-between">
-              <span>{errorMessage(update.error)}</span>
-              <Button size="xs" variant="white" color="orange" onClick={() => refresh(plan.id)}>
-                Reload
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <ConflictAlert
+          error={update.error}
+          what="plan"
+          textOf={() => plainTextOf(form.values)}
+          onReload={() => refresh(plan.id)}
+        />
         {errors._form && <Alert color="red">{errors._form}</Alert>}
         <Group justify="flex-end">
           <Button loading={update.isPending} onClick={() => save()}>

@@ -15,11 +15,11 @@ import {
 import { notifications } from '@mantine/notifications';
 import type { ReferenceData } from '../../../schemas/reference';
 import { type Strategy, StrategyInput } from '../../../schemas/strategies';
-import { ApiError } from '../../api/client';
 import { AlertIcon } from '../../components/icons';
 import { formatMoney } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useSchemaForm } from '../../components/useSchemaForm';
+import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
 import { AssignmentFields } from './AssignmentFields';
 import { NormsTable } from './NormsTable';
 import { fiscalMonthNames, SeasonalityFields } from './SeasonalityFields';
@@ -96,7 +96,6 @@ export function StrategyForm({
     () => segments.filter((s) => String(draft.mix[s.id] ?? '').trim() !== ''),
     [segments, draft.mix],
   );
-  const isConflict = save.error instanceof ApiError && save.error.status === 409;
 
   function submit(input: StrategyInput) {
     save.mutate(
@@ -110,7 +109,7 @@ export function StrategyForm({
           }),
         onError: (error) => {
           // A 409 has its own alert with a reload button.
-          if (!(error instanceof ApiError && error.status === 409)) showServerError(error);
+          if (!isConflict(error)) showServerError(error);
         },
       },
     );
@@ -210,19 +209,12 @@ export function StrategyForm({
             onChange={setNorms}
           />
         </Section>
-        {isConflict && (
-          <Alert color="orange" variant="light" icon={<AlertIcon />} title="Not saved" role="alert">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <span>
-                This strategy was changed by someone else since you opened it. Reload to see their
-                version; nothing of yours was saved.
-              </span>
-              <Button size="xs" variant="white" color="orange" onClick={() => void reload()}>
-                Reload
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <ConflictAlert
+          error={save.error}
+          what="strategy"
+          textOf={() => plainTextOf(draft)}
+          onReload={reload}
+        />
         {errors._form && (
           <Alert color="red" variant="light" icon={<AlertIcon />} title="Not saved" role="alert">
             {errors._form}

@@ -165,14 +165,14 @@ describe('StrategyPage', () => {
     );
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Save strategy' }));
-    const message = await screen.findByText(/changed by someone else/);
+    const message = await screen.findByText(/saved it after you opened it/);
     const alert = message.closest<HTMLElement>('[role="alert"]');
     if (!alert) throw new Error('the conflict is not shown as an alert');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Reload' }));
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reload (lose your edit)' }));
     await waitFor(() =>
       expect((screen.getByLabelText(/Revenue target/) as HTMLInputElement).value).toBe('2000.00'),
     );
-    expect(screen.queryByText(/changed by someone else/)).toBeNull();
+    expect(screen.queryByText(/saved it after you opened it/)).toBeNull();
     expect(
       calls.filter((c) => c.method === 'GET' && c.path === `/api/strategies/${year}`),
     ).toHaveLength(2);

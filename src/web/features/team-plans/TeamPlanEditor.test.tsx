@@ -187,13 +187,13 @@ describe('TeamPlanEditor', () => {
     renderEditor();
     await userEvent.type(screen.getByLabelText('What is our mission?'), 'Mine');
     await userEvent.click(screen.getByRole('button', { name: 'Save the team plan' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Reload' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Reload (lose your edit)' }));
     await waitFor(() =>
       expect(screen.getByLabelText('What is our mission?')).toHaveProperty(
         'value',
         'Their mission',
       ),
     );
-    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reload (lose your edit)' })).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Group, Stack, Textarea, Title } from '@mantine/core';
 import { type TeamPlan, TeamPlanContent } from '../../../schemas/team-plans';
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { PlusIcon } from '../../components/icons';
 import { useSchemaForm } from '../../components/useSchemaForm';
+import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
 import { TeamObjectiveFields } from './TeamObjectiveFields';
 import {
   contentOf,
@@ -43,7 +44,7 @@ export function TeamPlanEditor({
   const draft = form.values;
   const setDraft = form.setValues;
   const setErrors = form.setErrors;
-  const [isConflict, setIsConflict] = useState(false);
+  const [isConflictShown, setIsConflictShown] = useState(false);
   const save = useSaveTeamPlan();
   const reload = useReloadTeamPlan();
   const options = useTeamPlanOptions(base);
@@ -65,7 +66,7 @@ export function TeamPlanEditor({
       {
         onSuccess: onClose,
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) setIsConflict(true);
+          if (isConflict(error)) setIsConflictShown(true);
           else showServerError(error);
         },
       },
@@ -77,7 +78,7 @@ export function TeamPlanEditor({
       setBase(latest);
       setDraft(draftOf(latest, currency));
       setErrors({});
-      setIsConflict(false);
+      setIsConflictShown(false);
     } catch (error) {
       setErrors({ _form: errorMessage(error) });
     }
@@ -137,19 +138,12 @@ export function TeamPlanEditor({
         >
           Add a business objective
         </Button>
-        {isConflict && (
-          <Alert color="orange" title="The plan changed" role="alert">
-            <Group justify="space-between" wrap="nowrap">
-              <span>
-                Someone saved this team plan after you opened it. Reload to see their version; your
-                changes here were not saved.
-              </span>
-              <Button size="xs" variant="white" color="orange" onClick={() => void reloadPlan()}>
-                Reload
-              </Button>
-            </Group>
-          </Alert>
-        )}
+        <ConflictAlert
+          error={isConflictShown ? save.error : null}
+          what="team plan"
+          textOf={() => plainTextOf(draft)}
+          onReload={reloadPlan}
+        />
         {(Boolean(errors._form) || unplaced.length > 0) && (
           <Alert color="red" title="Not saved" role="alert">
             {[errors._form, ...unplaced.map(([field, reason]) => `${field}: ${reason}`)]

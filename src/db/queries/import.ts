@@ -95,6 +95,8 @@ async function stagingOf(db: Executor, spec: UpsertTable): Promise<Staging> {
       ${sql.raw(columns)}
     ) on commit drop`,
   );
+  // The repeated-id check of each batch looks up the rows staged before it.
+  await db.execute(sql`create index on ${name(staging.table)} (external_id, seq)`);
   byTable.set(spec.table, staging);
   return staging;
 }
@@ -149,8 +151,6 @@ export async function upsertStaged(
         (select coalesce(array_agg(external_id) filter (where not inserted), '{}') from upserted) as updated_ids`
     : sql``;
   const table = name(staging.table);
-  // Statistics, so that the repeated-id check is a hash anti-join and not a loop per row.
-  await db.execute(sql`analyze ${table}`);
   const [counts] = await queryRows<{
     fresh: number;
     inserted: number;

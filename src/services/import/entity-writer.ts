@@ -21,9 +21,9 @@ import {
 } from './convert-records';
 
 // Streams one entity's records into the database in batches: convert, reject with reasons, copy
-// into the entity's staging table; once the file is read, one statement upserts them all and
-// finds the repeated ids. While the database copies one batch the next is parsed; at most two
-// batches are in memory.
+// into the entity's staging table, and upsert the batch from there (the repeated ids are found
+// against every row staged before it). While the database copies and upserts one batch the next
+// is parsed; at most two batches are in memory.
 
 export const BATCH_SIZE = 5_000;
 
@@ -124,6 +124,7 @@ export async function importEntity(
     : true;
   const counts = context.log.countsOf(entity);
   const problemsBefore = context.log.problems.length;
+  const [insertedBefore, updatedBefore] = [counts.inserted, counts.updated];
   let rows: { row: ConvertedRow; record: { file: string; columns: Record<string, string> } }[] = [];
   let pending: Promise<void> | null = null;
   let written = 0;
@@ -142,10 +143,27 @@ export async function importEntity(
     return index;
   };
 
+  let duplicates = 0;
   const flush = async (batch: typeof rows) => {
     const converted = entity === 'activities' ? await linkOpportunities(db, context, batch) : batch;
     await stageRows(db, spec, toBatch(spec, converted, sourceOf));
-    counts.rejected += batch.length - converted.length;
+    const result = await upsertStaged(db, spec, context.orgId, {
+      today: context.today,
+      hasExistingRows,
+    });
+    for (const duplicate of result.duplicates) {
+      const source = sources[duplicate.source] ?? { file: '', column: 'externalId' };
+      context.log.problem({
+        file: source.file,
+        line: duplicate.line,
+        column: source.column,
+        reason: repeatedReason(duplicate.externalId, duplicate.firstLine),
+      });
+    }
+    duplicates += result.duplicates.length;
+    counts.inserted += result.inserted;
+    counts.updated += result.updated;
+    counts.rejected += batch.length - converted.length + result.duplicates.length;
     staged += converted.length;
     written += batch.length;
     onProgress(entity, written);
@@ -177,24 +195,9 @@ export async function importEntity(
   }
   if (rows.length > 0) await startFlush();
   if (pending) await pending;
-  const result = await upsertStaged(db, spec, context.orgId, {
-    today: context.today,
-    hasExistingRows,
-  });
-  for (const duplicate of result.duplicates) {
-    const source = sources[duplicate.source] ?? { file: '', column: 'externalId' };
-    context.log.problem({
-      file: source.file,
-      line: duplicate.line,
-      column: source.column,
-      reason: repeatedReason(duplicate.externalId, duplicate.firstLine),
-    });
-  }
-  if (result.duplicates.length > 0) inLineOrder(context.log.problems, problemsBefore);
-  counts.inserted += result.inserted;
-  counts.updated += result.updated;
-  counts.rejected += result.duplicates.length;
-  counts.unchanged += staged - result.duplicates.length - result.inserted - result.updated;
+  if (duplicates > 0) inLineOrder(context.log.problems, problemsBefore);
+  counts.unchanged +=
+    staged - duplicates - (counts.inserted - insertedBefore) - (counts.updated - updatedBefore);
   if (entity !== 'opportunities' && entity !== 'activities') {
     context.ids[entity] = await loadExternalIds(db, entity, context.orgId);
   }

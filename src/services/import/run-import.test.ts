@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../db/client';
 import type { MappingFile } from '../../schemas/import';
 import { createTestDatabase, testEngines } from '../../test-setup/test-database';
+import { BATCH_SIZE } from './entity-writer';
 import { importFiles } from '.';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-import-'));
@@ -125,5 +126,69 @@ describe.each(testEngines())('import with bad rows (%s)', (engine) => {
       sql`select amount_minor from opportunities where external_id = 'd1'`,
     );
     expect(Number(d1?.amount_minor)).toBe(120_050);
+  });
+});
+
+// Three batches of BATCH_SIZE rows: each is upserted as it is read, so a repeated id must be
+// found against the earlier batches too, and the counts must add up over all of them.
+describe.each(testEngines())('import across batches (%s)', (engine) => {
+  const many = fs.mkdtempSync(path.join(os.tmpdir(), 'salesplan-import-batches-'));
+  fs.copyFileSync(path.join(folder, 'people.csv'), path.join(many, 'people.csv'));
+  const rows = ['Id,Owner,Stage,Amount,Created,Closed'];
+  for (let i = 1; i <= 2 * BATCH_SIZE + 1_000; i++)
+    rows.push(`n${i},u2,Won,10,2026-01-05,2026-02-01`);
+  rows.push('n3,u2,Won,99,2026-01-05,2026-02-01'); // batch 3 repeats batch 1
+  rows.push(`n${BATCH_SIZE + 7},u2,Won,99,2026-01-05,2026-02-01`); // batch 3 repeats batch 2
+  fs.writeFileSync(path.join(many, 'deals.csv'), rows.join('\n'));
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => database.close());
+  const options = {
+    preset: 'generic',
+    path: many,
+    mapping,
+    orgSlug: 'acme',
+    skipBadRows: true,
+  } as const;
+
+  it('reports ids repeated from earlier batches, and a second import changes nothing', async () => {
+    const first = await importFiles(database.db, options);
+    expect(first.problems).toEqual([
+      {
+        file: 'deals.csv',
+        line: 2 * BATCH_SIZE + 1_002,
+        column: 'Id',
+        reason: 'the id "n3" was already on line 4',
+      },
+      {
+        file: 'deals.csv',
+        line: 2 * BATCH_SIZE + 1_003,
+        column: 'Id',
+        reason: `the id "n${BATCH_SIZE + 7}" was already on line ${BATCH_SIZE + 8}`,
+      },
+    ]);
+    const read = 2 * BATCH_SIZE + 1_002;
+    expect(first.counts.opportunities).toEqual({
+      read,
+      inserted: read - 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
+    });
+    const [amount] = await queryRows<{ total: string | number }>(
+      database.db,
+      sql`select sum(amount_minor) as total from opportunities`,
+    );
+    expect(Number(amount?.total)).toBe((read - 2) * 1_000);
+    const second = await importFiles(database.db, options);
+    expect(second.counts.opportunities).toEqual({
+      read,
+      inserted: 0,
+      updated: 0,
+      unchanged: read - 2,
+      rejected: 2,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkActivityCapacity } from './activity-capacity';
-import { checkActivityNorms, planActivities } from './activity-plan';
+import { checkActivityNorms, monthPlanToDay, planActivities } from './activity-plan';
 import type { ActivityNorm, TargetAccount } from './activity-plan';
 import { ValidationError } from './errors';
 
@@ -175,6 +175,37 @@ describe('checkActivityNorms', () => {
         field: 'norms[2].activityType',
         reason: 'this segment already has a norm for this account status and activity type',
       }),
+    );
+  });
+});
+
+describe('monthPlanToDay', () => {
+  // December 2026 has 23 working days (Tue 1st to Thu 31st, no weekends).
+  it("takes the month's plan of its working days up to and including the day", () => {
+    const december = { call: 46, meeting: 0 };
+    expect(monthPlanToDay(december, '2026-12', '2026-11-30')).toEqual({ call: 0, meeting: 0 });
+    expect(monthPlanToDay(december, '2026-12', '2026-12-01')).toEqual({ call: 2, meeting: 0 });
+    // Saturday the 5th and Sunday the 6th add nothing to Friday the 4th's four working days.
+    expect(monthPlanToDay(december, '2026-12', '2026-12-06')).toEqual({ call: 8, meeting: 0 });
+    expect(monthPlanToDay(december, '2026-12', '2026-12-31')).toEqual({ call: 46, meeting: 0 });
+  });
+
+  it('never plans more to date than the month, and the whole month by its last day', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(400),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (count, m, d) => {
+          const month = `2026-${String(m).padStart(2, '0')}`;
+          const toDay =
+            monthPlanToDay({ call: count }, month, `${month}-${String(d).padStart(2, '0')}`).call ??
+            0;
+          expect(toDay).toBeGreaterThanOrEqual(0);
+          expect(toDay).toBeLessThanOrEqual(count);
+          expect(monthPlanToDay({ call: count }, month, '2027-01-01').call).toBe(count);
+        },
+      ),
     );
   });
 });

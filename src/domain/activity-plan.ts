@@ -1,6 +1,6 @@
 import type { AccountStatus } from './account';
-import { fiscalYearMonths, isoWeekOf, workingDaysInRange } from './calendar';
-import type { IsoMonth, IsoWeek } from './calendar';
+import { fiscalYearMonths, isoWeekOf, monthRange, workingDaysInRange } from './calendar';
+import type { IsoDate, IsoMonth, IsoWeek } from './calendar';
 import { ValidationError } from './errors';
 import { splitByLargestRemainder } from './money';
 import { flatWeights } from './seasonality';
@@ -168,4 +168,28 @@ export function spreadActivityPlan(
     monthly,
     weekly: [...weekly.entries()].map(([week, counts]) => ({ week, counts })),
   };
+}
+
+/**
+ * A month's planned counts up to and including `day`: each count spread evenly over the month's
+ * working days (largest remainder), so the month to date compares with what was done so far this
+ * month rather than the whole month's plan with part of the month's work.
+ */
+export function monthPlanToDay(
+  counts: ActivityCounts,
+  month: IsoMonth,
+  day: IsoDate,
+): ActivityCounts {
+  const range = monthRange(month);
+  const days = workingDaysInRange(range.start, range.end);
+  const elapsed = days.filter((d) => d <= day).length;
+  return Object.fromEntries(
+    Object.entries(counts).map(([type, count]) => {
+      const parts = splitByLargestRemainder(
+        count,
+        days.map(() => 1),
+      );
+      return [type, parts.slice(0, elapsed).reduce((sum, part) => sum + part, 0)];
+    }),
+  );
 }

@@ -184,7 +184,7 @@ export const TeamRepRow = z.strictObject({
   medianCycleDays: z.number().nullable(),
   checkInsOverdue: Count,
   unconverted: UnconvertedDeals,
-  /** Activities this month, all types: planned from the plan, done. */
+  /** Activities this month to today, all types: planned from the plan (to today), done. */
   activityPlannedThisMonth: Count,
   activityDoneThisMonth: Count,
   /** Where the plan stands, by who acts next, and since when (the Team page). */

@@ -117,7 +117,7 @@ export function ActivitySection({ panel, ownerId }: { panel: ActivityPanel; owne
     <DashboardSection title="Activities" description="Planned vs done, per activity type">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <PlanVsDone title="This week" period={panel.week} ownerId={ownerId} />
-        <PlanVsDone title="This month" period={panel.month} ownerId={ownerId} />
+        <PlanVsDone title="This month to date" period={panel.month} ownerId={ownerId} />
       </SimpleGrid>
     </DashboardSection>
   );

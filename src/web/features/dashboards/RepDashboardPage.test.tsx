@@ -78,7 +78,7 @@ describe('RepDashboardPage', () => {
         .map((row) => row.textContent),
     ).toEqual(['Call106behind', 'first meeting33']);
     expect(
-      screen.getByRole('table', { name: 'This month: activities planned vs done' }),
+      screen.getByRole('table', { name: 'This month to date: activities planned vs done' }),
     ).toBeTruthy();
     const stages = screen.getByRole('table', { name: 'Open value by stage' });
     expect(within(stages).getAllByRole('row')).toHaveLength(3);

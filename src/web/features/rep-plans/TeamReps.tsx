@@ -1,4 +1,6 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
@@ -17,7 +19,8 @@ import { formatWholeMoney } from './plan-words';
 
 // The Team page as the manager's working tool (issue 17, item 7): each rep's target, won to date,
 // attainment, pipeline and coverage (the team dashboard's figures), where the plan stands in
-// words, the check-ins and this month's activity, sorted by what needs attention first.
+// words, the check-ins and this month's activity to date, sorted by what needs attention first.
+// On a phone each rep is a card with the same figures, so nothing scrolls sideways.
 
 export const ATTENTION_WORDS: Record<TeamAttentionReason, string> = {
   awaiting_countersignature: 'Countersign the plan',
@@ -63,101 +66,193 @@ const percent = (rate: number | null) =>
   rate === null ? 'nothing due yet' : formatRate(rate);
 const times = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}×`);
 
-function RepRow({
-  row,
-  currency,
-  manager,
-}: {
-  row: TeamRepRow;
-  currency: string;
-  manager: { name: string; isYou: boolean };
-}) {
+type Manager = { name: string; isYou: boolean };
+/** One figure of a rep's row: its column head, and its cell on the table or a phone card. */
+type Column = {
+  head: string;
+  /** A second line under the head: what the figure counts. */
+  note?: string;
+  isNumber?: boolean;
+  cell: (row: TeamRepRow) => ReactNode;
+};
+
+// The month's plan to today beside what was done so far this month (dashboard-rep-figures.ts).
+const ACTIVITY_HEAD = 'Activities this month';
+const ACTIVITY_NOTE = 'done of planned to today';
+
+function columnsOf(currency: string, manager: Manager): Column[] {
   const money = (minor: number) => formatWholeMoney(minor, currency);
+  return [
+    { head: 'Plan', cell: (row) => planPhaseWords(row.planPhase, row.planSince, manager) },
+    { head: 'Target for the year', isNumber: true, cell: (row) => money(row.targetYear) },
+    { head: 'Won to date', isNumber: true, cell: (row) => money(row.wonToDate) },
+    { head: 'Attainment', isNumber: true, cell: (row) => percent(row.attainment) },
+    { head: 'Open pipeline', isNumber: true, cell: (row) => money(row.openValue) },
+    {
+      head: 'Coverage',
+      isNumber: true,
+      cell: (row) => (
+        <>
+          {times(row.coverage)}
+          {row.neededCoverage !== null && (
+            <Text size="xs" c="dimmed">
+              {times(row.neededCoverage)} needed
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { head: 'Check-ins', cell: (row) => <CheckIns row={row} /> },
+    {
+      head: ACTIVITY_HEAD,
+      note: ACTIVITY_NOTE,
+      isNumber: true,
+      cell: (row) => `${row.activityDoneThisMonth} of ${row.activityPlannedThisMonth}`,
+    },
+  ];
+}
+
+function RepName({ row }: { row: TeamRepRow }) {
+  return row.plan ? (
+    <Anchor component={Link} to={`/my-plan?plan=${row.plan.id}`}>
+      {row.rep.name}
+    </Anchor>
+  ) : (
+    row.rep.name
+  );
+}
+
+function Attention({ row }: { row: TeamRepRow }) {
+  if (row.attention.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        On track
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      {row.attention.map((reason) => (
+        <Text
+          key={reason}
+          size="sm"
+          fw={600}
+          c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}
+          style={nowrap}
+        >
+          {ATTENTION_WORDS[reason]}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function CheckIns({ row }: { row: TeamRepRow }) {
   const next = row.nextCheckIn;
+  return (
+    <>
+      <Text size="sm">
+        Last: {row.lastCheckIn ? formatDay(row.lastCheckIn.heldOn) : 'none yet'}
+      </Text>
+      <Text size="sm">
+        Next:{' '}
+        {next ? (
+          <Anchor component={Link} to={`/my-plan?plan=${next.repPlanId}&checkIn=${next.id}`}>
+            {next.isOverdue ? 'overdue since' : 'due'} {formatDay(next.dueOn)}
+          </Anchor>
+        ) : (
+          'none due'
+        )}
+      </Text>
+    </>
+  );
+}
+
+function RepRow({ row, columns }: { row: TeamRepRow; columns: readonly Column[] }) {
   return (
     <Table.Tr>
       <Table.Td>
-        {row.plan ? (
-          <Anchor component={Link} to={`/my-plan?plan=${row.plan.id}`}>
-            {row.rep.name}
-          </Anchor>
-        ) : (
-          row.rep.name
-        )}
+        <RepName row={row} />
       </Table.Td>
       <Table.Td>
-        {row.attention.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            On track
-          </Text>
-        ) : (
-          <Stack gap={2}>
-            {row.attention.map((reason) => (
-              <Text
-                key={reason}
-                size="sm"
-                fw={600}
-                c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}
-                style={{ whiteSpace: 'nowrap' }}
-              >
-                {ATTENTION_WORDS[reason]}
-              </Text>
-            ))}
-          </Stack>
-        )}
+        <Attention row={row} />
       </Table.Td>
-      <Table.Td miw={190}>{planPhaseWords(row.planPhase, row.planSince, manager)}</Table.Td>
-      <Table.Td ta="right">{money(row.targetYear)}</Table.Td>
-      <Table.Td ta="right">{money(row.wonToDate)}</Table.Td>
-      <Table.Td ta="right">{percent(row.attainment)}</Table.Td>
-      <Table.Td ta="right">{money(row.openValue)}</Table.Td>
-      <Table.Td ta="right" style={nowrap}>
-        {times(row.coverage)}
-        {row.neededCoverage !== null && (
-          <Text size="xs" c="dimmed">
-            {times(row.neededCoverage)} needed
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td style={nowrap}>
-        <Text size="sm">
-          Last: {row.lastCheckIn ? formatDay(row.lastCheckIn.heldOn) : 'none yet'}
-        </Text>
-        <Text size="sm">
-          Next:{' '}
-          {next ? (
-            <Anchor component={Link} to={`/my-plan?plan=${next.repPlanId}&checkIn=${next.id}`}>
-              {next.isOverdue ? 'overdue since' : 'due'} {formatDay(next.dueOn)}
-            </Anchor>
-          ) : (
-            'none due'
-          )}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        {row.activityDoneThisMonth} of {row.activityPlannedThisMonth}
-      </Table.Td>
+      {columns.map((column) => (
+        <Table.Td
+          key={column.head}
+          ta={column.isNumber ? 'right' : undefined}
+          miw={column.head === 'Plan' ? 170 : column.head === 'Check-ins' ? 150 : undefined}
+          style={column.head === 'Coverage' ? nowrap : undefined}
+        >
+          {column.cell(row)}
+        </Table.Td>
+      ))}
     </Table.Tr>
   );
 }
 
-function Head() {
+/** On a phone each rep is a card: name and what needs attention, then the figures in pairs. */
+function RepCard({ row, columns }: { row: TeamRepRow; columns: readonly Column[] }) {
   return (
-    <Table.Thead>
-      <Table.Tr>
-        <Table.Th>Rep</Table.Th>
-        <Table.Th>Needs attention</Table.Th>
-        <Table.Th>Plan</Table.Th>
-        <Table.Th ta="right">Target for the year</Table.Th>
-        <Table.Th ta="right">Won to date</Table.Th>
-        <Table.Th ta="right">Attainment</Table.Th>
-        <Table.Th ta="right">Open pipeline</Table.Th>
-        <Table.Th ta="right">Coverage</Table.Th>
-        <Table.Th>Check-ins</Table.Th>
-        <Table.Th ta="right">Activities this month, done of planned</Table.Th>
-      </Table.Tr>
-    </Table.Thead>
+    <Card withBorder radius="md" padding="sm" component="li">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
+        <Text fw={700}>
+          <RepName row={row} />
+        </Text>
+        <Attention row={row} />
+      </Group>
+      <Figures
+        pairs={columns.map((column) => [
+          column.note ? `${column.head}, ${column.note}` : column.head,
+          column.cell(row),
+        ])}
+      />
+    </Card>
   );
+}
+
+function Figures({ pairs }: { pairs: [string, ReactNode][] }) {
+  return (
+    <SimpleGrid cols={2} spacing="xs" verticalSpacing={6} component="dl" m={0}>
+      {pairs.map(([head, value]) => (
+        <div key={head} style={head === 'Plan' ? { gridColumn: '1 / -1' } : undefined}>
+          <Text component="dt" size="xs" c="dimmed">
+            {head}
+          </Text>
+          <Text component="dd" size="sm" m={0}>
+            {value}
+          </Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** The team's totals, the leader's summary row of each team. */
+function summaryCells(dashboard: TeamDashboard, rows: readonly TeamRepRow[]) {
+  const money = (minor: number) => formatWholeMoney(minor, dashboard.currency);
+  const { totals } = dashboard;
+  const waiting = dashboard.plans.awaitingManager.length;
+  const agreed = rows.filter((r) => r.planPhase === 'agreed' || r.planPhase === 'revised').length;
+  return {
+    attention: waiting > 0 ? `${waiting} waiting for countersignature` : '',
+    figures: [
+      ['Plan', `${agreed} of ${rows.length} agreed`],
+      ['Target for the year', money(totals.targetYear)],
+      ['Won to date', money(totals.wonToDate)],
+      ['Attainment', percent(totals.attainment)],
+      ['Open pipeline', money(totals.openValue)],
+      ['Coverage', times(totals.coverage)],
+      [
+        'Check-ins',
+        totals.checkInsOverdue > 0 ? `${totals.checkInsOverdue} overdue` : 'None overdue',
+      ],
+      [
+        `${ACTIVITY_HEAD}, ${ACTIVITY_NOTE}`,
+        `${totals.activityDoneThisMonth} of ${totals.activityPlannedThisMonth}`,
+      ],
+    ] satisfies [string, string][],
+  };
 }
 
 /** One team's table: a summary row of the totals (for the leader), then each rep by attention. */
@@ -172,44 +267,69 @@ export function TeamRepTable({
   label: string;
   withSummary?: boolean;
 }) {
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const rows = [...dashboard.reps].sort((a, b) =>
     byAttention({ ...a, name: a.rep.name }, { ...b, name: b.rep.name }),
   );
-  const money = (minor: number) => formatWholeMoney(minor, dashboard.currency);
-  const { totals } = dashboard;
-  const manager = { name: dashboard.manager.name, isYou: isYourTeam };
+  const columns = columnsOf(dashboard.currency, {
+    name: dashboard.manager.name,
+    isYou: isYourTeam,
+  });
   if (rows.length === 0) return <Text c="dimmed">No reps in this team yet.</Text>;
+  const summary = summaryCells(dashboard, rows);
+  if (isPhone) {
+    return (
+      <Stack gap="sm" component="ul" aria-label={label} p={0} m={0} style={{ listStyle: 'none' }}>
+        {withSummary && (
+          <Card withBorder radius="md" padding="sm" bg="gray.0" component="li">
+            <Text fw={700}>Team of {dashboard.manager.name}</Text>
+            {summary.attention && (
+              <Text size="sm" fw={600} c="red.9" mb="xs">
+                {summary.attention}
+              </Text>
+            )}
+            <Figures pairs={summary.figures} />
+          </Card>
+        )}
+        {rows.map((row) => (
+          <RepCard key={row.rep.id} row={row} columns={columns} />
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table aria-label={label} verticalSpacing="xs">
-        <Head />
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Rep</Table.Th>
+            <Table.Th>Needs attention</Table.Th>
+            {columns.map((column) => (
+              <Table.Th key={column.head} ta={column.isNumber ? 'right' : undefined}>
+                {column.head}
+                {column.note && (
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {column.note}
+                  </Text>
+                )}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {withSummary && (
             <Table.Tr fw={700} bg="gray.0">
               <Table.Td>Team of {dashboard.manager.name}</Table.Td>
-              <Table.Td>
-                {dashboard.plans.awaitingManager.length > 0 &&
-                  `${dashboard.plans.awaitingManager.length} waiting for countersignature`}
-              </Table.Td>
-              <Table.Td>
-                {rows.filter((r) => r.planPhase === 'agreed' || r.planPhase === 'revised').length}{' '}
-                of {rows.length} agreed
-              </Table.Td>
-              <Table.Td ta="right">{money(totals.targetYear)}</Table.Td>
-              <Table.Td ta="right">{money(totals.wonToDate)}</Table.Td>
-              <Table.Td ta="right">{percent(totals.attainment)}</Table.Td>
-              <Table.Td ta="right">{money(totals.openValue)}</Table.Td>
-              <Table.Td ta="right">{times(totals.coverage)}</Table.Td>
-              <Table.Td>
-                {totals.checkInsOverdue > 0 ? `${totals.checkInsOverdue} overdue` : 'None overdue'}
-              </Table.Td>
-              <Table.Td ta="right">
-                {totals.activityDoneThisMonth} of {totals.activityPlannedThisMonth}
-              </Table.Td>
+              <Table.Td>{summary.attention}</Table.Td>
+              {summary.figures.map(([head, value], i) => (
+                <Table.Td key={head} ta={columns[i]?.isNumber ? 'right' : undefined}>
+                  {value}
+                </Table.Td>
+              ))}
             </Table.Tr>
           )}
           {rows.map((row) => (
-            <RepRow key={row.rep.id} row={row} currency={dashboard.currency} manager={manager} />
+            <RepRow key={row.rep.id} row={row} columns={columns} />
           ))}
         </Table.Tbody>
       </Table>

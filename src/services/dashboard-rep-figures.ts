@@ -1,4 +1,4 @@
-import type { Executor } from "../db/client";
+import type { Executor } from '../db/client';
 import {
   type DashboardPlanRow,
   type DashboardScope,
@@ -9,20 +9,16 @@ import {
   readPlannedYearlyCounts,
   readRepPlansOfYear,
   readWonByMonth,
-} from "../db/queries/dashboards";
+} from '../db/queries/dashboards';
 import {
   readPipelineGroups,
   readStages,
   readUnconvertedByGroup,
   readWinRateGroups,
   wonWithDateInSql,
-} from "../db/queries/reports";
-import {
-  type ActivityCounts,
-  monthPlanToDay,
-  spreadActivityPlan,
-} from "../domain/activity-plan";
-import { type Attainment, attainmentOfWon } from "../domain/attainment";
+} from '../db/queries/reports';
+import { type ActivityCounts, monthPlanToDay, spreadActivityPlan } from '../domain/activity-plan';
+import { type Attainment, attainmentOfWon } from '../domain/attainment';
 import {
   addDays,
   daysBetween,
@@ -37,21 +33,19 @@ import {
   monthOf,
   monthRange,
   parseIsoDate,
-} from "../domain/calendar";
-import type { IsoDate, IsoMonth, IsoWeek } from "../domain/calendar";
-import type { UnconvertedMoney } from "../domain/exchange-rates";
-import { lookBackPeriod, ratiosFromCounts } from "../domain/funnel-ratios";
-import type { Period } from "../domain/opportunity";
-import { coverageOfDue, type PipelineCoverage } from "../domain/pipeline";
-import { flatWeights, weightTargetBySeasonality } from "../domain/seasonality";
-import { FunnelOverrides } from "../schemas/rep-plans";
-import { mergeUnconverted } from "../db/queries/money";
-import { repFunnel } from "./rep-plan-figures";
-import { type Organisation, pipelineFiguresOf } from "./reports";
-import {
-  type ComputedStrategy,
-  loadComputedStrategy,
-} from "./strategy-cascade";
+} from '../domain/calendar';
+import type { IsoDate, IsoMonth, IsoWeek } from '../domain/calendar';
+import type { UnconvertedMoney } from '../domain/exchange-rates';
+import { lookBackPeriod, ratiosFromCounts } from '../domain/funnel-ratios';
+import type { Period } from '../domain/opportunity';
+import { coverageOfDue, type PipelineCoverage } from '../domain/pipeline';
+import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
+import { FunnelOverrides } from '../schemas/rep-plans';
+import { mergeUnconverted } from '../db/queries/money';
+import { inOneRoundTrip } from '../db/round-trip';
+import { repFunnel } from './rep-plan-figures';
+import { type Organisation, pipelineFiguresOf } from './reports';
+import { type ComputedStrategy, loadComputedStrategy } from './strategy-cascade';
 
 // The figures the rep and the team dashboards show for each rep, for any number of reps at
 // once: every sum and count is one grouped statement over all of them (db/queries/dashboards.ts,
@@ -86,12 +80,11 @@ export async function dashboardYear(
   org: Organisation,
   today: IsoDate,
 ): Promise<DashboardYear> {
-  parseIsoDate(today, "today");
+  parseIsoDate(today, 'today');
   const fiscalYear = fiscalYearOf(today, org.fiscalYearStartMonth);
   const strategy = await loadComputedStrategy(db, org.id, fiscalYear, today);
   const fiscalYearStart =
-    strategy?.fiscalYearStart ??
-    fiscalYearStartOf(fiscalYear, org.fiscalYearStartMonth);
+    strategy?.fiscalYearStart ?? fiscalYearStartOf(fiscalYear, org.fiscalYearStartMonth);
   const period = fiscalYearPeriod(fiscalYearStart);
   const day = minDate(maxDate(today, period.from), period.to);
   const week = isoWeekOf(day);
@@ -111,16 +104,11 @@ export async function dashboardYear(
     week: { week, from: weekStart, to: weekEnd },
     month: { month: month.month, from: month.start, to: month.end },
     toDate: { from: period.from, to: weekEnd },
-    weeksElapsed:
-      daysBetween(isoWeekStart(isoWeekOf(period.from)), weekStart) / 7 + 1,
+    weeksElapsed: daysBetween(isoWeekStart(isoWeekOf(period.from)), weekStart) / 7 + 1,
   };
 }
 
-export type PlanVsDone = {
-  activityType: string;
-  planned: number;
-  done: number;
-};
+export type PlanVsDone = { activityType: string; planned: number; done: number };
 
 export type RepFigures = {
   repId: string;
@@ -134,11 +122,7 @@ export type RepFigures = {
   attainment: Attainment;
   attainmentUnconverted: UnconvertedMoney[];
   activity: { week: PlanVsDone[]; month: PlanVsDone[]; toDate: PlanVsDone[] };
-  firstMeetings: {
-    neededPerWeek: number | null;
-    doneThisWeek: number;
-    doneToDate: number;
-  };
+  firstMeetings: { neededPerWeek: number | null; doneThisWeek: number; doneToDate: number };
   pipeline: ReturnType<typeof pipelineFiguresOf> & {
     staleCount: number;
     slippingCount: number;
@@ -159,12 +143,10 @@ function plannedActivities(year: DashboardYear, yearly: ActivityCounts | null) {
       toDate[type] = (toDate[type] ?? 0) + count;
   }
   return {
-    week:
-      plan.weekly.find((entry) => entry.week === year.week.week)?.counts ?? {},
+    week: plan.weekly.find((entry) => entry.week === year.week.week)?.counts ?? {},
     // The month to today, like its done count: not the whole month against part of it.
     month: monthPlanToDay(
-      plan.monthly.find((entry) => entry.month === year.month.month)?.counts ??
-        {},
+      plan.monthly.find((entry) => entry.month === year.month.month)?.counts ?? {},
       year.month.month,
       year.today,
     ),
@@ -178,13 +160,11 @@ function planVsDone(
   planned: ActivityCounts,
   done: ReadonlyMap<string, number>,
 ): PlanVsDone[] {
-  return [...new Set([...types, ...done.keys()])]
-    .sort()
-    .map((activityType) => ({
-      activityType,
-      planned: planned[activityType] ?? 0,
-      done: done.get(activityType) ?? 0,
-    }));
+  return [...new Set([...types, ...done.keys()])].sort().map((activityType) => ({
+    activityType,
+    planned: planned[activityType] ?? 0,
+    done: done.get(activityType) ?? 0,
+  }));
 }
 
 type FunnelCounts = Parameters<typeof ratiosFromCounts>[0];
@@ -204,20 +184,21 @@ async function readFunnelCounts(
     repsByLookBack.set(months, [...(repsByLookBack.get(months) ?? []), repId]);
   }
   const counts = new Map<string, FunnelCounts>();
-  for (const [months, ownerIds] of repsByLookBack) {
-    const lookBack = lookBackPeriod(scope.today, months);
-    const report = { orgId: scope.orgId, today: scope.today, scope: ownerIds };
-    const closed = new Map(
-      (await readWinRateGroups(db, report, "rep", lookBack)).map((row) => [
-        row.id,
-        row,
-      ]),
-    );
-    const activity = new Map(
-      (
-        await readFunnelActivityCounts(db, { ...scope, ownerIds }, lookBack)
-      ).map((row) => [row.ownerId, row]),
-    );
+  // Every look-back's statements issued together (one round trip under inOneRoundTrip).
+  const read = await Promise.all(
+    [...repsByLookBack].map(async ([months, ownerIds]) => {
+      const lookBack = lookBackPeriod(scope.today, months);
+      const report = { orgId: scope.orgId, today: scope.today, scope: ownerIds };
+      const [closedRows, activityRows] = await Promise.all([
+        readWinRateGroups(db, report, 'rep', lookBack),
+        readFunnelActivityCounts(db, { ...scope, ownerIds }, lookBack),
+      ]);
+      return { lookBack, ownerIds, closedRows, activityRows };
+    }),
+  );
+  for (const { lookBack, ownerIds, closedRows, activityRows } of read) {
+    const closed = new Map(closedRows.map((row) => [row.id, row]));
+    const activity = new Map(activityRows.map((row) => [row.ownerId, row]));
     for (const repId of ownerIds) {
       const won = closed.get(repId);
       const wonConverted = won?.wonConverted ?? 0;
@@ -233,9 +214,7 @@ async function readFunnelCounts(
         averageWonDeals: wonConverted,
         // Half up, as domain/win-rate.ts averageWonDeal rounds.
         averageWonDealMinor:
-          wonConverted === 0
-            ? null
-            : Math.round((won?.wonRevenueMinor ?? 0) / wonConverted),
+          wonConverted === 0 ? null : Math.round((won?.wonRevenueMinor ?? 0) / wonConverted),
       });
     }
   }
@@ -251,69 +230,54 @@ export async function computeRepFigures(
   const { org, today, strategy } = year;
   const scope: DashboardScope = { orgId: org.id, today, ownerIds: repIds };
   const report = { orgId: org.id, today, scope: repIds };
-  const plans = await readRepPlansOfYear(db, org.id, repIds, year.fiscalYear);
+  // Two round trips (db/round-trip.ts): every aggregate that needs only the reps, then those
+  // that need their plans (the plans' activity norms, the funnel over each plan's look-back).
+  const [plans, won, wonUnconverted, stages, pipelines, flags, done, normTypes] =
+    await inOneRoundTrip(db, (batched) =>
+      Promise.all([
+        readRepPlansOfYear(batched, org.id, repIds, year.fiscalYear),
+        readWonByMonth(batched, scope, year.period),
+        readUnconvertedByGroup(batched, report, 'rep', wonWithDateInSql(year.yearToDate)),
+        readStages(batched, org.id),
+        readPipelineGroups(batched, report, 'rep'),
+        readPipelineFlags(batched, scope, year.period.to),
+        readDoneActivityCounts(batched, scope, {
+          week: year.week,
+          month: year.month,
+          toDate: year.toDate,
+        }),
+        readNormActivityTypes(batched, org.id),
+      ]),
+    );
   const planOf = new Map(plans.map((plan) => [plan.repId, plan]));
   const overridesOf = new Map(
-    plans.map((plan) => [
-      plan.repId,
-      FunnelOverrides.safeParse(plan.funnelInputs).data ?? {},
-    ]),
+    plans.map((plan) => [plan.repId, FunnelOverrides.safeParse(plan.funnelInputs).data ?? {}]),
   );
   const lookBackMonths = new Map(
     [...overridesOf].flatMap(([repId, o]) =>
-      o.lookBackMonths === undefined
-        ? []
-        : [[repId, o.lookBackMonths] as const],
+      o.lookBackMonths === undefined ? [] : [[repId, o.lookBackMonths] as const],
     ),
   );
-  const [
-    won,
-    wonUnconverted,
-    stages,
-    pipelines,
-    flags,
-    done,
-    yearly,
-    normTypes,
-  ] = [
-    await readWonByMonth(db, scope, year.period),
-    await readUnconvertedByGroup(
-      db,
-      report,
-      "rep",
-      wonWithDateInSql(year.yearToDate),
-    ),
-    await readStages(db, org.id),
-    await readPipelineGroups(db, report, "rep"),
-    await readPipelineFlags(db, scope, year.period.to),
-    await readDoneActivityCounts(db, scope, {
-      week: year.week,
-      month: year.month,
-      toDate: year.toDate,
-    }),
-    await readPlannedYearlyCounts(
-      db,
-      org.id,
-      plans.map((plan) => plan.id),
-    ),
-    plans.length === 0 ? [] : await readNormActivityTypes(db, org.id),
-  ];
-  const funnelCounts = await readFunnelCounts(db, scope, lookBackMonths);
-  const openStages = stages.filter((stage) => stage.kind === "open");
+  const [yearly, funnelCounts] = await inOneRoundTrip(db, (batched) =>
+    Promise.all([
+      readPlannedYearlyCounts(
+        batched,
+        org.id,
+        plans.map((plan) => plan.id),
+      ),
+      readFunnelCounts(batched, scope, lookBackMonths),
+    ]),
+  );
+  const openStages = stages.filter((stage) => stage.kind === 'open');
   const pipelineOf = new Map(pipelines.map((group) => [group.id, group]));
   const flagsOf = new Map(flags.map((row) => [row.ownerId, row]));
-  const targetOf = new Map(
-    strategy?.cascade.reps.map((r) => [r.repId, r.targetMinor]) ?? [],
-  );
+  const targetOf = new Map(strategy?.cascade.reps.map((r) => [r.repId, r.targetMinor]) ?? []);
 
   const figures = new Map<string, RepFigures>();
   for (const repId of repIds) {
     const plan = planOf.get(repId) ?? null;
     const targetYearMinor = strategy ? (targetOf.get(repId) ?? 0) : 0;
-    const monthlyTargets = weightTargetBySeasonality(
-      targetYearMinor,
-      year.weights,
-    ).months;
+    const monthlyTargets = weightTargetBySeasonality(targetYearMinor, year.weights).months;
     const repWon = won.filter((row) => row.ownerId === repId);
     const attainment = attainmentOfWon({
       wonToDateMinor: repWon.reduce((sum, row) => sum + row.wonToDateMinor, 0),
@@ -334,9 +298,7 @@ export async function computeRepFigures(
       : null;
     // Keys in alphabetical order, as domain/activity-plan.ts yearlyActivityCounts gives them.
     const sortedYearly = planYearly
-      ? Object.fromEntries(
-          Object.entries(planYearly).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
+      ? Object.fromEntries(Object.entries(planYearly).sort(([a], [b]) => (a < b ? -1 : 1)))
       : null;
     const planned = plannedActivities(year, sortedYearly);
     const repDone = done.filter((row) => row.ownerId === repId);
@@ -347,7 +309,7 @@ export async function computeRepFigures(
         .filter((row) => row.week + row.month + row.toDate > 0)
         .map((row) => row.activityType),
     ];
-    const doneIn = (key: "week" | "month" | "toDate") =>
+    const doneIn = (key: 'week' | 'month' | 'toDate') =>
       new Map(repDone.map((row) => [row.activityType, row[key]]));
 
     const overrides = overridesOf.get(repId) ?? {};
@@ -373,9 +335,7 @@ export async function computeRepFigures(
     const closingRatio = funnel
       ? funnel.sources.closingRatio.value
       : (ratios?.closingRatio.ratio ?? null);
-    const firstMeetingsDone = repDone.find(
-      (row) => row.activityType === "first_meeting",
-    );
+    const firstMeetingsDone = repDone.find((row) => row.activityType === 'first_meeting');
 
     const group = pipelineOf.get(repId);
     const flag = flagsOf.get(repId);
@@ -385,24 +345,19 @@ export async function computeRepFigures(
       targetYearMinor,
       monthlyTargets,
       wonByMonth: year.months.map((month) =>
-        repWon
-          .filter((row) => row.month === month)
-          .reduce((sum, row) => sum + row.wonMinor, 0),
+        repWon.filter((row) => row.month === month).reduce((sum, row) => sum + row.wonMinor, 0),
       ),
       wonToDateBySegment: repWon.reduce(
         (bySegment, row) =>
-          bySegment.set(
-            row.segmentId,
-            (bySegment.get(row.segmentId) ?? 0) + row.wonToDateMinor,
-          ),
+          bySegment.set(row.segmentId, (bySegment.get(row.segmentId) ?? 0) + row.wonToDateMinor),
         new Map<string | null, number>(),
       ),
       attainment,
       attainmentUnconverted: wonUnconverted.get(repId) ?? [],
       activity: {
-        week: planVsDone(types, planned.week, doneIn("week")),
-        month: planVsDone(types, planned.month, doneIn("month")),
-        toDate: planVsDone(types, planned.toDate, doneIn("toDate")),
+        week: planVsDone(types, planned.week, doneIn('week')),
+        month: planVsDone(types, planned.month, doneIn('month')),
+        toDate: planVsDone(types, planned.toDate, doneIn('toDate')),
       },
       firstMeetings: {
         neededPerWeek: funnel?.result.meetingsPerWeek?.rounded ?? null,

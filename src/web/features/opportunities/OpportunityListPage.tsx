@@ -17,6 +17,7 @@ import { StageBadge } from './StageBadge';
 import { useSession } from '../session/useSession';
 import { OpportunitySummaryLine } from './OpportunitySummaryLine';
 import { useOpportunityList, useOpportunitySummary, useProductOptions } from './useOpportunities';
+import type { Role } from '../../../domain/roles';
 
 const PAGE_SIZE = 25;
 type OpportunitySort =
@@ -44,7 +45,7 @@ const PLAN_OPTIONS = [
 ];
 
 /** Whose deals the list holds, in the subtitle: the API scopes the list by role. */
-const WHOSE_DEALS: Record<string, string> = {
+const WHOSE_DEALS: Record<Role, string> = {
   rep: 'Your deals',
   manager: "Your team's deals",
   leader: 'Every deal in the organisation',

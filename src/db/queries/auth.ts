@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { apiTokens, organisations, sessions, users } from '../schema';
 import { forgetTokens, organisationOfToken, registerToken } from './directory';
+import { teamMemberIdsSql } from './users';
 
 // A request brings a token, not an organisation: the token directory names the organisation,
 // then the session or API token is read with its org_id (one shard on Citus). Callers pass a
@@ -12,18 +13,11 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   await registerToken(db, row.orgId, row.tokenHash);
 }
 
-/**
- * Everyone who reports to the joined user `users`, directly or through other managers, as a
- * text array (empty for anyone who is not a manager): queries/users.ts teamMemberIds, inline.
- */
-const teamOfUserSql = (orgId: string) => sql<string[]>`case when ${users.role} = 'manager' then (
-    with recursive team(id, depth) as (
-      select t.id, 1 from users t where t.org_id = ${orgId} and t.manager_id = ${users.id}
-      union
-      select m.id, team.depth + 1 from users m join team on m.manager_id = team.id
-      where m.org_id = ${orgId} and team.depth < 50
-    )
-    select coalesce(array_agg(distinct id::text), '{}') from team)
+/** A manager's team (empty for anyone else) of the joined user `users`. */
+const teamOfUserSql = (orgId: string) =>
+  sql<
+    string[]
+  >`case when ${users.role} = 'manager' then ${teamMemberIdsSql(orgId, sql`${users.id}`)}
   else '{}'::text[] end`;
 
 /**

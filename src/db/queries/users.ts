@@ -59,23 +59,30 @@ export async function getUser(db: Executor, orgId: string, userId: string) {
 }
 
 /** Everyone who reports to `managerId`, directly or through other managers. */
+/**
+ * Everyone who reports to the manager, directly or through other managers, as a text array: a
+ * sub-select, so a larger statement (the sign-in's) can carry it. `managerId` is a value or a
+ * column of the outer statement.
+ */
+export const teamMemberIdsSql = (orgId: string, managerId: SQL | string) => sql<string[]>`(
+    with recursive team(id, depth) as (
+      select t.id, 1 from users t where t.org_id = ${orgId} and t.manager_id = ${managerId}
+      union
+      select m.id, team.depth + 1 from users m join team on m.manager_id = team.id
+      where m.org_id = ${orgId} and team.depth < 50
+    )
+    select coalesce(array_agg(distinct id::text), '{}') from team)`;
+
 export async function teamMemberIds(
   db: Executor,
   orgId: string,
   managerId: string,
 ): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
+  const [row] = await queryRows<{ ids: string[] }>(
     db,
-    sql`
-    with recursive team(id, depth) as (
-      select id, 1 from users where org_id = ${orgId} and manager_id = ${managerId}
-      union
-      select u.id, t.depth + 1 from users u join team t on u.manager_id = t.id
-      where u.org_id = ${orgId} and t.depth < 50
-    )
-    select distinct id from team`,
+    sql`select ${teamMemberIdsSql(orgId, managerId)} as ids`,
   );
-  return rows.map((r) => r.id);
+  return row?.ids ?? [];
 }
 
 export async function insertUser(db: Executor, row: NewUserRow): Promise<UserRow> {

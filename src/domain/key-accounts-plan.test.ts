@@ -19,12 +19,22 @@ describe('benchmarkStatus', () => {
     expect(benchmarkStatus({ ...revenue, actual: null }, '2026-01-01', '2026-03-01')).toBe(
       'no_actual',
     );
-    // Past the date, only the target counts; without a date, on track until met.
+    // Past the date, only the target counts; without a date, not judged until met.
     expect(benchmarkStatus({ ...revenue, actual: 119 }, '2026-01-01', '2027-02-01')).toBe(
       'off_track',
     );
     expect(benchmarkStatus({ ...revenue, dueOn: null }, '2026-01-01', '2027-02-01')).toBe(
-      'on_track',
+      'no_date',
+    );
+  });
+  it('does not call a benchmark without a date on track: €0 of €100,000 is not judged', () => {
+    const noDate = { baseline: 0, target: 10_000_000, dueOn: null, actual: 0 };
+    expect(benchmarkStatus(noDate, '2026-01-01', '2026-11-30')).toBe('no_date');
+    expect(benchmarkStatus({ ...noDate, actual: 10_000_000 }, '2026-01-01', '2026-11-30')).toBe(
+      'met',
+    );
+    expect(benchmarkStatus({ ...noDate, actual: null }, '2026-01-01', '2026-11-30')).toBe(
+      'no_actual',
     );
   });
 

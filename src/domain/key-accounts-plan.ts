@@ -52,13 +52,14 @@ export type KeyAccountBenchmark = {
   actual: number | null;
 };
 
-export const BENCHMARK_STATUSES = ['met', 'on_track', 'off_track', 'no_actual'] as const;
+export const BENCHMARK_STATUSES = ['met', 'on_track', 'off_track', 'no_actual', 'no_date'] as const;
 export type BenchmarkStatus = (typeof BENCHMARK_STATUSES)[number];
 
 /**
  * Where a benchmark stands on `today`: met once the actual reaches the target; otherwise off
  * track when it is behind a straight line from the baseline on `from` to the target on its date
- * (past the date, behind the target itself). Without a date it is on track until met.
+ * (past the date, behind the target itself). Without a date there is no line to be on or off:
+ * until met it is not judged (`no_date`), whatever the actual.
  */
 export function benchmarkStatus(
   benchmark: Pick<KeyAccountBenchmark, 'baseline' | 'target' | 'dueOn' | 'actual'>,
@@ -71,7 +72,7 @@ export function benchmarkStatus(
   // A target below the baseline (fewer days to close, lower cost) is met from above.
   const direction = target >= baseline ? 1 : -1;
   if (direction * (actual - target) >= 0) return 'met';
-  if (dueOn === null) return 'on_track';
+  if (dueOn === null) return 'no_date';
   const span = daysBetween(from, dueOn);
   const elapsed = Math.min(Math.max(daysBetween(from, today), 0), Math.max(span, 0));
   const expected = span <= 0 ? target : baseline + ((target - baseline) * elapsed) / span;

@@ -25,6 +25,7 @@ export const BENCHMARK_STATUS_LABELS: Record<BenchmarkStatus, { label: string; c
   on_track: { label: 'On track', color: 'blue' },
   off_track: { label: 'Off track', color: 'red' },
   no_actual: { label: 'No actual yet', color: 'gray' },
+  no_date: { label: 'No date: not judged', color: 'gray' },
 };
 
 /** Money sources (criteria's and the benchmarks' won revenue) are in minor units of the

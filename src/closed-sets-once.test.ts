@@ -13,6 +13,7 @@ import {
 } from './domain/key-accounts';
 import { CRITERION_SOURCES, KEY_ACCOUNT_OVERRIDES } from './domain/key-accounts-model';
 import { BENCHMARK_SOURCES, BENCHMARK_STATUSES } from './domain/key-accounts-plan';
+import { POTENTIAL_BASES } from './domain/key-accounts-whitespace';
 import { OPPORTUNITY_OUTCOMES, STAGE_KINDS } from './domain/opportunity';
 import { PIPELINE_FLAGS, PLAN_FILTERS } from './domain/pipeline-flags';
 import {
@@ -55,6 +56,7 @@ const sets = {
   ORGANISATION_MODELS,
   PIPELINE_FLAGS,
   PLAN_FILTERS,
+  POTENTIAL_BASES,
   REP_MODELS,
   REP_PLAN_STATES,
   ROLES,

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type WhitespaceDeal,
   dealFiguresByProduct,
+  derivedPotentialMinor,
   potentialIssues,
+  potentialOf,
   whitespaceOf,
 } from './key-accounts-whitespace';
 
@@ -65,6 +68,7 @@ describe('whitespaceOf', () => {
       {
         productId: 'p1',
         productName: 'Alpha',
+        potentialBasis: 'entered',
         potentialMinor: 100_000,
         wonMinor: 15_000,
         openMinor: 42_500,
@@ -73,6 +77,7 @@ describe('whitespaceOf', () => {
       {
         productId: 'p2',
         productName: 'Beta',
+        potentialBasis: 'entered',
         potentialMinor: 10_000,
         wonMinor: 8_000,
         openMinor: 6_000,
@@ -81,6 +86,7 @@ describe('whitespaceOf', () => {
       {
         productId: 'p4',
         productName: 'Delta',
+        potentialBasis: 'entered',
         potentialMinor: 0,
         wonMinor: 0,
         openMinor: 0,
@@ -89,6 +95,7 @@ describe('whitespaceOf', () => {
       {
         productId: 'p3',
         productName: 'Gamma',
+        potentialBasis: 'none',
         potentialMinor: null,
         wonMinor: 1_000,
         openMinor: 0,
@@ -101,6 +108,71 @@ describe('whitespaceOf', () => {
       openMinor: 48_500,
       gapMinor: 42_500,
     });
+  });
+});
+
+describe('derivedPotentialMinor', () => {
+  it('is the annual revenue times the typical share, rounded half up; null when either is unknown', () => {
+    // €5,000,000 annual revenue × 2 % = €100,000.
+    expect(derivedPotentialMinor(500_000_000, 200)).toBe(10_000_000);
+    expect(derivedPotentialMinor(12_345, 250)).toBe(309); // 308.625 → 309
+    expect(derivedPotentialMinor(2, 2_500)).toBe(1); // 0.5 → 1
+    expect(derivedPotentialMinor(null, 200)).toBeNull();
+    expect(derivedPotentialMinor(500_000_000, null)).toBeNull();
+    expect(derivedPotentialMinor(500_000_000, 0)).toBe(0);
+  });
+  it('equals revenue × share / 10 000 rounded half up, exactly, for any safe revenue', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (revenue, share) => {
+          const exact = (BigInt(revenue) * BigInt(share) * 2n + 10_000n) / 20_000n;
+          expect(derivedPotentialMinor(revenue, share)).toBe(Number(exact));
+        },
+      ),
+    );
+  });
+  it('is overridden by an entered potential, and none without either', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 1e12 })),
+        fc.option(fc.integer({ min: 0, max: 1e12 })),
+        fc.option(fc.integer({ min: 0, max: 10_000 })),
+        (entered, revenue, share) => {
+          const p = potentialOf(entered, revenue, share);
+          if (entered !== null)
+            expect(p).toEqual({ potentialMinor: entered, potentialBasis: 'entered' });
+          else if (revenue !== null && share !== null)
+            expect(p).toEqual({
+              potentialMinor: derivedPotentialMinor(revenue, share),
+              potentialBasis: 'derived',
+            });
+          else expect(p).toEqual({ potentialMinor: null, potentialBasis: 'none' });
+        },
+      ),
+    );
+  });
+  it('fills the whitespace where nothing was entered, and the gap follows', () => {
+    const result = whitespaceOf(
+      [
+        { productId: 'p1', productName: 'Alpha', typicalShareBp: 200 },
+        { productId: 'p2', productName: 'Beta', typicalShareBp: 100 },
+        { productId: 'p3', productName: 'Gamma', typicalShareBp: null },
+      ],
+      new Map([['p2', 7_000]]),
+      new Map([['p1', { wonMinor: 1_000, openMinor: 2_000 }]]),
+      500_000,
+    );
+    expect(
+      result.items.map((i) => [i.productId, i.potentialBasis, i.potentialMinor, i.gapMinor]),
+    ).toEqual([
+      // Equal gaps: by name.
+      ['p1', 'derived', 10_000, 7_000],
+      ['p2', 'entered', 7_000, 7_000],
+      ['p3', 'none', null, 0],
+    ]);
+    expect(result.totals.potentialMinor).toBe(17_000);
   });
 });
 

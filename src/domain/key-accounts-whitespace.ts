@@ -1,12 +1,49 @@
 import { addMonths, type IsoDate } from './calendar';
 import type { FieldIssue } from './errors';
 
-// Whitespace (DOMAIN.md, "Key accounts"): per key account and product, the potential the owner
-// entered, what was won in the last 12 months, the open pipeline, and the gap = potential − won −
+// Whitespace (DOMAIN.md, "Key accounts"): per key account and product, the potential (the one the
+// owner entered, or else the account's annual revenue times the product's typical share), what was won in the last 12 months, the open pipeline, and the gap = potential − won −
 // open (never below 0), so the plan aims at the largest gaps. All money in integer minor units of
 // the organisation's currency; a deal without a rate is left out, as on the dashboards.
 
-export type WhitespaceProduct = { productId: string; productName: string };
+export type WhitespaceProduct = {
+  productId: string;
+  productName: string;
+  /** The product's typical share of an account's annual revenue, in basis points (200 = 2 %). */
+  typicalShareBp?: number | null;
+};
+
+/** Where a product's potential comes from: entered by the owner, derived, or there is none. */
+export const POTENTIAL_BASES = ['entered', 'derived', 'none'] as const;
+export type PotentialBasis = (typeof POTENTIAL_BASES)[number];
+
+/**
+ * The account's size (its annual revenue, minor units) times the product's typical share (basis
+ * points), rounded half up to whole minor units; null when either is unknown. Exact for any
+ * safe-integer revenue: the revenue is split so no product exceeds 2^53.
+ */
+export function derivedPotentialMinor(
+  annualRevenueMinor: number | null,
+  typicalShareBp: number | null,
+): number | null {
+  if (annualRevenueMinor === null || typicalShareBp === null) return null;
+  const whole = Math.floor(annualRevenueMinor / 10_000);
+  const rest = annualRevenueMinor - whole * 10_000;
+  return whole * typicalShareBp + Math.floor((rest * typicalShareBp + 5_000) / 10_000);
+}
+
+/** The potential of one product: the entered one if any, else the derived one, else none. */
+export function potentialOf(
+  enteredMinor: number | null,
+  annualRevenueMinor: number | null,
+  typicalShareBp: number | null,
+): { potentialMinor: number | null; potentialBasis: PotentialBasis } {
+  if (enteredMinor !== null) return { potentialMinor: enteredMinor, potentialBasis: 'entered' };
+  const derived = derivedPotentialMinor(annualRevenueMinor, typicalShareBp);
+  return derived === null
+    ? { potentialMinor: null, potentialBasis: 'none' }
+    : { potentialMinor: derived, potentialBasis: 'derived' };
+}
 
 /** A deal of the account, its amount already in the organisation's currency (null: no rate). */
 export type WhitespaceDeal = {
@@ -19,7 +56,11 @@ export type WhitespaceDeal = {
 export type ProductFigures = { wonMinor: number; openMinor: number };
 
 export type WhitespaceRow = WhitespaceProduct &
-  ProductFigures & { potentialMinor: number | null; gapMinor: number };
+  ProductFigures & {
+    potentialMinor: number | null;
+    potentialBasis: PotentialBasis;
+    gapMinor: number;
+  };
 
 export type Whitespace = {
   items: WhitespaceRow[];
@@ -58,21 +99,30 @@ export function whitespaceGap(
 }
 
 /**
- * Every product listed (those without deals or potential too), with its figures and gap, the
- * largest gap first (then by name), and the totals.
+ * Every product listed (those without deals or potential too), with its figures, its potential
+ * (entered, or derived from the account's annual revenue and the product's typical share) and
+ * gap, the largest gap first (then by name), and the totals.
  */
 export function whitespaceOf(
   products: readonly WhitespaceProduct[],
   potentials: ReadonlyMap<string, number>,
   figures: ReadonlyMap<string, ProductFigures>,
+  annualRevenueMinor: number | null = null,
 ): Whitespace {
   const items = products.map((product) => {
     const figure = figures.get(product.productId) ?? { wonMinor: 0, openMinor: 0 };
-    const potentialMinor = potentials.get(product.productId) ?? null;
+    const { potentialMinor, potentialBasis } = potentialOf(
+      potentials.get(product.productId) ?? null,
+      annualRevenueMinor,
+      product.typicalShareBp ?? null,
+    );
     return {
       ...product,
       potentialMinor,
-      ...figure,
+      potentialBasis,
+      // Only the figures: a figure row may carry more (the entered potential) than they are.
+      wonMinor: figure.wonMinor,
+      openMinor: figure.openMinor,
       gapMinor: whitespaceGap(potentialMinor, figure),
     };
   });

@@ -15,6 +15,9 @@ export const ProductInput = z.object({
   series: OptionalText,
   listPriceMinor: AmountMinor.nullable().optional(),
   currency: Currency.optional(),
+  /** A key account's typical share of its annual revenue spent on this product, basis points
+   * (200 = 2 %): the whitespace potential where the owner entered none. */
+  typicalShareBp: z.number().int().min(0).max(10_000).nullable().optional(),
   isActive: z.boolean().default(true),
 });
 export type ProductInput = z.infer<typeof ProductInput>;
@@ -30,6 +33,7 @@ export const Product = z.object({
   series: z.string().nullable(),
   listPriceMinor: z.number().int().nullable(),
   currency: Currency,
+  typicalShareBp: z.number().int().nullable(),
   isActive: z.boolean(),
   createdAt: IsoDateTime,
 });

@@ -45,17 +45,20 @@ async function whitespaceView(
     rows.flatMap((r) => (r.potentialMinor === null ? [] : [[r.productId, r.potentialMinor]])),
   );
   const figures = new Map(rows.map((r) => [r.productId, r]));
-  const { items, totals } = whitespaceOf(rows, potentials, figures);
+  const { items, totals } = whitespaceOf(rows, potentials, figures, account.annualRevenueMinor);
   const isKeyAccount = (await getKeyAccount(db, actor.orgId, fiscalYear, accountId)) !== undefined;
   return {
     accountId,
     version: await getWhitespaceVersion(db, actor.orgId, accountId),
     currency: org?.currency ?? 'EUR',
     today,
+    annualRevenueMinor: account.annualRevenueMinor,
     items: items.map((i) => ({
       productId: i.productId,
       productName: i.productName,
       potentialMinor: i.potentialMinor,
+      potentialBasis: i.potentialBasis,
+      typicalShareBp: i.typicalShareBp ?? null,
       wonMinor: i.wonMinor,
       openMinor: i.openMinor,
       gapMinor: i.gapMinor,

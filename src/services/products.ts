@@ -26,6 +26,7 @@ function toProduct(row: ProductRow): Product {
     series: row.series,
     listPriceMinor: row.listPriceMinor,
     currency: row.currency,
+    typicalShareBp: row.typicalShareBp,
     isActive: row.isActive,
     createdAt: row.createdAt.toISOString(),
   };

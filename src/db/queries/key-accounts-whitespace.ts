@@ -5,13 +5,15 @@ import { keyAccountProductPotentials, keyAccountWhitespaceVersions } from '../sc
 import { convertedAmountJoin, convertedMinor, sumConvertedBy } from './money';
 
 // The whitespace of one key account: every product of the organisation with the owner's
-// potential, the revenue won in the 12 months up to `today` and the open pipeline, in the
+// potential and the product's typical share (the domain derives the potential from it), the revenue won in the 12 months up to `today` and the open pipeline, in the
 // organisation's currency (deals without a rate left out, as on the dashboards). Every query
 // filters by orgId.
 
 export type WhitespaceFigureRow = {
   productId: string;
   productName: string;
+  /** The product's typical share of an account's annual revenue, basis points. */
+  typicalShareBp: number | null;
   potentialMinor: number | null;
   wonMinor: number;
   openMinor: number;
@@ -27,6 +29,7 @@ export async function listWhitespaceFigures(
   const rows = await queryRows<{
     product_id: string;
     product_name: string;
+    typical_share_bp: string | number | null;
     potential_minor: string | number | null;
     won_minor: string | number;
     open_minor: string | number;
@@ -44,7 +47,7 @@ export async function listWhitespaceFigures(
           where o.org_id = ${orgId} and o.account_id = ${accountId} and o.product_id is not null
           group by o.product_id
         )
-        select p.id as product_id, p.name as product_name, k.potential_minor,
+        select p.id as product_id, p.name as product_name, p.typical_share_bp, k.potential_minor,
           coalesce(d.won_minor, 0) as won_minor, coalesce(d.open_minor, 0) as open_minor
         from products p
         left join key_account_product_potentials k
@@ -57,6 +60,7 @@ export async function listWhitespaceFigures(
   return rows.map((row) => ({
     productId: row.product_id,
     productName: row.product_name,
+    typicalShareBp: row.typical_share_bp === null ? null : Number(row.typical_share_bp),
     potentialMinor: row.potential_minor === null ? null : Number(row.potential_minor),
     wonMinor: Number(row.won_minor),
     openMinor: Number(row.open_minor),

@@ -49,15 +49,26 @@ describe.each(testEngines())('key-account whitespace API on %s', (engine) => {
     const db = server.database.db;
     const orgId = server.orgIds.acme;
     await db.update(organisations).set({ currency: 'EUR' }).where(eq(organisations.id, orgId));
-    accountId = (await rep1.request('POST', '/api/accounts', { name: 'Globex', employees: 900 }))
-      .body.id;
+    accountId = (
+      await rep1.request('POST', '/api/accounts', {
+        name: 'Globex',
+        employees: 900,
+        annualRevenueMinor: 500_000_000,
+      })
+    ).body.id;
     otherAccountId = (
       await rep1.request('POST', '/api/accounts', { name: 'Initech', employees: 10 })
     ).body.id;
     for (const key of ['alpha', 'beta', 'gamma'] as const) {
       const [row] = await db
         .insert(products)
-        .values({ orgId, name: `Whitespace ${key}`, currency: 'EUR' })
+        // Alpha's typical share is overridden by the potential entered; gamma's gives its potential.
+        .values({
+          orgId,
+          name: `Whitespace ${key}`,
+          currency: 'EUR',
+          typicalShareBp: { alpha: 100, beta: null, gamma: 200 }[key],
+        })
         .returning();
       product[key] = row?.id ?? '';
     }
@@ -157,30 +168,45 @@ describe.each(testEngines())('key-account whitespace API on %s', (engine) => {
     // The open CHF deal has no rate: left out of beta's open pipeline and counted beside it.
     expect(body.unconverted).toEqual([{ currency: 'CHF', count: 1, amountMinor: 2_000 }]);
     const expected = whitespaceOf(
-      body.items.map(({ productId, productName }) => ({ productId, productName })),
+      body.items.map(({ productId, productName, typicalShareBp }) => ({
+        productId,
+        productName,
+        typicalShareBp,
+      })),
       new Map([
         [product.alpha, 100_000],
         [product.beta, 5_000],
       ]),
       dealFiguresByProduct(deals, today),
+      500_000_000,
     );
+    expect(body.annualRevenueMinor).toBe(500_000_000);
     expect(body.items).toEqual(expected.items);
     expect(body.totals).toEqual(expected.totals);
     // And by hand: alpha won 1 501 (the old win is out, the lost one too), open 40 000,
-    // gap 100 000 − 1 501 − 40 000 = 58 499; beta won 7 000 > 5 000 → gap 0; gamma listed, no deals.
+    // gap 100 000 − 1 501 − 40 000 = 58 499 (entered, its 1 % share unused); beta won 7 000 >
+    // 5 000 → gap 0; gamma has no deals and none entered: 5 000 000.00 × 2 % = 10 000 000 derived.
     const byId = new Map(ours(body).items.map((i) => [i.productId, i]));
     expect(byId.get(product.alpha)).toMatchObject({
       wonMinor: 1_501,
       openMinor: 40_000,
       potentialMinor: 100_000,
+      potentialBasis: 'entered',
       gapMinor: 58_499,
     });
-    expect(byId.get(product.beta)).toMatchObject({ wonMinor: 7_000, openMinor: 0, gapMinor: 0 });
+    expect(byId.get(product.beta)).toMatchObject({
+      wonMinor: 7_000,
+      openMinor: 0,
+      gapMinor: 0,
+      potentialBasis: 'entered',
+    });
     expect(byId.get(product.gamma)).toMatchObject({
       wonMinor: 0,
       openMinor: 0,
-      potentialMinor: null,
-      gapMinor: 0,
+      potentialMinor: 10_000_000,
+      potentialBasis: 'derived',
+      typicalShareBp: 200,
+      gapMinor: 10_000_000,
     });
     const audit = await server.database.db
       .select()

@@ -17,8 +17,18 @@ type ProductValues = {
   series: string;
   listPrice: string;
   currency: string;
+  typicalShare: string;
   isActive: boolean;
 };
+
+/** '2' or '2.5' (%) as basis points; blank is none; undefined when it is not 0–100 in 0.01 %. */
+export function typicalShareBpOf(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.').replace(/%$/, '').trim();
+  if (trimmed === '') return null;
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(trimmed)) return undefined;
+  const basisPoints = Math.round(Number(trimmed) * 100);
+  return basisPoints <= 10_000 ? basisPoints : undefined;
+}
 
 function ProductForm({ product, onDone }: { product: Product | null; onDone: () => void }) {
   const session = useSession();
@@ -32,6 +42,10 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
       series: product?.series ?? '',
       listPrice: minorToInputText(product?.listPriceMinor ?? null, currency),
       currency,
+      typicalShare:
+        product?.typicalShareBp === null || product?.typicalShareBp === undefined
+          ? ''
+          : String(product.typicalShareBp / 100),
       isActive: product?.isActive ?? true,
     } satisfies ProductValues as ProductValues,
     toInput: (values) => {
@@ -42,13 +56,19 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
         series: blankToNull(values.series),
         listPriceMinor: price.ok ? price.amountMinor : null,
         currency: values.currency.trim().toUpperCase(),
+        typicalShareBp: typicalShareBpOf(values.typicalShare) ?? null,
         isActive: values.isActive,
       };
     },
-    renamed: { listPriceMinor: 'listPrice' },
+    renamed: { listPriceMinor: 'listPrice', typicalShareBp: 'typicalShare' },
     check: (values) => {
       const price = parseMoneyInput(values.listPrice, values.currency);
-      return price.ok ? {} : { listPrice: `List price: ${price.reason}` };
+      const errors: Record<string, string> = price.ok
+        ? {}
+        : { listPrice: `List price: ${price.reason}` };
+      if (typicalShareBpOf(values.typicalShare) === undefined)
+        errors.typicalShare = 'Typical share: a percentage from 0 to 100, e.g. 2 or 2.5';
+      return errors;
     },
   });
   return (
@@ -76,6 +96,12 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
         {...form.getInputProps('currency')}
       />
       <MoneyInput label="List price" currency={form.values.currency} {...field('listPrice')} />
+      <TextInput
+        label="Typical share (%)"
+        description="Of a key account's annual revenue spent on this product: the whitespace potential where none is entered"
+        inputMode="decimal"
+        {...form.getInputProps('typicalShare')}
+      />
       <TextInput
         label="External id"
         description="Its id in your CRM, for imports"

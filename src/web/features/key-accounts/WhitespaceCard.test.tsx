@@ -21,11 +21,14 @@ const whitespace = (
   version,
   currency: 'EUR',
   today: '2026-11-30',
+  annualRevenueMinor: null as number | null,
   items: [
     {
       productId: alpha,
       productName: 'Alpha',
       potentialMinor: alphaPotential,
+      potentialBasis: alphaPotential === null ? ('none' as const) : ('entered' as const),
+      typicalShareBp: null as number | null,
       wonMinor: 1_501,
       openMinor: 40_000,
       gapMinor: Math.max(0, (alphaPotential ?? 0) - 41_501),
@@ -33,7 +36,9 @@ const whitespace = (
     {
       productId: beta,
       productName: 'Beta',
-      potentialMinor: null,
+      potentialMinor: null as number | null,
+      potentialBasis: 'none' as 'none' | 'derived',
+      typicalShareBp: null as number | null,
       wonMinor: 7_000,
       openMinor: 0,
       gapMinor: 0,
@@ -64,6 +69,37 @@ describe('WhitespaceCard', () => {
     ]);
     expect(within(card).queryByRole('button', { name: 'Enter potentials' })).toBeNull();
     expect(within(card).queryByText(/have no rate|has no rate/)).toBeNull();
+  });
+
+  it('says a potential not entered is estimated from the annual revenue and the typical share', async () => {
+    const base = whitespace(true);
+    const [first, second] = base.items;
+    if (!first || !second) throw new Error('fixture');
+    const derived = {
+      ...base,
+      annualRevenueMinor: 500_000_000,
+      items: [
+        first,
+        {
+          ...second,
+          potentialMinor: 10_000_000,
+          potentialBasis: 'derived' as const,
+          typicalShareBp: 200,
+        },
+      ],
+    };
+    mockApi({ ...commonHandlers, [`GET ${path}`]: () => ({ body: derived }) });
+    renderWithProviders(<WhitespaceCard accountId={accountId} />);
+    const card = await screen.findByRole('region', { name: 'Whitespace' });
+    expect(
+      await within(card).findByText(
+        `estimated: ${eur(10_000_000)} = annual revenue × 2% typical share`,
+      ),
+    ).toBeTruthy();
+    // Entering potentials starts from the entered ones only: the estimate is a placeholder.
+    await userEvent.click(within(card).getByRole('button', { name: 'Enter potentials' }));
+    const input = within(card).getByLabelText('Potential of Beta (EUR)');
+    expect((input as HTMLInputElement).value).toBe('');
   });
 
   it('says which deals are not counted for want of an exchange rate, as the dashboards do', async () => {

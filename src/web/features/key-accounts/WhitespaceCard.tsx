@@ -2,15 +2,31 @@ import { useState } from 'react';
 import { Alert, Button, Card, Group, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 import { errorMessage } from '../../api/client';
-import { formatMoney } from '../../components/money';
+import { formatMoney, minorToInputText } from '../../components/money';
 import { useKeyAccountWhitespace, useSaveKeyAccountWhitespace } from './useKeyAccountWhitespace';
 import { type WhitespaceDraft, whitespaceDraftOf, whitespaceInputOf } from './whitespace-draft';
 
 // Whitespace on the key-account plan: per product the potential, won in the last 12 months, the
 // open pipeline and the gap, the largest gap first, so the plan aims at the gaps. The owner
-// enters the potentials in whole units of the organisation's currency; it prints with the plan.
+// enters the potentials in whole units of the organisation's currency; a product without one is
+// estimated from the account's annual revenue × the product's typical share, and says so. It
+// prints with the plan.
 
 const TITLE = 'Whitespace';
+
+/** A typical share in basis points as a percentage: 200 → '2%', 125 → '1.25%'. */
+function shareText(basisPoints: number): string {
+  return `${(basisPoints / 100).toLocaleString('en', { maximumFractionDigits: 2 })}%`;
+}
+
+/** How a derived potential was reached, in words: the annual revenue × the typical share. */
+export function derivedPotentialText(
+  potentialMinor: number,
+  typicalShareBp: number,
+  currency: string,
+): string {
+  return `estimated: ${formatMoney(potentialMinor, currency)} = annual revenue × ${shareText(typicalShareBp)} typical share`;
+}
 
 export function WhitespaceCard({ accountId }: { accountId: string }) {
   const whitespace = useKeyAccountWhitespace(accountId);
@@ -34,6 +50,12 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
       );
     const money = (minor: number | null) =>
       minor === null ? '—' : formatMoney(minor, data.currency);
+    const derivedText = (item: (typeof data.items)[number]) =>
+      item.potentialBasis === 'derived' &&
+      item.potentialMinor !== null &&
+      item.typicalShareBp !== null
+        ? derivedPotentialText(item.potentialMinor, item.typicalShareBp, data.currency)
+        : null;
     const submit = () => {
       if (!draft) return;
       const parsed = whitespaceInputOf(draft, data.currency);
@@ -48,7 +70,11 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
       <>
         <Text size="sm" c="gray.7" mb="xs">
           Gap = potential − won − open pipeline, not below 0; won over the 12 months to {data.today}
-          , in {data.currency}.
+          , in {data.currency}. A potential not entered is estimated as the account’s annual revenue
+          {data.annualRevenueMinor === null
+            ? ' (not known)'
+            : ` (${money(data.annualRevenueMinor)})`}{' '}
+          × the product’s typical share.
         </Text>
         <Table.ScrollContainer minWidth={560}>
           <Table>
@@ -72,6 +98,12 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
                         value={draft[item.productId] ?? ''}
                         error={errors[item.productId]}
                         inputMode="decimal"
+                        placeholder={
+                          item.potentialBasis === 'derived' && item.potentialMinor !== null
+                            ? `est. ${minorToInputText(item.potentialMinor, data.currency)}`
+                            : undefined
+                        }
+                        description={derivedText(item) ?? undefined}
                         onChange={(e) => {
                           const value = e.currentTarget.value;
                           setDraft((d) => ({ ...(d ?? {}), [item.productId]: value }));
@@ -80,7 +112,14 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
                         ml="auto"
                       />
                     ) : (
-                      money(item.potentialMinor)
+                      <>
+                        {money(item.potentialMinor)}
+                        {derivedText(item) && (
+                          <Text size="xs" c="gray.7">
+                            {derivedText(item)}
+                          </Text>
+                        )}
+                      </>
                     )}
                   </Table.Td>
                   <Table.Td ta="right">{money(item.wonMinor)}</Table.Td>

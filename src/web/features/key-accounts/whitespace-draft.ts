@@ -10,11 +10,15 @@ import { minorToInputText, parseMoneyInput } from '../../components/money';
 
 export type WhitespaceDraft = Record<string, string>;
 
+/** Only the entered potentials: a derived one stays derived unless the owner types a figure. */
 export function whitespaceDraftOf(whitespace: KeyAccountWhitespace): WhitespaceDraft {
   return Object.fromEntries(
     whitespace.items.map((i) => [
       i.productId,
-      minorToInputText(i.potentialMinor, whitespace.currency),
+      minorToInputText(
+        i.potentialBasis === 'entered' ? i.potentialMinor : null,
+        whitespace.currency,
+      ),
     ]),
   );
 }

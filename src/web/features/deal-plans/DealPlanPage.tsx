@@ -13,6 +13,8 @@ import { ObjectiveList } from './ObjectiveList';
 import { PlanDraftContext, usePlanDrafts } from './plan-draft';
 import { anchorOf } from './plan-labels';
 import { PlanTimeline } from './PlanTimeline';
+import { DealPlanComments } from './DealPlanComments';
+import { StartHere } from './StartHere';
 import { RelationshipMap } from './RelationshipMap';
 import { dealPlanKey, useDealPlan } from './useDealPlan';
 import { WinWinForm } from './WinWinForm';
@@ -122,10 +124,12 @@ export function DealPlanScreen({ plan }: { plan: DealPlanView }) {
                 competition={plan.competition}
                 canEdit={plan.canEdit}
               />
+              <DealPlanComments plan={plan} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" className="deal-plan-aside" style={{ position: 'sticky', top: 76 }}>
+              {plan.canEdit && isEmptyPlan(plan) && !hasDrafts && <StartHere />}
               <FindingsPanel findings={live.findings} health={live.health} isDraft={hasDrafts} />
               <PlanTimeline history={plan.history} />
             </Stack>

@@ -5,11 +5,31 @@ import { anchorOf, SEVERITY_COLOURS } from './plan-labels';
 // The plan's checks, grouped by family, each linking to the field to fix.
 
 const CHECKS: { check: DealPlanFinding['check']; label: string; hint: string }[] = [
-  { check: 'logical', label: 'Logical', hint: 'steps in a sensible order' },
-  { check: 'significant', label: 'Significant', hint: 'every step serves an objective' },
-  { check: 'realistic', label: 'Realistic', hint: 'dates and workload that can happen' },
-  { check: 'valid', label: 'Valid', hint: 'confidence stated and credible' },
-  { check: 'coverage', label: 'Coverage', hint: 'the right people, the win-win, the competition' },
+  {
+    check: 'logical',
+    label: 'Logical',
+    hint: 'Steps come in an order that works: none is due before a step it waits for, or after the close.',
+  },
+  {
+    check: 'significant',
+    label: 'Significant',
+    hint: 'Every open step moves an open objective and aims at a buying influence or the competition.',
+  },
+  {
+    check: 'realistic',
+    label: 'Realistic',
+    hint: 'Nothing is overdue, and the owner has the time for the steps due each week.',
+  },
+  {
+    check: 'valid',
+    label: 'Valid',
+    hint: 'Each open step says how confident you are it happens; 2 or less is flagged.',
+  },
+  {
+    check: 'coverage',
+    label: 'Coverage',
+    hint: 'The economic buyer and a coach are named, the win-win and the competition written down.',
+  },
 ];
 
 /** Scrolls to the element showing `field` and puts focus there. */
@@ -107,10 +127,15 @@ function FindingGroups({
                 <Text fw={600} size="sm">
                   {label}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {mine.length === 0 ? '✓ nothing to fix' : hint}
-                </Text>
+                {mine.length === 0 && (
+                  <Text size="xs" c="dimmed">
+                    ✓ nothing to fix
+                  </Text>
+                )}
               </Group>
+              <Text size="xs" c="dimmed">
+                {hint}
+              </Text>
               <Stack gap={4} mt={4}>
                 {mine.map((finding, index) => (
                   <Group

@@ -82,6 +82,8 @@ const METHOD_WORDS: Record<PlanWrite['method'], string> = {
   DELETE: 'removed',
 };
 
+const SAVED_ID = 'deal-plan-saved';
+
 /** "Action step added", "Win-win saved", "Steps reordered". */
 export function confirmationOf(write: PlanWrite): string {
   if (write.path === '/steps/order') return 'Steps reordered';
@@ -103,7 +105,10 @@ export function usePlanWrite(opportunityId: string) {
       ),
     onSuccess: (plan, write) => {
       queryClient.setQueryData(key, plan);
+      // One confirmation at a time: a rep saving piece after piece sees the latest, not a stack.
+      notifications.hide(SAVED_ID);
       notifications.show({
+        id: SAVED_ID,
         color: 'teal',
         title: confirmationOf(write),
         message: `The plan is at version ${plan.version}; the checks beside it are up to date.`,

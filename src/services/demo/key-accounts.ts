@@ -15,7 +15,7 @@ import {
 } from '../../db/queries/key-accounts-plans';
 import { listWhitespaceFigures, replacePotentials } from '../../db/queries/key-accounts-whitespace';
 import { getOrganisation } from '../../db/queries/organisations';
-import { contacts, users } from '../../db/schema';
+import { contacts, products, users } from '../../db/schema';
 import {
   addDays,
   addMonths,
@@ -28,10 +28,11 @@ import { kindOfSource, type CriterionSource } from '../../domain/key-accounts-mo
 import { scoreOrganisation } from '../key-accounts';
 
 // The demo's key accounts: a scoring model saved by the leader, this year's list confirmed (with
-// one of rep1's accounts included by the leader, with the reason), and plans of rep1's key
-// accounts at different stages: acknowledged with a review held, signed and waiting for the
-// manager, a draft, and one whose quarterly review is due. Those accounts' owner has entered the
-// potential per product (whitespace): above what was won and is open, so the gaps show.
+// one of rep1's accounts included by the leader, with the reason), and plans on key accounts of
+// every owner who has one, at different stages: acknowledged with a review held, signed and
+// waiting for the manager, a draft, and one whose quarterly review is due. Those accounts' owner
+// has entered the potential per product (whitespace): above what was won and is open, so the
+// gaps show; the products have a typical share, so a product without one is estimated.
 
 const CRITERIA: { name: string; source: CriterionSource; weight: number }[] = [
   { name: 'Employees', source: 'employees', weight: 2 },
@@ -125,19 +126,46 @@ export async function loadDemoKeyAccounts(
     overrides,
   );
 
-  // rep1's key accounts get plans at four stages.
-  const repsKeyAccounts = list.filter((a) => a.ownerId === repId).slice(0, 4);
+  // Plans across the teams: rep1's first four key accounts at the four stages (the journeys use
+  // them), and one or two of every other owner's, the stages taken in turn so each team has some
+  // drafts, signed plans, acknowledged ones with a review held, and reviews due. Each plan's
+  // manager is the owner's own.
+  const managers = new Map(
+    (
+      await tx
+        .select({ id: users.id, managerId: users.managerId })
+        .from(users)
+        .where(eq(users.orgId, orgId))
+    ).map((u) => [u.id, u.managerId]),
+  );
+  const byOwner = new Map<string, typeof list>();
+  for (const account of list)
+    if (account.ownerId !== null)
+      byOwner.set(account.ownerId, [...(byOwner.get(account.ownerId) ?? []), account]);
   const stages = ['acknowledged', 'signed', 'draft', 'review_due'] as const;
+  const planned: { account: (typeof list)[number]; stage: (typeof stages)[number] }[] = [];
+  let turn = 0;
+  for (const [ownerId, accounts] of [...byOwner].sort(([a], [b]) =>
+    a === repId ? -1 : b === repId ? 1 : 0,
+  )) {
+    const count = ownerId === repId ? 4 : Math.min(2, accounts.length);
+    for (const [index, account] of accounts.slice(0, count).entries()) {
+      const stage = ownerId === repId ? (stages[index] ?? 'draft') : (stages[turn % 4] ?? 'draft');
+      if (ownerId !== repId) turn += 1;
+      planned.push({ account, stage });
+    }
+  }
   const planAccountIds: string[] = [];
-  for (const [index, account] of repsKeyAccounts.entries()) {
-    const stage = stages[index] ?? 'draft';
+  for (const { account, stage } of planned) {
+    const ownerId = account.ownerId ?? repId;
+    const reviewerId = managers.get(ownerId) ?? managerId;
     const started = addMonths(today, stage === 'review_due' ? -4 : -2);
     const startedAt = new Date(`${started}T09:00:00Z`);
     const plan = await insertPlan(tx, {
       orgId,
       accountId: account.accountId,
       fiscalYear,
-      ownerId: repId,
+      ownerId,
       cadence: stage === 'signed' ? 'monthly' : 'quarterly',
       commitment:
         stage === 'draft'
@@ -247,7 +275,7 @@ export async function loadDemoKeyAccounts(
         orgId,
         keyAccountPlanId: plan.id,
         position: i + 1,
-        ownerId: stage === 'draft' && i === 2 ? null : repId,
+        ownerId: stage === 'draft' && i === 2 ? null : ownerId,
       })),
       benchmarks,
     });
@@ -279,11 +307,27 @@ export async function loadDemoKeyAccounts(
           steps: [],
           benchmarks: [],
         },
-        reviewedBy: managerId,
+        reviewedBy: reviewerId,
       });
   }
+  await setTypicalShares(tx, orgId);
   for (const accountId of planAccountIds) await enterPotentials(tx, orgId, accountId, today);
   return { keyAccountIds: list.map((a) => a.accountId), planAccountIds };
+}
+
+/** Each product's typical share of a key account's annual revenue: 1 % to 3 %, by name. */
+async function setTypicalShares(tx: Executor, orgId: string) {
+  const rows = await tx
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.orgId, orgId))
+    .orderBy(products.name);
+  const shares = [200, 150, 100, 250, 300];
+  for (const [index, row] of rows.entries())
+    await tx
+      .update(products)
+      .set({ typicalShareBp: shares[index % shares.length] ?? 200 })
+      .where(and(eq(products.orgId, orgId), eq(products.id, row.id)));
 }
 
 /**

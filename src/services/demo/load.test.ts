@@ -193,6 +193,34 @@ describe.each(testEngines())('loadDemoData on %s', (engine) => {
     expect(positive?.count).toBeGreaterThan(planned.length);
   });
 
+  it('gives key-account plans to every team, at every stage, with reviews held and due', async () => {
+    const { keyAccountPlans: plans, keyAccountPlanReviews: reviews, users } = schema;
+    const rows = await handle.db
+      .select({
+        id: plans.id,
+        ownerId: plans.ownerId,
+        managerId: users.managerId,
+        signed: plans.repSignedAt,
+        acknowledged: plans.managerAcknowledgedAt,
+      })
+      .from(plans)
+      .innerJoin(users, eq(users.id, plans.ownerId));
+    const owners = new Set(rows.map((r) => r.ownerId));
+    const teams = new Set(rows.map((r) => r.managerId));
+    expect(owners.size).toBeGreaterThanOrEqual(4);
+    // manager1's, manager2's and manager3's reps all have plans.
+    expect(teams.size).toBeGreaterThanOrEqual(3);
+    expect(rows.some((r) => r.signed === null)).toBe(true);
+    expect(rows.some((r) => r.signed !== null && r.acknowledged === null)).toBe(true);
+    expect(rows.some((r) => r.acknowledged !== null)).toBe(true);
+    const held = await handle.db.selectDistinct({ id: reviews.keyAccountPlanId }).from(reviews);
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    // Every owner with a plan has at most two, bar rep1 (four, one per stage, for the journeys).
+    const perOwner = new Map<string, number>();
+    for (const r of rows) perOwner.set(r.ownerId, (perOwner.get(r.ownerId) ?? 0) + 1);
+    expect([...perOwner.values()].filter((n) => n > 2)).toEqual([4]);
+  });
+
   it('refuses to load the demo a second time', async () => {
     await expect(loadDemoData(handle.db, { anchorDate })).rejects.toThrow(ConflictError);
   });

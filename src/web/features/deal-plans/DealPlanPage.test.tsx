@@ -276,8 +276,18 @@ describe('DealPlanPage', () => {
     });
     renderPlan();
     const ourWin = await screen.findByLabelText('Our win');
+    const save = screen.getByRole('button', { name: 'Save win-win' });
+    // Before an edit the button says why it does nothing, and sends nothing.
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(save);
+    await userEvent.hover(save);
+    expect(
+      await screen.findByText('Nothing changed yet: edit the win-win to save it'),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
     await userEvent.type(ourWin, 'A reference');
-    await userEvent.click(screen.getByRole('button', { name: 'Save win-win' }));
+    expect(save.getAttribute('aria-disabled')).toBe('false');
+    await userEvent.click(save);
     await waitFor(() => expect(errorOf(ourWin)).toContain('Is too long'));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       buyerResult: 'Lower costs',

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Alert, Button, Group, SimpleGrid, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Textarea, Tooltip } from '@mantine/core';
 import { WinWin } from '../../../schemas/deal-plans';
 import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -111,9 +111,19 @@ export function WinWinForm({
                 Discard
               </Button>
             )}
-            <Button size="xs" type="submit" disabled={!isDirty} loading={save.isPending}>
-              Save win-win
-            </Button>
+            {/* Not `disabled`: a disabled button takes no focus and shows no tooltip to say why. */}
+            <Tooltip label="Nothing changed yet: edit the win-win to save it" disabled={isDirty}>
+              <Button
+                size="xs"
+                type="submit"
+                data-disabled={!isDirty || undefined}
+                aria-disabled={!isDirty}
+                onClick={(event) => !isDirty && event.preventDefault()}
+                loading={save.isPending}
+              >
+                Save win-win
+              </Button>
+            </Tooltip>
           </Group>
         )}
       </form>

@@ -35,17 +35,24 @@ function InfluenceCard({
       style={{ borderLeft: `6px solid var(--mantine-color-${colour}-6)` }}
       aria-label={`${influence.contactName}, ${ROLE_LABELS[influence.role]}`}
     >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
-          <Text fw={600} size="sm">
-            {influence.contactName}
-          </Text>
-          {influence.contactTitle && (
-            <Text size="xs" c="dimmed">
-              {influence.contactTitle}
-            </Text>
-          )}
-        </div>
+      {/* The name has the card's whole width, so it stays on one line while editing too. */}
+      <Text fw={600} size="sm" truncate="end" title={influence.contactName}>
+        {influence.contactName}
+      </Text>
+      {influence.contactTitle && (
+        <Text size="xs" c="dimmed" truncate="end" title={influence.contactTitle}>
+          {influence.contactTitle}
+        </Text>
+      )}
+      <Group gap={4} mt={6} justify="space-between" wrap="nowrap" align="center">
+        <Group gap={4}>
+          <Badge size="sm" color={colour} variant={influence.responseMode ? 'filled' : 'outline'}>
+            {influence.responseMode ? MODE_LABELS[influence.responseMode] : 'Mode unknown'}
+          </Badge>
+          <Badge size="sm" variant="light" color="gray">
+            {INFLUENCE_LABELS[influence.influence]}
+          </Badge>
+        </Group>
         {canEdit && (
           <Group gap={2} className="no-print" wrap="nowrap">
             <Button size="compact-xs" variant="subtle" onClick={onEdit}>
@@ -62,14 +69,6 @@ function InfluenceCard({
             </ActionIcon>
           </Group>
         )}
-      </Group>
-      <Group gap={4} mt={6}>
-        <Badge size="sm" color={colour} variant={influence.responseMode ? 'filled' : 'outline'}>
-          {influence.responseMode ? MODE_LABELS[influence.responseMode] : 'Mode unknown'}
-        </Badge>
-        <Badge size="sm" variant="light" color="gray">
-          {INFLUENCE_LABELS[influence.influence]}
-        </Badge>
       </Group>
       {influence.modeHistory.length > 1 && (
         <Text size="xs" c="dimmed" mt={4}>

@@ -6,7 +6,6 @@ import {
 } from '../db/queries/check-ins';
 import { listDoneActivities, type RepPlanRow } from '../db/queries/rep-plans';
 import { checkCheckInTiming, checkInTimingOf } from '../domain/check-ins';
-import { monthPlanToDay } from '../domain/activity-plan';
 import { maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { decideRepPlanTransition } from '../domain/rep-plan-states';
@@ -36,13 +35,9 @@ export async function planVsActualOf(
 ): Promise<PlanVsActual> {
   const figures = await computeRepPlanFigures(db, plan, today);
   const asOf = minDate(maxDate(today, checkIn.periodStart), checkIn.periodEnd);
-  // The plan of the period's months up to the day it is read, the last month to that day (as the
-  // dashboards count a month to date), so a check-in held early compares like with like.
-  const months = figures.activityPlanFull.monthly
-    .filter((m) => m.month >= monthOf(checkIn.periodStart) && m.month <= monthOf(asOf))
-    .map((m) =>
-      m.month === monthOf(asOf) ? { ...m, counts: monthPlanToDay(m.counts, m.month, asOf) } : m,
-    );
+  const months = figures.activityPlanFull.monthly.filter(
+    (m) => m.month >= monthOf(checkIn.periodStart) && m.month <= monthOf(asOf),
+  );
   const done = await listDoneActivities(db, plan.orgId, plan.repId, {
     from: checkIn.periodStart,
     to: asOf,

@@ -12,14 +12,14 @@ function StatusBadge({ activity }: { activity: Activity }) {
   const today = useToday();
   if (activity.status === 'done') {
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" style={{ flexShrink: 0 }}>
         {ACTIVITY_STATUS_LABELS.done}
       </Badge>
     );
   }
   const isOverdue = isBeforeToday(activity.occursOn, today);
   return (
-    <Badge color={isOverdue ? 'orange' : 'blue'} variant="light">
+    <Badge color={isOverdue ? 'orange' : 'blue'} variant="light" style={{ flexShrink: 0 }}>
       {isOverdue ? 'Overdue' : ACTIVITY_STATUS_LABELS.planned}
     </Badge>
   );
@@ -77,13 +77,15 @@ export function ActivityTable({
           label: 'Status',
           isWide: true,
           cell: (activity) => (
-            <Group gap={6} wrap="nowrap">
+            // Neither child shrinks (nor is capped at half the cell), so the column fits them whole.
+            <Group gap={6} wrap="nowrap" preventGrowOverflow={false} miw="max-content">
               <StatusBadge activity={activity} />
               {activity.status === 'planned' && (
                 <Button
                   size="compact-sm"
                   variant="light"
                   color="green"
+                  style={{ flexShrink: 0 }}
                   loading={update.isPending && update.variables?.id === activity.id}
                   onClick={() => markDone(activity)}
                   aria-label={`Mark ${activity.typeLabel} on ${formatDay(activity.occursOn)} done`}

@@ -77,8 +77,8 @@ type Column = {
 };
 
 // The month's plan to today beside what was done so far this month (dashboard-rep-figures.ts).
-const ACTIVITY_HEAD = 'Activities this month';
-const ACTIVITY_NOTE = 'done of planned to today';
+const ACTIVITY_HEAD = 'Activities';
+const ACTIVITY_NOTE = 'this month: done of planned to today';
 
 function columnsOf(currency: string, manager: Manager): Column[] {
   const money = (minor: number) => formatWholeMoney(minor, currency);
@@ -181,7 +181,7 @@ function RepRow({ row, columns }: { row: TeamRepRow; columns: readonly Column[] 
         <Table.Td
           key={column.head}
           ta={column.isNumber ? 'right' : undefined}
-          miw={column.head === 'Plan' ? 170 : column.head === 'Check-ins' ? 150 : undefined}
+          miw={column.head === 'Plan' ? 130 : column.head === 'Check-ins' ? 120 : undefined}
           style={column.head === 'Coverage' ? nowrap : undefined}
         >
           {column.cell(row)}
@@ -299,7 +299,7 @@ export function TeamRepTable({
   }
   return (
     <Table.ScrollContainer minWidth={1100}>
-      <Table aria-label={label} verticalSpacing="xs">
+      <Table aria-label={label} verticalSpacing="xs" horizontalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Rep</Table.Th>

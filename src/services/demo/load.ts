@@ -25,7 +25,6 @@ import { createOrganisation } from '../organisations';
 import { loadDemoDealPlans } from './deal-plans';
 import { loadDemoKeyAccounts } from './key-accounts';
 import { type DemoRepPlanSummary, loadDemoRepPlans } from './rep-plans';
-import { markBuyersAsCustomers } from '../../db/queries/accounts';
 import { hashPassword } from '../passwords';
 import { insertRows } from './bulk-insert';
 import {
@@ -125,8 +124,6 @@ export async function loadDemoData(db: Database, options: DemoLoadOptions): Prom
       })),
     );
     await insertRows(tx, opportunityCloseDateChanges, withOrg(dataset.opportunityCloseDateChanges));
-    // An account with a won deal is a customer, whatever the generator drew for it.
-    await markBuyersAsCustomers(tx, orgId);
     await insertRows(tx, activities, withOrg(dataset.activities));
     // The rates as the exchange-rates service stores them, before the targets convert won deals.
     await insertRows(

@@ -286,9 +286,9 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     ).body;
     const edits = plan.history.filter((entry: { action: string }) => entry.action === 'update');
     expect(edits.map((e: { summary: string }) => e.summary)).toEqual([
-      'Objective 1 achieved',
-      'Step 1 due date moved from 2026-12-01 to 2026-12-08',
-      'Dana Ortiz (CFO) moved from even keel to trouble',
+      'Marked achieved: objective 1 “Meet CFO”',
+      'Changed the due date of step 1 from 1 Dec 2026 to 8 Dec 2026',
+      'Changed the response mode of Dana Ortiz from Even keel to Trouble',
     ]);
     expect(edits.map((e: { changes: unknown[] }) => e.changes)).toEqual([
       [{ field: 'status', before: 'open', after: 'achieved' }],
@@ -325,7 +325,7 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
         ['B', 2],
       ],
     );
-    expect(plan.history[0].summary).toBe('Step 1 removed');
+    expect(plan.history[0].summary).toBe('Removed step 1 “C”');
     const empty = await newDeal('No plan');
     const health = await rep1.request('GET', `/api/deal-plans/health?ids=${id},${empty}`);
     expect(health.status).toBe(200);

@@ -224,14 +224,14 @@ describe('MyPlanPage', () => {
     });
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Save draft' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Reload' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Reload (lose your edit)' }));
     await waitFor(() =>
       expect(screen.getByRole('combobox', { name: 'Check-ins' })).toHaveProperty(
         'value',
         'Quarterly',
       ),
     );
-    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reload (lose your edit)' })).toBeNull();
     expect(
       calls.filter((c) => c.method === 'GET' && c.path === `/api/rep-plans/${planId}`),
     ).toHaveLength(2);

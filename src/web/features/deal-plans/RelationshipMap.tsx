@@ -35,7 +35,7 @@ function InfluenceCard({
       style={{ borderLeft: `6px solid var(--mantine-color-${colour}-6)` }}
       aria-label={`${influence.contactName}, ${ROLE_LABELS[influence.role]}`}
     >
-      {/* The name has the card's whole width, so it stays on one line while editing too. */}
+      {/* The name has the card's whole width (the actions sit at the foot): one line, also in edit mode. */}
       <Text fw={600} size="sm" truncate="end" title={influence.contactName}>
         {influence.contactName}
       </Text>
@@ -44,31 +44,13 @@ function InfluenceCard({
           {influence.contactTitle}
         </Text>
       )}
-      <Group gap={4} mt={6} justify="space-between" wrap="nowrap" align="center">
-        <Group gap={4}>
-          <Badge size="sm" color={colour} variant={influence.responseMode ? 'filled' : 'outline'}>
-            {influence.responseMode ? MODE_LABELS[influence.responseMode] : 'Mode unknown'}
-          </Badge>
-          <Badge size="sm" variant="light" color="gray">
-            {INFLUENCE_LABELS[influence.influence]}
-          </Badge>
-        </Group>
-        {canEdit && (
-          <Group gap={2} className="no-print" wrap="nowrap">
-            <Button size="compact-xs" variant="subtle" onClick={onEdit}>
-              Edit
-            </Button>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="red"
-              aria-label={`Remove ${influence.contactName}`}
-              onClick={onRemove}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        )}
+      <Group gap={4} mt={6}>
+        <Badge size="sm" color={colour} variant={influence.responseMode ? 'filled' : 'outline'}>
+          {influence.responseMode ? MODE_LABELS[influence.responseMode] : 'Mode unknown'}
+        </Badge>
+        <Badge size="sm" variant="light" color="gray">
+          {INFLUENCE_LABELS[influence.influence]}
+        </Badge>
       </Group>
       {influence.modeHistory.length > 1 && (
         <Text size="xs" c="dimmed" mt={4}>
@@ -86,6 +68,22 @@ function InfluenceCard({
         <Text size="xs" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
           {influence.notes}
         </Text>
+      )}
+      {canEdit && (
+        <Group gap={2} mt={6} justify="flex-end" className="no-print" wrap="nowrap">
+          <Button size="compact-xs" variant="subtle" onClick={onEdit}>
+            Edit
+          </Button>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="red"
+            aria-label={`Remove ${influence.contactName}`}
+            onClick={onRemove}
+          >
+            ×
+          </ActionIcon>
+        </Group>
       )}
     </Card>
   );

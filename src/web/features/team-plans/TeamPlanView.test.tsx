@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CSV_FORMATS } from '../../../domain/csv-export';
+import { pretendPhone } from '../../components/pretend-phone';
 import { mockApi, renderWithProviders } from '../../test-utils';
 import {
   asManager,
@@ -14,6 +15,33 @@ import {
 import { TeamPlanView } from './TeamPlanView';
 
 describe('TeamPlanView', () => {
+  it('stacks the answers and shows each activity as a card on a phone', async () => {
+    const restore = pretendPhone();
+    try {
+      mockApi(teamHandlers(asRole('rep')));
+      renderWithProviders(<TeamPlanView year={2026} />);
+      const card = await screen.findByLabelText('Team plan of Max Manager');
+      expect(within(card).queryByRole('table')).toBeNull();
+      // Each answer under its question, not squeezed beside it.
+      expect(
+        within(card).getByText('What is our mission?').closest('dl')?.dataset.orientation,
+      ).toBe('vertical');
+      const goal = within(card).getByRole('list', { name: 'More first meetings' });
+      const activities = within(goal).getAllByRole('listitem');
+      expect(activities).toHaveLength(3);
+      const [first = document.body] = activities;
+      const valueOf = (label: string) =>
+        within(first).getByText(label).nextElementSibling?.textContent;
+      expect(await within(first).findByText('Rita Rep')).toBeTruthy();
+      expect(valueOf('Progress')).toContain(
+        'Calls done, Rita Rep, 1 Jan–31 Dec: 3 of 10 calls done',
+      );
+      expect(within(first).getByRole('progressbar')).toBeTruthy();
+    } finally {
+      restore();
+    }
+  });
+
   it('shows a rep the five answers and each metric’s progress, read-only', async () => {
     mockApi(teamHandlers(asRole('rep')));
     renderWithProviders(<TeamPlanView year={2026} />);

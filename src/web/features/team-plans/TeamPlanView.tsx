@@ -1,21 +1,12 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  Card,
-  DataList,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, DataList, Group, Select, Stack, Text, Title } from '@mantine/core';
 import type { TeamPlan } from '../../../schemas/team-plans';
 import type { Me } from '../../../schemas/session';
 import { formatDay } from '../../components/dates';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
+import { RecordList } from '../../components/RecordList';
+import { useIsPhone } from '../../components/useIsPhone';
 import { useUsers } from '../reference/useReference';
 import { useSession } from '../session/useSession';
 import { MetricProgress } from './MetricProgress';
@@ -27,11 +18,18 @@ import { PrintHeader } from '../print/PrintHeader';
 
 function TeamPlanDetails({ plan, currency }: { plan: TeamPlan; currency: string }) {
   const users = useUsers();
+  // On a phone the answers sit under their questions: beside them they were squeezed to a word a line.
+  const isPhone = useIsPhone();
   const nameOf = (userId: string | null) =>
     userId === null ? 'Team' : (users.data?.items.find((u) => u.id === userId)?.name ?? '—');
   return (
     <>
-      <DataList size="sm" labelWidth="240px">
+      <DataList
+        size="sm"
+        labelWidth="240px"
+        orientation={isPhone ? 'vertical' : 'horizontal'}
+        withDivider={isPhone}
+      >
         {TEAM_PLAN_QUESTIONS.map(([key, question]) => (
           <DataList.Item key={key}>
             <DataList.ItemLabel>{question}</DataList.ItemLabel>
@@ -45,35 +43,36 @@ function TeamPlanDetails({ plan, currency }: { plan: TeamPlan; currency: string 
             {objective.title}
           </Title>
           {objective.goals.map((goal) => (
-            <Table key={goal.id} aria-label={goal.title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <Badge mr="xs" color={goal.area === 'sales' ? 'blue' : 'grape'}>
-                      {goal.area}
-                    </Badge>
-                    {goal.title}
-                  </Table.Th>
-                  <Table.Th>Owner</Table.Th>
-                  <Table.Th>Timeline</Table.Th>
-                  <Table.Th>Progress</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {goal.activities.map((activity) => (
-                  <Table.Tr key={activity.id}>
-                    <Table.Td>{activity.title}</Table.Td>
-                    <Table.Td>{nameOf(activity.ownerId)}</Table.Td>
-                    <Table.Td>
-                      {formatDay(activity.startsOn)} – {formatDay(activity.endsOn)}
-                    </Table.Td>
-                    <Table.Td>
-                      <MetricProgress {...activity} currency={currency} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Stack key={goal.id} gap={4}>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Badge color={goal.area === 'sales' ? 'blue' : 'grape'} style={{ flexShrink: 0 }}>
+                  {goal.area}
+                </Badge>
+                <Title order={4} size="h6">
+                  {goal.title}
+                </Title>
+              </Group>
+              <RecordList
+                label={goal.title}
+                rows={goal.activities}
+                rowKey={(activity) => activity.id}
+                columns={[
+                  { label: 'Activity', cell: (activity) => activity.title },
+                  { label: 'Owner', cell: (activity) => nameOf(activity.ownerId) },
+                  {
+                    label: 'Timeline',
+                    noWrap: true,
+                    cell: (activity) =>
+                      `${formatDay(activity.startsOn)} – ${formatDay(activity.endsOn)}`,
+                  },
+                  {
+                    label: 'Progress',
+                    isWide: true,
+                    cell: (activity) => <MetricProgress {...activity} currency={currency} />,
+                  },
+                ]}
+              />
+            </Stack>
           ))}
         </Stack>
       ))}

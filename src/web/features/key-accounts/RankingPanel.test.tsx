@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CSV_FORMATS } from '../../../domain/csv-export';
+import { pretendPhone } from '../../components/pretend-phone';
 import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
 import { RankingPanel } from './RankingPanel';
 
@@ -61,6 +62,31 @@ const exportLinks = () =>
   });
 
 describe('RankingPanel', () => {
+  let restore = () => {};
+  afterEach(() => restore());
+
+  it('shows each account as a card on a phone: rank and name, each criterion’s part, the override', async () => {
+    restore = pretendPhone();
+    mockApi({ ...commonHandlers, 'GET /api/key-accounts/ranking': () => ({ body: ranking }) });
+    renderWithProviders(<RankingPanel currency="EUR" canConfirm />);
+    const cards = within(await screen.findByRole('list', { name: 'Ranking' })).getAllByRole(
+      'listitem',
+    );
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(cards).toHaveLength(1);
+    const [card = document.body] = cards;
+    const valueOf = (label: string) =>
+      within(card).getByText(label).nextElementSibling?.textContent;
+    expect(within(card).getByText('1. Alpha')).toBeTruthy();
+    // 10 employees, normalised 1.00, weight 1: all 100.0 points of the score.
+    expect([valueOf('Score'), valueOf('Employees ×1'), valueOf('Key account')]).toEqual([
+      '100.0',
+      '101.00 × 1 → 100.0',
+      'Proposed',
+    ]);
+    expect(within(card).getByRole('checkbox', { name: 'Exclude Alpha' })).toBeTruthy();
+  });
+
   it('exports the ranking as CSV with the filter the panel shows', async () => {
     mockApi({ ...commonHandlers, 'GET /api/key-accounts/ranking': () => ({ body: ranking }) });
     const user = userEvent.setup();

@@ -7,7 +7,6 @@ import {
   Group,
   Modal,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -19,6 +18,7 @@ import { errorMessage } from '../../api/client';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { formatMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
+import { type RecordColumn, RecordList } from '../../components/RecordList';
 import { AccountRatingsForm } from './AccountRatingsForm';
 import { isMoneySource } from './key-account-labels';
 import { RankingFilters, useRankingFilters } from './RankingFilters';
@@ -35,18 +35,81 @@ function figure(value: number | null, source: string, currency: string) {
   return isMoneySource(source) ? formatMoney(value, currency) : String(value);
 }
 
-function ContributionCells({ item, currency }: { item: RankingItem; currency: string }) {
-  return item.contributions.map((part) => (
-    <Table.Td key={part.criterionId}>
-      <Text size="sm">{figure(part.value, part.source, currency)}</Text>
-      <Text size="xs" c="gray.7">
-        {part.normalised.toFixed(2)} × {part.weight} → {percent(part.contribution)}
-      </Text>
-    </Table.Td>
-  ));
-}
-
 type Override = { decision: KeyAccountOverride; reason: string };
+
+/** Rank and account first (a card's title), each criterion's part, then the decision. */
+function rankingColumns(
+  data: Ranking,
+  currency: string,
+  canConfirm: boolean,
+  overrides: Record<string, Override>,
+  toggle: (item: RankingItem) => void,
+): [RecordColumn<RankingItem>, ...RecordColumn<RankingItem>[]] {
+  return [
+    {
+      label: 'Rank and account',
+      cell: (item) => (
+        <>
+          <Text size="sm" fw={500}>
+            {item.rank}. {item.accountName}
+          </Text>
+          <Text size="xs" c="gray.7" fw={400}>
+            {item.ownerName ?? 'No owner'}
+          </Text>
+        </>
+      ),
+    },
+    { label: 'Score', cell: (item) => percent(item.score), noWrap: true },
+    ...data.criteria.map((c): RecordColumn<RankingItem> => ({
+      label: `${c.name} ×${c.weight}`,
+      cell: (item) => {
+        const part = item.contributions.find((p) => p.criterionId === c.id);
+        if (!part) return '—';
+        return (
+          <>
+            <Text size="sm">{figure(part.value, part.source, currency)}</Text>
+            <Text size="xs" c="gray.7">
+              {part.normalised.toFixed(2)} × {part.weight} → {percent(part.contribution)}
+            </Text>
+          </>
+        );
+      },
+    })),
+    {
+      label: 'Key account',
+      cell: (item) => (
+        <>
+          <Group gap={4}>
+            {item.proposed && <Badge variant="light">Proposed</Badge>}
+            {item.confirmed && <Badge color="green">Confirmed</Badge>}
+            {!item.proposed && !item.confirmed && '—'}
+          </Group>
+          {item.override && (
+            <Text size="xs" c="gray.7">
+              {item.override.decision === 'include' ? 'Included' : 'Excluded'}:{' '}
+              {item.override.reason}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    ...(canConfirm
+      ? [
+          {
+            label: 'Override',
+            cell: (item: RankingItem) => (
+              <Checkbox
+                aria-label={`${item.proposed ? 'Exclude' : 'Include'} ${item.accountName}`}
+                label={item.proposed ? 'Exclude' : 'Include'}
+                checked={overrides[item.accountId] !== undefined}
+                onChange={() => toggle(item)}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+}
 
 export function RankingPanel({ currency, canConfirm }: { currency: string; canConfirm: boolean }) {
   const filters = useRankingFilters();
@@ -139,78 +202,30 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           )}
         </Group>
       </Group>
-      {/* Wider with every criterion, so the badges and figures keep their room (it scrolls). */}
-      <Table.ScrollContainer minWidth={640 + 120 * data.criteria.length}>
-        <Table striped aria-label="Ranking">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Rank</Table.Th>
-              <Table.Th>Account</Table.Th>
-              <Table.Th>Score</Table.Th>
-              {data.criteria.map((c) => (
-                <Table.Th key={c.id}>
-                  {c.name}{' '}
-                  <Text span size="xs" c="gray.7">
-                    ×{c.weight}
-                  </Text>
-                </Table.Th>
-              ))}
-              <Table.Th>Key account</Table.Th>
-              {canConfirm && <Table.Th>Override</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.items.map((item) => (
-              <Table.Tr key={item.accountId}>
-                <Table.Td>{item.rank}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {item.accountName}
-                  </Text>
-                  <Text size="xs" c="gray.7">
-                    {item.ownerName ?? 'No owner'}
-                  </Text>
-                  {item.canRate && ratingCriteria.length > 0 && (
-                    <Button
-                      variant="subtle"
-                      size="compact-xs"
-                      px={0}
-                      aria-label={`Rate ${item.accountName}`}
-                      onClick={() => setRatingId(item.accountId)}
-                    >
-                      Rate
-                    </Button>
-                  )}
-                </Table.Td>
-                <Table.Td>{percent(item.score)}</Table.Td>
-                <ContributionCells item={item} currency={currency} />
-                <Table.Td>
-                  <Group gap={4}>
-                    {item.proposed && <Badge variant="light">Proposed</Badge>}
-                    {item.confirmed && <Badge color="green">Confirmed</Badge>}
-                  </Group>
-                  {item.override && (
-                    <Text size="xs" c="gray.7">
-                      {item.override.decision === 'include' ? 'Included' : 'Excluded'}:{' '}
-                      {item.override.reason}
-                    </Text>
-                  )}
-                </Table.Td>
-                {canConfirm && (
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`${item.proposed ? 'Exclude' : 'Include'} ${item.accountName}`}
-                      label={item.proposed ? 'Exclude' : 'Include'}
-                      checked={overrides[item.accountId] !== undefined}
-                      onChange={() => toggle(item)}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <RecordList
+        label="Ranking"
+        rows={data.items}
+        rowKey={(item) => item.accountId}
+        columns={rankingColumns(data, currency, canConfirm, overrides, toggle)}
+        actions={
+          ratingCriteria.length > 0
+            ? (item) =>
+                item.canRate && (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    aria-label={`Rate ${item.accountName}`}
+                    onClick={() => setRatingId(item.accountId)}
+                  >
+                    Rate
+                  </Button>
+                )
+            : undefined
+        }
+        striped
+        // Below this a tablet scrolls sideways; a phone gets cards, a desktop the whole table.
+        minWidth={480 + 100 * data.criteria.length}
+      />
       {data.total > data.items.length && (
         <Text size="sm" c="gray.7">
           Showing the first {data.items.length} of {data.total} accounts.
@@ -288,8 +303,7 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
       <Title order={3} size="h6" c="gray.7">
         Each criterion shows the account&apos;s value, then normalised × weight → its part of the
         score (in points of 100).
-        {ratingCriteria.length > 0 &&
-          ' Ratings 1–5 are entered per account with Rate under its name.'}
+        {ratingCriteria.length > 0 && ' Ratings 1–5 are entered per account with Rate on its row.'}
       </Title>
     </Stack>
   );

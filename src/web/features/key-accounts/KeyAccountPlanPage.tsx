@@ -27,6 +27,7 @@ import { useSession } from '../session/useSession';
 import { KeyAccountPlanForm } from './KeyAccountPlanForm';
 import { WhitespaceCard } from './WhitespaceCard';
 import { BENCHMARK_STATUS_LABELS, isMoneySource } from './key-account-labels';
+import { showConfirmation } from './key-account-plan-confirmations';
 import {
   useAcknowledgeKeyAccountPlan,
   useKeyAccountPlan,
@@ -99,7 +100,12 @@ function Commitment({ plan }: { plan: KeyAccountPlanView }) {
           {plan.canEdit && plan.version > 0 && plan.repSignedAt === null && (
             <Button
               loading={sign.isPending}
-              onClick={() => sign.mutate({ version: plan.version, input: null })}
+              onClick={() =>
+                sign.mutate(
+                  { version: plan.version, input: null },
+                  { onSuccess: (saved) => showConfirmation('signed', saved) },
+                )
+              }
             >
               Sign the commitment
             </Button>
@@ -115,7 +121,12 @@ function Commitment({ plan }: { plan: KeyAccountPlanView }) {
               />
               <Button
                 loading={acknowledge.isPending}
-                onClick={() => acknowledge.mutate({ version: plan.version, input: { comment } })}
+                onClick={() =>
+                  acknowledge.mutate(
+                    { version: plan.version, input: { comment } },
+                    { onSuccess: (saved) => showConfirmation('acknowledged', saved) },
+                  )
+                }
               >
                 Acknowledge
               </Button>
@@ -155,9 +166,10 @@ function ReviewForm({ plan }: { plan: KeyAccountPlanView }) {
             review.mutate(
               { version: plan.version, input: { heldOn: plan.today, whatChanged, adjustments } },
               {
-                onSuccess: () => {
+                onSuccess: (saved) => {
                   setWhatChanged('');
                   setAdjustments('');
+                  showConfirmation('reviewed', saved);
                 },
               },
             )
@@ -312,7 +324,8 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
       <Commitment plan={plan} />
       <PlanCard title="Reviews">
         <Stack gap="sm">
-          <Text size="sm">
+          {/* A div: the Due badge is one, and a div cannot sit in a paragraph. */}
+          <Text size="sm" component="div">
             Cadence: {plan.cadence}. Next review due:{' '}
             {plan.nextReviewDue ?? 'once the plan is written'}{' '}
             {plan.isReviewDue && (

@@ -9,10 +9,14 @@ export type KeyAccountPlanStep = (typeof KEY_ACCOUNT_PLAN_STEPS)[number];
 
 type Confirmation = { title: string; message: string };
 
-const nextReview = (plan: KeyAccountPlanView) =>
-  plan.nextReviewDue === null
-    ? `Review it ${plan.cadence}.`
-    : `The next ${plan.cadence} review is due on ${formatDay(plan.nextReviewDue)}.`;
+const nextReview = (plan: KeyAccountPlanView) => {
+  if (plan.nextReviewDue === null) return `Review it ${plan.cadence}.`;
+  const due = formatDay(plan.nextReviewDue);
+  // A review already late says so, rather than announce a day gone by as the next one.
+  return plan.isReviewDue
+    ? `A ${plan.cadence} review has been due since ${due}: record it under Reviews.`
+    : `The next ${plan.cadence} review is due on ${due}.`;
+};
 
 /** What the step did to the saved plan (as the server answered it), and what comes next. */
 export function confirmationOf(step: KeyAccountPlanStep, plan: KeyAccountPlanView): Confirmation {

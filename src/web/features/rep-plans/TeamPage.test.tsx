@@ -13,7 +13,8 @@ const rowsOf = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    // The first cell's first line: the rep (or the team) above what needs attention.
+    .map((row) => within(row).getAllByRole('cell')[0]?.firstElementChild?.textContent);
 
 describe('TeamPage', () => {
   it('shows the manager their reps by what needs attention, the plan waiting for them in words', async () => {

@@ -133,13 +133,7 @@ function Attention({ row }: { row: TeamRepRow }) {
   return (
     <Stack gap={2}>
       {row.attention.map((reason) => (
-        <Text
-          key={reason}
-          size="sm"
-          fw={600}
-          c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}
-          style={nowrap}
-        >
+        <Text key={reason} size="sm" fw={600} c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}>
           {ATTENTION_WORDS[reason]}
         </Text>
       ))}
@@ -171,17 +165,17 @@ function CheckIns({ row }: { row: TeamRepRow }) {
 function RepRow({ row, columns }: { row: TeamRepRow; columns: readonly Column[] }) {
   return (
     <Table.Tr>
-      <Table.Td>
-        <RepName row={row} />
-      </Table.Td>
-      <Table.Td>
+      <Table.Td miw={120}>
+        <Text size="sm" fw={600} mb={2}>
+          <RepName row={row} />
+        </Text>
         <Attention row={row} />
       </Table.Td>
       {columns.map((column) => (
         <Table.Td
           key={column.head}
           ta={column.isNumber ? 'right' : undefined}
-          miw={column.head === 'Plan' ? 130 : column.head === 'Check-ins' ? 120 : undefined}
+          miw={column.head === 'Check-ins' ? 110 : undefined}
           style={column.head === 'Coverage' ? nowrap : undefined}
         >
           {column.cell(row)}
@@ -298,12 +292,18 @@ export function TeamRepTable({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={1100}>
-      <Table aria-label={label} verticalSpacing="xs" horizontalSpacing="xs" fz="sm">
+    // The rep and what needs attention share a column, and cells wrap, so the table fits its
+    // card from 1280 px up (at 1280 it scrolled 1133 px in 966); a tablet scrolls below 900.
+    <Table.ScrollContainer minWidth={900}>
+      <Table aria-label={label} verticalSpacing="xs" horizontalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Rep</Table.Th>
-            <Table.Th>Needs attention</Table.Th>
+            <Table.Th>
+              Rep
+              <Text size="xs" c="dimmed" fw={400}>
+                what needs attention
+              </Text>
+            </Table.Th>
             {columns.map((column) => (
               <Table.Th key={column.head} ta={column.isNumber ? 'right' : undefined}>
                 {column.head}
@@ -319,8 +319,14 @@ export function TeamRepTable({
         <Table.Tbody>
           {withSummary && (
             <Table.Tr fw={700} bg="gray.0">
-              <Table.Td>Team of {dashboard.manager.name}</Table.Td>
-              <Table.Td>{summary.attention}</Table.Td>
+              <Table.Td>
+                <div>Team of {dashboard.manager.name}</div>
+                {summary.attention && (
+                  <Text size="xs" fw={600} c="red.9">
+                    {summary.attention}
+                  </Text>
+                )}
+              </Table.Td>
               {summary.figures.map(([head, value], i) => (
                 <Table.Td key={head} ta={columns[i]?.isNumber ? 'right' : undefined}>
                   {value}

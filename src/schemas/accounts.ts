@@ -6,6 +6,7 @@ import {
   AmountMinor,
   Id,
   INT4_MAX,
+  IsoDate,
   IsoDateTime,
   NonBlank,
   OptionalText,
@@ -54,6 +55,14 @@ export const Account = z.object({
   updatedAt: IsoDateTime,
 });
 export type Account = z.infer<typeof Account>;
+
+/** A row of the account list: the account and what is going on in it, within the caller's view. */
+export const AccountListItem = Account.extend({
+  /** The day of the last done activity on the account, or null when none. */
+  lastActivityOn: IsoDate.nullable(),
+  openDealCount: z.number().int().nonnegative(),
+});
+export type AccountListItem = z.infer<typeof AccountListItem>;
 
 export const AccountListQuery = PageQuery.extend(CsvExportQuery.shape).extend({
   after: ListCursor.optional(),

@@ -7,10 +7,17 @@ import {
   insertAccount,
   listAccounts as listAccountRows,
   updateAccount as updateAccountRow,
+  workOnAccounts,
 } from '../db/queries/accounts';
 import { pageOf } from '../db/queries/paging';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../schemas/accounts';
+import type {
+  Account,
+  AccountInput,
+  AccountListItem,
+  AccountListQuery,
+  AccountPatch,
+} from '../schemas/accounts';
 import { recordChanges } from './audit';
 import { type Actor, assertCanChange, canChange, canRead } from './authorization';
 import { checkOwner, checkSegment, checkTerritory } from './references';
@@ -50,7 +57,21 @@ export async function listAccounts(db: Executor, actor: Actor, query: AccountLis
     query,
     pageOf(query),
   );
-  return { items: items.map(toAccount), ...page };
+  const work = await workOnAccounts(
+    db,
+    actor.orgId,
+    actor.visibleOwnerIds,
+    items.map((row) => row.account.id),
+  );
+  return {
+    items: items.map((row): AccountListItem => ({
+      ...toAccount(row),
+      lastActivityOn: null,
+      openDealCount: 0,
+      ...work.get(row.account.id),
+    })),
+    ...page,
+  };
 }
 
 export async function getAccount(db: Executor, actor: Actor, id: string): Promise<Account> {

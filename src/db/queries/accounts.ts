@@ -1,7 +1,15 @@
-import { and, count, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
-import { accounts, opportunities, segments, territories, users } from '../schema';
+import {
+  accounts,
+  activities,
+  opportunities,
+  segments,
+  stages,
+  territories,
+  users,
+} from '../schema';
 import {
   afterKeyset,
   type KeysetCursor,
@@ -119,6 +127,62 @@ export async function listAccounts(
     ),
   ]);
   return { items: rows, ...total, nextCursor: nextCursorOf(rows, page.limit) };
+}
+
+/** What the list says of each account: its last done activity and how many deals are open. */
+export type AccountWork = { lastActivityOn: string | null; openDealCount: number };
+
+// For one page of accounts (25 ids), two grouped reads over accounts' activities and deals, each
+// within the caller's scope, so a rep's list counts only the deals and activities they may see.
+export async function workOnAccounts(
+  db: Executor,
+  orgId: string,
+  scope: OwnerScope,
+  accountIds: readonly string[],
+): Promise<Map<string, AccountWork>> {
+  const work = new Map<string, AccountWork>(
+    accountIds.map((id) => [id, { lastActivityOn: null, openDealCount: 0 }]),
+  );
+  if (accountIds.length === 0) return work;
+  const [lastActivities, openDeals] = await Promise.all([
+    db
+      .select({ accountId: activities.accountId, lastActivityOn: max(activities.occursOn) })
+      .from(activities)
+      .where(
+        and(
+          eq(activities.orgId, orgId),
+          inArray(activities.accountId, [...accountIds]),
+          eq(activities.status, 'done'),
+          inOwnerScope(activities.ownerId, scope),
+        ),
+      )
+      .groupBy(activities.accountId),
+    db
+      .select({ accountId: opportunities.accountId, openDealCount: count() })
+      .from(opportunities)
+      .innerJoin(
+        stages,
+        and(eq(stages.orgId, opportunities.orgId), eq(stages.id, opportunities.stageId)),
+      )
+      .where(
+        and(
+          eq(opportunities.orgId, orgId),
+          inArray(opportunities.accountId, [...accountIds]),
+          eq(stages.kind, 'open'),
+          inOwnerScope(opportunities.ownerId, scope),
+        ),
+      )
+      .groupBy(opportunities.accountId),
+  ]);
+  for (const row of lastActivities) {
+    const entry = work.get(row.accountId);
+    if (entry) entry.lastActivityOn = row.lastActivityOn;
+  }
+  for (const row of openDeals) {
+    const entry = row.accountId === null ? undefined : work.get(row.accountId);
+    if (entry) entry.openDealCount = row.openDealCount;
+  }
+  return work;
 }
 
 // The list's sorts as keyset keys: its pages (`after`) and every row in its order (CSV export).

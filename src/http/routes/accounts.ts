@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client';
-import { Account, AccountInput, AccountListQuery, AccountPatch } from '../../schemas/accounts';
+import {
+  Account,
+  AccountInput,
+  AccountListItem,
+  AccountListQuery,
+  AccountPatch,
+} from '../../schemas/accounts';
 import {
   createAccount,
   deleteAccount,
@@ -19,7 +25,7 @@ export async function accountRoutes(app: FastifyInstance, { db }: { db: Database
       listQuery: AccountListQuery,
       input: AccountInput,
       patch: AccountPatch,
-      item: Account,
+      item: AccountListItem,
       detail: Account,
     },
     service: {

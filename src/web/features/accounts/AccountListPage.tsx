@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Select, Text } from '@mantine/core';
+import { Badge, Button, Group, Select } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountStatus } from '../../../schemas/accounts';
-import { formatInstant } from '../../components/dates';
+import { formatDay } from '../../components/dates';
 import { PlusIcon } from '../../components/icons';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ListPage } from '../../components/ListPage';
@@ -14,7 +14,7 @@ import { useReference } from '../reference/useReference';
 import { ACCOUNT_STATUS_LABELS, useAccountList } from './useAccounts';
 
 const PAGE_SIZE = 25;
-type AccountSort = 'name' | 'status' | 'createdAt' | 'updatedAt';
+type AccountSort = 'name' | 'status';
 
 export function AccountStatusBadge({ status }: { status: AccountStatus }) {
   return (
@@ -89,7 +89,7 @@ export function AccountListPage() {
       params={params}
       pageSize={PAGE_SIZE}
       noun="accounts"
-      columns={6}
+      columns={7}
       noMatch={{
         title: 'No accounts match',
         description: 'Try another search or clear the filters.',
@@ -127,13 +127,13 @@ export function AccountListPage() {
               cell: (a) => [a.industry, a.country].filter(Boolean).join(' · ') || '—',
             },
             {
-              label: 'Updated',
-              sortField: 'updatedAt',
-              cell: (a) => (
-                <Text size="sm" c="dimmed">
-                  {formatInstant(a.updatedAt)}
-                </Text>
-              ),
+              label: 'Open deals',
+              cell: (a) => (a.openDealCount === 0 ? 'None' : a.openDealCount),
+            },
+            {
+              label: 'Last activity',
+              noWrap: true,
+              cell: (a) => (a.lastActivityOn === null ? 'None yet' : formatDay(a.lastActivityOn)),
             },
           ]}
         />

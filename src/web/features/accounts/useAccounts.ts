@@ -1,7 +1,13 @@
 import { resourceHooks } from '../../api/resource-hooks';
-import type { Account, AccountInput, AccountPatch, AccountStatus } from '../../../schemas/accounts';
+import type {
+  Account,
+  AccountInput,
+  AccountListItem,
+  AccountPatch,
+  AccountStatus,
+} from '../../../schemas/accounts';
 
-const accounts = resourceHooks<Account, AccountInput, AccountPatch>('accounts');
+const accounts = resourceHooks<AccountListItem, AccountInput, AccountPatch, Account>('accounts');
 
 export const accountKeys = accounts.keys;
 export const useAccountList = accounts.useList;

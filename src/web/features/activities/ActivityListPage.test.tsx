@@ -179,4 +179,54 @@ describe('ActivityListPage', () => {
     );
     expect(within(dialog).getByRole('button', { name: 'Log activity' })).toBeTruthy();
   });
+  it("logs a call in two clicks from an agenda row: the row's account and deal, Save focused", async () => {
+    const opportunityId = '00000000-0000-4000-8000-000000000401';
+    const api = mockApi({
+      ...commonHandlers,
+      'GET /api/activities': () => ({
+        body: {
+          items: [
+            activity(1, {
+              subject: 'Follow up the offer',
+              opportunityId,
+              opportunityName: 'Northwind fleet renewal',
+            }),
+          ],
+          total: 1,
+        },
+      }),
+      'GET /api/opportunities': () => ({
+        body: {
+          items: [{ id: opportunityId, name: 'Northwind fleet renewal' }],
+          total: 1,
+        },
+      }),
+      'GET /api/contacts': () => ({ body: { items: [], total: 0 } }),
+      'POST /api/activities': (call) => ({
+        status: 201,
+        body: activity(2, { ...(call.body as Partial<Activity>), status: 'done' }),
+      }),
+    });
+    const user = userEvent.setup();
+    renderPage('/activities');
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Log a call with Northwind Logistics' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Log a call with Northwind Logistics',
+    });
+    const save = within(dialog).getByRole('button', { name: 'Log activity' });
+    await waitFor(() => expect(document.activeElement).toBe(save));
+    await user.click(save);
+
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      type: 'call',
+      status: 'done',
+      occursOn: today,
+      accountId: ids.account,
+      opportunityId,
+    });
+  });
 });

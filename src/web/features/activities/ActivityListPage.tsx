@@ -38,6 +38,21 @@ const LOG_A_CALL: Editing = {
   title: 'Log a call',
 };
 
+// A row's "Log call": the call just made to that row's account (and deal), ready to save, so a
+// rep logs it in two clicks (the form's save button has the focus).
+function logCallLike(activity: Activity): Editing {
+  return {
+    defaults: {
+      type: 'call',
+      status: 'done',
+      accountId: activity.accountId,
+      accountName: activity.accountName,
+      ...(activity.opportunityId ? { opportunityId: activity.opportunityId } : {}),
+    },
+    title: `Log a call with ${activity.accountName}`,
+  };
+}
+
 /**
  * The view and week in the URL, beside the list's filters (not among them: "Clear filters"
  * keeps the view). A link with a date range or a status (a dashboard's drill-down) opens the
@@ -209,6 +224,7 @@ export function ActivityListPage() {
           <ActivityTable
             activities={data.items}
             onEdit={(activity) => setEditing({ activity })}
+            onLogCall={(activity) => setEditing(logCallLike(activity))}
             isDimmed={list.isPlaceholderData}
             groupOf={
               view === 'agenda'

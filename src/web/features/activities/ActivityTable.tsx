@@ -27,7 +27,7 @@ function StatusBadge({ activity }: { activity: Activity }) {
 
 /**
  * Activities as rows, with "Mark done" beside the status of every planned one (not hidden in a
- * hover or past the table's scroll) and Edit on each. `groupOf` names each row's group (e.g.
+ * hover or past the table's scroll) and Edit on each (and, with `onLogCall`, "Log call"). `groupOf` names each row's group (e.g.
  * "Overdue", "Today"): a heading row opens each run of rows in the same group.
  */
 export function ActivityTable({
@@ -37,9 +37,12 @@ export function ActivityTable({
   showOpportunity = true,
   isDimmed = false,
   groupOf,
+  onLogCall,
 }: {
   activities: Activity[];
   onEdit: (activity: Activity) => void;
+  /** Offers "Log call" on each row, for a call just made to that row's account (and deal). */
+  onLogCall?: (activity: Activity) => void;
   showAccount?: boolean;
   showOpportunity?: boolean;
   isDimmed?: boolean;
@@ -144,14 +147,26 @@ export function ActivityTable({
         { label: 'Owner', noWrap: true, cell: (activity) => activity.ownerName },
       ]}
       actions={(activity) => (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          onClick={() => onEdit(activity)}
-          aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
-        >
-          Edit
-        </Button>
+        <Group gap={4} wrap="nowrap">
+          {onLogCall && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => onLogCall(activity)}
+              aria-label={`Log a call with ${activity.accountName}`}
+            >
+              Log call
+            </Button>
+          )}
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onEdit(activity)}
+            aria-label={`Edit ${activity.typeLabel} on ${formatDay(activity.occursOn)}`}
+          >
+            Edit
+          </Button>
+        </Group>
       )}
     />
   );

@@ -95,7 +95,13 @@ export function ListPage<T>({
 }
 
 /** The toolbar's fields in a row; on a phone folded behind a "Filters" button with the count. */
-function ListFilters({ activeCount, children }: { activeCount: number; children: ReactNode }) {
+export function ListFilters({
+  activeCount,
+  children,
+}: {
+  activeCount: number;
+  children: ReactNode;
+}) {
   const isPhone = useIsPhone();
   const [isOpen, setOpen] = useState(false);
   const id = useId();

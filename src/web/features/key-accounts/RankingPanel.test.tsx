@@ -85,6 +85,12 @@ describe('RankingPanel', () => {
       'Proposed',
     ]);
     expect(within(card).getByRole('checkbox', { name: 'Exclude Alpha' })).toBeTruthy();
+    // The filters fold behind one button, as on the other lists.
+    const only = 'Only proposed or confirmed key accounts';
+    expect(screen.queryByRole('checkbox', { name: only })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Filters' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: only }));
+    expect(await screen.findByRole('button', { name: 'Filters (1 active)' })).toBeTruthy();
   });
 
   it('exports the ranking as CSV with the filter the panel shows', async () => {

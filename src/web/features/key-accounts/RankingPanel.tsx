@@ -16,6 +16,7 @@ import type { KeyAccountOverride } from '../../../domain/key-accounts-model';
 import type { Ranking, RankingItem } from '../../../schemas/key-accounts';
 import { errorMessage } from '../../api/client';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
+import { ListFilters } from '../../components/ListPage';
 import { formatMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { type RecordColumn, RecordList } from '../../components/RecordList';
@@ -186,7 +187,9 @@ export function RankingPanel({ currency, canConfirm }: { currency: string; canCo
           </Alert>
         )}
       <Group justify="space-between">
-        <RankingFilters values={filters.values} setFilters={filters.setFilters} />
+        <ListFilters activeCount={Object.values(filters.query).filter(Boolean).length}>
+          <RankingFilters values={filters.values} setFilters={filters.setFilters} />
+        </ListFilters>
         <Group gap="sm">
           <ExportCsvMenu
             path="/api/key-accounts/ranking"

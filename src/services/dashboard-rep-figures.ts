@@ -79,10 +79,15 @@ export async function dashboardYear(
   db: Executor,
   org: Organisation,
   today: IsoDate,
+  /** The strategy computed already for a year and day (a rep plan's read); used when they match. */
+  known?: { fiscalYear: number; today: IsoDate; strategy: ComputedStrategy | undefined },
 ): Promise<DashboardYear> {
   parseIsoDate(today, 'today');
   const fiscalYear = fiscalYearOf(today, org.fiscalYearStartMonth);
-  const strategy = await loadComputedStrategy(db, org.id, fiscalYear, today);
+  const strategy =
+    known && known.fiscalYear === fiscalYear && known.today === today
+      ? known.strategy
+      : await loadComputedStrategy(db, org.id, fiscalYear, today);
   const fiscalYearStart =
     strategy?.fiscalYearStart ?? fiscalYearStartOf(fiscalYear, org.fiscalYearStartMonth);
   const period = fiscalYearPeriod(fiscalYearStart);

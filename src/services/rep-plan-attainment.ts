@@ -12,6 +12,7 @@ import {
 } from '../domain/calendar';
 import type { PlanAttainment } from '../schemas/rep-plans';
 import { computeRepFigures, dashboardYear } from './dashboard-rep-figures';
+import type { RepPlanReads } from './rep-plan-figures';
 
 // Attainment on a rep plan and its check-ins (issue 17, item 2): won to date against the
 // seasonally weighted target to date and the year, total and per segment. The figures are the
@@ -20,21 +21,32 @@ import { computeRepFigures, dashboardYear } from './dashboard-rep-figures';
 
 const OTHER = 'other';
 
-/** The plan's attainment as of `day` (clamped into the plan's year); null without a strategy. */
+/**
+ * The plan's attainment as of `day` (clamped into the plan's year); null without a strategy.
+ * `reads`: the plan's (loadRepPlanReads as of `day`), when the caller has them.
+ */
 export async function repPlanAttainment(
   db: Executor,
   plan: Pick<RepPlanRow, 'orgId' | 'repId' | 'fiscalYear'>,
   day: IsoDate,
+  reads?: RepPlanReads,
 ): Promise<PlanAttainment | null> {
-  const org = await getOrganisation(db, plan.orgId);
+  const org = reads?.rep?.organisation ?? (await getOrganisation(db, plan.orgId));
   if (!org) throw new Error(`organisation ${plan.orgId} is missing`);
   const period = fiscalYearPeriod(fiscalYearStartOf(plan.fiscalYear, org.fiscalYearStartMonth));
-  const year = await dashboardYear(db, org, minDate(maxDate(day, period.from), period.to));
+  const year = await dashboardYear(
+    db,
+    org,
+    minDate(maxDate(day, period.from), period.to),
+    reads && { fiscalYear: plan.fiscalYear, today: day, strategy: reads.strategy },
+  );
   const figures = (await computeRepFigures(db, year, [plan.repId])).get(plan.repId);
   const cascadeRep = year.strategy?.cascade.reps.find((rep) => rep.repId === plan.repId);
   if (!figures || !year.strategy) return null;
 
-  const names = new Map((await listSegments(db, org.id)).map((s) => [s.id, s.name]));
+  const names = new Map(
+    (reads?.segments ?? (await listSegments(db, org.id))).map((s) => [s.id, s.name]),
+  );
   const cells = cascadeRep?.segments ?? [];
   const listed = new Set(cells.map((c) => c.segmentId).filter((id) => id !== OTHER));
   // "Other": deals of accounts in no listed segment (or without an account), so the rows add up.

@@ -1,16 +1,15 @@
 import type { Executor } from '../db/client';
 import { readDoneActivityCounts } from '../db/queries/dashboards';
-import { listSegments } from '../db/queries/reference';
 import {
   listDoneActivities,
   listRepOpportunities,
-  listTargetAccounts,
   listTeamFunnelHistory,
+  readRepPlanContext,
+  type RepPlanContext,
   type RepOpportunity,
   type RepPlanRow,
 } from '../db/queries/rep-plans';
-import { listActivityTypeHours, listSegmentNorms } from '../db/queries/strategies';
-import { getUserWithOrganisation } from '../db/queries/users';
+import { inOneRoundTrip } from '../db/round-trip';
 import { checkActivityCapacity, sellingHoursInPeriod } from '../domain/activity-capacity';
 import { planActivities } from '../domain/activity-plan';
 import type { ActivityPlan } from '../domain/activity-plan';
@@ -32,6 +31,7 @@ import type { FunnelInput } from '../domain/funnel';
 import {
   type FunnelHistoryRatios,
   type FunnelInputSource,
+  lookBackPeriod,
   ratiosFromHistory,
 } from '../domain/funnel-ratios';
 import { countUnconverted } from '../domain/exchange-rates';
@@ -39,7 +39,7 @@ import { isInPeriod, type Period } from '../domain/opportunity';
 import { flatWeights, weightTargetBySeasonality } from '../domain/seasonality';
 import { planWeekly } from '../domain/weekly-plan';
 import { FunnelOverrides, type RepPlan, WeeklyPlanOverrides } from '../schemas/rep-plans';
-import { loadComputedStrategy } from './strategy-cascade';
+import { type ComputedStrategy, computedStrategyOf } from './strategy-cascade';
 
 // Everything a rep plan shows that is computed: targets from the cascade weighted by seasonality,
 // the activity plan from the norms with its capacity check, the funnel from the rep's own
@@ -83,17 +83,11 @@ function pick(
  * The team's closing and meeting-to-opportunity ratios, by the same definitions and look-back as
  * the rep's own: the reps of the plan's manager (the rep included). No manager, no team ratios.
  */
-async function teamRatios(
-  db: Executor,
-  orgId: string,
-  managerId: string | null,
-  lookBack: Period,
+function teamRatios(
+  team: Awaited<ReturnType<typeof listTeamFunnelHistory>>,
   today: IsoDate,
   lookBackMonths: number | undefined,
 ) {
-  const team = managerId
-    ? await listTeamFunnelHistory(db, orgId, managerId, lookBack)
-    : { repCount: 0, opportunities: [], firstMeetingsHeldOn: [] };
   const ratios = ratiosFromHistory({
     opportunities: team.opportunities,
     firstMeetingsHeldOn: team.firstMeetingsHeldOn,
@@ -122,7 +116,7 @@ export type RepFunnelInput = {
   /** The average won deal over the won deals with an exchange rate only. */
   pricedAverageWonDeal: FunnelHistoryRatios['averageWonDeal'];
   /** The team's ratios, shown beside small samples; they do not change the plan's numbers. */
-  team: Awaited<ReturnType<typeof teamRatios>> | null;
+  team: ReturnType<typeof teamRatios> | null;
   goalMinor: number;
   /** Revenue won in the plan's year to date. */
   wonMinor: number;
@@ -197,15 +191,37 @@ export function repFunnel(input: RepFunnelInput) {
   return { inputs, sources, result };
 }
 
+/** The reads a rep plan's figures start from, with the year's strategy computed. */
+export type RepPlanReads = Omit<RepPlanContext, 'strategy'> & {
+  strategy: ComputedStrategy | undefined;
+};
+
+/** One statement (readRepPlanContext), and the history's when the seasonality comes from it. */
+export async function loadRepPlanReads(
+  db: Executor,
+  plan: Pick<RepPlanRow, 'id' | 'orgId' | 'repId' | 'fiscalYear'>,
+  today: IsoDate,
+): Promise<RepPlanReads> {
+  const context = await readRepPlanContext(db, plan.orgId, plan);
+  const strategy = context.strategy && (await computedStrategyOf(db, context.strategy, today));
+  return { ...context, strategy };
+}
+
+/**
+ * The plan's figures as of `today`. `reads` (loadRepPlanReads, same plan and day) when the caller
+ * has them; the history then goes in one round trip (db/round-trip.ts), or in the caller's.
+ */
 export async function computeRepPlanFigures(
   db: Executor,
   plan: RepPlanRow,
   today: IsoDate,
+  reads?: RepPlanReads,
 ): Promise<RepPlanFigures> {
   const { orgId, repId } = plan;
-  const rep = await getUserWithOrganisation(db, orgId, repId);
+  const known = reads ?? (await loadRepPlanReads(db, plan, today));
+  const { rep, strategy, segments, norms, hours } = known;
+  const accounts = known.targetAccounts;
   if (!rep) throw new Error(`rep ${repId} of plan ${plan.id} is missing`);
-  const strategy = await loadComputedStrategy(db, orgId, plan.fiscalYear, today);
   const fiscalYearStart = fiscalYearStartOf(
     plan.fiscalYear,
     strategy?.row.startMonth ?? rep.organisation.fiscalYearStartMonth,
@@ -215,7 +231,6 @@ export async function computeRepPlanFigures(
   const cascadeRep = strategy?.cascade.reps.find((r) => r.repId === repId);
   const totalMinor = cascadeRep?.targetMinor ?? 0;
   const { months, quarters } = weightTargetBySeasonality(totalMinor, weights);
-  const segments = await listSegments(db, orgId);
   const monthNames = fiscalYearMonths(fiscalYearStart).map((m) => m.month);
   const targets = strategy
     ? {
@@ -233,8 +248,6 @@ export async function computeRepPlanFigures(
       }
     : null;
 
-  const accounts = await listTargetAccounts(db, orgId, plan.id);
-  const norms = await listSegmentNorms(db, orgId);
   const activityPlanFull = planActivities({
     norms: norms.map((n) => ({ ...n, status: n.accountStatus })),
     accounts: accounts.map((a) => ({
@@ -245,7 +258,6 @@ export async function computeRepPlanFigures(
     fiscalYearStart,
     weights,
   });
-  const hours = await listActivityTypeHours(db, orgId);
   const sellingHoursPerYear = sellingHoursInPeriod(rep.user.sellingHoursPerWeek, period);
   const capacity = checkActivityCapacity(activityPlanFull, {
     hoursPerActivity: Object.fromEntries(hours.map((h) => [h.key, h.hours])),
@@ -254,8 +266,33 @@ export async function computeRepPlanFigures(
   });
 
   const overrides = FunnelOverrides.safeParse(plan.funnelInputs).data ?? {};
-  const opportunities = await listRepOpportunities(db, orgId, repId, today);
-  const firstMeetings = (await listDoneActivities(db, orgId, repId))
+  const lookBack = lookBackPeriod(today, overrides.lookBackMonths ?? 12);
+  const managerId = plan.managerId ?? rep.user.managerId;
+  const day = minDate(maxDate(today, period.from), period.to);
+  const week = isoWeekOf(day);
+  const weekEnd = addDays(isoWeekStart(week), 6);
+  const toDate = { from: period.from, to: weekEnd };
+  // Done this week and to date by the dashboards' own count, so both pages show the same figures.
+  const month = monthRange(day.slice(0, 7));
+  const [opportunities, doneActivities, teamHistory, done] = await inOneRoundTrip(db, (batched) =>
+    Promise.all([
+      listRepOpportunities(batched, orgId, repId, today),
+      listDoneActivities(batched, orgId, repId),
+      managerId
+        ? listTeamFunnelHistory(batched, orgId, managerId, lookBack)
+        : { repCount: 0, opportunities: [], firstMeetingsHeldOn: [] },
+      readDoneActivityCounts(
+        batched,
+        { orgId, ownerIds: [repId] },
+        {
+          week: { from: isoWeekStart(week), to: weekEnd },
+          month: { from: month.start, to: month.end },
+          toDate,
+        },
+      ),
+    ]),
+  );
+  const firstMeetings = doneActivities
     .filter((a) => a.activityType === 'first_meeting')
     .map((a) => a.doneOn);
   const ratios = ratiosFromHistory({
@@ -270,14 +307,7 @@ export async function computeRepPlanFigures(
     today,
     lookBackMonths: overrides.lookBackMonths,
   });
-  const team = await teamRatios(
-    db,
-    orgId,
-    plan.managerId ?? rep.user.managerId,
-    ratios.lookBack,
-    today,
-    overrides.lookBackMonths,
-  );
+  const team = teamRatios(teamHistory, today, overrides.lookBackMonths);
   const wonPeriod = { from: period.from, to: minDate(maxDate(today, period.from), period.to) };
   const won = attainmentToDate({
     rows: opportunities,
@@ -296,22 +326,7 @@ export async function computeRepPlanFigures(
     today,
   });
 
-  const day = minDate(maxDate(today, period.from), period.to);
-  const week = isoWeekOf(day);
   const activities = activityPlanFull.weekly.find((w) => w.week === week)?.counts ?? {};
-  const weekEnd = addDays(isoWeekStart(week), 6);
-  const toDate = { from: period.from, to: weekEnd };
-  // Done this week and to date by the dashboards' own count, so both pages show the same figures.
-  const month = monthRange(day.slice(0, 7));
-  const done = await readDoneActivityCounts(
-    db,
-    { orgId, ownerIds: [repId] },
-    {
-      week: { from: isoWeekStart(week), to: weekEnd },
-      month: { from: month.start, to: month.end },
-      toDate,
-    },
-  );
   // A type done this year that no norm plans shows too, with the norms' 0 beside it.
   const doneTypes = done.filter((row) => row.toDate > 0).map((row) => row.activityType);
   const weeklyPlan = planWeekly({

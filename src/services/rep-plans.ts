@@ -1,12 +1,11 @@
 import type { Database, Executor } from '../db/client';
 import { getAccount } from '../db/queries/accounts';
-import { listCheckInsOfPlan } from '../db/queries/check-ins';
+import { inOneRoundTrip } from '../db/round-trip';
 import {
   findRepPlan,
   getRepPlan as getRepPlanRow,
   insertRepPlan,
   listRepPlans as listRepPlanRows,
-  listTargetAccounts,
   replaceTargetAccounts,
   type RepPlanRow,
   updateRepPlan as updateRepPlanRow,
@@ -35,7 +34,7 @@ import { recordChanges } from './audit';
 import { type Actor, canChange, canRead } from './authorization';
 import { todayIn } from './clock';
 import { repPlanAttainment } from './rep-plan-attainment';
-import { computeRepPlanFigures } from './rep-plan-figures';
+import { computeRepPlanFigures, loadRepPlanReads } from './rep-plan-figures';
 
 // The rep plan, one per rep and fiscal year (DOMAIN.md, "Rep plan"): reps and managers build it
 // together; leaders read every plan. Who may do what is decided in src/domain/rep-plan-states.ts.
@@ -93,14 +92,23 @@ export async function getRepPlan(db: Executor, actor: Actor, id: string): Promis
   const view = await loadVisibleRepPlan(db, actor, id);
   const { plan } = view;
   const today = todayIn(actor.timeZone);
-  const figures = await computeRepPlanFigures(db, plan, today);
+  // Four statements after authentication: the plan, what its figures start from
+  // (loadRepPlanReads), then the history and the dashboards' aggregates together in one round
+  // trip, and the aggregates that need the plans (computeRepFigures).
+  const reads = await loadRepPlanReads(db, plan, today);
+  const [figures, attainment] = await inOneRoundTrip(db, (batched) =>
+    Promise.all([
+      computeRepPlanFigures(batched, plan, today, reads),
+      repPlanAttainment(batched, plan, today, reads),
+    ]),
+  );
   const party = partyOf(actor, plan);
-  const checkIns = await listCheckInsOfPlan(db, actor.orgId, plan.id);
+  const { checkIns } = reads;
   return {
     ...toListItem(view),
     targets: figures.targets,
-    attainment: await repPlanAttainment(db, plan, today),
-    targetAccounts: await listTargetAccounts(db, actor.orgId, plan.id),
+    attainment,
+    targetAccounts: reads.targetAccounts,
     activityPlan: figures.activityPlan,
     funnel: figures.funnel,
     weekly: figures.weekly,

@@ -68,9 +68,18 @@ export async function loadComputedStrategy(
   if (!row) return undefined;
   const shares = await listSegmentShares(db, orgId, year);
   const assignments = await listAssignments(db, orgId, year);
+  return computedStrategyOf(db, { row, shares, assignments }, today);
+}
+
+/** The strategy computed from rows read already (a rep plan's read reads them in one statement). */
+export async function computedStrategyOf(
+  db: Executor,
+  { row, shares, assignments }: Pick<ComputedStrategy, 'row' | 'shares' | 'assignments'>,
+  today: IsoDate,
+): Promise<ComputedStrategy> {
   return {
     row,
-    fiscalYearStart: fiscalYearStartOf(year, row.startMonth),
+    fiscalYearStart: fiscalYearStartOf(row.fiscalYear, row.startMonth),
     shares,
     assignments,
     seasonality: await seasonalityOf(db, row, today),

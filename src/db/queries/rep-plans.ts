@@ -1,12 +1,19 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../client';
+import { inOneRoundTrip, rowFromJson } from '../round-trip';
 import {
   accounts,
+  activityTypes,
+  checkIns,
+  organisations,
   repPlanComments,
   repPlans,
   repPlanTargetAccounts,
   repPlanVersions,
+  segmentNorms,
+  segments,
+  strategies,
   users,
 } from '../schema';
 import { convertedAmountJoin, convertedMinor } from './money';
@@ -104,6 +111,103 @@ export async function listTargetAccounts(db: Executor, orgId: string, repPlanId:
     )
     .orderBy(asc(accounts.name));
 }
+
+type Json = Record<string, unknown>;
+
+/**
+ * What a rep plan's read needs besides the plan and the history, in one statement
+ * (db/round-trip.ts): the rep with the organisation, the year's strategy with its shares and
+ * assignments, the segments, the plan's target accounts, the norms, the activity types' hours and
+ * the check-ins. Each list in the order, and each row in the form, of its own query
+ * (getUserWithOrganisation, getStrategy, listSegmentShares, listAssignments, listSegments,
+ * listTargetAccounts, listSegmentNorms, listActivityTypeHours, listCheckInsOfPlan).
+ */
+export async function readRepPlanContext(
+  db: Executor,
+  orgId: string,
+  plan: Pick<RepPlanRow, 'id' | 'repId' | 'fiscalYear'>,
+) {
+  const [rep, org, strategy, shares, assignments, segmentRows, targets, norms, hours, checkInRows] =
+    await inOneRoundTrip(db, (b) =>
+      Promise.all([
+        queryRows<Json>(b, sql`select * from users where org_id = ${orgId} and id = ${plan.repId}`),
+        queryRows<Json>(b, sql`select * from organisations where id = ${orgId}`),
+        queryRows<Json>(
+          b,
+          sql`select * from strategies where org_id = ${orgId} and fiscal_year = ${plan.fiscalYear}`,
+        ),
+        queryRows<{ segmentId: string; shareBasisPoints: number; code: string; name: string }>(
+          b,
+          sql`select sh.segment_id::text as "segmentId", sh.share_basis_points as "shareBasisPoints",
+                s.code, s.name
+              from strategy_segment_shares sh
+              join segments s on s.org_id = sh.org_id and s.id = sh.segment_id
+              where sh.org_id = ${orgId} and sh.fiscal_year = ${plan.fiscalYear}
+              order by s.code`,
+        ),
+        queryRows<{ repId: string; segmentId: string | null; weight: number; repName: string }>(
+          b,
+          sql`select a.rep_id::text as "repId", a.segment_id::text as "segmentId", a.weight,
+                u.name as "repName"
+              from strategy_assignments a
+              join users u on u.org_id = a.org_id and u.id = a.rep_id
+              where a.org_id = ${orgId} and a.fiscal_year = ${plan.fiscalYear}
+              order by u.name, a.segment_id`,
+        ),
+        queryRows<Json>(b, sql`select * from segments where org_id = ${orgId} order by code`),
+        queryRows<Json>(
+          b,
+          sql`select a.id, a.name, a.segment_id, a.status
+              from rep_plan_target_accounts ta
+              join accounts a on a.org_id = ta.org_id and a.id = ta.account_id
+              where ta.org_id = ${orgId} and ta.rep_plan_id = ${plan.id}
+              order by a.name`,
+        ),
+        queryRows<Json>(
+          b,
+          sql`select * from segment_norms where org_id = ${orgId}
+              order by segment_id, account_status`,
+        ),
+        queryRows<Json>(b, sql`select * from activity_types where org_id = ${orgId}`),
+        queryRows<Json>(
+          b,
+          sql`select * from check_ins where org_id = ${orgId} and rep_plan_id = ${plan.id}
+              order by period_start`,
+        ),
+      ]),
+    );
+  const user = rep[0] ? rowFromJson(users, rep[0]) : undefined;
+  const organisation = org[0] ? rowFromJson(organisations, org[0]) : undefined;
+  const strategyRow = strategy[0] ? rowFromJson(strategies, strategy[0]) : undefined;
+  return {
+    rep: user && organisation ? { user, organisation } : undefined,
+    strategy: strategyRow
+      ? {
+          row: strategyRow,
+          shares: shares.map((s) => ({ ...s, shareBasisPoints: Number(s.shareBasisPoints) })),
+          assignments: assignments.map((a) => ({ ...a, weight: Number(a.weight) })),
+        }
+      : undefined,
+    segments: segmentRows.map((row) => rowFromJson(segments, row)),
+    targetAccounts: targets.map((row) => {
+      const account = rowFromJson(accounts, row);
+      return {
+        accountId: account.id,
+        name: account.name,
+        segmentId: account.segmentId,
+        status: account.status,
+      };
+    }),
+    norms: norms.map((row) => rowFromJson(segmentNorms, row)),
+    hours: hours.map((row) => {
+      const type = rowFromJson(activityTypes, row);
+      return { key: type.key, hours: type.hours };
+    }),
+    checkIns: checkInRows.map((row) => rowFromJson(checkIns, row)),
+  };
+}
+
+export type RepPlanContext = Awaited<ReturnType<typeof readRepPlanContext>>;
 
 export async function replaceTargetAccounts(
   db: Executor,
@@ -247,13 +351,13 @@ export async function listTeamFunnelHistory(
 ): Promise<TeamFunnelHistory> {
   const team = sql`select id from users
     where org_id = ${orgId} and manager_id = ${managerId} and role = 'rep'`;
-  const [reps] = await queryRows<{ count: string | number }>(
-    db,
-    sql`select count(*) as count from (${team}) team`,
-  );
-  const opportunities = await queryRows<RawRepOpportunity>(
-    db,
-    sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
+  // One round trip (db/round-trip.ts), or part of the caller's.
+  const [[reps], opportunities, meetings] = await inOneRoundTrip(db, (b) =>
+    Promise.all([
+      queryRows<{ count: string | number }>(b, sql`select count(*) as count from (${team}) team`),
+      queryRows<RawRepOpportunity>(
+        b,
+        sql`select to_char(o.created_on, 'YYYY-MM-DD') as created_on,
                to_char(o.closed_on, 'YYYY-MM-DD') as closed_on, s.kind, o.amount_minor,
                ${convertedMinor} as converted_minor, o.currency
         from opportunities o
@@ -262,12 +366,14 @@ export async function listTeamFunnelHistory(
         where o.org_id = ${orgId} and o.owner_id in (${team})
           and (o.created_on between ${lookBack.from} and ${lookBack.to}
                or o.closed_on between ${lookBack.from} and ${lookBack.to})`,
-  );
-  const meetings = await queryRows<{ occurs_on: string }>(
-    db,
-    sql`select to_char(occurs_on, 'YYYY-MM-DD') as occurs_on from activities
+      ),
+      queryRows<{ occurs_on: string }>(
+        b,
+        sql`select to_char(occurs_on, 'YYYY-MM-DD') as occurs_on from activities
         where org_id = ${orgId} and owner_id in (${team}) and status = 'done'
           and type = 'first_meeting' and occurs_on between ${lookBack.from} and ${lookBack.to}`,
+      ),
+    ]),
   );
   return {
     repCount: Number(reps?.count ?? 0),

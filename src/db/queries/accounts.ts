@@ -18,7 +18,7 @@ import {
   type KeysetSort,
   nextCursorOf,
 } from './keyset';
-import { countOrEstimate } from './list-total';
+import { matchingCount, pageWithTotal } from './list-total';
 import { caseless, type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 
@@ -105,9 +105,22 @@ export async function listAccounts(
 ) {
   const where = conditions(db, orgId, scope, filter);
   const sort = keysetSorts[filter.sort];
-  const [rows, total] = await Promise.all([
-    db
-      .select({ ...accountView, id: accounts.id, sortKey: keysetKeyText(sort) })
+  // The page and its count in one statement (list-total.ts).
+  const matching = db
+    .select({ one: sql`1` })
+    .from(accounts)
+    .where(where);
+  const { rows, total } = await pageWithTotal(
+    db,
+    matching,
+    page,
+    await db
+      .select({
+        ...accountView,
+        id: accounts.id,
+        sortKey: keysetKeyText(sort),
+        matchingCount: matchingCount(matching),
+      })
       .from(accounts)
       .leftJoin(
         segments,
@@ -118,14 +131,7 @@ export async function listAccounts(
       .orderBy(...keysetOrder(sort, filter.order, accounts.id))
       .limit(page.limit)
       .offset(page.offset),
-    countOrEstimate(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(accounts)
-        .where(where),
-    ),
-  ]);
+  );
   return { items: rows, ...total, nextCursor: nextCursorOf(rows, page.limit) };
 }
 

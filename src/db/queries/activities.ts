@@ -10,7 +10,7 @@ import {
   type KeysetSort,
   nextCursorOf,
 } from './keyset';
-import { countOrEstimate } from './list-total';
+import { matchingCount, pageWithTotal } from './list-total';
 import { type Page, type SortOrder } from './paging';
 import { inOwnerScope, likePattern, type OwnerScope } from './scope';
 import type { ActivityStatus } from '../../domain/activity';
@@ -133,20 +133,30 @@ export async function listActivities(
 ) {
   const where = conditions(orgId, await narrowToTeam(db, orgId, scope, filter.managerId), filter);
   const sort = keysetSorts[filter.sort];
-  const [rows, total] = await Promise.all([
-    fromActivities(db, { ...activityView, id: activities.id, sortKey: keysetKeyText(sort) })
+  // The page and its count in one statement (list-total.ts).
+  const matching = db
+    .select({ one: sql`1` })
+    .from(activities)
+    .where(where);
+  const { rows, total } = await pageWithTotal(
+    db,
+    matching,
+    page,
+    (await fromActivities(db, {
+      ...activityView,
+      id: activities.id,
+      sortKey: keysetKeyText(sort),
+      matchingCount: matchingCount(matching),
+    })
       .where(and(where, afterKeyset(sort, filter.order, activities.id, page.after)))
       .orderBy(...keysetOrder(sort, filter.order, activities.id))
       .limit(page.limit)
-      .offset(page.offset),
-    countOrEstimate(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(activities)
-        .where(where),
-    ),
-  ]);
+      .offset(page.offset)) as (ActivityView & {
+      id: string;
+      sortKey: string;
+      matchingCount: string | number;
+    })[],
+  );
   return {
     items: rows as (ActivityView & { id: string; sortKey: string })[],
     ...total,

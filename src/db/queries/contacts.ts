@@ -10,7 +10,7 @@ import {
   type KeysetSort,
   nextCursorOf,
 } from './keyset';
-import { countOrEstimate } from './list-total';
+import { matchingCount, pageWithTotal } from './list-total';
 import { caseless, type Page, type SortOrder } from './paging';
 import { likePattern, type OwnerScope } from './scope';
 
@@ -63,14 +63,27 @@ export async function listContacts(
 ) {
   const condition = conditions(db, orgId, scope, filter);
   const sort = keysetSorts[filter.sort];
-  const [rows, total] = await Promise.all([
-    db
+  // The page and its count in one statement (list-total.ts).
+  const matching = db
+    .select({ one: sql`1` })
+    .from(contacts)
+    .innerJoin(
+      accounts,
+      and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
+    )
+    .where(condition);
+  const { rows, total } = await pageWithTotal(
+    db,
+    matching,
+    page,
+    await db
       .select({
         contact: contacts,
         accountName: accounts.name,
         accountOwnerId: accounts.ownerId,
         id: contacts.id,
         sortKey: keysetKeyText(sort),
+        matchingCount: matchingCount(matching),
       })
       .from(contacts)
       .innerJoin(
@@ -81,18 +94,7 @@ export async function listContacts(
       .orderBy(...keysetOrder(sort, filter.order, contacts.id))
       .limit(page.limit)
       .offset(page.offset),
-    countOrEstimate(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(contacts)
-        .innerJoin(
-          accounts,
-          and(eq(accounts.orgId, contacts.orgId), eq(accounts.id, contacts.accountId)),
-        )
-        .where(condition),
-    ),
-  ]);
+  );
   return { items: rows, ...total, nextCursor: nextCursorOf(rows, page.limit) };
 }
 

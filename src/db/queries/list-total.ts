@@ -11,14 +11,49 @@ export type ListTotal = { total: number; totalIsEstimate: boolean };
 /** A select of the matching rows (`select 1 from … where …`), not yet limited. */
 type Matching = { getSQL(): SQL };
 
+const countedUpTo = (query: SQL) =>
+  sql`select count(*) as count from (${query} limit ${EXACT_TOTAL_UP_TO + 1}) as matching`;
+
 export async function countOrEstimate(db: Executor, matching: Matching): Promise<ListTotal> {
-  const query = matching.getSQL();
-  const [counted] = await queryRows<{ count: string | number }>(
-    db,
-    sql`select count(*) as count from (${query} limit ${EXACT_TOTAL_UP_TO + 1}) as matching`,
-  );
-  const total = Number(counted?.count ?? 0);
+  const [counted] = await queryRows<{ count: string | number }>(db, countedUpTo(matching.getSQL()));
+  return totalOrEstimate(db, matching, Number(counted?.count ?? 0));
+}
+
+/**
+ * A column of the page's own statement: the matches counted up to EXACT_TOTAL_UP_TO + 1 (an
+ * uncorrelated sub-select, evaluated once), so a list sends its page and its count as one.
+ */
+export function matchingCount(matching: Matching): SQL<string | number> {
+  return sql<string | number>`(${countedUpTo(matching.getSQL())})`;
+}
+
+/**
+ * The page's rows without their `matchingCount` column, and the total it carried. An empty page
+ * carries none: the first page is then empty because nothing matches (0); a later one counts
+ * on its own (countOrEstimate). Past EXACT_TOTAL_UP_TO, the planner's estimate as before.
+ */
+export async function pageWithTotal<R extends { matchingCount: string | number }>(
+  db: Executor,
+  matching: Matching,
+  page: { offset: number; after?: unknown },
+  rows: R[],
+): Promise<{ rows: Omit<R, 'matchingCount'>[]; total: ListTotal }> {
+  const items = rows.map(({ matchingCount: _count, ...row }) => row);
+  const [first] = rows;
+  if (first)
+    return { rows: items, total: await totalOrEstimate(db, matching, Number(first.matchingCount)) };
+  if (page.offset === 0 && page.after === undefined)
+    return { rows: items, total: { total: 0, totalIsEstimate: false } };
+  return { rows: items, total: await countOrEstimate(db, matching) };
+}
+
+async function totalOrEstimate(
+  db: Executor,
+  matching: Matching,
+  total: number,
+): Promise<ListTotal> {
   if (total <= EXACT_TOTAL_UP_TO) return { total, totalIsEstimate: false };
+  const query = matching.getSQL();
   const [plan] = await queryRows<{ 'QUERY PLAN': unknown }>(
     db,
     sql`explain (format json) ${query}`,

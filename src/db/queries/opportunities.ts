@@ -21,7 +21,7 @@ import {
   nextCursorOf,
   nullsLastDate,
 } from './keyset';
-import { countOrEstimate } from './list-total';
+import { matchingCount, pageWithTotal } from './list-total';
 import { convertedAmountJoin, convertedMinor } from './money';
 import { hasDealPlanSql } from './pipeline-flags';
 import { caseless, type Page, type SortOrder } from './paging';
@@ -120,14 +120,27 @@ export async function listOpportunities(
 ) {
   const where = conditions(orgId, scope, filter);
   const sort = keysetSorts[filter.sort];
-  const [rows, total] = await Promise.all([
-    fromOpportunities(db, { ...opportunityView, id: o.id, sortKey: keysetKeyText(sort) })
+  // The page and its count in one statement (list-total.ts).
+  const matching = fromOpportunities(db, { one: sql`1` }).where(where);
+  const { rows, total } = await pageWithTotal(
+    db,
+    matching,
+    page,
+    (await fromOpportunities(db, {
+      ...opportunityView,
+      id: o.id,
+      sortKey: keysetKeyText(sort),
+      matchingCount: matchingCount(matching),
+    })
       .where(and(where, afterKeyset(sort, filter.order, o.id, page.after)))
       .orderBy(...keysetOrder(sort, filter.order, o.id))
       .limit(page.limit)
-      .offset(page.offset),
-    countOrEstimate(db, fromOpportunities(db, { one: sql`1` }).where(where)),
-  ]);
+      .offset(page.offset)) as (OpportunityView & {
+      id: string;
+      sortKey: string;
+      matchingCount: string | number;
+    })[],
+  );
   return {
     items: rows as (OpportunityView & { id: string; sortKey: string })[],
     ...total,

@@ -1,4 +1,4 @@
-import { Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Flex, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateField } from '../../components/DateField';
 import { MoneyInput } from '../../components/MoneyInput';
 import { MetricProgress } from './MetricProgress';
@@ -60,8 +60,14 @@ export function TeamActivityFields({
   const at = (field: string) => errorAt(`metricDefinition.${field}`);
   return (
     <Paper withBorder p="sm" role="group" aria-label={`Tactical activity ${index + 1}`}>
-      <Group align="flex-start" wrap="nowrap">
-        <Stack gap="xs" style={{ flex: 1 }}>
+      {/* On a phone the row's buttons sit above its fields: beside them they left the fields a
+          third of the card, cut to 'Activiti' and '2026-01-0'. */}
+      <Flex
+        direction={{ base: 'column-reverse', sm: 'row' }}
+        align={{ base: 'stretch', sm: 'flex-start' }}
+        gap="sm"
+      >
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             <TextInput
               label="Tactical activity"
@@ -211,8 +217,16 @@ export function TeamActivityFields({
             />
           </Stack>
         </Stack>
-        <RowActions label={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
-      </Group>
+        <Group justify="flex-end">
+          <RowActions
+            label={label}
+            index={index}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+          />
+        </Group>
+      </Flex>
     </Paper>
   );
 }

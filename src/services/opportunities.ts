@@ -16,6 +16,7 @@ import {
   summariseOpportunities as summariseOpportunityRows,
   updateOpportunity as updateOpportunityRow,
 } from '../db/queries/opportunities';
+import { markBuyersAsCustomers } from '../db/queries/account-buyers';
 import { getOrganisation } from '../db/queries/organisations';
 import { pageOf } from '../db/queries/paging';
 import { getUserWithOrganisation } from '../db/queries/users';
@@ -156,6 +157,29 @@ async function checkReferences(db: Executor, actor: Actor, input: OpportunityPat
   if (input.productId) await checkProduct(db, actor, 'productId', input.productId);
 }
 
+// An account is a prospect until it buys: a deal won (created or moved into a won stage) makes
+// its prospect account a customer in the same transaction, with an audit entry.
+async function markAccountBought(
+  db: Executor,
+  actor: Actor,
+  stageKind: string,
+  accountId: string | null,
+) {
+  if (stageKind !== 'won' || !accountId) return;
+  const changed = await markBuyersAsCustomers(db, actor.orgId, [accountId]);
+  await recordChanges(
+    db,
+    actor,
+    changed.map((id) => ({
+      entityType: 'account',
+      entityId: id,
+      action: 'update',
+      before: { status: 'prospect' },
+      after: { status: 'customer' },
+    })),
+  );
+}
+
 async function stageOf(db: Executor, actor: Actor, stageId: string) {
   const stage = await getStage(db, actor.orgId, stageId);
   if (!stage) throw new ValidationError({ field: 'stageId', reason: 'no such stage' });
@@ -198,6 +222,7 @@ export async function createOpportunity(
     await recordChanges(tx, actor, [
       { entityType: 'opportunity', entityId: row.id, action: 'create', after: row },
     ]);
+    await markAccountBought(tx, actor, stage.kind, row.accountId);
     return getOpportunity(tx, actor, row.id);
   });
 }
@@ -249,6 +274,7 @@ export async function updateOpportunity(
     await recordChanges(tx, actor, [
       { entityType: 'opportunity', entityId: id, action: 'update', before: old, after },
     ]);
+    await markAccountBought(tx, actor, stage.kind, after?.accountId ?? null);
     return getOpportunity(tx, actor, id);
   });
 }

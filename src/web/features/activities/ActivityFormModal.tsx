@@ -24,6 +24,12 @@ export function ActivityFormModal({
       title={activity ? 'Edit activity' : (title ?? 'New activity')}
       size="lg"
       centered
+      // The focus trap focuses without scrolling: on a phone a quick log's focused save button sat
+      // below the fold, so the second tap needed a scroll first.
+      onEnterTransitionEnd={() =>
+        document.activeElement instanceof HTMLElement &&
+        document.activeElement.scrollIntoView({ block: 'nearest' })
+      }
     >
       {opened && (
         <ActivityForm

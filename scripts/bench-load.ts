@@ -175,6 +175,27 @@ const planRoute = (slot: Slot) => `/api/opportunities/${slot.dealId}/plan`;
 /** The statements each request sent, all of them (authentication's too), by kind of request. */
 const statementCounts = new Map<string, number[]>();
 
+/** A rep plan of this year each caller may read: their own (reps), a team rep's (managers, leader). */
+async function repPlanOf(callers: Caller[]): Promise<Map<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const plans = new Map<string, string>();
+    for (const caller of callers) {
+      const { rows } = await client.query<{ id: string }>(
+        `select p.id from rep_plans p join users u on u.org_id = p.org_id and u.id = p.rep_id
+         where p.org_id = $1 and (p.rep_id = $2 or u.manager_id = $2 or $3 = 'leader')
+         order by p.fiscal_year desc, p.id limit 1`,
+        [caller.orgId, caller.userId, caller.role],
+      );
+      if (rows[0]) plans.set(caller.userId, rows[0].id);
+    }
+    return plans;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Each caller's main statement per read: the longest one the request sent, authentication's out. */
 async function captureFloors(
   app: Awaited<ReturnType<typeof startChild>>,
@@ -193,6 +214,17 @@ async function captureFloors(
     if (!main) throw new Error(`${route} sent no statement`);
     floors[name] = main;
   };
+  // Counted, not timed: each caller's reading of a rep plan they may see (My plan, Team).
+  const plans = await repPlanOf(callers);
+  for (const caller of callers) {
+    const planId = plans.get(caller.userId);
+    if (planId) {
+      await app.ask({ type: 'capture' });
+      await request(app.baseUrl, `/api/rep-plans/${planId}`, { cookie: caller.cookie });
+      const all = await app.ask<Statement[]>({ type: 'captured' });
+      statementCounts.set('rep plan', [...(statementCounts.get('rep plan') ?? []), all.length]);
+    }
+  }
   for (const [index, caller] of callers.entries()) {
     for (const kind of KINDS)
       await capture(`${index}-${kind}`, routeOf(caller, kind), caller.cookie);

@@ -1,6 +1,10 @@
+import { EXACT_TOTAL_UP_TO } from '../../src/schemas/common';
+
 // The list requests the lists benchmark times (the web lists' first page: their default sort, each
 // sort they offer and each filter), each beside its floor: the same page as one hand-written
-// statement (the rows and their joined names, no total), sent through the same driver.
+// statement (the rows and their joined names, and the matches counted up to EXACT_TOTAL_UP_TO + 1
+// in a sub-select, as the routes count them in the page's statement since 2026-12-02), sent
+// through the same driver. The visibility of accounts is the routes' union (visibleAccounts).
 
 /** Ids the cases filter on, read from the loaded organisation. */
 export type Sample = {
@@ -26,6 +30,10 @@ export type ListCase = {
 };
 
 const PAGE = 25;
+
+/** The routes' count in the page's statement (db/queries/list-total.ts, matchingCount). */
+const counted = (fromWhere: string) =>
+  `(select count(*) from (select 1 from ${fromWhere} limit ${EXACT_TOTAL_UP_TO + 1}) matching) as matching_count`;
 
 // As a hand-written statement would: the id breaks ties the sort's way, so one index serves it.
 const direction = (order: string) => (order.endsWith(' desc') ? 'desc' : 'asc');
@@ -91,13 +99,14 @@ function opportunityCases(sample: Sample): ListCase[] {
   const floor = (order: string, filter?: Filter) => {
     const where = scoped(sample, 'o');
     filter?.where(where);
-    return {
-      sql: `select o.*, s.name as stage_name, s.kind, s.probability_percent, u.name as owner_name,
-          a.name as account_name, p.name as product_name
-        from opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
+    const from = `opportunities o join stages s on s.org_id = o.org_id and s.id = o.stage_id
         join users u on u.org_id = o.org_id and u.id = o.owner_id
         left join accounts a on a.org_id = o.org_id and a.id = o.account_id
-        left join products p on p.org_id = o.org_id and p.id = o.product_id
+        left join products p on p.org_id = o.org_id and p.id = o.product_id`;
+    return {
+      sql: `select o.*, s.name as stage_name, s.kind, s.probability_percent, u.name as owner_name,
+          a.name as account_name, p.name as product_name, ${counted(`${from} where ${where.sql}`)}
+        from ${from}
         where ${where.sql} order by ${order}, o.id ${direction(order)} limit ${PAGE}`,
       params: where.params,
     };
@@ -118,13 +127,20 @@ function opportunityCases(sample: Sample): ListCase[] {
   ];
 }
 
+// The routes' visibility (db/queries/accounts.ts, visibleAccounts): the ids first, as the union
+// of the owners' accounts, the accounts of their deals and the shared pool, then the accounts by key.
 function visibleAccount(sample: Sample, where: Where, alias: string) {
   if (!sample.owners) return;
   where.add(
-    `(${alias}.owner_id is null or ${alias}.owner_id = any(?::uuid[]) or exists (select 1 from opportunities d
-      where d.org_id = ${alias}.org_id and d.account_id = ${alias}.id and d.owner_id = any(?::uuid[])))`,
+    `${alias}.id = any(array(
+      select v.id from accounts v where v.org_id = ? and v.owner_id = any(?::uuid[])
+      union select d.account_id from opportunities d where d.org_id = ? and d.owner_id = any(?::uuid[])
+      union select p.id from accounts p where p.org_id = ? and p.owner_id is null))`,
+    sample.orgId,
     sample.owners,
+    sample.orgId,
     sample.owners,
+    sample.orgId,
   );
 }
 
@@ -162,7 +178,9 @@ function accountCases(sample: Sample): ListCase[] {
     visibleAccount(sample, where, 'a');
     filter?.where(where);
     return {
-      sql: `select a.*, g.name as segment_name, u.name as owner_name from accounts a
+      sql: `select a.*, g.name as segment_name, u.name as owner_name,
+          ${counted(`accounts a where ${where.sql}`)}
+        from accounts a
         left join segments g on g.org_id = a.org_id and g.id = a.segment_id
         left join users u on u.org_id = a.org_id and u.id = a.owner_id
         where ${where.sql} order by ${order}, a.id ${direction(order)} limit ${PAGE}`,
@@ -191,7 +209,9 @@ function contactCases(sample: Sample): ListCase[] {
     visibleAccount(sample, where, 'a');
     filter?.where(where);
     return {
-      sql: `select c.*, a.name as account_name, a.owner_id from contacts c
+      sql: `select c.*, a.name as account_name, a.owner_id,
+          ${counted(`contacts c join accounts a on a.org_id = c.org_id and a.id = c.account_id where ${where.sql}`)}
+        from contacts c
         join accounts a on a.org_id = c.org_id and a.id = c.account_id
         where ${where.sql} order by ${order}, c.id ${direction(order)} limit ${limit}`,
       params: where.params,
@@ -289,7 +309,8 @@ function activityCases(sample: Sample): ListCase[] {
     filter?.where(where);
     return {
       sql: `select t.*, y.label, u.name as owner_name, a.name as account_name, o.name as opportunity_name,
-          nullif(trim(c.first_name || ' ' || c.last_name), '') as contact_name
+          nullif(trim(c.first_name || ' ' || c.last_name), '') as contact_name,
+          ${counted(`activities t where ${where.sql}`)}
         from activities t join activity_types y on y.org_id = t.org_id and y.key = t.type
         join users u on u.org_id = t.org_id and u.id = t.owner_id
         join accounts a on a.org_id = t.org_id and a.id = t.account_id

@@ -33,3 +33,35 @@ export function formatMoney(amountMinor: number, currency: string, locale?: stri
     return `${major} ${currency}`;
   }
 }
+
+/**
+ * Minor units to whole major units, half away from zero, in integers only: 150 EUR cents → 2,
+ * -150 → -2, 1499 → 15. A target or a total reads in whole units; a float division would
+ * misround large amounts.
+ */
+export function roundToWholeUnits(amountMinor: number, currency: string): number {
+  const unit = 10 ** currencyFractionDigits(currency);
+  const size = Math.abs(amountMinor);
+  const whole = Math.floor(size / unit);
+  const rounded = whole + (2 * (size - whole * unit) >= unit ? 1 : 0);
+  return amountMinor < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/**
+ * A target, a total or a gap in whole currency units, where cents mean nothing (issue 17,
+ * item 8): 190,200,000 EUR cents → '€1,902,000', in the reader's locale. A single deal's amount
+ * as entered keeps its cents (formatMoney).
+ */
+export function formatWholeMoney(amountMinor: number, currency: string, locale?: string): string {
+  const whole = roundToWholeUnits(amountMinor, currency);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    }).format(whole);
+  } catch {
+    return `${whole.toLocaleString(locale)} ${currency}`;
+  }
+}

@@ -48,7 +48,8 @@ describe('attentionOf and byAttention', () => {
   const standing: RepStanding = {
     phase: 'agreed',
     checkInsOverdue: 0,
-    attainment: 1.2,
+    attainment: 'on_track',
+    activity: 'on_track',
     coverage: 3,
     neededCoverage: 2,
   };
@@ -59,34 +60,64 @@ describe('attentionOf and byAttention', () => {
       attentionOf({
         phase: 'awaiting_countersignature',
         checkInsOverdue: 1,
-        attainment: 0.5,
+        attainment: 'behind',
+        activity: 'behind',
         coverage: 1,
         neededCoverage: 2,
       }),
-    ).toEqual(['awaiting_countersignature', 'check_in_overdue', 'behind_target', 'thin_pipeline']);
+    ).toEqual([
+      'awaiting_countersignature',
+      'check_in_overdue',
+      'behind_target',
+      'behind_on_activity',
+      'thin_pipeline',
+    ]);
     expect(
-      attentionOf({ ...standing, phase: 'no_plan', attainment: null, coverage: null }),
+      attentionOf({
+        ...standing,
+        phase: 'no_plan',
+        attainment: null,
+        activity: null,
+        coverage: null,
+      }),
     ).toEqual(['no_plan']);
     expect(attentionOf({ ...standing, phase: 'draft' })).toEqual(['plan_not_agreed']);
   });
 
+  it('says slightly behind after the thin pipeline, and never both bands of one figure', () => {
+    expect(
+      attentionOf({
+        ...standing,
+        attainment: 'slightly_behind',
+        activity: 'slightly_behind',
+        coverage: 1,
+      }),
+    ).toEqual(['thin_pipeline', 'slightly_behind_target', 'slightly_behind_on_activity']);
+    expect(attentionOf({ ...standing, attainment: 'behind', activity: 'slightly_behind' })).toEqual(
+      ['behind_target', 'slightly_behind_on_activity'],
+    );
+  });
+
   it('puts the countersignature first, then overdue check-ins, then the furthest behind', () => {
-    const row = (name: string, over: Partial<RepStanding>) => {
-      const s = { ...standing, ...over };
-      return { name, attainment: s.attainment, attention: attentionOf(s) };
-    };
+    const row = (name: string, attainment: number | null, over: Partial<RepStanding>) => ({
+      name,
+      attainment,
+      attention: attentionOf({ ...standing, ...over }),
+    });
     const rows = [
-      row('Ann', {}),
-      row('Ben', { attainment: 0.9 }),
-      row('Cem', { attainment: 0.4 }),
-      row('Dee', { checkInsOverdue: 2 }),
-      row('Eve', { phase: 'awaiting_countersignature' }),
-      row('Fay', { attainment: null }),
+      row('Ann', 1.2, {}),
+      row('Ben', 0.9, { attainment: 'slightly_behind' }),
+      row('Cem', 0.4, { attainment: 'behind' }),
+      row('Dee', 1.2, { checkInsOverdue: 2 }),
+      row('Eve', 1.2, { phase: 'awaiting_countersignature' }),
+      row('Fay', null, { attainment: null }),
+      row('Gus', 0.7, { attainment: 'behind' }),
     ];
     expect(rows.sort(byAttention).map((r) => r.name)).toEqual([
       'Eve',
       'Dee',
       'Cem',
+      'Gus',
       'Ben',
       'Ann',
       'Fay',

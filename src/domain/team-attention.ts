@@ -1,5 +1,6 @@
 import type { IsoDate } from './calendar';
 import type { RepPlanState } from './rep-plan-states';
+import type { StandingBand } from './standing';
 
 // The Team page as the manager's working tool (issue 17, item 7): where each rep's plan stands,
 // in a phase a manager reads as "who acts next, since when", and what needs attention first.
@@ -42,22 +43,30 @@ export function planPhaseOf(plan: PlanDates | null): { phase: PlanPhase; since: 
   }
 }
 
-/** What needs a manager's attention, most urgent first (the order rows are sorted by). */
+/**
+ * What needs a manager's attention, most urgent first (the order rows are sorted by). Behind and
+ * slightly behind are the bands of standing.ts, for the attainment and the activity to date.
+ */
 export const TEAM_ATTENTION_REASONS = [
   'awaiting_countersignature',
   'check_in_overdue',
   'no_plan',
   'plan_not_agreed',
   'behind_target',
+  'behind_on_activity',
   'thin_pipeline',
+  'slightly_behind_target',
+  'slightly_behind_on_activity',
 ] as const;
 export type TeamAttentionReason = (typeof TEAM_ATTENTION_REASONS)[number];
 
 export type RepStanding = {
   phase: PlanPhase;
   checkInsOverdue: number;
-  /** won / target to date; null when nothing is due. */
-  attainment: number | null;
+  /** The band of won against the target to date (standingOf); null when nothing is due. */
+  attainment: StandingBand | null;
+  /** The band of the activities done against those planned to date; null when none are. */
+  activity: StandingBand | null;
   coverage: number | null;
   neededCoverage: number | null;
 };
@@ -69,9 +78,12 @@ export function attentionOf(rep: RepStanding): TeamAttentionReason[] {
     check_in_overdue: rep.checkInsOverdue > 0,
     no_plan: rep.phase === 'no_plan',
     plan_not_agreed: rep.phase === 'draft' || rep.phase === 'awaiting_rep_signature',
-    behind_target: rep.attainment !== null && rep.attainment < 1,
+    behind_target: rep.attainment === 'behind',
+    behind_on_activity: rep.activity === 'behind',
     thin_pipeline:
       rep.coverage !== null && rep.neededCoverage !== null && rep.coverage < rep.neededCoverage,
+    slightly_behind_target: rep.attainment === 'slightly_behind',
+    slightly_behind_on_activity: rep.activity === 'slightly_behind',
   };
   return TEAM_ATTENTION_REASONS.filter((reason) => reasons[reason]);
 }

@@ -10,6 +10,7 @@ import { inOneRoundTrip } from '../db/round-trip';
 import { readWinRateGroups } from '../db/queries/reports';
 import { getUser } from '../db/queries/users';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import { standingOf } from '../domain/standing';
 import { attentionOf, planPhaseOf } from '../domain/team-attention';
 import { mergeUnconverted } from '../db/queries/money';
 import type { TeamDashboard, TeamRepRow } from '../schemas/dashboards';
@@ -46,6 +47,8 @@ function repRow(
   const { attainment, pipeline, plan } = figures;
   const neededPerWeek = figures.firstMeetings.neededPerWeek;
   const { phase, since } = planPhaseOf(plan);
+  const activityPlanned = figures.activity.toDate.reduce((sum, row) => sum + row.planned, 0);
+  const activityDone = figures.activity.toDate.reduce((sum, row) => sum + row.done, 0);
   const next =
     checkIns?.nextId && checkIns.nextDueOn && checkIns.nextPeriodStart && checkIns.nextPeriodEnd
       ? {
@@ -70,8 +73,8 @@ function repRow(
     targetYear: figures.targetYearMinor,
     attainment: attainment.attainment,
     gap: attainment.gapMinor,
-    activityPlanned: figures.activity.toDate.reduce((sum, row) => sum + row.planned, 0),
-    activityDone: figures.activity.toDate.reduce((sum, row) => sum + row.done, 0),
+    activityPlanned,
+    activityDone,
     firstMeetingsNeeded: neededPerWeek === null ? null : neededPerWeek * weeksElapsed,
     firstMeetingsDone: figures.firstMeetings.doneToDate,
     openCount: pipeline.openCount,
@@ -102,7 +105,9 @@ function repRow(
     attention: attentionOf({
       phase,
       checkInsOverdue,
-      attainment: attainment.attainment,
+      attainment: standingOf(attainment.wonToDateMinor, attainment.targetToDateMinor),
+      // The year to date, as the attainment: a month's first days say too little to judge by.
+      activity: standingOf(activityDone, activityPlanned),
       coverage: pipeline.coverage.coverage,
       neededCoverage: pipeline.coverage.neededCoverage,
     }),

@@ -4,7 +4,7 @@ import { ValidationError } from '../../domain/errors';
 import { reverseFunnel } from '../../domain/funnel';
 import type { FunnelPlan } from '../../domain/funnel';
 import { majorToMinor } from '../../domain/money';
-import { currencyFractionDigits, formatMoney } from '../../domain/money-format';
+import { currencyFractionDigits, formatWholeMoney } from '../../domain/money-format';
 import { parseRatio } from '../../domain/proportions';
 import { Currency } from '../../schemas/common';
 import { todayIso } from '../../services/clock';
@@ -88,7 +88,7 @@ function funnelTable(plan: FunnelPlan, currency: string): string {
   const pace = (perWeek: FunnelPlan['meetingsPerWeek']) =>
     perWeek === null ? '—' : `${perWeek.rounded} (exact ${show(perWeek.exact)})`;
   const lines = [
-    `Goal still to win        ${formatMoney(plan.remainingGoalMinor, currency, 'en-US')}`,
+    `Goal still to win        ${formatWholeMoney(plan.remainingGoalMinor, currency, 'en-US')}`,
     `Deals to win             ${show(plan.dealsToWin)} (exact ${show(plan.exact.dealsToWin)})`,
     `Opportunities needed     ${show(plan.opportunitiesNeeded)} (exact ${show(plan.exact.opportunitiesNeeded)})`,
     `First meetings needed    ${show(plan.firstMeetingsNeeded)} (exact ${show(plan.exact.firstMeetingsNeeded)})`,

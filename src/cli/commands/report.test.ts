@@ -42,8 +42,8 @@ describe('report table', () => {
       [
         'name     won  lost  winRate  wonRevenue  averageWonDeal  medianCycleDays',
         '-------  ---  ----  -------  ----------  --------------  ---------------',
-        'Ann Rep    3     1    75.0%  €12,345.67       €4,115.22             40.5',
-        'Bo         0     2     0.0%       €0.00               –                –',
+        'Ann Rep    3     1    75.0%     €12,346          €4,115             40.5',
+        'Bo         0     2     0.0%          €0               –                –',
         '',
         'Bo: 3 deals in CHF have no rate',
         '',
@@ -51,12 +51,12 @@ describe('report table', () => {
     );
   });
 
-  it('prints each currency with its own decimals: JPY none, BHD three', () => {
+  it('prints totals in whole units of each currency: JPY has no decimals, BHD three', () => {
     const row = (wonRevenue: number) => ({ name: 'Ann', wonRevenue });
-    // ¥1,234,567 is 1,234,567 minor units; BHD 1,234.567 is 1,234,567 fils.
+    // ¥1,234,567 is 1,234,567 minor units; BHD 1,234.567 is 1,234,567 fils, BHD 1,235 in whole.
     expect(formatReportTable([row(1_234_567)], 'JPY').split('\n')[2]).toBe('Ann   ¥1,234,567');
     expect(formatReportTable([row(1_234_567)], 'BHD').split('\n')[2]).toMatch(
-      /^Ann {3}BHD\s1,234\.567$/,
+      /^Ann {4}BHD\s1,235$/,
     );
   });
 
@@ -83,7 +83,7 @@ describe('report table', () => {
       'name     openCount  openValue  weightedValue  averageAgeDays  Qualify  Propose',
     );
     expect(row).toBe(
-      'Ann Rep          3  $3,000.00        $900.00              12        2        1',
+      'Ann Rep          3     $3,000           $900              12        2        1',
     );
   });
 

@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors';
 import { describeUnconverted } from '../../domain/exchange-rates';
-import { formatMoney } from '../../domain/money-format';
+import { formatWholeMoney } from '../../domain/money-format';
 import { IsoDate } from '../../schemas/common';
 import { REPORT_GROUPS, REPORT_KINDS } from '../../schemas/reports';
 import { withDatabase } from '../database';
 import { parseOption } from '../options';
 
 // `salesplan report …`: the KPI reports of the domain core over the database, as a table or JSON.
-// Money is in the organisation's currency, with that currency's own decimals (formatMoney).
+// Money is in the organisation's currency, in whole units (formatWholeMoney): every figure here is
+// a total; --json keeps the exact minor units.
 
 type ReportOptions = {
   by?: string;
@@ -36,7 +37,7 @@ const hiddenKeys = new Set(['id', 'repId', 'productId', 'unconverted']);
 function formatCell(key: string, value: unknown, currency: string): string {
   if (value === null || value === undefined) return '–';
   if (typeof value !== 'number') return String(value);
-  if (moneyKeys.has(key)) return formatMoney(value, currency, 'en-US');
+  if (moneyKeys.has(key)) return formatWholeMoney(value, currency, 'en-US');
   if (rateKeys.has(key)) return `${(value * 100).toFixed(1)}%`;
   if (key === 'z') return value.toFixed(2);
   if (!Number.isInteger(value)) return value.toFixed(1);

@@ -3,7 +3,7 @@ import { ValidationError } from '../../domain/errors';
 import { currencyFractionDigits } from '../../domain/money-format';
 
 // The formatter is the domain's, shared with the CLI; what is here reads what a person types.
-export { currencyFractionDigits, formatMoney } from '../../domain/money-format';
+export { currencyFractionDigits, formatMoney, formatWholeMoney } from '../../domain/money-format';
 
 /** Minor units back to the text a money input shows: 123456 → '1234.56'. */
 export function minorToInputText(amountMinor: number | null | undefined, currency: string): string {

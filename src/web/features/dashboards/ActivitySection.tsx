@@ -1,6 +1,7 @@
 import { Anchor, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { STANDING_SHORT_WORDS, STANDING_WORDS, standingOf } from '../../../domain/standing';
 import type { ActivityPanel, FunnelPacePanel } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
 import { useReference } from '../reference/useReference';
@@ -9,6 +10,7 @@ import { SERIES } from './chart-axes';
 import { DashboardSection } from './DashboardSection';
 import { activitiesLink, humaniseKey } from './dashboard-format';
 import { Figure, FigureGrid } from './Figure';
+import { STANDING_COLOURS } from './standing-tone';
 
 type Period = ActivityPanel['week'];
 
@@ -74,34 +76,37 @@ function PlanVsDone({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.activityType}>
-                    <Table.Th scope="row" fw={400}>
-                      {row.label}
-                    </Table.Th>
-                    <Table.Td ta="right">{row.planned}</Table.Td>
-                    <Table.Td ta="right">
-                      <Anchor
-                        component={Link}
-                        to={activitiesLink({
-                          ownerId,
-                          type: row.activityType,
-                          status: 'done',
-                          from: period.from,
-                          to: period.to,
-                        })}
-                        aria-label={`${row.done} ${row.label} done`}
-                      >
-                        {row.done}
-                      </Anchor>
-                      {row.done < row.planned && (
-                        <Text span size="xs" fw={700} c="red.9" ml={6}>
-                          behind
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {rows.map((row) => {
+                  const standing = standingOf(row.done, row.planned);
+                  return (
+                    <Table.Tr key={row.activityType}>
+                      <Table.Th scope="row" fw={400}>
+                        {row.label}
+                      </Table.Th>
+                      <Table.Td ta="right">{row.planned}</Table.Td>
+                      <Table.Td ta="right">
+                        <Anchor
+                          component={Link}
+                          to={activitiesLink({
+                            ownerId,
+                            type: row.activityType,
+                            status: 'done',
+                            from: period.from,
+                            to: period.to,
+                          })}
+                          aria-label={`${row.done} ${row.label} done`}
+                        >
+                          {row.done}
+                        </Anchor>
+                        {standing !== null && standing !== 'on_track' && (
+                          <Text span size="xs" fw={700} c={STANDING_COLOURS[standing]} ml={6}>
+                            {STANDING_SHORT_WORDS[standing]}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </ChartTable>
           }
@@ -139,12 +144,12 @@ export function FunnelPaceSection({
 }) {
   const meetings = (from: string, to: string) =>
     activitiesLink({ ownerId, type: 'first_meeting', status: 'done', from, to });
-  const behind = (done: number, need: number | null) =>
-    need === null
+  const behind = (done: number, need: number | null) => {
+    const standing = need === null ? null : standingOf(done, need);
+    return standing === null
       ? undefined
-      : done < need
-        ? { text: 'Behind pace', isBad: true }
-        : { text: 'On pace', isBad: false };
+      : { text: STANDING_WORDS.first_meetings[standing], standing };
+  };
   return (
     <DashboardSection
       title="Funnel pace"

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { STANDING_RULE, STANDING_WORDS, standingOf } from '../../../domain/standing';
 import type { AttainmentPanel } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
 import { formatMoney } from '../../components/money';
@@ -9,9 +10,6 @@ import { moneyTick, SERIES } from './chart-axes';
 import { DashboardSection, UnconvertedNote } from './DashboardSection';
 import { formatRate } from './dashboard-format';
 import { Figure, FigureGrid } from './Figure';
-
-/** Below this share of the target to date a rep (or a team) is behind. */
-export const BEHIND_BELOW = 0.8;
 
 /**
  * Won revenue against the seasonally weighted target: the figures to date and the twelve months
@@ -34,6 +32,7 @@ export function AttainmentSection({
   const money = (minor: number) => formatMoney(minor, currency);
   const months = panel.months.map((month) => ({ ...month, label: formatMonth(month.month) }));
   const isAhead = panel.gap <= 0;
+  const standing = standingOf(panel.wonToDate, panel.targetToDate);
   return (
     <DashboardSection
       title={title}
@@ -54,13 +53,9 @@ export function AttainmentSection({
         <Figure
           label="Attainment"
           value={formatRate(panel.attainment)}
-          description="Won to date ÷ target to date"
+          description={`Won to date ÷ target to date. ${STANDING_RULE}`}
           tone={
-            panel.attainment === null
-              ? undefined
-              : panel.attainment < BEHIND_BELOW
-                ? { text: 'Behind (under 80%)', isBad: true }
-                : { text: 'On track', isBad: false }
+            standing === null ? undefined : { text: STANDING_WORDS.attainment[standing], standing }
           }
         />
         <Figure

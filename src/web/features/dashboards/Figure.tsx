@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { StandingBand } from '../../../domain/standing';
+import { STANDING_COLOURS } from './standing-tone';
 
 /**
  * One labelled figure: what it is, the value, and where a figure could be misread a line saying
@@ -17,8 +19,8 @@ export function Figure({
   value: string;
   description?: ReactNode;
   to?: string;
-  /** A figure that is behind says so in words, not colour alone. */
-  tone?: { text: string; isBad: boolean };
+  /** A figure's verdict (standing.ts) in words, not colour alone. */
+  tone?: { text: string; standing: StandingBand };
 }) {
   return (
     <Paper withBorder radius="sm" p="sm" className="dashboard-figure">
@@ -34,9 +36,9 @@ export function Figure({
           {value}
         </Text>
       )}
-      {/* Only bad news takes a colour (dark red, AA on white); the words carry the meaning. */}
+      {/* The words carry the meaning; the colour (AA on white) only repeats them. */}
       {tone && (
-        <Text size="sm" fw={700} c={tone.isBad ? 'red.9' : undefined}>
+        <Text size="sm" fw={700} c={STANDING_COLOURS[tone.standing]}>
           {tone.text}
         </Text>
       )}

@@ -14,7 +14,7 @@ import {
 import { monthRange } from '../../../domain/calendar';
 import type { OrganisationDashboard } from '../../../schemas/dashboards';
 import type { QueryValue } from '../../api/client';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { formatMonth } from '../strategies/SeasonalityChart';
 import { ChartTable, ChartWithTable } from './ChartWithTable';
 import { SERIES } from './chart-axes';
@@ -91,7 +91,7 @@ export function SegmentMixSection({
                         closedTo: period.to,
                       })}
                     >
-                      {formatMoney(row.wonRevenue, currency)}
+                      {formatWholeMoney(row.wonRevenue, currency)}
                     </Anchor>
                   </Table.Td>
                 </Table.Tr>
@@ -172,7 +172,7 @@ export function CreatedPerMonthSection({
                         {row.count}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ta="right">{formatMoney(row.value, dashboard.currency)}</Table.Td>
+                    <Table.Td ta="right">{formatWholeMoney(row.value, dashboard.currency)}</Table.Td>
                   </Table.Tr>
                 );
               })}

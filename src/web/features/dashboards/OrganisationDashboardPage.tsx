@@ -1,5 +1,6 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { STANDING_RULE } from '../../../domain/standing';
 import type { OrganisationDashboard } from '../../../schemas/dashboards';
 import { toQueryString } from '../../api/client';
 import { formatDay } from '../../components/dates';
@@ -67,7 +68,7 @@ function OrganisationFigures({
       <CreatedPerMonthSection dashboard={dashboard} filters={listFilters} />
       <DashboardSection
         title="Attainment per team"
-        description="Each manager's team against its seasonal target to date; a team opens the dashboard filtered to it"
+        description={`Each manager's team against its seasonal target to date; a team opens the dashboard filtered to it. ${STANDING_RULE}`}
       >
         <AttainmentRowsTable
           label="Attainment per team"
@@ -79,7 +80,10 @@ function OrganisationFigures({
           }
         />
       </DashboardSection>
-      <DashboardSection title="Attainment per rep" description="A rep opens their dashboard">
+      <DashboardSection
+        title="Attainment per rep"
+        description={`A rep opens their dashboard. ${STANDING_RULE}`}
+      >
         <AttainmentRowsTable
           label="Attainment per rep"
           nameHeader="Rep"

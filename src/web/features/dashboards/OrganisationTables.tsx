@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { OrganisationDashboard } from '../../../schemas/dashboards';
 import type { QueryValue } from '../../api/client';
 import { formatMoney } from '../../components/money';
-import { BEHIND_BELOW } from './AttainmentSection';
 import { DashboardSection } from './DashboardSection';
 import { formatRate, opportunitiesLink } from './dashboard-format';
+import { StandingWord } from './StandingWord';
 
 type WonBy = OrganisationDashboard['wonBy'];
 type AttainmentRow = OrganisationDashboard['teams'][number];
@@ -124,11 +124,7 @@ export function AttainmentRowsTable({
               </Table.Th>
               <Table.Td ta="right">
                 {formatRate(row.attainment)}
-                {row.attainment !== null && row.attainment < BEHIND_BELOW && (
-                  <Text span size="xs" fw={700} c="red.9" display="block">
-                    behind
-                  </Text>
-                )}
+                <StandingWord won={row.wonToDate} due={row.targetToDate} />
               </Table.Td>
               <Table.Td ta="right">{money(row.wonToDate)}</Table.Td>
               <Table.Td ta="right">{money(row.targetToDate)}</Table.Td>

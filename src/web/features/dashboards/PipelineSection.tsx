@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PipelinePanel } from '../../../schemas/dashboards';
 import type { QueryValue } from '../../api/client';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { ChartTable, ChartWithTable } from './ChartWithTable';
 import { moneyTick, SERIES } from './chart-axes';
 import { DashboardSection, UnconvertedNote } from './DashboardSection';
@@ -27,7 +27,7 @@ export function PipelineSection({
   /** The opportunity list filters that select the same deals (ownerId, managerId, …). */
   filters: Record<string, QueryValue>;
 }) {
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatWholeMoney(minor, currency);
   const open = { ...filters, status: 'open' };
   const isShort =
     panel.coverage !== null &&

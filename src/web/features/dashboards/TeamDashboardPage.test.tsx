@@ -45,21 +45,32 @@ describe('TeamDashboardPage', () => {
     expect(api.calls.find((c) => c.path === '/api/dashboards/team')?.search.get('managerId')).toBe(
       dashboardIds.manager,
     );
-    // Rita is under 80% of target to date; Dana under 80% of the planned activities.
+    // Rita: 75% of the target to date (behind), 380 of 400 activities (95%: slightly behind).
+    // Dana: 95% of the target (slightly behind), 200 of 400 activities (50%: behind). The team:
+    // 85% of the target, 580 of 800 activities (72.5%: behind).
     expect(firstCells(table)).toEqual([
-      'Dana ReyesBehind on activity',
-      'Rita RepBehind on attainment',
-      'Team total',
+      "Dana ReyesBehind on activitySlightly behind targetOpen Dana Reyes's plan (proposed)",
+      "Rita RepBehind targetSlightly behind on activityOpen Rita Rep's plan (agreed)",
+      'Team totalBehind on activitySlightly behind target',
     ]);
+    expect(within(table).getByText('Behind target').style.color).toContain('red');
+    expect(within(table).getAllByText('Slightly behind target')[0]?.style.color).not.toContain(
+      'red',
+    );
     expect(within(table).getByRole('link', { name: 'Rita Rep' }).getAttribute('href')).toBe(
       `/dashboards/rep/${dashboardIds.rep}`,
     );
     const rita = within(table).getByRole('link', { name: 'Rita Rep' }).closest('tr') as HTMLElement;
     expect(rita.textContent).toContain('75.0%');
-    expect(rita.textContent).toContain(`${eur(750_000_00)} / ${eur(1_000_000_00)}`);
-    expect(rita.textContent).toContain('2.1× / 3.3×');
+    expect(rita.textContent).toContain(`${eur(750_000_00)} of ${eur(1_000_000_00)}`);
+    expect(rita.textContent).toContain('2.1×3.3× needed');
+    // The verdict's window in the head, this month's as context under it.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Activities, year to date' }),
+    ).toBeTruthy();
+    expect(rita.textContent).toContain('380 of 400this month 35 of 40');
     expect(rita.textContent).toContain('40.0%12 won, 18 lost');
-    expect(rita.textContent).toContain('48 days');
+    expect(rita.textContent).toContain('48 days median cycle');
     expect(
       within(rita).getByRole('link', { name: "Open Rita Rep's plan" }).getAttribute('href'),
     ).toBe(`/my-plan?plan=${dashboardIds.plan}`);

@@ -1,5 +1,6 @@
 import { Anchor, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link, Navigate, useParams } from 'react-router';
+import { STANDING_RULE } from '../../../domain/standing';
 import type { TeamDashboard } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
@@ -93,7 +94,7 @@ export function TeamDashboardView({
       </Group>
       <DashboardSection
         title="Reps"
-        description="Attainment to date against the seasonally weighted target; behind means under 80% of the target to date or of the planned activities. Click a column to sort."
+        description={`Attainment and activities from the fiscal year's start to date, against the seasonally weighted target and the agreed plan. ${STANDING_RULE} Click a column to sort.`}
       >
         {dashboard.reps.length === 0 ? (
           <Text c="dimmed">No rep reports to {dashboard.manager.name}.</Text>

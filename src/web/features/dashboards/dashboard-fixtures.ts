@@ -172,7 +172,8 @@ export function makeTeamRepRow(overrides: Partial<TeamRepRow> = {}): TeamRepRow 
     planSince: '2026-01-20',
     lastCheckIn: { id: dashboardIds.heldCheckIn, heldOn: '2026-10-30' },
     nextCheckIn: null,
-    attention: ['behind_target', 'thin_pipeline'],
+    // 75% of the target to date (behind), 380 of 400 activities to date (95%: slightly behind).
+    attention: ['behind_target', 'thin_pipeline', 'slightly_behind_on_activity'],
     ...overrides,
   };
 }
@@ -215,7 +216,14 @@ export function makeTeamDashboard(overrides: Partial<TeamDashboard> = {}): TeamD
       periodEnd: '2026-10-31',
       isOverdue: true,
     },
-    attention: ['awaiting_countersignature', 'check_in_overdue', 'behind_target', 'thin_pipeline'],
+    // 95% of the target to date (slightly behind), 200 of 400 activities (50%: behind).
+    attention: [
+      'awaiting_countersignature',
+      'check_in_overdue',
+      'behind_on_activity',
+      'thin_pipeline',
+      'slightly_behind_target',
+    ],
   });
   const {
     rep: _rep,

@@ -18,7 +18,7 @@ import { Link, useParams } from 'react-router';
 import type { KeyAccountPlanView } from '../../../schemas/key-accounts-plans';
 import { errorMessage } from '../../api/client';
 import { BackLink } from '../../components/BackLink';
-import { formatMoney } from '../../components/money';
+import { formatMoney, formatWholeMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { PlanDocumentActions } from '../plan-format/PlanDocumentActions';
 import { PrintHeader } from '../print/PrintHeader';
@@ -187,7 +187,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
   const personOf = (id: string | null) => plan.relationships.find((r) => r.id === id)?.contactName;
   const sourceOf = (id: string) => plan.benchmarks.find((b) => b.id === id)?.source ?? null;
   const value = (n: number | null, source: string | null) =>
-    n === null ? '—' : isMoneySource(source) ? formatMoney(n, currency) : String(n);
+    n === null ? '—' : isMoneySource(source) ? formatWholeMoney(n, currency) : String(n);
   return (
     <Stack gap="md">
       {plan.findings.length > 0 && (

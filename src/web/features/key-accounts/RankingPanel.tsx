@@ -17,7 +17,7 @@ import type { Ranking, RankingItem } from '../../../schemas/key-accounts';
 import { errorMessage } from '../../api/client';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ListFilters } from '../../components/ListPage';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { type RecordColumn, RecordList } from '../../components/RecordList';
 import { AccountRatingsForm } from './AccountRatingsForm';
@@ -33,7 +33,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}`;
 
 function figure(value: number | null, source: string, currency: string) {
   if (value === null) return '—';
-  return isMoneySource(source) ? formatMoney(value, currency) : String(value);
+  return isMoneySource(source) ? formatWholeMoney(value, currency) : String(value);
 }
 
 type Override = { decision: KeyAccountOverride; reason: string };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Group, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 import { errorMessage } from '../../api/client';
-import { formatMoney, minorToInputText } from '../../components/money';
+import { formatWholeMoney, minorToInputText } from '../../components/money';
 import { useKeyAccountWhitespace, useSaveKeyAccountWhitespace } from './useKeyAccountWhitespace';
 import { type WhitespaceDraft, whitespaceDraftOf, whitespaceInputOf } from './whitespace-draft';
 
@@ -25,7 +25,7 @@ export function derivedPotentialText(
   typicalShareBp: number,
   currency: string,
 ): string {
-  return `estimated: ${formatMoney(potentialMinor, currency)} = annual revenue × ${shareText(typicalShareBp)} typical share`;
+  return `estimated: ${formatWholeMoney(potentialMinor, currency)} = annual revenue × ${shareText(typicalShareBp)} typical share`;
 }
 
 export function WhitespaceCard({ accountId }: { accountId: string }) {
@@ -49,7 +49,7 @@ export function WhitespaceCard({ accountId }: { accountId: string }) {
         </Text>
       );
     const money = (minor: number | null) =>
-      minor === null ? '—' : formatMoney(minor, data.currency);
+      minor === null ? '—' : formatWholeMoney(minor, data.currency);
     const derivedText = (item: (typeof data.items)[number]) =>
       item.potentialBasis === 'derived' &&
       item.potentialMinor !== null &&

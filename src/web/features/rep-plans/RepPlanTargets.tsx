@@ -1,6 +1,6 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import type { RepPlan } from '../../../schemas/rep-plans';
-import { formatWholeMoney } from './plan-words';
+import { formatWholeMoney } from '../../components/money';
 import { AttainmentTable } from './RepPlanAttainment';
 
 /**

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { STANDING_WORDS } from '../../../domain/standing';
 import {
   byAttention,
   type PlanPhase,
@@ -14,6 +15,7 @@ import { api, type Page } from '../../api/client';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { formatRate } from '../dashboards/dashboard-format';
+import { STANDING_COLOURS } from '../dashboards/standing-tone';
 import { useTeamDashboard } from '../dashboards/useDashboards';
 import { formatWholeMoney } from './plan-words';
 
@@ -27,8 +29,12 @@ export const ATTENTION_WORDS: Record<TeamAttentionReason, string> = {
   check_in_overdue: 'Check-in overdue',
   no_plan: 'No plan',
   plan_not_agreed: 'Plan not agreed',
-  behind_target: 'Behind target',
+  // The verdicts of standing.ts, in the words every page uses for the same figure.
+  behind_target: STANDING_WORDS.attainment.behind,
+  behind_on_activity: STANDING_WORDS.activity.behind,
   thin_pipeline: 'Thin pipeline',
+  slightly_behind_target: STANDING_WORDS.attainment.slightly_behind,
+  slightly_behind_on_activity: STANDING_WORDS.activity.slightly_behind,
 };
 
 /** "Waiting for your countersignature since Jan 4, 2026", for the manager or someone else. */
@@ -56,8 +62,16 @@ export function planPhaseWords(
   }
 }
 
-// The reasons the manager acts on today, in red; the others in dark gray (AA contrast).
-const URGENT: readonly TeamAttentionReason[] = ['awaiting_countersignature', 'check_in_overdue'];
+// The reasons the manager acts on today in red, and behind as on the dashboards; the others in
+// dark gray (AA contrast).
+const URGENT: readonly TeamAttentionReason[] = [
+  'awaiting_countersignature',
+  'check_in_overdue',
+  'behind_target',
+  'behind_on_activity',
+];
+const colourOf = (reason: TeamAttentionReason) =>
+  URGENT.includes(reason) ? STANDING_COLOURS.behind : 'gray.8';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -76,9 +90,19 @@ type Column = {
   cell: (row: TeamRepRow) => ReactNode;
 };
 
-// The month's plan to today beside what was done so far this month (dashboard-rep-figures.ts).
+// The month's plan to today beside what was done so far this month (dashboard-rep-figures.ts),
+// then the year to date, the window "behind on activity" is judged on (as on the dashboard).
 const ACTIVITY_HEAD = 'Activities';
-const ACTIVITY_NOTE = 'this month: done of planned to today';
+const ACTIVITY_NOTE = 'done of planned to today';
+const activityWords = (
+  row: Pick<
+    TeamRepRow,
+    'activityDoneThisMonth' | 'activityPlannedThisMonth' | 'activityDone' | 'activityPlanned'
+  >,
+) => ({
+  month: `This month: ${row.activityDoneThisMonth} of ${row.activityPlannedThisMonth}`,
+  year: `Year to date: ${row.activityDone} of ${row.activityPlanned}`,
+});
 
 function columnsOf(currency: string, manager: Manager): Column[] {
   const money = (minor: number) => formatWholeMoney(minor, currency);
@@ -107,7 +131,19 @@ function columnsOf(currency: string, manager: Manager): Column[] {
       head: ACTIVITY_HEAD,
       note: ACTIVITY_NOTE,
       isNumber: true,
-      cell: (row) => `${row.activityDoneThisMonth} of ${row.activityPlannedThisMonth}`,
+      cell: (row) => {
+        const words = activityWords(row);
+        return (
+          <>
+            <Text size="sm" style={nowrap}>
+              {words.month}
+            </Text>
+            <Text size="xs" c="dimmed" style={nowrap}>
+              {words.year}
+            </Text>
+          </>
+        );
+      },
     },
   ];
 }
@@ -133,7 +169,7 @@ function Attention({ row }: { row: TeamRepRow }) {
   return (
     <Stack gap={2}>
       {row.attention.map((reason) => (
-        <Text key={reason} size="sm" fw={600} c={URGENT.includes(reason) ? 'red.9' : 'gray.8'}>
+        <Text key={reason} size="sm" fw={600} c={colourOf(reason)}>
           {ATTENTION_WORDS[reason]}
         </Text>
       ))}
@@ -243,7 +279,7 @@ function summaryCells(dashboard: TeamDashboard, rows: readonly TeamRepRow[]) {
       ],
       [
         `${ACTIVITY_HEAD}, ${ACTIVITY_NOTE}`,
-        `${totals.activityDoneThisMonth} of ${totals.activityPlannedThisMonth}`,
+        `${activityWords(totals).month}; ${activityWords(totals).year.toLowerCase()}`,
       ],
     ] satisfies [string, string][],
   };

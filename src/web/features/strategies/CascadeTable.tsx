@@ -1,7 +1,7 @@
 import { Alert, Badge, Table } from '@mantine/core';
 import type { Strategy } from '../../../schemas/strategies';
 import { AlertIcon } from '../../components/icons';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 
 type Cascade = Strategy['cascade'];
 type Row = { key: string; label: string; cells: number[]; total: number };
@@ -36,7 +36,7 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 /** Per-rep, per-segment targets: rows and columns sum to the organisation target. */
 export function CascadeTable({ strategy }: { strategy: Strategy }) {
   const { cascade, currency } = strategy;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatWholeMoney(minor, currency);
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table aria-label="Targets by rep and segment" striped>
@@ -95,7 +95,7 @@ export function UncoveredSegmentsAlert({ strategy }: { strategy: Strategy }) {
   const uncovered = cascade.segments.filter((s) => cascade.uncoveredSegments.includes(s.segmentId));
   if (uncovered.length === 0) return null;
   const isOne = uncovered.length === 1;
-  const amount = formatMoney(sum(uncovered.map((s) => s.targetMinor)), currency);
+  const amount = formatWholeMoney(sum(uncovered.map((s) => s.targetMinor)), currency);
   return (
     <Alert color="red" variant="light" icon={<AlertIcon />} title="Uncovered segments">
       {uncovered.map((s) => s.name).join(', ')} {isOne ? 'has' : 'have'} no rep: {amount} is not

@@ -2,7 +2,7 @@ import { Grid, Stack, Table, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Strategy } from '../../../schemas/strategies';
-import { currencyFractionDigits, formatMoney } from '../../components/money';
+import { currencyFractionDigits, formatWholeMoney } from '../../components/money';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 
 const monthFormat = new Intl.DateTimeFormat(undefined, {
@@ -28,7 +28,7 @@ const percent = (weight: number) => `${(weight * 100).toFixed(1)}%`;
 /** The monthly targets T·w_m as bars, with the weights and quarters in a table beneath. */
 export function SeasonalityChart({ strategy }: { strategy: Strategy }) {
   const { seasonality, currency } = strategy;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatWholeMoney(minor, currency);
   const bars = seasonality.months.map((month, m) => ({
     month: formatMonth(month.month),
     targetMinor: month.targetMinor,

@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import type { ReferenceData } from '../../../schemas/reference';
 import { type Strategy, StrategyInput } from '../../../schemas/strategies';
 import { AlertIcon } from '../../components/icons';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useSchemaForm } from '../../components/useSchemaForm';
 import { ConflictAlert, isConflict, plainTextOf } from '../../components/ConflictAlert';
@@ -133,7 +133,7 @@ export function StrategyForm({
               <TextInput
                 label="Revenue target"
                 readOnly
-                value={strategy ? formatMoney(strategy.targetMinor, strategy.currency) : ''}
+                value={strategy ? formatWholeMoney(strategy.targetMinor, strategy.currency) : ''}
               />
             ) : (
               <MoneyInput

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Strategy } from '../../../schemas/strategies';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
 import { CascadeTable, UncoveredSegmentsAlert } from './CascadeTable';
 import { SeasonalityChart } from './SeasonalityChart';
@@ -18,7 +18,7 @@ export function StrategySummary({ strategy }: { strategy: Strategy }) {
           Targets by rep and segment
         </Title>
         <Text mb="sm">
-          Target {formatMoney(strategy.targetMinor, strategy.currency)} · {strategy.model}{' '}
+          Target {formatWholeMoney(strategy.targetMinor, strategy.currency)} · {strategy.model}{' '}
           organisation
         </Text>
         <Stack gap="sm">

@@ -4,7 +4,7 @@ import type { ORGANISATION_MODELS } from '../../../domain/strategy-cascade';
 import type { ReferenceData } from '../../../schemas/reference';
 import type { Role } from '../../../schemas/session';
 import type { Strategy } from '../../../schemas/strategies';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { ACCOUNT_STATUS_LABELS } from '../accounts/useAccounts';
 import { fiscalMonthNames } from './SeasonalityFields';
 import { StrategySummary } from './StrategyPanel';
@@ -63,7 +63,7 @@ export function StrategyReadView({
   role: Role;
   userId: string;
 }) {
-  const money = (minor: number) => formatMoney(minor, strategy.currency);
+  const money = (minor: number) => formatWholeMoney(minor, strategy.currency);
   const months = fiscalMonthNames(strategy.startMonth);
   const own = ownTarget(strategy, role, userId);
   const segmentName = (id: string) => reference.segments.find((s) => s.id === id)?.name ?? id;

@@ -1,6 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { describeUnconverted } from '../../../domain/exchange-rates';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { isMoneyMetric, type TeamActivity } from './team-plan-draft';
 
 type Props = Pick<
@@ -27,7 +27,7 @@ export function MetricProgress({
   isStale = false,
 }: Props) {
   const format = (value: number) =>
-    isMoneyMetric(metricDefinition?.counts) ? formatMoney(value, currency) : String(value);
+    isMoneyMetric(metricDefinition?.counts) ? formatWholeMoney(value, currency) : String(value);
   if (!metricDefinition && !isStale) {
     return (
       <Stack gap={0}>

@@ -147,7 +147,7 @@ describe('TeamPlanEditor', () => {
       'Entered by hand (not counted from the data), 1 Jan–31 Dec: 120 of 500 booth visitors',
     );
     expect(within(activity(2)).getByLabelText('Actual so far')).toHaveProperty('value', '120');
-    expect(activity(3).textContent).toContain('€12,500.00 of €50,000.00 won');
+    expect(activity(3).textContent).toContain('€12,500 of €50,000 won');
     await userEvent.type(within(activity(1)).getByLabelText('Target'), '0');
     expect(activity(1).textContent).toContain('Counted from the data once saved');
     await userEvent.type(within(activity(2)).getByLabelText('Actual so far'), '5');

@@ -286,6 +286,16 @@ export const PlanHealthQuery = z.object({
     .pipe(z.array(Id).max(500)),
 });
 export const PlanHealthList = z.object({
-  items: z.array(PlanHealth.extend({ opportunityId: Id, hasPlan: z.boolean() })),
+  items: z.array(
+    PlanHealth.extend({
+      opportunityId: Id,
+      hasPlan: z.boolean(),
+      /**
+       * An open deal without a plan that is worth one (at least its owner's average won deal, as
+       * on the dashboards); false for every other deal.
+       */
+      needsPlan: z.boolean(),
+    }),
+  ),
 });
 export type PlanHealthList = z.infer<typeof PlanHealthList>;

@@ -8,6 +8,7 @@ import {
   listPlanRows,
   updateWinWin,
 } from '../db/queries/deal-plans';
+import { readWorthADealPlan } from '../db/queries/dashboards';
 import { getOpportunities, type OpportunityView } from '../db/queries/opportunities';
 import { ConflictError } from '../domain/errors';
 import type { DealPlanView, PlanHealthList, WinWin } from '../schemas/deal-plans';
@@ -128,14 +129,20 @@ export async function listPlanHealth(
   // Deals the actor cannot see are left out, as the list leaves them out.
   const opportunities = wanted.flatMap((id) => byId.get(id) ?? []);
   const ownerIds = [...new Set(opportunities.map((o) => o.opportunity.ownerId))];
-  const [rowsById, openStepDates] = await allQueries(db, [
+  const [rowsById, openStepDates, worthAPlan] = await allQueries(db, [
     () => listPlanRows(db, actor.orgId, [...byId.keys()]),
     () => listOwnersOpenStepDates(db, actor.orgId, ownerIds),
+    () => readWorthADealPlan(db, actor.orgId, today, [...byId.keys()]),
   ]);
   const items = opportunities.map((opportunity) => {
     const rows = rowsById.get(opportunity.opportunity.id) ?? emptyPlanRows();
     const view = checkedPlan(actor, opportunity, rows, openStepDates, today);
-    return { opportunityId: view.opportunityId, hasPlan: view.version > 0, ...view.health };
+    return {
+      opportunityId: view.opportunityId,
+      hasPlan: view.version > 0,
+      needsPlan: worthAPlan.has(view.opportunityId),
+      ...view.health,
+    };
   });
   return { items };
 }

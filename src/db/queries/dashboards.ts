@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type { Period } from '../../domain/opportunity';
 import type { RepPlanState } from '../../domain/rep-plan-states';
 import { type Executor, queryRows } from '../client';
@@ -85,12 +85,14 @@ export async function readWonByMonth(
  * Per owner: the average won deal over all time in the organisation's currency (the won deals
  * with a rate, half up), as a CTE `averages(owner_id, average)` for `isWorthADealPlanSql`.
  */
-function averagesCte(orgId: string, today: string, ownerIds: readonly string[]): SQL {
+function averagesCte(orgId: string, today: string, owners: readonly string[] | SQL): SQL {
+  const ownerCondition =
+    owners instanceof SQL ? sql`o.owner_id in (${owners})` : ownerIn(sql`o.owner_id`, owners);
   return sql`averages as (
     select o.owner_id, round(avg(${convertedMinor})) as average
     ${opportunitiesWithStage}
     ${convertedAmountJoin(today)}
-    where o.org_id = ${orgId} and ${ownerIn(sql`o.owner_id`, ownerIds)} and s.kind = 'won'
+    where o.org_id = ${orgId} and ${ownerCondition} and s.kind = 'won'
     group by 1)`;
 }
 
@@ -141,6 +143,32 @@ export async function readPipelineFlags(
     needsPlanCount: Number(row.needsPlan),
     dueInYearMinor: Number(row.due),
   }));
+}
+
+/**
+ * Which of the deals `ids` (the caller has checked they may see them) are worth a deal plan they
+ * do not have: the same rule as the dashboards' "deals that need a plan", for a list's Plan column.
+ */
+export async function readWorthADealPlan(
+  db: Executor,
+  orgId: string,
+  today: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with owners as (
+        select distinct o.owner_id from opportunities o
+        where o.org_id = ${orgId} and ${ownerIn(sql`o.id`, ids)}),
+      ${averagesCte(orgId, today, sql`select owner_id from owners`)}
+      select o.id::text as id
+      ${opportunitiesWithStage}
+      ${convertedAmountJoin(today)}
+      left join averages av on av.owner_id = o.owner_id
+      where o.org_id = ${orgId} and ${ownerIn(sql`o.id`, ids)} and ${isWorthADealPlanSql}`,
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 export const DEAL_LISTS = ['stale', 'slipping', 'needsPlan'] as const;

@@ -330,11 +330,48 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     const health = await rep1.request('GET', `/api/deal-plans/health?ids=${id},${empty}`);
     expect(health.status).toBe(200);
     expect(health.body.items).toEqual([
-      { opportunityId: id, hasPlan: true, ...plan.health },
+      { opportunityId: id, hasPlan: true, needsPlan: false, ...plan.health },
       expect.objectContaining({ opportunityId: empty, hasPlan: false }),
     ]);
     const rep9 = await server.as('rep9@other.test');
     expect((await rep9.request('GET', `/api/deal-plans/health?ids=${id}`)).body.items).toEqual([]);
+  });
+
+  it("says a deal needs a plan only from its owner's average won deal up, as the dashboards do", async () => {
+    const rep3 = await server.as('rep3@acme.test');
+    const stages = (await rep3.request('GET', '/api/reference')).body.stages;
+    const kind = (k: string) => stages.find((stage: { kind: string }) => stage.kind === k).id;
+    const account = (await rep3.request('POST', '/api/accounts', { name: 'Initech' })).body.id;
+    const deal = async (name: string, amountMinor: number, stage: string) => {
+      const created = await rep3.request('POST', '/api/opportunities', {
+        name,
+        accountId: account,
+        stageId: kind(stage),
+        amountMinor,
+        currency: 'EUR',
+        expectedCloseOn: addDays(today, 60),
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    const needsPlan = async (ids: string[]) =>
+      (await rep3.request('GET', `/api/deal-plans/health?ids=${ids.join(',')}`)).body.items.map(
+        (item: { needsPlan: boolean }) => item.needsPlan,
+      );
+    // Nothing won yet: no measure, so every open deal without a plan needs one.
+    const small = await deal('Small', 5_000_00, 'open');
+    expect(await needsPlan([small])).toEqual([true]);
+    // Won 8,000 and 12,000: the average is 10,000; 9,999.99 is under it, 10,000 is not.
+    const won = [await deal('Won A', 8_000_00, 'won'), await deal('Won B', 12_000_00, 'won')];
+    const under = await deal('Under', 9_999_99, 'open');
+    const at = await deal('At', 10_000_00, 'open');
+    expect(await needsPlan([small, under, at, ...won])).toEqual([false, false, true, false, false]);
+    // A plan of its own: it needs none any more.
+    expect(
+      (await write(rep3, 'POST', `/api/opportunities/${at}/plan/steps`, 0, { what: 'Call' }))
+        .status,
+    ).toBe(200);
+    expect(await needsPlan([at])).toEqual([false]);
   });
 
   /** The SQL statements `action` sends, read from the database's query hook. */

@@ -4,9 +4,10 @@ import { HealthBadges } from './FindingsPanel';
 import { usePlanHealth } from './useDealPlan';
 
 /**
- * One deal's plan health in a list, in words: "2 errors", "3 warnings", "No findings", or "No plan" for
- * an open deal without one (a closed deal needs none). Every cell of a page asks for the same
- * ids, so the page makes one request.
+ * One deal's plan health in a list, in words: "2 errors", "3 warnings", "No findings", or "No plan"
+ * for an open deal without one that is worth one (at least its owner's average won deal, as the
+ * dashboards count them). A closed deal, or a small one, needs none: a dash. Every cell of a page
+ * asks for the same ids, so the page makes one request.
  */
 export function PlanHealthCell({
   opportunityId,
@@ -39,6 +40,12 @@ export function PlanHealthCell({
   if (!item.hasPlan && !isOpen)
     return (
       <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  if (!item.hasPlan && !item.needsPlan)
+    return (
+      <Text size="xs" c="dimmed" title="No plan needed: under the owner's average won deal">
         —
       </Text>
     );

@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis 
 import { STANDING_RULE, STANDING_WORDS, standingOf } from '../../../domain/standing';
 import type { AttainmentPanel } from '../../../schemas/dashboards';
 import { formatDay } from '../../components/dates';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { formatMonth } from '../strategies/SeasonalityChart';
 import { ChartTable, ChartWithTable } from './ChartWithTable';
 import { moneyTick, SERIES } from './chart-axes';
@@ -29,7 +29,7 @@ export function AttainmentSection({
   wonLink: string;
   title?: string;
 }) {
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatWholeMoney(minor, currency);
   const months = panel.months.map((month) => ({ ...month, label: formatMonth(month.month) }));
   const isAhead = panel.gap <= 0;
   const standing = standingOf(panel.wonToDate, panel.targetToDate);

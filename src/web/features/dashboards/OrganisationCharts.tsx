@@ -172,7 +172,9 @@ export function CreatedPerMonthSection({
                         {row.count}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ta="right">{formatWholeMoney(row.value, dashboard.currency)}</Table.Td>
+                    <Table.Td ta="right">
+                      {formatWholeMoney(row.value, dashboard.currency)}
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

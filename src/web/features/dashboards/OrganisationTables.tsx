@@ -2,7 +2,7 @@ import { Anchor, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { OrganisationDashboard } from '../../../schemas/dashboards';
 import type { QueryValue } from '../../api/client';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { DashboardSection } from './DashboardSection';
 import { formatRate, opportunitiesLink } from './dashboard-format';
 import { StandingWord } from './StandingWord';
@@ -72,7 +72,7 @@ export function WonBySection({
                         )}
                       </Table.Th>
                       <Table.Td ta="right">{row.won}</Table.Td>
-                      <Table.Td ta="right">{formatMoney(row.wonRevenue, currency)}</Table.Td>
+                      <Table.Td ta="right">{formatWholeMoney(row.wonRevenue, currency)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -99,7 +99,7 @@ export function AttainmentRowsTable({
   currency: string;
   linkOf: (row: AttainmentRow) => string;
 }) {
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatWholeMoney(minor, currency);
   if (rows.length === 0) return <Text c="dimmed">None in these filters.</Text>;
   return (
     <Table.ScrollContainer minWidth={620}>

@@ -9,7 +9,7 @@ import {
   standingOf,
 } from '../../../domain/standing';
 import type { TeamDashboard, TeamRepRow } from '../../../schemas/dashboards';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import {
   activitiesLink,
@@ -101,7 +101,8 @@ function Secondary({ children }: { children: ReactNode }) {
 type Column = { key: SortKey; head: string; cell: (row: Row, links: Links) => ReactNode };
 
 function columnsOf(currency: string): Column[] {
-  const money = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, currency));
+  const money = (minor: number | null) =>
+    minor === null ? '—' : formatWholeMoney(minor, currency);
   return [
     {
       key: 'attainment',

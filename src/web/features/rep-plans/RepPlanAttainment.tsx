@@ -4,7 +4,7 @@ import { STANDING_RULE, STANDING_WORDS, standingOf } from '../../../domain/stand
 import type { PlanAttainment } from '../../../schemas/rep-plans';
 import { formatRate } from '../dashboards/dashboard-format';
 import { STANDING_COLOURS } from '../dashboards/standing-tone';
-import { formatWholeMoney } from './plan-words';
+import { formatWholeMoney } from '../../components/money';
 
 export type AttainmentTableRow = Pick<
   PlanAttainment['rows'][number],

@@ -17,7 +17,7 @@ import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { formatRate } from '../dashboards/dashboard-format';
 import { STANDING_COLOURS } from '../dashboards/standing-tone';
 import { useTeamDashboard } from '../dashboards/useDashboards';
-import { formatWholeMoney } from './plan-words';
+import { formatWholeMoney } from '../../components/money';
 
 // The Team page as the manager's working tool (issue 17, item 7): each rep's target, won to date,
 // attainment, pipeline and coverage (the team dashboard's figures), where the plan stands in

@@ -1,7 +1,7 @@
 import type { ActivityStatus } from '../../domain/activity';
 import { OPPORTUNITY_OPENED, activityOutcomes, activitySubjects } from './activity-texts';
-import { toIsoDate, toWorkingDay } from './day-numbers';
-import { createSeasonalDaySampler } from './demo-seasonality';
+import { isWeekend, monthOfDay, toIsoDate, toWorkingDay } from './day-numbers';
+import { createSeasonalDaySampler, monthWeights } from './demo-seasonality';
 import type { AccountProfile } from './generate-accounts';
 import { type ActivityType, activityTypes, normPerYear } from './generate-catalogue';
 import type { OpportunityTimeline } from './generate-pipeline';
@@ -45,13 +45,66 @@ export function generateActivities(random: Random, input: ActivitiesInput): Demo
   for (const rep of input.reps) {
     const accounts = input.accounts.filter((a) => a.account.ownerId === rep.userId);
     const timelines = input.timelines.filter((t) => t.opportunity.ownerId === rep.userId);
-    generateFirstMeetings(random, rep, accounts, timelines, input).forEach(add);
-    timelines.forEach((t) =>
-      generateOpportunityActivities(random, t, rep, input.anchorDay).forEach(add),
-    );
-    generateAccountCare(random, rep, accounts, input).forEach(add);
+    const drafts = [
+      ...generateFirstMeetings(random, rep, accounts, timelines, input),
+      ...timelines.flatMap((t) => generateOpportunityActivities(random, t, rep, input.anchorDay)),
+      ...generateAccountCare(random, rep, accounts, input),
+    ];
+    [...drafts, ...workUpToToday(random, accounts, drafts, input.anchorDay)].forEach(add);
   }
   return activities;
+}
+
+/** The working days before today the rep's pace is measured over, and those it fills. */
+const PACE_DAYS = { from: 70, to: 14 } as const;
+/** The share of a day's work done by the time the demo is opened: the morning of today. */
+const DONE_TODAY_SHARE = 0.5;
+
+/**
+ * The days just before today at the rep's own pace: closed deals end before them and open ones
+ * were last worked a few days ago, so deal work thins out before today, and today had nothing
+ * done. Account care fills each working day of the last two weeks up to what the rep did per
+ * working day (by month weight) in the weeks before, and today's morning is done (half a day)
+ * with the afternoon planned, so this month to today shows the rep at the pace of their history,
+ * which is their plan's (demo-norms.ts), ahead or behind as they are.
+ */
+function workUpToToday(
+  random: Random,
+  accounts: readonly AccountProfile[],
+  drafts: readonly ActivityDraft[],
+  anchorDay: number,
+): ActivityDraft[] {
+  const perDay = new Map<number, number>();
+  for (const draft of drafts) perDay.set(draft.day, (perDay.get(draft.day) ?? 0) + 1);
+  const weightOf = (day: number) => monthWeights[monthOfDay(day) - 1] ?? 1;
+  let measured = 0;
+  let weights = 0;
+  for (let day = anchorDay - PACE_DAYS.from; day < anchorDay - PACE_DAYS.to; day++) {
+    if (isWeekend(day)) continue;
+    measured += perDay.get(day) ?? 0;
+    weights += weightOf(day);
+  }
+  const pace = measured / Math.max(1, weights);
+  const types = drafts.filter((d) => d.type !== 'first_meeting').map((d) => d.type);
+  if (accounts.length === 0 || types.length === 0) return [];
+  const care = (day: number, isDone?: boolean): ActivityDraft => ({
+    type: random.pick(types),
+    day,
+    account: random.pick(accounts),
+    ...(isDone === undefined ? {} : { isDone }),
+  });
+  const filled: ActivityDraft[] = [];
+  for (let day = anchorDay - PACE_DAYS.to; day < anchorDay; day++) {
+    if (isWeekend(day)) continue;
+    const missing = Math.round(pace * weightOf(day)) - (perDay.get(day) ?? 0);
+    for (let i = 0; i < missing; i++) filled.push(care(day));
+  }
+  if (!isWeekend(anchorDay)) {
+    const today = random.count(pace * weightOf(anchorDay));
+    const doneToday = Math.round(today * DONE_TODAY_SHARE);
+    for (let i = 0; i < today; i++) filled.push(care(anchorDay, i < doneToday));
+  }
+  return filled;
 }
 
 // Each opportunity comes from a first meeting a few days before it; the rep's other first
@@ -123,9 +176,10 @@ function generateAccountCare(
   return drafts;
 }
 
-// Done before today, planned from today on; a contact of the account on most of them.
+// Done before today, planned from today on (some of today's done: the morning); a contact of the
+// account on most of them.
 function buildActivity(random: Random, draft: ActivityDraft, anchorDay: number): DemoActivity {
-  const isDone = draft.day < anchorDay;
+  const isDone = draft.isDone ?? draft.day < anchorDay;
   const { contactIds } = draft.account;
   const contactId = contactIds.length > 0 && random.chance(0.85) ? random.pick(contactIds) : null;
   return {

@@ -13,6 +13,8 @@ export type ActivityDraft = {
   account: AccountProfile;
   opportunityId?: string;
   outcome?: string;
+  /** Done or planned; by default done before today and planned from today on. */
+  isDone?: boolean;
 };
 
 // What a rep plans next on a live deal, by its stage.

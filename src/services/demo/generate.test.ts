@@ -206,9 +206,13 @@ describe('generateDemoData', () => {
   it('has done activities in the past and planned ones only in the next four weeks', () => {
     const lastPlanned = '2026-12-23';
     for (const a of demo.activities) {
-      if (a.status === 'done') expect(a.occursOn < anchorDate).toBe(true);
+      if (a.status === 'done') expect(a.occursOn <= anchorDate).toBe(true);
       else expect(a.occursOn >= anchorDate && a.occursOn <= lastPlanned).toBe(true);
     }
+    // Today is half done: some of its activities done (the morning), some still planned.
+    const today = demo.activities.filter((a) => a.occursOn === anchorDate);
+    expect(today.filter((a) => a.status === 'done').length).toBeGreaterThan(0);
+    expect(today.filter((a) => a.status === 'planned').length).toBeGreaterThan(0);
     const planned = demo.activities.filter((a) => a.status === 'planned');
     expect(planned.length).toBeGreaterThan(1_000);
     const linked = demo.activities.filter((a) => a.opportunityId !== null);

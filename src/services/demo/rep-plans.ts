@@ -36,7 +36,7 @@ import {
 // The strategy chain for the demo organisation, for the anchor date's fiscal year: a strategy
 // (history seasonality), a team plan per manager, and a rep plan per rep: most agreed with
 // check-ins held (discrepancies written from plan vs actual), one revised at a check-in, some
-// still proposed or draft, and one check-in left overdue.
+// still proposed or draft, and a check-in left overdue in each team.
 
 export type DemoRepPlanSummary = { repPlans: number; checkInsHeld: number; revisedPlans: number };
 
@@ -216,7 +216,12 @@ export async function loadDemoRepPlans(
     .from(users)
     .where(eq(users.orgId, orgId))
     .orderBy(asc(users.email));
-  const reps = people.filter((user) => user.role === 'rep' && user.managerId !== null);
+  // rep1 to rep15 in number order, five to a team: i % 5 is a rep's place in their team, so
+  // every manager has one plan of each state below (one waiting for the countersignature, one
+  // draft, one check-in overdue).
+  const reps = people
+    .filter((user) => user.role === 'rep' && user.managerId !== null)
+    .sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
   await loadStrategy(
     db,
     orgId,
@@ -300,7 +305,7 @@ export async function loadDemoRepPlans(
       managerSignedAt.toISOString().slice(0, 10),
     );
     const result = await holdCheckIns(db, agreed, anchorDate, managerId, {
-      leaveLastOverdue: i === 1,
+      leaveLastOverdue: i % 5 === 1,
       revise: i === 0,
     });
     checkInsHeld += result.held;

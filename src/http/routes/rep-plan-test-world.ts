@@ -79,6 +79,9 @@ export async function startRepPlanWorld(engine: Engine): Promise<RepPlanWorld> {
     A1: await account(rep1, 'Alpha', seg.A, 'prospect'),
     B1: await account(rep1, 'Beta', seg.B, 'customer'),
     X: await account(rep2, 'Xylo', seg.A, 'prospect'),
+    // The history's deals: a customer already, so winning them changes no target account's
+    // status (a won deal makes a prospect a customer, and with it its norms).
+    H: await account(rep1, 'Gamma', seg.A, 'customer'),
   };
   const stages = Object.fromEntries(
     (await rep1.request('GET', '/api/reference')).body.stages.map(
@@ -88,7 +91,7 @@ export async function startRepPlanWorld(engine: Engine): Promise<RepPlanWorld> {
   const deal = (stage: string, amountMinor: number, createdOn: string, closedOn?: string) =>
     rep1.request('POST', '/api/opportunities', {
       name: `${stage} ${amountMinor}`,
-      accountId: accounts.A1,
+      accountId: accounts.H,
       stageId: stages[stage],
       amountMinor,
       createdOn,

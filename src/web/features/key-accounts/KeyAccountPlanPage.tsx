@@ -17,6 +17,7 @@ import {
 import { Link, useParams } from 'react-router';
 import type { KeyAccountPlanView } from '../../../schemas/key-accounts-plans';
 import { errorMessage } from '../../api/client';
+import { formatDay } from '../../components/dates';
 import { BackLink } from '../../components/BackLink';
 import { formatMoney, formatWholeMoney } from '../../components/money';
 import { DetailSkeleton, ErrorAlert } from '../../components/PageStates';
@@ -40,7 +41,7 @@ import './key-accounts-print.css';
 // signed by its owner, acknowledged by their manager, reviewed monthly or quarterly. Prints for
 // the review meeting.
 
-const when = (iso: string | null) => (iso === null ? null : iso.slice(0, 10));
+const when = (iso: string | null) => (iso === null ? null : formatDay(iso));
 
 /** A part of the plan; `isEmpty` says "None yet." where its list has nothing. */
 function PlanCard({
@@ -327,7 +328,7 @@ function PlanView({ plan, currency }: { plan: KeyAccountPlanView; currency: stri
           {/* A div: the Due badge is one, and a div cannot sit in a paragraph. */}
           <Text size="sm" component="div">
             Cadence: {plan.cadence}. Next review due:{' '}
-            {plan.nextReviewDue ?? 'once the plan is written'}{' '}
+            {plan.nextReviewDue ? formatDay(plan.nextReviewDue) : 'once the plan is written'}{' '}
             {plan.isReviewDue && (
               <Badge color="red" variant="light">
                 Due

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { KeyAccountList as KeyAccounts } from '../../../schemas/key-accounts-plans';
+import { formatDay } from '../../components/dates';
 import { ExportCsvMenu } from '../../components/ExportCsvMenu';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { RecordList } from '../../components/RecordList';
@@ -96,7 +97,7 @@ function KeyAccountTable({ items }: { items: KeyAccounts['items'] }) {
           label: 'Next review',
           cell: (item) => (
             <>
-              {item.nextReviewDue ?? '—'}{' '}
+              {item.nextReviewDue ? formatDay(item.nextReviewDue) : '—'}{' '}
               {item.isReviewDue && (
                 <Badge color="red" variant="light">
                   Due
@@ -138,8 +139,9 @@ function ModelTab() {
           </Title>
           {model.data.history.map((v) => (
             <Text key={v.version} size="sm">
-              Version {v.version}, {v.createdAt.slice(0, 10)} by {v.createdByName ?? 'someone'}: top{' '}
-              {v.cutPercent}%, {v.criteria.map((c) => `${c.name} ×${c.weight}`).join(', ')}
+              Version {v.version}, {formatDay(v.createdAt.slice(0, 10))} by{' '}
+              {v.createdByName ?? 'someone'}: top {v.cutPercent}%,{' '}
+              {v.criteria.map((c) => `${c.name} ×${c.weight}`).join(', ')}
             </Text>
           ))}
         </Stack>

@@ -159,7 +159,7 @@ describe('AccountRatingsForm', () => {
       'GET /api/key-accounts/ranking': () => ({ body: ranking(false) }),
     });
     renderWithProviders(<RankingPanel currency="EUR" canConfirm={false} />);
-    expect(await screen.findByText('Alpha')).toBeTruthy();
+    expect(await screen.findByText('1. Alpha')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Rate Alpha' })).toBeNull();
   });
 });

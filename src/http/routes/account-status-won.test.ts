@@ -60,7 +60,9 @@ describe.each(testEngines())('account status after a won deal on %s', (engine) =
     });
     await rep1.request('PATCH', `/api/opportunities/${deal.body.id}`, { stageId: stages.Won });
     const again = await admin.request('GET', '/api/audit-log?entityType=account');
-    expect(again.body.items.filter((e: { after: { status?: string } }) => e.after.status === 'customer')).toHaveLength(1);
+    expect(
+      again.body.items.filter((e: { after: { status?: string } }) => e.after.status === 'customer'),
+    ).toHaveLength(1);
   });
 
   it('makes the account of a deal created as won a customer', async () => {

@@ -89,9 +89,7 @@ describe('WhitespaceCard', () => {
     renderWithProviders(<WhitespaceCard accountId={accountId} />);
     const card = await screen.findByRole('region', { name: 'Whitespace' });
     expect(
-      await within(card).findByText(
-        `estimated: €100,000 = annual revenue × 2% typical share`,
-      ),
+      await within(card).findByText(`estimated: €100,000 = annual revenue × 2% typical share`),
     ).toBeTruthy();
     // Entering potentials starts from the entered ones only: the estimate is a placeholder.
     await userEvent.click(within(card).getByRole('button', { name: 'Enter potentials' }));

@@ -217,9 +217,7 @@ describe('StrategyPage', () => {
     );
     renderPage();
     expect(await screen.findByRole('table', { name: 'Targets by rep and segment' })).toBeTruthy();
-    expect(screen.getByText('Organisation target').nextElementSibling?.textContent).toBe(
-      '€1,000',
-    );
+    expect(screen.getByText('Organisation target').nextElementSibling?.textContent).toBe('€1,000');
     expect(screen.getByText('Your target').nextElementSibling?.textContent).toMatch(/^€/);
     expect(screen.getByText('Segment mix: Segment A 60% · Segment B 30% · other 10%')).toBeTruthy();
     const months = screen.getByRole('table', { name: 'Monthly targets' });

@@ -34,8 +34,7 @@ type SortKey =
   | 'coverage'
   | 'staleCount'
   | 'winRate'
-  | 'averageWonDeal'
-  | 'checkInsOverdue';
+  | 'averageWonDeal';
 
 const ratio = (done: number, planned: number | null) =>
   planned === null || planned === 0 ? null : done / planned;
@@ -51,7 +50,6 @@ const SORT_VALUES: Record<SortKey, (row: TeamRepRow) => number | string | null> 
   staleCount: (row) => row.staleCount + row.slippingCount,
   winRate: (row) => row.winRate,
   averageWonDeal: (row) => row.averageWonDeal,
-  checkInsOverdue: (row) => row.checkInsOverdue,
 };
 
 // Rows without a value (no target, no closed deal) go last in either order.
@@ -91,7 +89,7 @@ type Links = { won: string; open: string; stale: string; slipping: string; activ
 
 function Secondary({ children }: { children: ReactNode }) {
   return (
-    <Text span size="xs" c="dimmed" display="block" style={{ whiteSpace: 'nowrap' }}>
+    <Text span size="xs" c="dimmed" display="block">
       {children}
     </Text>
   );
@@ -111,7 +109,7 @@ function columnsOf(currency: string): Column[] {
         <>
           {formatRate(row.attainment)}
           <Secondary>
-            <Anchor component={Link} to={links.won} inherit>
+            <Anchor component={Link} to={links.won} inherit underline="always">
               {money(row.wonToDate)}
             </Anchor>{' '}
             of {money(row.targetToDate)}
@@ -119,7 +117,19 @@ function columnsOf(currency: string): Column[] {
         </>
       ),
     },
-    { key: 'gap', head: 'Gap', cell: (row) => money(row.gap) },
+    {
+      key: 'gap',
+      head: 'Gap',
+      cell: (row) =>
+        row.gap !== null && row.gap < 0 ? (
+          <>
+            {money(-row.gap)}
+            <Secondary>ahead</Secondary>
+          </>
+        ) : (
+          money(row.gap)
+        ),
+    },
     {
       key: 'activity',
       head: 'Activities, year to date',
@@ -140,8 +150,17 @@ function columnsOf(currency: string): Column[] {
       head: 'First meetings',
       cell: (row) => (
         <>
-          {row.firstMeetingsDone} of {row.firstMeetingsNeeded ?? '—'}
-          <Secondary>held of needed</Secondary>
+          {row.firstMeetingsNeeded === null || row.firstMeetingsNeeded === 0 ? (
+            <>
+              {row.firstMeetingsDone}
+              <Secondary>held; none needed now</Secondary>
+            </>
+          ) : (
+            <>
+              {row.firstMeetingsDone} of {row.firstMeetingsNeeded}
+              <Secondary>held of needed</Secondary>
+            </>
+          )}
         </>
       ),
     },
@@ -188,7 +207,6 @@ function columnsOf(currency: string): Column[] {
           >
             {row.slippingCount}
           </Anchor>
-          <Secondary>stale, slipping deals</Secondary>
         </>
       ),
     },
@@ -218,7 +236,6 @@ function columnsOf(currency: string): Column[] {
         </>
       ),
     },
-    { key: 'checkInsOverdue', head: 'Check-ins overdue', cell: (row) => row.checkInsOverdue },
   ];
 }
 
@@ -353,7 +370,7 @@ export function TeamRepTable({
       </Stack>
     );
   }
-  const cell = { ta: 'right', style: { verticalAlign: 'top', whiteSpace: 'nowrap' } } as const;
+  const cell = { ta: 'right', style: { verticalAlign: 'top' } } as const;
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table

@@ -2,7 +2,7 @@ import { Group, Skeleton, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { describeUnconverted } from '../../../domain/exchange-rates';
 import type { OpportunitySummary } from '../../../schemas/opportunities';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { countOf } from '../rep-plans/plan-words';
 
 /**
@@ -14,7 +14,7 @@ export function OpportunitySummaryLine({ query }: { query: UseQueryResult<Opport
   if (query.isPending) return <Skeleton height={20} width={320} mb="sm" />;
   if (query.isError || !query.data) return null;
   const summary = query.data;
-  const money = (minor: number) => formatMoney(minor, summary.currency);
+  const money = (minor: number) => formatWholeMoney(minor, summary.currency);
   return (
     <Group gap="lg" mb="sm" aria-label="The deals the filters keep" role="group">
       <Text size="sm" fw={600}>

@@ -135,10 +135,8 @@ function columnsOf(currency: string, manager: Manager): Column[] {
         const words = activityWords(row);
         return (
           <>
-            <Text size="sm" style={nowrap}>
-              {words.month}
-            </Text>
-            <Text size="xs" c="dimmed" style={nowrap}>
+            <Text size="sm">{words.month}</Text>
+            <Text size="xs" c="dimmed">
               {words.year}
             </Text>
           </>

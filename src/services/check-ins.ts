@@ -5,6 +5,7 @@ import {
   updateCheckIn,
 } from '../db/queries/check-ins';
 import { listDoneActivities, type RepPlanRow } from '../db/queries/rep-plans';
+import { monthPlanToDay } from '../domain/activity-plan';
 import { checkCheckInTiming, checkInTimingOf } from '../domain/check-ins';
 import { maxDate, minDate, monthOf } from '../domain/calendar';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
@@ -26,7 +27,8 @@ import { loadVisibleRepPlan, partyOf, statusOf, writeRepPlanContent } from './re
 type CheckInRow = NonNullable<Awaited<ReturnType<typeof getCheckInRow>>>;
 
 /** Plan vs actual from the period's start to today (or its end): planned counts are the plan's
- * months started by then, done counts the rep's done activities; targets are to date. */
+ * months before today's in full and today's month to today (its working days so far, the Team
+ * page's rule: `monthPlanToDay`), done counts the rep's done activities; targets are to date. */
 export async function planVsActualOf(
   db: Executor,
   plan: RepPlanRow,
@@ -35,9 +37,11 @@ export async function planVsActualOf(
 ): Promise<PlanVsActual> {
   const figures = await computeRepPlanFigures(db, plan, today);
   const asOf = minDate(maxDate(today, checkIn.periodStart), checkIn.periodEnd);
-  const months = figures.activityPlanFull.monthly.filter(
-    (m) => m.month >= monthOf(checkIn.periodStart) && m.month <= monthOf(asOf),
-  );
+  const months = figures.activityPlanFull.monthly
+    .filter((m) => m.month >= monthOf(checkIn.periodStart) && m.month <= monthOf(asOf))
+    .map((m) =>
+      m.month === monthOf(asOf) ? { ...m, counts: monthPlanToDay(m.counts, m.month, asOf) } : m,
+    );
   const done = await listDoneActivities(db, plan.orgId, plan.repId, {
     from: checkIn.periodStart,
     to: asOf,

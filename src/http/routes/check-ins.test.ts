@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ActivityCounts, monthPlanToDay } from '../../domain/activity-plan';
+import { monthOf } from '../../domain/calendar';
 import { testEngines } from '../../test-setup/test-database';
 import type { Client, TestServer } from '../test-server';
 import {
@@ -65,6 +67,23 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
       true,
     );
     expect(inDb).toMatchObject({ call: 2, meeting: 1 });
+    // Planned: the period's months before today's in full, today's month to today (its working
+    // days so far), as the Team page counts it, not the whole month against part of its work.
+    const monthly = plan.activityPlan.monthly as { month: string; counts: ActivityCounts }[];
+    const thisMonth = monthOf(today);
+    const expectedPlanned = (type: string) =>
+      monthly
+        .filter((m) => m.month >= monthOf(periodStart) && m.month < thisMonth)
+        .reduce((sum, m) => sum + (m.counts[type] ?? 0), 0) +
+      (monthPlanToDay(monthly.find((m) => m.month === thisMonth)?.counts ?? {}, thisMonth, today)[
+        type
+      ] ?? 0);
+    const plannedShown = form.body.planVsActual.activities as {
+      activityType: string;
+      planned: number;
+    }[];
+    expect(plannedShown.length).toBeGreaterThan(0);
+    for (const row of plannedShown) expect(row.planned).toBe(expectedPlanned(row.activityType));
     expect(form.body.planVsActual.targets[0]).toMatchObject({
       key: 'total',
       wonToDateMinor: 60_000_00,

@@ -146,7 +146,7 @@ export function CheckInForm({
       {checkIn.data && (
         <Stack>
           <Text size="sm" c="dimmed">
-            Plan vs actual as of {checkIn.data.planVsActual.asOf}
+            Plan vs actual as of {formatDay(checkIn.data.planVsActual.asOf)}
           </Text>
           <PlanVsActualTables checkIn={checkIn.data} currency={planCurrency(plan)} />
           {checkIn.data.warnings.map((warning) => (

@@ -1,9 +1,13 @@
 import { Table } from '@mantine/core';
 import type { CheckIn } from '../../../schemas/check-ins';
+import { formatDay } from '../../components/dates';
 import { useActivityTypeWords } from './plan-words';
 import { AttainmentTable } from './RepPlanAttainment';
 
-/** A check-in's plan vs actual, per activity type and per segment's target; shortfalls in red. */
+/**
+ * A check-in's plan vs actual, per activity type (planned from the period's start to its day: the
+ * month so far by its working days) and per segment's target; shortfalls in red.
+ */
 export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; currency: string }) {
   const behind = { c: 'red', fw: 700 } as const;
   const words = useActivityTypeWords();
@@ -13,7 +17,7 @@ export function PlanVsActualTables({ checkIn, currency }: { checkIn: CheckIn; cu
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Activity</Table.Th>
-            <Table.Th ta="right">Planned</Table.Th>
+            <Table.Th ta="right">Planned to {formatDay(checkIn.planVsActual.asOf)}</Table.Th>
             <Table.Th ta="right">Done</Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/services/clock';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../src/http/test-server';
-import { formatMoney } from '../src/web/components/money';
+import { formatDay } from '../src/web/components/dates';
+import { formatWholeMoney } from '../src/web/components/money';
 import {
   buildWebApp,
   expectNoAxeViolations,
@@ -18,7 +19,7 @@ import {
 const canRun = hasChromium || process.env.CI === 'true';
 
 const today = todayIso();
-const euros = (minor: number) => formatMoney(minor, 'EUR', 'en-US');
+const euros = (minor: number) => formatWholeMoney(minor, 'EUR', 'en-US');
 const screenshot = (page: Page, name: string) =>
   page.screenshot({
     path: path.join(os.tmpdir(), `key-account-plan-journey-${name}.png`),
@@ -244,7 +245,7 @@ describe.runIf(canRun)(
         ['Meetings held', 6, 3],
       ]);
       await page.getByRole('button', { name: 'Sign the commitment' }).click();
-      await page.getByText(`Signed by the rep: ${today}`).waitFor();
+      await page.getByText(`Signed by the rep: ${formatDay(today)}`).waitFor();
       await rep.context.close();
 
       // 4. manager1 acknowledges the signed plan with a comment.
@@ -253,7 +254,7 @@ describe.runIf(canRun)(
       await page.getByRole('heading', { name: `Borealis: key-account plan ${year}` }).waitFor();
       await page.getByRole('textbox', { name: 'Comment' }).fill('Good plan; bring me to the QBR.');
       await page.getByRole('button', { name: 'Acknowledge' }).click();
-      await page.getByText(`Acknowledged by the manager: ${today}`).waitFor();
+      await page.getByText(`Acknowledged by the manager: ${formatDay(today)}`).waitFor();
       await page.getByText('Manager: Good plan; bring me to the QBR.').waitFor();
       await expectNoAxeViolations(page, 'the acknowledged key-account plan');
 

@@ -86,6 +86,8 @@ describe.runIf(canRun)('each roleâ€™s main pages on a phone (real browser, 390 Ã
         pageErrors,
         width: PHONE.width,
       });
+      // Signed in once the form has gone: a page.goto before that aborts the sign-in's request.
+      await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'detached' });
       await page.setViewportSize(PHONE);
       try {
         for (const path of pages) {

@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, sessions, users } from '../db/schema';
 import { testEngines } from '../test-setup/test-database';
-import { startTestServer, type TestServer } from './test-server';
+import {
+  startTestServer,
+  statementsOf as statementsOfServer,
+  type TestServer,
+} from './test-server';
 
 // Authentication is one statement per request once the token's organisation is known
 // (services/auth.ts): the session or API token with its user, organisation and team. The
@@ -14,16 +18,7 @@ describe.each(testEngines())('authentication in one statement on %s', (engine) =
   });
   afterAll(() => server.close());
 
-  const statementsOf = async (action: () => Promise<unknown>) => {
-    const statements: string[] = [];
-    const stop = server.database.onQuery((sql) => statements.push(sql));
-    try {
-      await action();
-    } finally {
-      stop();
-    }
-    return statements;
-  };
+  const statementsOf = (action: () => Promise<unknown>) => statementsOfServer(server, action);
 
   it("reads a manager's session, user, organisation and team in one statement", async () => {
     const manager = await server.as('manager1@acme.test');

@@ -128,3 +128,18 @@ export async function startTestServer(
     },
   };
 }
+
+/** The SQL statements `action` sends through the server's database, read from its query hook. */
+export async function statementsOf(
+  server: TestServer,
+  action: () => Promise<unknown>,
+): Promise<string[]> {
+  const statements: string[] = [];
+  const stop = server.database.onQuery((sql) => statements.push(sql));
+  try {
+    await action();
+  } finally {
+    stop();
+  }
+  return statements;
+}

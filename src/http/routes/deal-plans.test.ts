@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-setup/test-database';
 import { addDays, isoWeekOf, isoWeekStart } from '../../domain/calendar';
 import { todayIso } from '../../services/clock';
-import { startTestServer, type Client, type TestServer } from '../test-server';
+import {
+  startTestServer,
+  statementsOf as statementsOfServer,
+  type Client,
+  type TestServer,
+} from '../test-server';
 
 describe.each(testEngines())('deal plans API on %s', (engine) => {
   let server: TestServer;
@@ -374,17 +379,7 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     expect(await needsPlan([at])).toEqual([false]);
   });
 
-  /** The SQL statements `action` sends, read from the database's query hook. */
-  const statementsOf = async (action: () => Promise<unknown>) => {
-    const statements: string[] = [];
-    const stop = server.database.onQuery((sql) => statements.push(sql));
-    try {
-      await action();
-    } finally {
-      stop();
-    }
-    return statements;
-  };
+  const statementsOf = (action: () => Promise<unknown>) => statementsOfServer(server, action);
   const planWithSteps = async (name: string, dueDates: readonly string[]) => {
     const id = await newDeal(name);
     for (const [version, dueOn] of dueDates.entries()) {

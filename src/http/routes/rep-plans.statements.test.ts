@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-setup/test-database';
-import type { Client, TestServer } from '../test-server';
+import { statementsOf as statementsOfServer, type Client, type TestServer } from '../test-server';
 import { startRepPlanWorld, year } from './rep-plan-test-world';
 
 // A rep plan's read is five statements (services/rep-plans.ts, getRepPlan): authentication, the
@@ -16,16 +16,7 @@ describe.each(testEngines())('rep plan read statements on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  const statementsOf = async (action: () => Promise<unknown>) => {
-    const statements: string[] = [];
-    const stop = server.database.onQuery((sql) => statements.push(sql));
-    try {
-      await action();
-    } finally {
-      stop();
-    }
-    return statements;
-  };
+  const statementsOf = (action: () => Promise<unknown>) => statementsOfServer(server, action);
 
   it('reads a plan in five statements, for its rep and its manager', async () => {
     const created = await rep1.request('POST', '/api/rep-plans', { year, cadence: 'monthly' });

@@ -13,7 +13,8 @@ import { inOneRoundTrip } from '../db/round-trip';
 import { getUser } from '../db/queries/users';
 import { addDays, daysBetween } from '../domain/calendar';
 import { NotFoundError } from '../domain/errors';
-import { formatMoney } from '../domain/money-format';
+import { formatDay } from '../domain/day-format';
+import { formatWholeMoney } from '../domain/money-format';
 import type { RepDashboard } from '../schemas/dashboards';
 import { type Actor, canRead } from './authorization';
 import { todayIn } from './clock';
@@ -39,11 +40,12 @@ const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 /** Why a deal is on a list, in words a rep reads at a glance. */
 function reasonFor(kind: DealListKind, deal: DealListRow, today: string, currency: string) {
-  const money = (minor: number) => formatMoney(minor, currency, LOCALE);
+  // Whole units in a sentence: the cents of an average mean nothing there (issue #17 item 8).
+  const money = (minor: number) => formatWholeMoney(minor, currency, LOCALE);
   switch (kind) {
     case 'stale':
       if (deal.expectedCloseOn !== null && deal.expectedCloseOn < today)
-        return `past its expected close of ${deal.expectedCloseOn}`;
+        return `past its expected close of ${formatDay(deal.expectedCloseOn, LOCALE)}`;
       return deal.lastActivityOn === null
         ? `no activity since it was created ${times(daysBetween(deal.createdOn, today), 'day', 'days')} ago`
         : `no activity for ${times(daysBetween(deal.lastActivityOn, today), 'day', 'days')}`;

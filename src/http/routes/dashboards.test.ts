@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionSteps, checkIns, dealPlans, opportunities, stages } from '../../db/schema';
 import { monthPlanToDay } from '../../domain/activity-plan';
 import { addDays } from '../../domain/calendar';
+import { formatDay } from '../../domain/day-format';
 import { eq } from 'drizzle-orm';
 import { RepDashboard, TeamDashboard } from '../../schemas/dashboards';
 import { testEngines } from '../../test-setup/test-database';
@@ -254,5 +255,32 @@ describe.each(testEngines())('dashboards API on %s', (engine) => {
     expect(team.checkInsOverdue.map((c) => [c.id, c.rep.name])).toEqual([[checkIn?.id, 'rep1']]);
     expect(team.reps.find((r) => r.rep.name === 'rep1')?.checkInsOverdue).toBe(1);
     expect(team.totals.checkInsOverdue).toBe(1);
+  });
+  it('says why a deal is on a list in words: the date as a day, money in whole units', async () => {
+    const { server, rep1 } = world;
+    const db = server.database.db;
+    const orgId = server.orgIds.acme;
+    const [open] = await db.select().from(stages).where(eq(stages.orgId, orgId));
+    const [deal] = await db
+      .insert(opportunities)
+      .values({
+        orgId,
+        name: 'Overdue big deal',
+        ownerId: server.ids.rep1 ?? '',
+        amountMinor: 5_000_000_50,
+        currency: 'EUR',
+        stageId: open?.id ?? '',
+        createdOn: daysAgo(60),
+        expectedCloseOn: daysAgo(3),
+      })
+      .returning();
+    const body = RepDashboard.parse((await rep1.request('GET', '/api/dashboards/rep')).body);
+    const reasonOf = (list: { items: { id: string; reason: string }[] }) =>
+      list.items.find((item) => item.id === deal?.id)?.reason;
+    expect(reasonOf(body.stale)).toBe(`past its expected close of ${formatDay(daysAgo(3), 'en')}`);
+    // €5,000,000.50 is shown as €5,000,001; the average won deal without cents either.
+    expect(reasonOf(body.needsPlan)).toMatch(
+      /^no deal plan; worth €5,000,001, at least the average won deal of €[\d,]+$/,
+    );
   });
 });

@@ -1,11 +1,5 @@
-// ISO dates ('2026-11-25') are calendar days, not instants: format them in UTC so a reader west
-// of Greenwich does not see the day before.
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+// ISO dates are formatted by the domain's one rule (domain/day-format.ts), in the reader's locale.
+export { formatDay } from '../../domain/day-format';
 
 const instantFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
@@ -14,13 +8,6 @@ const instantFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 });
-
-/** '2026-11-25' → 'Nov 25, 2026' (reader's locale); null → '—'. */
-export function formatDay(isoDate: string | null | undefined): string {
-  if (!isoDate) return '—';
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dayFormat.format(date);
-}
 
 /** '2026-11-25T09:00:00Z' → local date and time; null → '—'. */
 export function formatInstant(isoDateTime: string | null | undefined): string {

@@ -1,0 +1,27 @@
+// ISO dates ('2026-11-25') are calendar days, not instants: they are formatted in UTC so a reader
+// west of Greenwich does not see the day before. The web formats in the reader's locale; sentences
+// built on the server (a dashboard's reasons) in the organisation's.
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(locale: string | undefined): Intl.DateTimeFormat {
+  const key = locale ?? '';
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** '2026-11-25' → 'Nov 25, 2026' (in `locale`, the runtime's when not given); null → '—'. */
+export function formatDay(isoDate: string | null | undefined, locale?: string): string {
+  if (!isoDate) return '—';
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dayFormat(locale).format(date);
+}

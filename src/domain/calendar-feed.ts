@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from './calendar';
+import { formatDayRange } from './day-format';
 
 // What a user's calendar feed shows (issue #14): their open action steps with a due date, their
 // planned activities, the check-ins due on the rep plans they hold or agree, and the next review
@@ -98,7 +99,7 @@ export function calendarEventOf(item: FeedItem): CalendarEvent {
         uid,
         day: item.dueOn,
         summary: item.isOwnPlan ? 'Rep plan check-in' : `Rep plan check-in: ${item.repName}`,
-        description: `The check-in for ${item.periodStart} to ${item.periodEnd} of ${item.repName}'s rep plan`,
+        description: `The check-in for ${formatDayRange(item.periodStart, item.periodEnd, 'en')} of ${item.repName}'s rep plan`,
         path: item.isOwnPlan ? '/my-plan' : '/team',
         changedAt: item.changedAt,
       };

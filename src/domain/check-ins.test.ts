@@ -13,7 +13,7 @@ describe('checkCheckInTiming', () => {
       expect((error as ValidationError).issues).toEqual([
         {
           field: 'heldOn',
-          reason: "the check-in's period starts on 2026-03-01: hold it then or later",
+          reason: "the check-in's period starts on Mar 1, 2026: hold it then or later",
         },
       ]);
     }
@@ -21,7 +21,7 @@ describe('checkCheckInTiming', () => {
 
   it('warns from the first day to the day before the end, and is quiet from the last day on', () => {
     expect(checkCheckInTiming(march, '2026-03-01')).toEqual([
-      'The period runs until 2026-03-31: held on 2026-03-01, the check-in leaves out what happens after that day.',
+      'The period runs until Mar 31, 2026: held on Mar 1, 2026, the check-in leaves out what happens after that day.',
     ]);
     expect(checkCheckInTiming(march, '2026-03-30')).toHaveLength(1);
     expect(checkCheckInTiming(march, '2026-03-31')).toEqual([]);
@@ -31,7 +31,7 @@ describe('checkCheckInTiming', () => {
   it('says when a check-in can be recorded instead of refusing on reading', () => {
     expect(checkInTimingOf(march, '2026-02-10')).toEqual({
       canRecord: false,
-      warnings: ["The check-in's period starts on 2026-03-01: it can be recorded from then on."],
+      warnings: ["The check-in's period starts on Mar 1, 2026: it can be recorded from then on."],
     });
     expect(checkInTimingOf(march, '2026-03-31')).toEqual({ canRecord: true, warnings: [] });
   });

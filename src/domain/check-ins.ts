@@ -1,6 +1,7 @@
 import type { IsoDate } from './calendar';
 import { parseIsoDate } from './calendar';
 import { ValidationError } from './errors';
+import { formatDay } from './day-format';
 
 // When a check-in may be held (DOMAIN.md, "Rep plan"): it looks back on its period, so not before
 // the period has started; before the period ends it is allowed (a rep on leave, a busy month's
@@ -17,7 +18,7 @@ export function checkInTimingOf(period: CheckInPeriod, heldOn: IsoDate): CheckIn
     return {
       canRecord: false,
       warnings: [
-        `The check-in's period starts on ${period.periodStart}: it can be recorded from then on.`,
+        `The check-in's period starts on ${formatDay(period.periodStart, 'en')}: it can be recorded from then on.`,
       ],
     };
   }
@@ -26,7 +27,7 @@ export function checkInTimingOf(period: CheckInPeriod, heldOn: IsoDate): CheckIn
     warnings:
       heldOn < period.periodEnd
         ? [
-            `The period runs until ${period.periodEnd}: held on ${heldOn}, the check-in leaves out what happens after that day.`,
+            `The period runs until ${formatDay(period.periodEnd, 'en')}: held on ${formatDay(heldOn, 'en')}, the check-in leaves out what happens after that day.`,
           ]
         : [],
   };
@@ -38,7 +39,7 @@ export function checkCheckInTiming(period: CheckInPeriod, heldOn: IsoDate): stri
   if (!timing.canRecord) {
     throw new ValidationError({
       field: 'heldOn',
-      reason: `the check-in's period starts on ${period.periodStart}: hold it then or later`,
+      reason: `the check-in's period starts on ${formatDay(period.periodStart, 'en')}: hold it then or later`,
     });
   }
   return timing.warnings;

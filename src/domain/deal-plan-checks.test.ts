@@ -111,7 +111,7 @@ describe('checkDealPlan', () => {
         code: 'step_before_dependency',
         field: 'steps[1].dueOn',
         message:
-          '"Run the demo" is due 2026-11-28, before "Send the agenda to Uma" it depends on (2026-11-30).',
+          '"Run the demo" is due Nov 28, 2026, before "Send the agenda to Uma" it depends on (Nov 30, 2026).',
       },
     ]);
   });

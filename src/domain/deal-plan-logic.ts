@@ -1,6 +1,7 @@
 import type { IsoDate } from './calendar';
 import type { ActionStep, DealPlan, DealPlanFinding } from './deal-plan';
 import { finding, label } from './deal-plan-finding';
+import { formatDay } from './day-format';
 
 // Logical and significant checks of a deal plan (table in deal-plan-checks.ts).
 
@@ -52,7 +53,7 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
             'error',
             'step_before_dependency',
             `steps[${i}].dueOn`,
-            `${label(step)} is due ${step.dueOn}, before ${label(before)} it depends on (${before.dueOn}).`,
+            `${label(step)} is due ${formatDay(step.dueOn, 'en')}, before ${label(before)} it depends on (${formatDay(before.dueOn, 'en')}).`,
           ),
         );
       }
@@ -69,7 +70,7 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
           'warning',
           'step_after_expected_close',
           `steps[${i}].dueOn`,
-          `${label(step)} is due ${step.dueOn}, after the expected close (${plan.expectedCloseOn}).`,
+          `${label(step)} is due ${formatDay(step.dueOn, 'en')}, after the expected close (${formatDay(plan.expectedCloseOn, 'en')}).`,
         ),
       );
     }
@@ -91,7 +92,7 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
           'warning',
           'objective_before_its_steps',
           `objectives[${i}].dueOn`,
-          `The objective is due ${objective.dueOn}, before its last step (${lastStep}).`,
+          `The objective is due ${formatDay(objective.dueOn, 'en')}, before its last step (${formatDay(lastStep, 'en')}).`,
         ),
       );
     }
@@ -102,7 +103,7 @@ export function checkLogical(plan: DealPlan): DealPlanFinding[] {
           'info',
           'objectives_out_of_order',
           `objectives[${i}].dueOn`,
-          `This objective comes later in the sequence but is due ${objective.dueOn}, before an earlier one (${latestEarlierDue}).`,
+          `This objective comes later in the sequence but is due ${formatDay(objective.dueOn, 'en')}, before an earlier one (${formatDay(latestEarlierDue, 'en')}).`,
         ),
       );
     }

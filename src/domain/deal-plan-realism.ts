@@ -2,6 +2,7 @@ import { isoWeekOf } from './calendar';
 import type { IsoDate, IsoWeek } from './calendar';
 import { LOW_CONFIDENCE, type DealPlan, type DealPlanFinding } from './deal-plan';
 import { finding, label } from './deal-plan-finding';
+import { formatDay } from './day-format';
 
 // Realistic and valid checks of a deal plan (table in deal-plan-checks.ts).
 
@@ -44,7 +45,7 @@ export function checkRealistic(
           'warning',
           'step_overdue',
           `steps[${i}].dueOn`,
-          `${label(step)} was due ${step.dueOn} and is still open: do it, move it or cancel it.`,
+          `${label(step)} was due ${formatDay(step.dueOn, 'en')} and is still open: do it, move it or cancel it.`,
         ),
       );
     }
@@ -83,7 +84,7 @@ export function checkRealistic(
           'warning',
           'objective_after_expected_close',
           `objectives[${i}].dueOn`,
-          `The objective is due ${objective.dueOn}, after the expected close (${plan.expectedCloseOn}).`,
+          `The objective is due ${formatDay(objective.dueOn, 'en')}, after the expected close (${formatDay(plan.expectedCloseOn, 'en')}).`,
         ),
       );
     }
@@ -105,7 +106,7 @@ export function checkRealistic(
         'warning',
         'expected_close_passed',
         'expectedCloseOn',
-        `The expected close (${plan.expectedCloseOn}) has passed: update it.`,
+        `The expected close (${formatDay(plan.expectedCloseOn, 'en')}) has passed: update it.`,
       ),
     );
   }

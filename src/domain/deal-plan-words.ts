@@ -6,6 +6,7 @@ import type {
   ObjectiveStatus,
   ResponseMode,
 } from './deal-plan';
+import { formatDay } from './day-format';
 
 // The words of a deal plan, spelled as in DOMAIN.md: the one table the plan's screens and its
 // history sentences ("Added Dana Ortiz as a coach") both read.
@@ -110,11 +111,7 @@ export const PLAN_FIELD_LABELS = {
 
 export type PlanPartKind = keyof typeof PLAN_FIELD_LABELS;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** '2026-12-01' → '1 Dec 2026': a day in a history sentence, the same for every reader. */
+/** '2026-12-01' → 'Dec 1, 2026': a day in a history sentence, the same for every reader. */
 export function dayInWords(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
-  return name && day ? `${day} ${name} ${year}` : isoDate;
+  return formatDay(isoDate, 'en');
 }

@@ -163,7 +163,7 @@ describe('reverseFunnel', () => {
         severity: 'info',
         field: 'periodEnd',
         message:
-          "No more first meetings are planned in this period: with a 45-day sales cycle, a deal started now closes after 2027-06-30. New first meetings belong to the next period's plan.",
+          "No more first meetings are planned in this period: with a 45-day sales cycle, a deal started now closes after Jun 30, 2027. New first meetings belong to the next period's plan.",
       },
     ]);
   });

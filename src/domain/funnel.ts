@@ -16,6 +16,7 @@ import type { RatioRange } from './funnel-ranges';
 import type { FunnelInput } from './funnel-input';
 import { splitByLargestRemainder } from './money';
 import { ceilCount } from './rounding';
+import { formatDay } from './day-format';
 
 // Reverse-engineered funnel (DOMAIN.md, seed 003): goal → deals to win → opportunities needed →
 // first meetings needed, spread over the working weeks left before the sales cycle runs out.
@@ -153,7 +154,7 @@ export function reverseFunnel(input: FunnelInput): FunnelPlan {
       code: 'no_week_left',
       severity: 'info',
       field: 'periodEnd',
-      message: `No more first meetings are planned in this period: with a ${cycleDays}-day sales cycle, a deal started now closes after ${input.periodEnd}. New first meetings belong to the next period's plan.`,
+      message: `No more first meetings are planned in this period: with a ${cycleDays}-day sales cycle, a deal started now closes after ${formatDay(input.periodEnd, 'en')}. New first meetings belong to the next period's plan.`,
     });
   }
   const perWeek = (total: number): PerWeek | null =>

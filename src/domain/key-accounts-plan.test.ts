@@ -120,7 +120,7 @@ describe('checkKeyAccountPlan', () => {
       {
         code: 'step_overdue',
         severity: 'warning',
-        message: 'Step 1 "Lunch with Dana" was due on 2026-05-01',
+        message: 'Step 1 "Lunch with Dana" was due on May 1, 2026',
         field: 'steps.s1',
       },
       {
@@ -132,7 +132,7 @@ describe('checkKeyAccountPlan', () => {
       {
         code: 'benchmark_off_track',
         severity: 'error',
-        message: 'Won revenue is off track: 10 against 100 by 2026-12-31',
+        message: 'Won revenue is off track: 10 against 100 by Dec 31, 2026',
         field: 'benchmarks.b1',
       },
     ]);

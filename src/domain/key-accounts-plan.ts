@@ -2,6 +2,7 @@ import { addDays, addMonths } from './calendar';
 import type { Finding } from './findings';
 import { KEY_ACCOUNT_OBJECTIVE_TERMS, type KEY_ACCOUNT_STEP_STATUSES } from './key-accounts';
 import type { CheckInCadence } from './rep-plan-states';
+import { formatDay } from './day-format';
 
 // A key-account plan (DOMAIN.md, "Key accounts"): relationships, short- and long-term objectives,
 // the action sequence, benchmarks and the commitment. Benchmarks whose actual the app can compute
@@ -151,7 +152,7 @@ export function checkKeyAccountPlan(
         finding(
           'short_term_beyond_quarter',
           'warning',
-          `"${objective.description}" is short-term but due after one quarter (${objective.dueOn})`,
+          `"${objective.description}" is short-term but due after one quarter (${formatDay(objective.dueOn, 'en')})`,
           field,
         ),
       );
@@ -178,7 +179,7 @@ export function checkKeyAccountPlan(
         finding(
           'step_overdue',
           'warning',
-          `Step ${step.position} "${step.what}" was due on ${step.dueOn}`,
+          `Step ${step.position} "${step.what}" was due on ${formatDay(step.dueOn, 'en')}`,
           field,
         ),
       );
@@ -200,7 +201,7 @@ export function checkKeyAccountPlan(
         finding(
           'benchmark_off_track',
           'error',
-          `${benchmark.metric} is off track: ${benchmark.actual} against ${benchmark.target} by ${benchmark.dueOn}`,
+          `${benchmark.metric} is off track: ${benchmark.actual} against ${benchmark.target} by ${formatDay(benchmark.dueOn, 'en')}`,
           `benchmarks.${benchmark.id}`,
         ),
       );

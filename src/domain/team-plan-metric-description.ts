@@ -1,4 +1,5 @@
 import type { MetricDefinition } from './team-plan-metrics';
+import { formatDayRange } from './day-format';
 
 // A metric's definition in words, shown beside its figure: "First meetings, team, prospects in
 // segment A (Strategic), 1 Mar–30 Jun". Names come from the caller (the domain has no lookups).
@@ -12,18 +13,9 @@ export type MetricNames = {
   product: string | null;
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function day(iso: string, withYear: boolean): string {
-  const [year, month, date] = iso.split('-');
-  const text = `${Number(date)} ${MONTHS[Number(month) - 1] ?? month}`;
-  return withYear ? `${text} ${year}` : text;
-}
-
-/** "1 Mar–30 Jun" within one year, "1 Nov 2026–31 Jan 2027" across two. */
+/** "Mar 1 – Jun 30, 2026" within one year, "Nov 1, 2026 – Jan 31, 2027" across two. */
 export function describeTimeline({ from, to }: { from: string; to: string }): string {
-  const acrossYears = from.slice(0, 4) !== to.slice(0, 4);
-  return `${day(from, acrossYears)}–${day(to, acrossYears)}`;
+  return formatDayRange(from, to, 'en');
 }
 
 /** "First meeting" → "First meetings"; "Business lunch" → "Business lunches". */

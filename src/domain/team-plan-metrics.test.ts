@@ -146,7 +146,7 @@ describe('describeMetric', () => {
 
   it('says what is counted, whose, with which filter and when', () => {
     expect(describeMetric(define({ segmentId: 'A' }), names, timeline)).toBe(
-      'First meetings done, team, accounts in segment A (Strategic), 1 Mar–30 Jun',
+      'First meetings done, team, accounts in segment A (Strategic), Mar 1 – Jun 30, 2026',
     );
     expect(
       describeMetric(
@@ -154,16 +154,16 @@ describe('describeMetric', () => {
         names,
         timeline,
       ),
-    ).toBe('First meetings done, Rita Rep, prospects, on Cloud deals, 1 Mar–30 Jun');
+    ).toBe('First meetings done, Rita Rep, prospects, on Cloud deals, Mar 1 – Jun 30, 2026');
     expect(
       describeMetric(
         define({ counts: 'won_revenue', activityType: null, productId: 'cloud' }),
         names,
         { from: '2026-11-01', to: '2027-01-31' },
       ),
-    ).toBe('Won revenue, team, of Cloud, 1 Nov 2026–31 Jan 2027');
+    ).toBe('Won revenue, team, of Cloud, Nov 1, 2026 – Jan 31, 2027');
     expect(describeMetric(define({ counts: 'entered', activityType: null }), names, timeline)).toBe(
-      'Entered by hand (not counted from the data), 1 Mar–30 Jun',
+      'Entered by hand (not counted from the data), Mar 1 – Jun 30, 2026',
     );
   });
 
@@ -174,6 +174,6 @@ describe('describeMetric', () => {
       'Discoveries',
       'Demos',
     ]);
-    expect(describeTimeline({ from: '2026-01-01', to: '2026-12-31' })).toBe('1 Jan–31 Dec');
+    expect(describeTimeline({ from: '2026-01-01', to: '2026-12-31' })).toBe('Jan 1 – Dec 31, 2026');
   });
 });

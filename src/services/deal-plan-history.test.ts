@@ -85,7 +85,7 @@ describe('the deal plan history in words', () => {
       ['Removed step 3 “Send the proposal”'],
       ['Completed step 3 “Send the proposal”'],
       ['Set the objective of step 3 to objective 1 “Meet the CFO”'],
-      ['Changed the due date of step 3 from 1 Dec 2026 to 8 Dec 2026'],
+      ['Changed the due date of step 3 from Dec 1, 2026 to Dec 8, 2026'],
       ['Changed the response mode of Dana Ortiz from Even keel to Trouble'],
       ['Changed the win-win: our win “A reference customer in banking”'],
       ['Marked achieved: objective 1 “Meet the CFO”'],
@@ -114,7 +114,7 @@ describe('the deal plan history in words', () => {
       'Changed the who, how and due date of objective 1',
       'Who: none → Dana Ortiz',
       'How: none → “Lunch at their office”',
-      'Due date: 10 Dec 2026 → 15 Dec 2026',
+      'Due date: Dec 10, 2026 → Dec 15, 2026',
     ]);
   });
 

@@ -35,6 +35,7 @@ import { type Actor, canChange, canRead } from './authorization';
 import { todayIn } from './clock';
 import { repPlanAttainment } from './rep-plan-attainment';
 import { computeRepPlanFigures, loadRepPlanReads } from './rep-plan-figures';
+import { formatDay } from '../domain/day-format';
 
 // The rep plan, one per rep and fiscal year (DOMAIN.md, "Rep plan"): reps and managers build it
 // together; leaders read every plan. Who may do what is decided in src/domain/rep-plan-states.ts.
@@ -160,7 +161,7 @@ export async function createRepPlan(db: Database, actor: Actor, input: RepPlanIn
     if (today < opensOn) {
       throw new ValidationError({
         field: 'year',
-        reason: `planning for ${input.year} opens on ${opensOn}`,
+        reason: `planning for ${input.year} opens on ${formatDay(opensOn, 'en')}`,
       });
     }
     if (await findRepPlan(tx, actor.orgId, repId, input.year)) {

@@ -1,3 +1,4 @@
+import { formatDay } from '../../domain/day-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActivityCounts, monthPlanToDay } from '../../domain/activity-plan';
 import { monthOf } from '../../domain/calendar';
@@ -182,7 +183,7 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
     expect(early.body).toMatchObject({
       canRecord: false,
       warnings: [
-        `The check-in's period starts on ${daysAgo(-5)}: it can be recorded from then on.`,
+        `The check-in's period starts on ${formatDay(daysAgo(-5), 'en')}: it can be recorded from then on.`,
       ],
     });
     const refused = await manager1.request('POST', url(future?.id), { discrepancies: 'None' });
@@ -190,13 +191,13 @@ describe.each(testEngines())('check-ins API on %s', (engine) => {
     expect(refused.body.error.issues).toEqual([
       {
         field: 'heldOn',
-        reason: `the check-in's period starts on ${daysAgo(-5)}: hold it then or later`,
+        reason: `the check-in's period starts on ${formatDay(daysAgo(-5), 'en')}: hold it then or later`,
       },
     ]);
     expect((await manager1.request('GET', url(future?.id))).body.status).toBe('due');
     const backdated = await manager1.request('POST', url(current?.id), { heldOn: daysAgo(4) });
     expect(backdated.status).toBe(422);
-    const warned = `The period runs until ${daysAgo(-3)}: held on ${today}, the check-in leaves out what happens after that day.`;
+    const warned = `The period runs until ${formatDay(daysAgo(-3), 'en')}: held on ${formatDay(today, 'en')}, the check-in leaves out what happens after that day.`;
     expect((await manager1.request('GET', url(current?.id))).body.warnings).toEqual([warned]);
     const held = await manager1.request('POST', url(current?.id), { discrepancies: 'None' });
     expect(held.body).toMatchObject({ status: 'held', heldOn: today, warnings: [warned] });

@@ -292,7 +292,7 @@ describe.each(testEngines())('deal plans API on %s', (engine) => {
     const edits = plan.history.filter((entry: { action: string }) => entry.action === 'update');
     expect(edits.map((e: { summary: string }) => e.summary)).toEqual([
       'Marked achieved: objective 1 “Meet CFO”',
-      'Changed the due date of step 1 from 1 Dec 2026 to 8 Dec 2026',
+      'Changed the due date of step 1 from Dec 1, 2026 to Dec 8, 2026',
       'Changed the response mode of Dana Ortiz from Even keel to Trouble',
     ]);
     expect(edits.map((e: { changes: unknown[] }) => e.changes)).toEqual([

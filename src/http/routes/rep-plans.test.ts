@@ -1,3 +1,4 @@
+import { formatDay } from '../../domain/day-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planActivities } from '../../domain/activity-plan';
 import { type FunnelPlan, reverseFunnel } from '../../domain/funnel';
@@ -435,7 +436,7 @@ describe.each(testEngines())('rep plans API on %s', (engine) => {
     expect(tooEarly.status).toBe(422);
     expect(tooEarly.body.error.issues[0]).toEqual({
       field: 'year',
-      reason: `planning for ${year + 2} opens on ${year + 1}-10-01`,
+      reason: `planning for ${year + 2} opens on ${formatDay(`${year + 1}-10-01`, 'en')}`,
     });
     expect((await leader.request('GET', `/api/rep-plans?year=${year + 2}`)).body.total).toBe(0);
   });

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar';
+import { formatDayRange } from '../../domain/day-format';
 import { todayIso } from '../../services/clock';
 
-const monthName = (iso: string) =>
-  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
-    Number(iso.slice(5, 7)) - 1
-  ];
 import { testEngines } from '../../test-setup/test-database';
 import { startTestServer, type Client, type TestServer } from '../test-server';
 
@@ -108,14 +105,15 @@ describe.each(testEngines())('team plans and planning calendar API on %s', (engi
     expect(team.progress).toEqual({ actual: 4, ratio: null, ...counted });
     expect(show.progress).toEqual({ actual: 100, ratio: 0.25, isEntered: true, unconverted: [] });
     expect(brochure).toMatchObject({ metricDefinition: null, progress: null });
-    const timeline = (from: string, to: string) =>
-      `${Number(from.slice(8))} ${monthName(from)}${from.slice(0, 4) === to.slice(0, 4) ? '' : ` ${from.slice(0, 4)}`}–${Number(to.slice(8))} ${monthName(to)}${from.slice(0, 4) === to.slice(0, 4) ? '' : ` ${to.slice(0, 4)}`}`;
+    const timeline = (from: string, to: string) => formatDayRange(from, to, 'en');
     expect(mine.metricDescription).toBe(
       `Calls done, rep1, ${timeline(addDays(today, -30), addDays(today, 30))}`,
     );
-    expect(team.metricDescription).toBe(`Calls done, team, 1 Jan–31 Dec`);
+    expect(team.metricDescription).toBe(
+      `Calls done, team, ${timeline(`${year}-01-01`, `${year}-12-31`)}`,
+    );
     expect(show.metricDescription).toBe(
-      'Entered by hand (not counted from the data), 1 Jan–31 Dec',
+      `Entered by hand (not counted from the data), ${timeline(`${year}-01-01`, `${year}-12-31`)}`,
     );
   });
 

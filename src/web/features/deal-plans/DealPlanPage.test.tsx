@@ -58,7 +58,7 @@ describe('DealPlanPage', () => {
     renderPlan();
     await userEvent.click(await screen.findByText('No differentiators against Acme.'));
     expect(document.activeElement?.id).toBe('plan-competition-0');
-    await userEvent.click(screen.getByText(/The expected close \(2099-01-01\) has passed/));
+    await userEvent.click(screen.getByText(/The expected close \(Jan 1, 2099\) has passed/));
     expect(document.activeElement?.id).toBe('plan-expectedCloseOn');
   });
 

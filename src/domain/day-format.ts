@@ -33,5 +33,7 @@ export function formatDayRange(from: string, to: string, locale?: string): strin
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start)
     return `${formatDay(from, locale)} – ${formatDay(to, locale)}`;
   // ICU puts thin spaces around the dash; plain ones read (and search, and copy) the same everywhere.
-  return dayFormat(locale).formatRange(start, end).replace(/\u2009/g, ' ');
+  return dayFormat(locale)
+    .formatRange(start, end)
+    .replace(/\u2009/g, ' ');
 }

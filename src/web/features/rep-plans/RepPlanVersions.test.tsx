@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { commonHandlers, mockApi, renderWithProviders } from '../../test-utils';
 import { agreedVersions, makeRepPlan, planId } from './rep-plan-fixtures';
 import { RepPlanVersions } from './RepPlanVersions';
@@ -64,13 +64,13 @@ describe('RepPlanVersions', () => {
       name: 'Changes from version 1 to version 2',
     });
     expect(rowsOf(changes)).toEqual([
-      ['Targets', 'Total', formatMoney(2_000_000_00, 'EUR'), formatMoney(2_100_000_00, 'EUR')],
       [
-        'Target accounts',
-        'Target accounts (1 → 2)added Contoso',
-        'Northwind',
-        'Contoso, Northwind',
+        'Targets',
+        'Total',
+        formatWholeMoney(2_000_000_00, 'EUR'),
+        formatWholeMoney(2_100_000_00, 'EUR'),
       ],
+      ['Target accounts', 'Target accountsadded Contoso', '1 account', '2 accounts'],
       ['Funnel overrides', 'Closing ratio', 'from history', '40%'],
     ]);
     const compare = calls.find((c) => c.path.endsWith('/versions/compare'));

@@ -6,7 +6,7 @@ import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
 import { planCurrency } from './rep-plan-draft';
 import { type AgreedVersion, useRepPlanVersions, useVersionComparison } from './useRepPlanVersions';
 import { describeVersionChanges } from './version-changes';
-import { STATE_WORDS } from './plan-words';
+import { STATE_WORDS, useActivityTypeWords } from './plan-words';
 
 /** A version frozen by a check-in's agreed adjustment is a revision; the others were agreed. */
 function stateOf(version: AgreedVersion, plan: RepPlan) {
@@ -18,12 +18,14 @@ function stateOf(version: AgreedVersion, plan: RepPlan) {
 
 function VersionComparisonTable({ plan, from, to }: { plan: RepPlan; from: number; to: number }) {
   const comparison = useVersionComparison(plan.id, from, to);
+  const activityTypes = useActivityTypeWords();
   if (comparison.isPending) return <TableSkeleton columns={4} rows={3} />;
   if (comparison.isError) return <ErrorAlert error={comparison.error} />;
   const segmentNames = new Map((plan.targets?.segments ?? []).map((s) => [s.code, s.name]));
   const lines = describeVersionChanges(comparison.data.changes, {
     currency: planCurrency(plan),
     segmentNames,
+    activityTypeLabel: activityTypes.label,
   });
   if (lines.length === 0) {
     return (

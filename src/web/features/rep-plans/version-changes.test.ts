@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../components/money';
+import { formatWholeMoney } from '../../components/money';
 import { describeVersionChanges } from './version-changes';
 
 const options = { currency: 'EUR', segmentNames: new Map([['A', 'Segment A']]) };
@@ -29,21 +29,21 @@ describe('describeVersionChanges', () => {
         key: 'targets.segments.A',
         section: 'Targets',
         label: 'Segment A',
-        before: formatMoney(1_500_000_00, 'EUR'),
-        after: formatMoney(1_600_000_00, 'EUR'),
+        before: formatWholeMoney(1_500_000_00, 'EUR'),
+        after: formatWholeMoney(1_600_000_00, 'EUR'),
       },
       {
         key: 'targetAccounts',
         section: 'Target accounts',
-        label: 'Target accounts (1 → 2)',
-        before: 'Northwind',
-        after: 'Contoso, Northwind',
+        label: 'Target accounts',
+        before: '1 account',
+        after: '2 accounts',
         note: 'added Contoso',
       },
       {
         key: 'activityPlan.first_meeting',
         section: 'Activity plan',
-        label: 'first meeting per year',
+        label: 'first meetings per year',
         before: '10',
         after: '14',
       },
@@ -75,6 +75,40 @@ describe('describeVersionChanges', () => {
         before: '—',
         after: 'Signed pilot',
       },
+    ]);
+  });
+
+  it('says what a weekly plan figure is, in the organisation’s words, and which plan it follows', () => {
+    const label = (type: string) =>
+      ({ call: 'Call', first_meeting: 'First meeting' })[type] ?? type;
+    expect(
+      describeVersionChanges(
+        [
+          { path: 'weeklyPlan.call.planned', before: 8, after: 7 },
+          {
+            path: 'weeklyPlan.demo',
+            before: null,
+            after: { planned: 1, basis: 'norms', reason: null },
+          },
+          { path: 'weeklyPlan.first_meeting.basis', before: 'funnel', after: 'override' },
+          {
+            path: 'weeklyPlanOverrides.first_meeting',
+            before: null,
+            after: { perWeek: 3, reason: 'Events in spring' },
+          },
+        ],
+        { ...options, activityTypeLabel: label },
+      ).map(({ section, label, before, after }) => [section, label, before, after]),
+    ).toEqual([
+      ['Weekly plan', 'Calls a week, planned', '8', '7'],
+      ['Weekly plan', 'demos a week', '—', '1 (the norms)'],
+      [
+        'Weekly plan',
+        'First meetings a week: the plan follows',
+        'the funnel',
+        'the rep’s own figure',
+      ],
+      ['Weekly plan', 'First meetings a week, the rep’s own figure', '—', '3 (Events in spring)'],
     ]);
   });
 

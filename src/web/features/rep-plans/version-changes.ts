@@ -1,4 +1,7 @@
-import { formatMoney } from '../../components/money';
+import { pluralOf } from '../../../domain/team-plan-metric-description';
+import type { WeeklyPlanLine } from '../../../schemas/rep-plans';
+import { formatWholeMoney } from '../../components/money';
+import { BASIS_WORDS } from './plan-words';
 
 // The API compares two agreed versions leaf by leaf (`targets.segments.A`, `funnelInputs.
 // closingRatio.value`...). This turns those paths into lines a rep and a manager read: the
@@ -22,6 +25,7 @@ const SECTIONS = [
   'Targets',
   'Target accounts',
   'Activity plan',
+  'Weekly plan',
   'Funnel',
   'Funnel overrides',
   'Qualitative part',
@@ -52,7 +56,8 @@ const ratio = numberOr((n) => `${Math.round(n * 1000) / 10}%`);
 const count = numberOr(String);
 
 function formatsFor(currency: string) {
-  const money = numberOr((n) => formatMoney(n, currency));
+  // Targets and goals in whole units, as everywhere else in the plan (issue 17, item 8).
+  const money = numberOr((n) => formatWholeMoney(n, currency));
   return {
     money,
     funnel: {
@@ -103,6 +108,63 @@ function qualitativeLines(before: unknown, after: unknown): ChangeLine[] {
   );
 }
 
+const countWords = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
+const WEEKLY_FIELDS: Record<string, (types: string) => string> = {
+  planned: (types) => `${types} a week, planned`,
+  fromNorms: (types) => `${types} a week from the norms`,
+  fromFunnel: (types) => `${types} a week from the funnel`,
+  gap: (types) => `${types} a week, funnel less norms`,
+  basis: (types) => `${types} a week: the plan follows`,
+  reason: (types) => `${types} a week: reason`,
+  perWeek: (types) => `${types} a week, the rep’s own figure`,
+};
+
+const basisWords: Format = (value) =>
+  typeof value === 'string' && value in BASIS_WORDS
+    ? BASIS_WORDS[value as WeeklyPlanLine['basis']]
+    : plain(value);
+
+/** A whole weekly line or override, added or removed: "7 (the norms)", "3 (Events in spring)". */
+const weeklyWhole: Format = (value) => {
+  if (typeof value !== 'object' || value === null) return plain(value);
+  const line = value as { planned?: unknown; perWeek?: unknown; basis?: unknown; reason?: unknown };
+  const figure = line.planned ?? line.perWeek;
+  const why = line.reason ?? (line.basis === undefined ? undefined : basisWords(line.basis));
+  return isEmpty(why) ? plain(figure) : `${plain(figure)} (${plain(why)})`;
+};
+
+/** A figure of a weekly plan line (`weeklyPlan`), or the rep's own figure for a type (`weeklyPlanOverrides`). */
+function weeklyLine(
+  change: VersionChange,
+  isOverride: boolean,
+  types: string,
+  field: string | undefined,
+): ChangeLine | null {
+  const label =
+    field === undefined
+      ? isOverride
+        ? `${types} a week, the rep’s own figure`
+        : `${types} a week`
+      : WEEKLY_FIELDS[field]?.(types);
+  if (label === undefined) return null;
+  const format: Format =
+    field === undefined
+      ? weeklyWhole
+      : field === 'basis'
+        ? basisWords
+        : field === 'reason'
+          ? plain
+          : numberOr(String, '—');
+  return {
+    key: change.path,
+    section: 'Weekly plan',
+    label,
+    before: format(change.before),
+    after: format(change.after),
+  };
+}
+
 function accountLine(before: unknown, after: unknown): ChangeLine {
   const names = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
   const [a, b] = [names(before), names(after)];
@@ -117,9 +179,10 @@ function accountLine(before: unknown, after: unknown): ChangeLine {
   return {
     key: 'targetAccounts',
     section: 'Target accounts',
-    label: `Target accounts (${a.length} → ${b.length})`,
-    before: plain(a),
-    after: plain(b),
+    label: 'Target accounts',
+    // The names that changed are in the note; the versions' whole lists would fill the page.
+    before: countWords(a.length, 'account'),
+    after: countWords(b.length, 'account'),
     ...(note ? { note } : {}),
   };
 }
@@ -127,7 +190,16 @@ function accountLine(before: unknown, after: unknown): ChangeLine {
 /** Readable lines for a comparison, grouped by section; leaves that read the same are left out. */
 export function describeVersionChanges(
   changes: readonly VersionChange[],
-  { currency, segmentNames }: { currency: string; segmentNames: ReadonlyMap<string, string> },
+  {
+    currency,
+    segmentNames,
+    activityTypeLabel = (type) => type.replaceAll('_', ' '),
+  }: {
+    currency: string;
+    segmentNames: ReadonlyMap<string, string>;
+    /** The organisation's name of an activity type ('First meeting'). */
+    activityTypeLabel?: (type: string) => string;
+  },
 ): ChangeLine[] {
   const formats = formatsFor(currency);
   const line = (change: VersionChange, section: string, label: string, format: Format) => ({
@@ -155,10 +227,19 @@ export function describeVersionChanges(
         line(
           change,
           'Activity plan',
-          `${first.replaceAll('_', ' ')} per year`,
+          `${pluralOf(activityTypeLabel(first))} per year`,
           numberOr(String, '0'),
         ),
       ];
+    if ((head === 'weeklyPlan' || head === 'weeklyPlanOverrides') && first !== undefined) {
+      const weekly = weeklyLine(
+        change,
+        head === 'weeklyPlanOverrides',
+        pluralOf(activityTypeLabel(first)),
+        second,
+      );
+      if (weekly) return [weekly];
+    }
     const funnel = first === undefined ? undefined : formats.funnel[first];
     if (head === 'funnel' && funnel) return [line(change, 'Funnel', ...funnel)];
     const override = first === undefined ? undefined : formats.overrides[first];

@@ -14,6 +14,7 @@ import { type SortOrder, SortableTh } from '../../components/SortableTh';
 import {
   activitiesLink,
   formatCoverage,
+  formatCoverageOfTarget,
   formatRate,
   opportunitiesLink,
   repDashboardLink,
@@ -183,8 +184,8 @@ function columnsOf(currency: string): Column[] {
       head: 'Coverage',
       cell: (row) => (
         <>
-          {formatCoverage(row.coverage)}
-          {row.neededCoverage !== undefined && (
+          {formatCoverageOfTarget(row.coverage)}
+          {row.neededCoverage !== undefined && row.coverage !== null && (
             <Secondary>{formatCoverage(row.neededCoverage)} needed</Secondary>
           )}
         </>

@@ -15,6 +15,11 @@ export function formatCoverage(coverage: number | null | undefined): string {
   return `${coverage.toFixed(1)}×`;
 }
 
+/** A table cell's coverage of the remaining target: null there means the target is already won. */
+export function formatCoverageOfTarget(coverage: number | null | undefined): string {
+  return coverage === null ? 'target won' : formatCoverage(coverage);
+}
+
 /** 'first_meeting' → 'first meeting', for an activity type the reference list does not name. */
 export function humaniseKey(key: string): string {
   return key.replace(/_/g, ' ');
@@ -56,7 +61,7 @@ export function describeCoverage(
 ): string {
   const has =
     coverage === null
-      ? 'Coverage — (no target left to cover)'
+      ? 'Coverage — (the target is won: none left to cover)'
       : `Coverage ${formatCoverage(coverage)}`;
   if (neededCoverage === null || neededCoverage <= 0) {
     return `${has} — no closing ratio yet to say what is needed`;

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/roles';
 import { commonHandlers, me, mockApi, renderWithProviders } from '../../test-utils';
-import { dashboardIds, makeTeamDashboard } from '../dashboards/dashboard-fixtures';
+import { dashboardIds, makeTeamDashboard, makeTeamRepRow } from '../dashboards/dashboard-fixtures';
 import { TeamPage } from './TeamPage';
 
 const as = (role: Role, id = dashboardIds.manager) => ({
@@ -46,6 +46,31 @@ describe('TeamPage', () => {
     expect(rita.textContent).toContain('Agreed on Jan 20, 2026');
     expect(rita.textContent).toContain('75.0%');
     expect(rita.textContent).toContain('Oct 30, 2026');
+  });
+
+  it('says a rep who has won the year’s target has none left to cover, and counts with separators', async () => {
+    const ahead = makeTeamRepRow({
+      wonToDate: 1_300_000_00,
+      targetYear: 1_200_000_00,
+      attainment: 1.3,
+      gap: -300_000_00,
+      coverage: null,
+      neededCoverage: 3.3,
+      activityDone: 2_200,
+      activityPlanned: 1_883,
+    });
+    mockApi({
+      ...commonHandlers,
+      ...as('manager'),
+      'GET /api/dashboards/team': () => ({ body: makeTeamDashboard({ reps: [ahead] }) }),
+      'GET /api/check-ins/due': () => ({ body: { items: [], total: 0 } }),
+    });
+    renderWithProviders(<TeamPage />, { route: '/team' });
+    const table = await screen.findByRole('table', { name: 'Rep plans' }, { timeout: 5000 });
+    const row = within(table).getByRole('link', { name: 'Rita Rep' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('target won')).toBeTruthy();
+    expect(row.textContent).not.toContain('3.3× needed');
+    expect(row.textContent).toContain('Year to date: 2,200 of 1,883');
   });
 
   it('shows the leader every team, each with its summary row', async () => {

@@ -14,7 +14,7 @@ import type { User } from '../../../schemas/users';
 import { api, type Page } from '../../api/client';
 import { formatDay } from '../../components/dates';
 import { ErrorAlert, TableSkeleton } from '../../components/PageStates';
-import { formatRate } from '../dashboards/dashboard-format';
+import { formatCoverage, formatCoverageOfTarget, formatRate } from '../dashboards/dashboard-format';
 import { STANDING_COLOURS } from '../dashboards/standing-tone';
 import { useTeamDashboard } from '../dashboards/useDashboards';
 import { formatWholeMoney } from '../../components/money';
@@ -78,7 +78,6 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 const percent = (rate: number | null) =>
   // One decimal, as the dashboards write an attainment: the same figure reads the same everywhere.
   rate === null ? 'nothing due yet' : formatRate(rate);
-const times = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}×`);
 
 type Manager = { name: string; isYou: boolean };
 /** One figure of a rep's row: its column head, and its cell on the table or a phone card. */
@@ -92,6 +91,7 @@ type Column = {
 
 // The month's plan to today beside what was done so far this month (dashboard-rep-figures.ts),
 // then the year to date, the window "behind on activity" is judged on (as on the dashboard).
+const whole = (n: number) => n.toLocaleString('en-US');
 const ACTIVITY_HEAD = 'Activities';
 const ACTIVITY_NOTE = 'done of planned to today';
 const activityWords = (
@@ -100,8 +100,8 @@ const activityWords = (
     'activityDoneThisMonth' | 'activityPlannedThisMonth' | 'activityDone' | 'activityPlanned'
   >,
 ) => ({
-  month: `This month: ${row.activityDoneThisMonth} of ${row.activityPlannedThisMonth}`,
-  year: `Year to date: ${row.activityDone} of ${row.activityPlanned}`,
+  month: `This month: ${whole(row.activityDoneThisMonth)} of ${whole(row.activityPlannedThisMonth)}`,
+  year: `Year to date: ${whole(row.activityDone)} of ${whole(row.activityPlanned)}`,
 });
 
 function columnsOf(currency: string, manager: Manager): Column[] {
@@ -117,10 +117,10 @@ function columnsOf(currency: string, manager: Manager): Column[] {
       isNumber: true,
       cell: (row) => (
         <>
-          {times(row.coverage)}
-          {row.neededCoverage !== null && (
+          {formatCoverageOfTarget(row.coverage)}
+          {row.neededCoverage !== null && row.coverage !== null && (
             <Text size="xs" c="dimmed">
-              {times(row.neededCoverage)} needed
+              {formatCoverage(row.neededCoverage)} needed
             </Text>
           )}
         </>
@@ -270,7 +270,7 @@ function summaryCells(dashboard: TeamDashboard, rows: readonly TeamRepRow[]) {
       ['Won to date', money(totals.wonToDate)],
       ['Attainment', percent(totals.attainment)],
       ['Open pipeline', money(totals.openValue)],
-      ['Coverage', times(totals.coverage)],
+      ['Coverage', formatCoverageOfTarget(totals.coverage)],
       [
         'Check-ins',
         totals.checkInsOverdue > 0 ? `${totals.checkInsOverdue} overdue` : 'None overdue',
